@@ -1,0 +1,263 @@
+import CityweaveCore
+import Fluent
+import SQLKit
+import Vapor
+
+/// The directory's reads, shared by the API and the pages.
+enum DirectoryQueries {
+    enum CitySort: String, CaseIterable, Sendable { case population, name }
+    enum NetworkSort: String, CaseIterable, Sendable { case members, name, founded }
+    enum MemberSort: String, CaseIterable, Sendable { case name, country, population, since }
+
+    // MARK: cities
+
+    static func cities(
+        query: String?, countryCode: String?, page: PageParameters, sort: SortRequest<CitySort>, on database: any Database
+    ) async throws -> (cities: [City], metadata: PageMetadata) {
+        if let query, !query.isEmpty {
+            let key = try searchKey(query)
+            let result = try await DirectorySearch.search(
+                DirectorySearchQuery(key: key, kinds: [.city], countryCode: countryCode, page: page),
+                on: database as! any SQLDatabase)
+            let ids = result.records.compactMap { record -> Int? in
+                if case .city(let id) = record { return id }
+                return nil
+            }
+            return (try await cities(ids: ids, on: database), PageMetadata(page, total: result.total))
+        }
+        let base = City.query(on: database)
+        if let countryCode { base.filter(\.$country.$id == countryCode) }
+        let total = try await base.count()
+        switch sort.key {
+        case .population: base.sort(\.$population, sort.descending ? .descending : .ascending).sort(\.$name)
+        case .name: base.sort(\.$name, sort.descending ? .descending : .ascending)
+        }
+        let cities = try await base.sort(\.$id).range(page.offset..<(page.offset + page.per)).all()
+        return (cities, PageMetadata(page, total: total))
+    }
+
+    /// Cities by id, in the order of the ids.
+    static func cities(ids: [Int], on database: any Database) async throws -> [City] {
+        guard !ids.isEmpty else { return [] }
+        let found = try await City.query(on: database).filter(\.$id ~~ ids).with(\.$country).all()
+        let byID = Dictionary(uniqueKeysWithValues: found.map { ($0.id!, $0) })
+        return ids.compactMap { byID[$0] }
+    }
+
+    static func city(_ id: Int, on database: any Database) async throws -> City {
+        guard
+            let city = try await City.query(on: database).filter(\.$id == id).with(\.$country)
+                .with(\.$memberships, { $0.with(\.$network) }).first()
+        else {
+            throw Abort(.notFound, reason: "There is no city \(id).")
+        }
+        return city
+    }
+
+    static func cityDTO(_ city: City, on database: any Database) async throws -> CityDTO {
+        let partnerships = try await Partnership.query(on: database)
+            .group(.or) { $0.filter(\.$cityA.$id == city.id!).filter(\.$cityB.$id == city.id!) }.count()
+        let country = city.country
+        return CityDTO(
+            city: city.toSummaryDTO(), country: country.toDTO(),
+            contextProfile: ContextProfileDTO(
+                population: city.population, region: country.region, subregion: country.subregion,
+                incomeGroup: country.incomeGroup.isEmpty ? nil : country.incomeGroup,
+                formOfGovernment: city.formOfGovernment, fiscalAutonomy: city.fiscalAutonomy,
+                internationalBudgetShare: city.internationalBudgetShare, internationalStaff: city.internationalStaff,
+                workingLanguages: city.workingLanguages),
+            networks: city.memberships.sorted { $0.network.name < $1.network.name }.map {
+                CityDTO.NetworkMembership(
+                    networkId: $0.network.id!, slug: $0.network.slug, name: $0.network.name, role: $0.role,
+                    since: $0.since)
+            },
+            partnershipCount: partnerships)
+    }
+
+    // MARK: networks
+
+    static func memberCounts(on database: any Database) async throws -> [Int: Int] {
+        let sql = database as! any SQLDatabase
+        var counts: [Int: Int] = [:]
+        for row in try await sql.raw("SELECT network_id, COUNT(*) AS members FROM memberships GROUP BY network_id").all() {
+            counts[try row.decode(column: "network_id", as: Int.self)] = try row.decode(column: "members", as: Int.self)
+        }
+        return counts
+    }
+
+    static func networks(page: PageParameters, sort: SortRequest<NetworkSort>, on database: any Database) async throws
+        -> (networks: [NetworkDTO], metadata: PageMetadata)
+    {
+        let counts = try await memberCounts(on: database)
+        let all = try await Network.query(on: database).with(\.$secretariatCity).all().map {
+            $0.toDTO(memberCount: counts[$0.id!] ?? 0)
+        }
+        let sorted = all.sorted { a, b in
+            let ascending: Bool
+            switch sort.key {
+            case .members: ascending = (a.memberCount, b.name) < (b.memberCount, a.name)
+            case .name: ascending = a.name.lowercased() < b.name.lowercased()
+            case .founded: ascending = (a.founded ?? 0, a.name) < (b.founded ?? 0, b.name)
+            }
+            return sort.descending ? !ascending && a.slug != b.slug : ascending
+        }
+        let slice = sorted.dropFirst(page.offset).prefix(page.per)
+        return (Array(slice), PageMetadata(page, total: all.count))
+    }
+
+    /// A network by its id or its slug.
+    static func network(_ idOrSlug: String, on database: any Database) async throws -> Network {
+        let query = Network.query(on: database).with(\.$secretariatCity)
+        if let id = Int(idOrSlug) {
+            query.filter(\.$id == id)
+        } else {
+            query.filter(\.$slug == idOrSlug)
+        }
+        guard let network = try await query.first() else {
+            throw Abort(.notFound, reason: "There is no network '\(idOrSlug)'.")
+        }
+        return network
+    }
+
+    static func memberCount(of network: Network, on database: any Database) async throws -> Int {
+        try await Membership.query(on: database).filter(\.$network.$id == network.id!).count()
+    }
+
+    static func members(
+        of network: Network, page: PageParameters, sort: SortRequest<MemberSort>, on database: any Database
+    ) async throws -> (members: [Membership], metadata: PageMetadata) {
+        let base = Membership.query(on: database).filter(\.$network.$id == network.id!)
+            .join(City.self, on: \Membership.$city.$id == \City.$id)
+        let total = try await base.count()
+        let direction: DatabaseQuery.Sort.Direction = sort.descending ? .descending : .ascending
+        switch sort.key {
+        case .name: base.sort(City.self, \.$name, direction)
+        case .country: base.sort(City.self, \.$country.$id, direction).sort(City.self, \.$name)
+        case .population: base.sort(City.self, \.$population, direction)
+        case .since: base.sort(\.$since, direction).sort(City.self, \.$name)
+        }
+        let members = try await base.sort(\.$id).with(\.$city) { $0.with(\.$country) }
+            .range(page.offset..<(page.offset + page.per)).all()
+        return (members, PageMetadata(page, total: total))
+    }
+
+    /// Member cities counted by UN region, largest first.
+    static func membersByRegion(of network: Network, on database: any Database) async throws -> [(String, Int)] {
+        let sql = database as! any SQLDatabase
+        let rows = try await sql.raw(
+            """
+            SELECT countries.region AS region, COUNT(*) AS members
+            FROM memberships
+            JOIN cities ON cities.id = memberships.city_id
+            JOIN countries ON countries.iso2 = cities.country_code
+            WHERE memberships.network_id = \(bind: network.id!)
+            GROUP BY countries.region ORDER BY members DESC, region
+            """
+        ).all()
+        return try rows.map {
+            let region = try $0.decode(column: "region", as: String.self)
+            return (region.isEmpty ? "Unassigned" : region, try $0.decode(column: "members", as: Int.self))
+        }
+    }
+
+    // MARK: partnerships
+
+    static func partnerships(cityID: Int?, page: PageParameters, on database: any Database) async throws
+        -> (partnerships: [Partnership], metadata: PageMetadata)
+    {
+        let base = Partnership.query(on: database)
+        if let cityID {
+            base.group(.or) { $0.filter(\.$cityA.$id == cityID).filter(\.$cityB.$id == cityID) }
+        }
+        let total = try await base.count()
+        let rows = try await base.sort(\.$id).with(\.$cityA) { $0.with(\.$country) }.with(\.$cityB) { $0.with(\.$country) }
+            .range(page.offset..<(page.offset + page.per)).all()
+        return (rows, PageMetadata(page, total: total))
+    }
+
+    // MARK: countries
+
+    static func country(_ code: String, on database: any Database) async throws -> Country {
+        guard code.count == 2, let country = try await Country.find(code.uppercased(), on: database) else {
+            throw Abort(.notFound, reason: "There is no country '\(code)'.")
+        }
+        return country
+    }
+
+    // MARK: search
+
+    /// The folded search key of a query, or a 400 that says what is wrong with it.
+    static func searchKey(_ query: String) throws -> String {
+        guard query.count <= DirectorySearchQuery.maximumLength else {
+            throw BadRequest("'q' is longer than \(DirectorySearchQuery.maximumLength) characters.")
+        }
+        return NameKey.fold(query)
+    }
+
+    static func search(
+        _ query: String, kinds: [DirectoryRecord.Kind], page: PageParameters, on database: any Database
+    ) async throws -> (hits: [SearchHitDTO], metadata: PageMetadata) {
+        let key = try searchKey(query)
+        let result = try await DirectorySearch.search(
+            DirectorySearchQuery(key: key, kinds: kinds, page: page), on: database as! any SQLDatabase)
+        var cityIDs: [Int] = []
+        var networkIDs: [Int] = []
+        var personIDs: [Int] = []
+        var countryCodes: [String] = []
+        for record in result.records {
+            switch record {
+            case .city(let id): cityIDs.append(id)
+            case .network(let id): networkIDs.append(id)
+            case .person(let id): personIDs.append(id)
+            case .country(let code): countryCodes.append(code)
+            }
+        }
+        let cities = Dictionary(uniqueKeysWithValues: try await Self.cities(ids: cityIDs, on: database).map { ($0.id!, $0) })
+        let networks = Dictionary(
+            uniqueKeysWithValues: try await Network.query(on: database).filter(\.$id ~~ networkIDs).all().map { ($0.id!, $0) })
+        let people = Dictionary(
+            uniqueKeysWithValues: try await Person.query(on: database).filter(\.$id ~~ personIDs).with(\.$city)
+                .with(\.$network).all().map { ($0.id!, $0) })
+        let countries = Dictionary(
+            uniqueKeysWithValues: try await Country.query(on: database).filter(\.$id ~~ countryCodes).all().map { ($0.id!, $0) })
+        let hits = result.records.compactMap { record -> SearchHitDTO? in
+            switch record {
+            case .city(let id):
+                guard let city = cities[id] else { return nil }
+                let people = city.population > 0 ? " · \(city.population.grouped) people" : ""
+                return SearchHitDTO(
+                    kind: "city", id: "\(id)", name: city.name, description: city.country.name + people,
+                    url: "/cities/\(id)", api: "/api/v1/cities/\(id)")
+            case .network(let id):
+                guard let network = networks[id] else { return nil }
+                return SearchHitDTO(
+                    kind: "network", id: "\(id)", name: network.name,
+                    description: "City network\(network.founded.map { " founded in \($0)" } ?? "")",
+                    url: "/networks/\(network.slug)", api: "/api/v1/networks/\(id)")
+            case .person(let id):
+                guard let person = people[id] else { return nil }
+                let organisation = person.city?.name ?? person.network?.name
+                return SearchHitDTO(
+                    kind: "person", id: "\(id)", name: person.name,
+                    description: [person.roleTitle, organisation].compactMap { $0 }.joined(separator: ", "),
+                    url: person.city.map { "/cities/\($0.id!)" } ?? person.network.map { "/networks/\($0.slug)" } ?? "/",
+                    api: person.city.map { "/api/v1/cities/\($0.id!)" } ?? person.network.map { "/api/v1/networks/\($0.id!)" } ?? "/api/v1")
+            case .country(let code):
+                guard let country = countries[code] else { return nil }
+                return SearchHitDTO(
+                    kind: "country", id: code, name: country.name, description: "Country · \(country.region)",
+                    url: "/countries/\(code)", api: "/api/v1/countries/\(code)")
+            }
+        }
+        return (hits, PageMetadata(page, total: result.total))
+    }
+}
+
+extension Network {
+    func toDTO(memberCount: Int) -> NetworkDTO {
+        NetworkDTO(
+            id: id!, slug: slug, name: name, acronym: acronym, founded: founded, scope: scope,
+            region: region.isEmpty ? nil : region, themes: themes, secretariat: secretariatCity?.toSummaryDTO(),
+            website: website.isEmpty ? nil : website, source: source, description: details, memberCount: memberCount)
+    }
+}

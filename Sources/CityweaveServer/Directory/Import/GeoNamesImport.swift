@@ -1,0 +1,215 @@
+import CityweaveCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// Loads GeoNames cities: creates the new ones, updates the ones whose
+/// facts or names changed, and leaves the rest alone, so loading the same
+/// file twice creates nothing.
+enum GeoNamesImport {
+    /// Parses a GeoNames `citiesNNN.txt` file; lines that cannot be read are
+    /// reported by number. Throws when no line at all is a GeoNames city.
+    static func parse(text: String, summary: inout ImportSummary) throws -> [(line: Int, city: GeoNamesCity)] {
+        var cities: [(Int, GeoNamesCity)] = []
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            guard !line.isEmpty, !line.hasPrefix("#") else { continue }
+            summary.rowsRead += 1
+            do {
+                cities.append((lineNumber, try GeoNamesCity(geoNamesLine: line)))
+            } catch {
+                summary.skip(line: lineNumber, "\(error)")
+            }
+        }
+        if cities.isEmpty, summary.rowsRead > 0 {
+            throw ImportError.unusableFile(
+                "no line is a GeoNames city (19 tab-separated fields); first problem: \(summary.problems.first?.reason ?? "")")
+        }
+        return cities
+    }
+
+    /// Writes the cities into the directory. Call inside a transaction.
+    static func load(
+        _ cities: [(line: Int, city: GeoNamesCity)], on database: any Database, summary: inout ImportSummary,
+        progress: ProgressReporter? = nil
+    ) async throws {
+        let sql = database as! any SQLDatabase
+        let countries = Set(try await Country.query(on: database).all().compactMap(\.id))
+        let existing = try await ExistingCities.load(on: sql)
+
+        var inserts: [GeoNamesCity] = []
+        var updates: [(id: Int, city: GeoNamesCity)] = []
+        var seen = Set<Int>()
+        for (line, city) in cities {
+            guard countries.contains(city.countryCode) else {
+                summary.skip(line: line, "unknown country code '\(city.countryCode)'")
+                continue
+            }
+            guard seen.insert(city.geonameid).inserted else {
+                summary.skip(line: line, "geonameid \(city.geonameid) appears twice in the file")
+                continue
+            }
+            if let current = existing.byGeonameid[city.geonameid] {
+                if current.matches(city) {
+                    summary.unchanged += 1
+                } else {
+                    updates.append((current.id, city))
+                }
+            } else {
+                inserts.append(city)
+            }
+        }
+        let work = inserts.count + updates.count
+        var done = 0
+        for chunk in inserts.chunked(into: 500) {
+            try await insertCities(chunk, on: sql)
+            done += chunk.count
+            progress?.update(done / 2)
+        }
+        let ids = try await cityIDs(geonameids: inserts.map(\.geonameid), on: sql)
+        var entries: [DirectoryNames.Entry] = []
+        for city in inserts {
+            guard let id = ids[city.geonameid] else { continue }
+            entries.append(nameEntry(id: id, city: city))
+        }
+        done = 0
+        for chunk in entries.chunked(into: 2000) {
+            try await DirectoryNames.insert(chunk, on: sql)
+            done += chunk.count
+            progress?.update((inserts.count + done) / 2)
+        }
+        for (id, city) in updates {
+            try await sql.update(City.schema)
+                .set("name", to: city.name).set("country_code", to: city.countryCode)
+                .set("admin1_code", to: city.admin1Code).set("latitude", to: city.location.latitude)
+                .set("longitude", to: city.location.longitude).set("population", to: city.population)
+                .set("verified", to: true)
+                .where("id", .equal, id)
+                .run()
+            try await DirectoryNames.replace(nameEntry(id: id, city: city), on: sql)
+        }
+        progress?.update(work)
+        summary.created += inserts.count
+        summary.updated += updates.count
+    }
+
+    static func nameEntry(id: Int, city: GeoNamesCity) -> DirectoryNames.Entry {
+        DirectoryNames.Entry(
+            record: .city(id), countryCode: city.countryCode, names: [city.name] + city.distinctAlternateNames,
+            weight: city.population)
+    }
+
+    private static func insertCities(_ cities: [GeoNamesCity], on sql: any SQLDatabase) async throws {
+        let now = Date()
+        let rows: [[any SQLExpression]] = cities.map { city in
+            [
+                SQLBind(now), SQLBind(now), SQLBind(city.geonameid), SQLBind(city.name), SQLBind(city.countryCode),
+                SQLBind(city.admin1Code), SQLBind(city.location.latitude), SQLBind(city.location.longitude),
+                SQLBind(city.population), SQLBind(true), SQLBind(EmptyLanguages.encoded(for: sql)),
+            ]
+        }
+        try await sql.insert(into: City.schema)
+            .columns(
+                "created_at", "updated_at", "geonameid", "name", "country_code", "admin1_code", "latitude",
+                "longitude", "population", "verified", "working_languages"
+            )
+            .rows(rows)
+            .run()
+    }
+
+    private static func cityIDs(geonameids: [Int], on sql: any SQLDatabase) async throws -> [Int: Int] {
+        guard !geonameids.isEmpty else { return [:] }
+        struct Row: Decodable {
+            var id: Int
+            var geonameid: Int
+        }
+        let rows = try await sql.select().columns("id", "geonameid").from(City.schema)
+            .where("geonameid", .isNot, SQLLiteral.null)
+            .all(decoding: Row.self)
+        return Dictionary(rows.map { ($0.geonameid, $0.id) }, uniquingKeysWith: { first, _ in first })
+    }
+}
+
+/// The cities already in the directory, as far as an import needs to know them.
+struct ExistingCities {
+    struct Facts {
+        var id: Int
+        var name: String
+        var countryCode: String
+        var admin1Code: String
+        var latitude: Double
+        var longitude: Double
+        var population: Int
+        var names: Set<String>
+
+        func matches(_ city: GeoNamesCity) -> Bool {
+            name == city.name && countryCode == city.countryCode && admin1Code == city.admin1Code
+                && latitude == city.location.latitude && longitude == city.location.longitude
+                && population == city.population
+                && names == Set([city.name] + city.distinctAlternateNames)
+        }
+    }
+
+    var byGeonameid: [Int: Facts] = [:]
+
+    static func load(on sql: any SQLDatabase) async throws -> ExistingCities {
+        struct CityRow: Decodable {
+            var id: Int
+            var geonameid: Int?
+            var name: String
+            var country_code: String
+            var admin1_code: String
+            var latitude: Double
+            var longitude: Double
+            var population: Int
+        }
+        struct NameRow: Decodable {
+            var city_id: Int
+            var name: String
+        }
+        let cities = try await sql.select()
+            .columns("id", "geonameid", "name", "country_code", "admin1_code", "latitude", "longitude", "population")
+            .from(City.schema)
+            .all(decoding: CityRow.self)
+        var result = ExistingCities()
+        guard !cities.isEmpty else { return result }
+        var names: [Int: Set<String>] = [:]
+        for row in try await sql.select().columns("city_id", "name").from(DirectoryName.schema)
+            .where("kind", .equal, "city").all(decoding: NameRow.self)
+        {
+            names[row.city_id, default: []].insert(row.name)
+        }
+        for row in cities {
+            guard let geonameid = row.geonameid else { continue }
+            result.byGeonameid[geonameid] = Facts(
+                id: row.id, name: row.name, countryCode: row.country_code, admin1Code: row.admin1_code,
+                latitude: row.latitude, longitude: row.longitude, population: row.population,
+                names: names[row.id] ?? [])
+        }
+        return result
+    }
+}
+
+/// An empty `working_languages` value in the form each database stores a string array.
+enum EmptyLanguages {
+    static func encoded(for sql: any SQLDatabase) -> any Encodable & Sendable {
+        sql.dialect.name == "postgresql" ? [String]() as any Encodable & Sendable : "[]"
+    }
+}
+
+enum ImportError: Error, CustomStringConvertible {
+    case unusableFile(String)
+
+    var description: String {
+        switch self {
+        case .unusableFile(let reason): reason
+        }
+    }
+}
+
+extension Array {
+    func chunked(into size: Int) -> [[Element]] {
+        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
+    }
+}

@@ -1,0 +1,184 @@
+import CityweaveCore
+import Fluent
+import Vapor
+
+/// `cityweave import …`: loads real files into the directory.
+struct ImportCommandGroup: AsyncCommandGroup {
+    var help = "Load GeoNames cities, partnerships or memberships from files"
+    var commands: [String: any AnyAsyncCommand] = [
+        "geonames": ImportGeoNamesCommand(),
+        "partnerships": ImportPartnershipsCommand(),
+        "memberships": ImportMembershipsCommand(),
+    ]
+}
+
+/// The steps every import command shares: read the file, run, print the summary, write the report.
+enum ImportCommandRunner {
+    static func readFile(_ path: String) throws -> String {
+        do {
+            return try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ImportError.unusableFile("cannot read \(path) as UTF-8 text: \(error.localizedDescription)")
+        }
+    }
+
+    static func finish(_ summary: ImportSummary, report: String?, context: CommandContext) throws {
+        for line in summary.lines() { context.console.print(line) }
+        if let report {
+            try summary.reportCSV.write(toFile: report, atomically: true, encoding: .utf8)
+            context.console.print("report written to \(report)")
+        }
+    }
+
+    static func referenceFolder(_ application: Application) -> String {
+        application.directory.workingDirectory + "Resources/Reference/"
+    }
+
+    static func lineCount(_ text: String) -> Int {
+        text.utf8.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+    }
+}
+
+struct ImportGeoNamesCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "file", help: "A GeoNames citiesNNN.txt (or allCountries.txt) file, tab-separated")
+        var file: String
+        @Option(name: "report", help: "Write every skipped line to this CSV file")
+        var report: String?
+    }
+
+    var help = "Load GeoNames cities; new ones are created, changed ones updated"
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let text = try ImportCommandRunner.readFile(signature.file)
+        var parsed = ImportSummary()
+        let cities = try GeoNamesImport.parse(text: text, summary: &parsed)
+        let progress = ProgressReporter(title: "Loading cities", total: cities.count)
+        let summary = try await context.application.db.transaction { [parsed] database -> ImportSummary in
+            var summary = parsed
+            try await GeoNamesImport.load(cities, on: database, summary: &summary, progress: progress)
+            return summary
+        }
+        progress.finish()
+        try ImportCommandRunner.finish(summary, report: signature.report, context: context)
+    }
+}
+
+struct ImportPartnershipsCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "file", help: "A CSV file of city pairs")
+        var file: String
+        @Flag(name: "create-missing", help: "Add cities that match nothing as unverified cities at the file's coordinates")
+        var createMissing: Bool
+        @Option(name: "kind", help: "sister_city (default), friendship, mou or economic_partnership")
+        var kind: String?
+        @Option(name: "source", help: "Where the pairs come from (default: the file's name)")
+        var source: String?
+        @Option(name: "report", help: "Write every unmatched or skipped row to this CSV file")
+        var report: String?
+        @Option(name: "city1-column", help: "Default: city1") var city1: String?
+        @Option(name: "country1-column", help: "Default: country1") var country1: String?
+        @Option(name: "lat1-column", help: "Default: lat1") var latitude1: String?
+        @Option(name: "lng1-column", help: "Default: lng1") var longitude1: String?
+        @Option(name: "city2-column", help: "Default: city2") var city2: String?
+        @Option(name: "country2-column", help: "Default: country2") var country2: String?
+        @Option(name: "lat2-column", help: "Default: lat2") var latitude2: String?
+        @Option(name: "lng2-column", help: "Default: lng2") var longitude2: String?
+        @Option(name: "kind-column", help: "A column with each pair's kind") var kindColumn: String?
+        @Option(name: "since-column", help: "A column with the year each tie began") var sinceColumn: String?
+    }
+
+    var help = "Load partnerships from a CSV of city pairs, matching cities by name, country and coordinates"
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let text = try ImportCommandRunner.readFile(signature.file)
+        var importer = PartnershipImport(
+            source: signature.source ?? URL(fileURLWithPath: signature.file).lastPathComponent,
+            createMissing: signature.createMissing)
+        if let kind = signature.kind {
+            guard let chosen = PartnershipKind(rawValue: kind) else {
+                throw ImportError.unusableFile(
+                    "--kind must be one of \(PartnershipKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            importer.defaultKind = chosen
+        }
+        var columns = PartnershipImport.Columns()
+        columns.city1 = signature.city1 ?? columns.city1
+        columns.country1 = signature.country1 ?? columns.country1
+        columns.latitude1 = signature.latitude1 ?? columns.latitude1
+        columns.longitude1 = signature.longitude1 ?? columns.longitude1
+        columns.city2 = signature.city2 ?? columns.city2
+        columns.country2 = signature.country2 ?? columns.country2
+        columns.latitude2 = signature.latitude2 ?? columns.latitude2
+        columns.longitude2 = signature.longitude2 ?? columns.longitude2
+        columns.kind = signature.kindColumn
+        columns.since = signature.sinceColumn
+        importer.columns = columns
+        let progress = ProgressReporter(title: "Matching pairs", total: ImportCommandRunner.lineCount(text) - 1)
+        let summary = try await importer.run(
+            text: text, on: context.application.db,
+            referenceFolder: ImportCommandRunner.referenceFolder(context.application), progress: progress)
+        try ImportCommandRunner.finish(summary, report: signature.report, context: context)
+    }
+}
+
+struct ImportMembershipsCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "network", help: "The network's slug, such as c40 (required)")
+        var network: String?
+        @Argument(name: "file", help: "A CSV file of member cities")
+        var file: String
+        @Flag(name: "create-missing", help: "Add cities that match nothing as unverified cities at the file's coordinates")
+        var createMissing: Bool
+        @Option(name: "where", help: "Load only rows where COLUMN=VALUE, such as C40=C40")
+        var filter: String?
+        @Option(name: "source", help: "Where the memberships come from (default: the file's name)")
+        var source: String?
+        @Option(name: "report", help: "Write every unmatched or skipped row to this CSV file")
+        var report: String?
+        @Option(name: "city-column", help: "Default: city") var city: String?
+        @Option(name: "country-column", help: "Country name or ISO code. Default: country") var country: String?
+        @Option(name: "state-column", help: "State or province, to tell namesakes apart") var state: String?
+        @Option(name: "geonameid-column", help: "GeoNames id, used before the name when present") var geonameid: String?
+        @Option(name: "latitude-column", help: "Latitude in degrees") var latitude: String?
+        @Option(name: "longitude-column", help: "Longitude in degrees") var longitude: String?
+        @Option(name: "location-column", help: "One column holding \"(latitude, longitude)\"") var location: String?
+        @Option(name: "since-column", help: "The year the city joined") var since: String?
+        @Option(name: "role-column", help: "The kind of membership (default: member)") var role: String?
+    }
+
+    var help = "Load the member cities of one network from a CSV file"
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard let network = signature.network, !network.isEmpty else {
+            throw ImportError.unusableFile("--network SLUG is required (such as --network c40)")
+        }
+        let text = try ImportCommandRunner.readFile(signature.file)
+        var filter: MembershipImport.RowFilter?
+        if let text = signature.filter {
+            guard let parsed = MembershipImport.RowFilter(text) else {
+                throw ImportError.unusableFile("--where must be COLUMN=VALUE; got '\(text)'")
+            }
+            filter = parsed
+        }
+        var columns = MembershipImport.Columns()
+        columns.city = signature.city ?? columns.city
+        columns.country = signature.country ?? columns.country
+        columns.state = signature.state
+        columns.geonameid = signature.geonameid
+        columns.latitude = signature.latitude
+        columns.longitude = signature.longitude
+        columns.location = signature.location
+        columns.since = signature.since
+        columns.role = signature.role
+        let importer = MembershipImport(
+            networkSlug: network, columns: columns, filter: filter,
+            source: signature.source ?? URL(fileURLWithPath: signature.file).lastPathComponent,
+            createMissing: signature.createMissing)
+        let progress = ProgressReporter(title: "Matching members", total: ImportCommandRunner.lineCount(text) - 1)
+        let summary = try await importer.run(
+            text: text, on: context.application.db,
+            referenceFolder: ImportCommandRunner.referenceFolder(context.application), progress: progress)
+        try ImportCommandRunner.finish(summary, report: signature.report, context: context)
+    }
+}

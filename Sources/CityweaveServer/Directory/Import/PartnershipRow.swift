@@ -1,0 +1,56 @@
+import Foundation
+import SQLKit
+
+/// A partnership about to be written, with its pair in stored order.
+struct PartnershipRow: Hashable, Sendable {
+    var cityA: Int
+    var cityB: Int
+    var kind: PartnershipKind
+    var since: Int?
+    var source: String
+
+    init(cityA: Int, cityB: Int, kind: PartnershipKind, since: Int?, source: String) {
+        self.cityA = min(cityA, cityB)
+        self.cityB = max(cityA, cityB)
+        self.kind = kind
+        self.since = since
+        self.source = source
+    }
+
+    struct Key: Hashable {
+        var cityA: Int
+        var cityB: Int
+        var kind: String
+    }
+
+    var key: Key { Key(cityA: cityA, cityB: cityB, kind: kind.rawValue) }
+
+    /// Inserts the partnerships not yet recorded (a pair counts once per
+    /// kind, in either order) and returns how many were new.
+    static func insertNew(_ rows: [PartnershipRow], on sql: any SQLDatabase) async throws -> Int {
+        struct Existing: Decodable {
+            var city_a_id: Int
+            var city_b_id: Int
+            var kind: String
+        }
+        var known = Set(
+            try await sql.select().columns("city_a_id", "city_b_id", "kind").from(Partnership.schema)
+                .all(decoding: Existing.self).map { Key(cityA: $0.city_a_id, cityB: $0.city_b_id, kind: $0.kind) })
+        let fresh = rows.filter { $0.cityA != $0.cityB && known.insert($0.key).inserted }
+        let now = Date()
+        for chunk in fresh.chunked(into: 500) {
+            try await sql.insert(into: Partnership.schema)
+                .columns("created_at", "city_a_id", "city_b_id", "kind", "since", "source")
+                .rows(
+                    chunk.map { row in
+                        [
+                            SQLBind(now), SQLBind(row.cityA), SQLBind(row.cityB), SQLBind(row.kind.rawValue),
+                            SQLBind(row.since), SQLBind(row.source),
+                        ] as [any SQLExpression]
+                    }
+                )
+                .run()
+        }
+        return fresh.count
+    }
+}

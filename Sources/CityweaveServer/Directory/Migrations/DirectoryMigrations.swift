@@ -1,0 +1,9 @@
+import Fluent
+
+/// The directory's migrations, in the order they landed.
+enum DirectoryMigrations {
+    static let all: [any Migration] = [
+        CreateCountry(), CreateCity(), CreateNetwork(), CreateMembership(), CreatePartnership(), CreatePerson(),
+        CreateDirectoryNames(),
+    ]
+}

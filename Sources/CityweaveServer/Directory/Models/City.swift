@@ -1,0 +1,65 @@
+import Fluent
+import Vapor
+
+/// A city: from GeoNames (verified) or added by an import at a file's
+/// coordinates (unverified), with the context profile it fills in itself.
+final class City: Model, @unchecked Sendable {
+    static let schema = "cities"
+
+    // managed fields
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    // data fields
+    @OptionalField(key: "geonameid") var geonameid: Int?
+    @Field(key: "name") var name: String
+    @Field(key: "admin1_code") var admin1Code: String
+    @Field(key: "latitude") var latitude: Double
+    @Field(key: "longitude") var longitude: Double
+    @Field(key: "population") var population: Int
+    /// False for cities an import added from a file's own coordinates.
+    @Field(key: "verified") var verified: Bool
+
+    // context profile, filled in by the city
+    @OptionalEnum(key: "form_of_government") var formOfGovernment: FormOfGovernment?
+    @OptionalEnum(key: "fiscal_autonomy") var fiscalAutonomy: FiscalAutonomy?
+    /// Share of the city budget spent on international work, in percent.
+    @OptionalField(key: "international_budget_share") var internationalBudgetShare: Double?
+    /// Full-time staff working on international affairs.
+    @OptionalField(key: "international_staff") var internationalStaff: Int?
+    /// Languages the city works in, as ISO 639-1 codes.
+    @Field(key: "working_languages") var workingLanguages: [String]
+
+    // relationships
+    @Parent(key: "country_code") var country: Country
+    @Children(for: \.$city) var memberships: [Membership]
+
+    init() {}
+}
+
+/// How a city is governed, as the context for comparing cities.
+enum FormOfGovernment: String, Codable, CaseIterable, Sendable {
+    case strongMayor = "strong_mayor"
+    case councilManager = "council_manager"
+    case committee
+    case appointedExecutive = "appointed_executive"
+    case other
+
+    var label: String {
+        switch self {
+        case .strongMayor: "Directly elected executive mayor"
+        case .councilManager: "Council with an appointed manager"
+        case .committee: "Council committees"
+        case .appointedExecutive: "Executive appointed by a higher government"
+        case .other: "Other"
+        }
+    }
+}
+
+/// How much of its own revenue and spending a city controls.
+enum FiscalAutonomy: String, Codable, CaseIterable, Sendable {
+    case low, medium, high
+
+    var label: String { rawValue.capitalized }
+}

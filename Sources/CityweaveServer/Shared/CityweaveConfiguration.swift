@@ -1,0 +1,89 @@
+import Foundation
+import Vapor
+
+/// Everything that differs between one running Cityweave and another, read
+/// from the environment (see the README for each variable).
+public struct CityweaveConfiguration: Sendable {
+    public enum DatabaseLocation: Sendable, Equatable {
+        /// A file path, or nil for a private in-memory database.
+        case sqlite(path: String?)
+        case postgres(url: String)
+    }
+
+    public var database: DatabaseLocation
+    /// Migrate and load the reference directory when the application boots.
+    public var prepareDatabaseOnBoot: Bool
+    /// Which reference cities a first start loads.
+    public var referenceCities: ReferenceCitySelection
+    /// Where `Resources/` and `Public/` are.
+    public var workingDirectory: String
+
+    public init(
+        database: DatabaseLocation, prepareDatabaseOnBoot: Bool = true,
+        referenceCities: ReferenceCitySelection = .all, workingDirectory: String
+    ) {
+        self.database = database
+        self.prepareDatabaseOnBoot = prepareDatabaseOnBoot
+        self.referenceCities = referenceCities
+        self.workingDirectory = workingDirectory
+    }
+
+    public static let defaultSQLiteFile = "cityweave.sqlite"
+
+    /// Reads `DATABASE_URL`; without it, `cityweave.sqlite` in the working directory.
+    public static func fromEnvironment(workingDirectory: String) throws -> Self {
+        let url = Environment.get("DATABASE_URL") ?? ""
+        return Self(database: try parseDatabaseURL(url), workingDirectory: workingDirectory)
+    }
+
+    /// Parses a `DATABASE_URL`: `sqlite:///absolute/path.sqlite`,
+    /// `sqlite://relative/path.sqlite`, `sqlite::memory:`, or `postgres://…`.
+    public static func parseDatabaseURL(_ url: String) throws -> DatabaseLocation {
+        if url.isEmpty { return .sqlite(path: defaultSQLiteFile) }
+        if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") { return .postgres(url: url) }
+        if url == "sqlite::memory:" { return .sqlite(path: nil) }
+        for prefix in ["sqlite://", "sqlite:"] where url.hasPrefix(prefix) {
+            let path = String(url.dropFirst(prefix.count))
+            guard !path.isEmpty else { break }
+            return .sqlite(path: path)
+        }
+        throw ConfigurationError(
+            "DATABASE_URL '\(url)' is neither sqlite:///path/file.sqlite nor postgres://user:password@host/database")
+    }
+}
+
+/// Which of the shipped GeoNames cities to load.
+public enum ReferenceCitySelection: Sendable, Equatable {
+    case all
+    /// Only cities with at least this many people (tests load a few hundred).
+    case minimumPopulation(Int)
+
+    func includes(population: Int) -> Bool {
+        switch self {
+        case .all: true
+        case .minimumPopulation(let minimum): population >= minimum
+        }
+    }
+}
+
+struct ConfigurationError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+extension Application {
+    private struct ConfigurationKey: StorageKey {
+        typealias Value = CityweaveConfiguration
+    }
+
+    /// The configuration the application was set up with.
+    public var cityweave: CityweaveConfiguration {
+        get {
+            guard let configuration = storage[ConfigurationKey.self] else {
+                fatalError("configure(_:with:) has not run")
+            }
+            return configuration
+        }
+        set { storage[ConfigurationKey.self] = newValue }
+    }
+}

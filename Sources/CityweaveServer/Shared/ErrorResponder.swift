@@ -1,0 +1,96 @@
+import Fluent
+import Leaf
+import Vapor
+
+/// Turns every error into a response a client can read: problem+json under
+/// `/api`, an HTML page elsewhere. Unexpected errors are logged in full and
+/// answered without internals.
+struct ErrorResponder: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let (status, detail, headers) = Self.describe(error, request: request)
+            if Self.wantsProblem(request) {
+                return Self.problemResponse(status: status, detail: detail, headers: headers, path: request.url.path)
+            }
+            return await Self.page(status: status, detail: detail, headers: headers, request: request)
+        }
+    }
+
+    static func wantsProblem(_ request: Request) -> Bool {
+        request.url.path.hasPrefix("/api/") || request.url.path == "/healthz"
+    }
+
+    static func describe(_ error: any Error, request: Request) -> (HTTPResponseStatus, String, HTTPHeaders) {
+        switch error {
+        case let abort as any AbortError:
+            let status = abort.status
+            if status.code >= 500 {
+                request.logger.report(error: error)
+            }
+            let detail = abort.reason == status.reasonPhrase ? defaultDetail(status) : abort.reason
+            return (status, detail, abort.headers)
+        case let decoding as DecodingError:
+            return (.badRequest, describe(decoding), [:])
+        default:
+            request.logger.report(error: error)
+            return (.internalServerError, "Something went wrong on our side; it has been logged.", [:])
+        }
+    }
+
+    private static func defaultDetail(_ status: HTTPResponseStatus) -> String {
+        switch status {
+        case .notFound: "There is nothing at this address."
+        case .methodNotAllowed: "This address does not accept that method."
+        default: status.reasonPhrase
+        }
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            let field = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return field.isEmpty ? "The request could not be read." : "'\(field)' is not valid."
+        case .keyNotFound(let key, _):
+            return "'\(key.stringValue)' is required."
+        @unknown default:
+            return "The request could not be read."
+        }
+    }
+
+    static func problemResponse(status: HTTPResponseStatus, detail: String, headers: HTTPHeaders, path: String)
+        -> Response
+    {
+        let problem = Problem(status: status, detail: detail, instance: path)
+        var headers = headers
+        headers.contentType = Problem.mediaType
+        let body = (try? JSONEncoder().encode(problem)) ?? Data()
+        return Response(status: status, headers: headers, body: .init(data: body))
+    }
+
+    private struct ErrorPage: Encodable {
+        var layout: Layout
+        var status: Int
+        var title: String
+        var detail: String
+    }
+
+    private static func page(status: HTTPResponseStatus, detail: String, headers: HTTPHeaders, request: Request)
+        async -> Response
+    {
+        let context = ErrorPage(
+            layout: Layout(title: status.reasonPhrase, request: request), status: Int(status.code),
+            title: status.reasonPhrase, detail: detail)
+        do {
+            let response = try await request.view.render("Shared/error", context).encodeResponse(
+                status: status, headers: headers, for: request)
+            return response
+        } catch {
+            request.logger.report(error: error)
+            var headers = headers
+            headers.contentType = .plainText
+            return Response(status: status, headers: headers, body: .init(string: "\(status.code) \(detail)\n"))
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Vapor
+
+/// What every page's frame needs: its title, the navigation with the
+/// current section marked, and the search box's text.
+struct Layout: Encodable {
+    struct Section: Encodable {
+        var label: String
+        var href: String
+        var current: Bool
+    }
+
+    var title: String
+    var sections: [Section]
+    var query: String
+
+    /// The modules a visitor can open, in the order of the navigation.
+    static let modules: [(label: String, href: String)] = [
+        ("Directory", "/"), ("Networks", "/networks"), ("Countries", "/countries"), ("Search", "/search"),
+    ]
+
+    init(title: String, request: Request) {
+        self.title = title
+        let path = request.url.path
+        sections = Self.modules.map { module in
+            let current = module.href == "/" ? (path == "/" || path.hasPrefix("/cities")) : path.hasPrefix(module.href)
+            return Section(label: module.label, href: module.href, current: current)
+        }
+        query = request.query[String.self, at: "q"] ?? ""
+    }
+}
+
+/// Links to the previous and next page of a list, keeping the rest of the query.
+struct Pager: Encodable {
+    var page: Int
+    var pageCount: Int
+    var total: Int
+    var previous: String?
+    var next: String?
+
+    init(_ metadata: PageMetadata, request: Request) {
+        page = metadata.page
+        pageCount = metadata.pageCount
+        total = metadata.total
+        previous = metadata.page > 1 ? Self.link(request, page: metadata.page - 1) : nil
+        next = metadata.page < metadata.pageCount ? Self.link(request, page: metadata.page + 1) : nil
+    }
+
+    static func link(_ request: Request, page: Int) -> String {
+        link(request, replacing: ["page": "\(page)"])
+    }
+
+    /// The current address with some query parameters replaced.
+    static func link(_ request: Request, replacing changes: [String: String]) -> String {
+        var components = URLComponents()
+        components.path = request.url.path
+        var items = (URLComponents(string: request.url.string)?.queryItems ?? []).filter { changes[$0.name] == nil }
+        items += changes.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
+        components.queryItems = items
+        return components.string ?? request.url.path
+    }
+}
+
+/// A column header that sorts a table when followed.
+struct SortableColumn: Encodable {
+    var label: String
+    var href: String
+    /// "ascending", "descending" or nil when the table is not sorted by it.
+    var direction: String?
+
+    static func columns<Key: RawRepresentable & CaseIterable & Sendable>(
+        _ labels: [(Key, String)], current: SortRequest<Key>, request: Request
+    ) -> [SortableColumn] where Key.RawValue == String {
+        labels.map { key, label in
+            let isCurrent = key == current.key
+            let order = isCurrent && !current.descending ? "desc" : "asc"
+            return SortableColumn(
+                label: label, href: Pager.link(request, replacing: ["sort": key.rawValue, "order": order, "page": "1"]),
+                direction: isCurrent ? (current.descending ? "descending" : "ascending") : nil)
+        }
+    }
+}

@@ -1,0 +1,152 @@
+import Vapor
+
+/// The OpenAPI 3.1 document of the JSON API, assembled from what each
+/// module describes of its own routes.
+enum OpenAPIDocument {
+    /// Each module's paths and schemas; a module adds itself here.
+    static let modules: [OpenAPIModule.Type] = [DirectoryOpenAPI.self, HealthOpenAPI.self]
+
+    static let document: JSONValue = {
+        var paths: JSONValue = [:]
+        var schemas: JSONValue = [
+            "Problem": [
+                "type": "object",
+                "description": "An error (RFC 9457).",
+                "required": ["type", "title", "status", "detail"],
+                "properties": [
+                    "type": ["type": "string"], "title": ["type": "string"], "status": ["type": "integer"],
+                    "detail": ["type": "string", "description": "What went wrong, naming the field."],
+                    "instance": ["type": "string"],
+                ],
+            ],
+            "PageMetadata": [
+                "type": "object",
+                "required": ["page", "per", "total", "pageCount"],
+                "properties": [
+                    "page": ["type": "integer", "minimum": 1], "per": ["type": "integer", "minimum": 1],
+                    "total": ["type": "integer", "minimum": 0], "pageCount": ["type": "integer", "minimum": 1],
+                ],
+            ],
+        ]
+        for module in modules {
+            paths = paths.merging(module.paths)
+            schemas = schemas.merging(module.schemas)
+        }
+        return [
+            "openapi": "3.1.0",
+            "info": [
+                "title": "Cityweave API",
+                "version": "1.0.0",
+                "description":
+                    "The open directory of city diplomacy: cities, networks, memberships, partnerships and countries.",
+                "license": ["name": "Apache-2.0", "identifier": "Apache-2.0"],
+            ],
+            "servers": [["url": "/"]],
+            "paths": paths,
+            "components": [
+                "schemas": schemas,
+                "responses": [
+                    "BadRequest": problemResponse("A parameter is out of range or malformed; `detail` names it."),
+                    "NotFound": problemResponse("There is no such record."),
+                ],
+                "parameters": [
+                    "page": [
+                        "name": "page", "in": "query", "description": "Page number, from 1.",
+                        "schema": ["type": "integer", "minimum": 1, "maximum": 1_000_000, "default": 1],
+                    ],
+                    "per": [
+                        "name": "per", "in": "query", "description": "Items per page.",
+                        "schema": ["type": "integer", "minimum": 1, "maximum": 100],
+                    ],
+                    "order": [
+                        "name": "order", "in": "query", "description": "Sort direction.",
+                        "schema": ["type": "string", "enum": ["asc", "desc"]],
+                    ],
+                ],
+            ],
+        ]
+    }()
+
+    static func problemResponse(_ description: String) -> JSONValue {
+        [
+            "description": .string(description),
+            "content": ["application/problem+json": ["schema": ["$ref": "#/components/schemas/Problem"]]],
+        ]
+    }
+
+    /// A 200 response whose body is the schema named.
+    static func ok(_ schema: String, description: String) -> JSONValue {
+        [
+            "description": .string(description),
+            "content": ["application/json": ["schema": ["$ref": .string("#/components/schemas/\(schema)")]]],
+        ]
+    }
+
+    /// A page of items of the schema named.
+    static func pageSchema(of item: String) -> JSONValue {
+        [
+            "type": "object",
+            "required": ["items", "metadata"],
+            "properties": [
+                "items": ["type": "array", "items": ["$ref": .string("#/components/schemas/\(item)")]],
+                "metadata": ["$ref": "#/components/schemas/PageMetadata"],
+            ],
+        ]
+    }
+
+    static func ref(_ parameter: String) -> JSONValue {
+        ["$ref": .string("#/components/parameters/\(parameter)")]
+    }
+}
+
+/// What a module tells the OpenAPI document about its routes.
+protocol OpenAPIModule {
+    static var paths: JSONValue { get }
+    static var schemas: JSONValue { get }
+}
+
+/// `GET /api/openapi.json`.
+struct OpenAPIRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("api", "openapi.json", use: document)
+    }
+
+    @Sendable
+    func document(_ request: Request) async throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        let response = Response(status: .ok, body: .init(data: try encoder.encode(OpenAPIDocument.document)))
+        response.headers.contentType = .json
+        return response
+    }
+}
+
+enum HealthOpenAPI: OpenAPIModule {
+    static let paths: JSONValue = [
+        "/api/openapi.json": [
+            "get": [
+                "operationId": "openAPIDocument",
+                "summary": "This document.",
+                "responses": ["200": ["description": "The OpenAPI 3.1 document.", "content": ["application/json": [:]]]],
+            ]
+        ],
+        "/healthz": [
+            "get": [
+                "operationId": "health",
+                "summary": "Whether the server and its database answer.",
+                "responses": [
+                    "200": OpenAPIDocument.ok("Health", description: "The database answers."),
+                    "503": OpenAPIDocument.problemResponse("The database does not answer."),
+                ],
+            ]
+        ]
+    ]
+
+    static let schemas: JSONValue = [
+        "Health": [
+            "type": "object",
+            "required": ["status", "database"],
+            "properties": ["status": ["type": "string"], "database": ["type": "string"]],
+        ]
+    ]
+}

@@ -1,0 +1,77 @@
+import Vapor
+
+/// `page` and `per` from the query string, checked.
+struct PageParameters: Sendable {
+    static let maximumPer = 100
+
+    var page: Int
+    var per: Int
+
+    var offset: Int { (page - 1) * per }
+
+    init(page: Int, per: Int) {
+        self.page = page
+        self.per = per
+    }
+
+    /// Reads `page` (from 1) and `per` (1 to 100); anything else is a 400 naming the field.
+    init(from request: Request, defaultPer: Int = 20) throws {
+        page = try Self.integer("page", in: request, default: 1, range: 1...1_000_000)
+        per = try Self.integer("per", in: request, default: defaultPer, range: 1...Self.maximumPer)
+    }
+
+    private static func integer(_ name: String, in request: Request, default value: Int, range: ClosedRange<Int>)
+        throws -> Int
+    {
+        guard let text = request.query[String.self, at: name], !text.isEmpty else { return value }
+        guard let number = Int(text), range.contains(number) else {
+            throw BadRequest("'\(name)' must be a whole number from \(range.lowerBound) to \(range.upperBound); got '\(text)'.")
+        }
+        return number
+    }
+}
+
+/// The metadata of a page of results.
+struct PageMetadata: Content, Equatable {
+    var page: Int
+    var per: Int
+    var total: Int
+    var pageCount: Int
+
+    init(_ request: PageParameters, total: Int) {
+        page = request.page
+        per = request.per
+        self.total = total
+        pageCount = max(1, (total + request.per - 1) / request.per)
+    }
+}
+
+/// A page of items and its metadata, as every list in the API answers.
+struct Paged<Item: Content>: Content {
+    var items: [Item]
+    var metadata: PageMetadata
+}
+
+/// A sort order chosen in the query string (`sort=population&order=desc`).
+struct SortRequest<Key: RawRepresentable & CaseIterable & Sendable>: Sendable where Key.RawValue == String {
+    var key: Key
+    var descending: Bool
+
+    init(from request: Request, default key: Key, descending: Bool) throws {
+        if let text = request.query[String.self, at: "sort"], !text.isEmpty {
+            guard let chosen = Key(rawValue: text) else {
+                let allowed = Key.allCases.map(\.rawValue).joined(separator: ", ")
+                throw BadRequest("'sort' must be one of \(allowed); got '\(text)'.")
+            }
+            self.key = chosen
+        } else {
+            self.key = key
+        }
+        switch request.query[String.self, at: "order"] {
+        case nil, "": self.descending = descending
+        case "asc": self.descending = false
+        case "desc": self.descending = true
+        case let other?: throw BadRequest("'order' must be asc or desc; got '\(other)'.")
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Leaf
+import Vapor
+
+/// Wires the application: database, migrations, templates, middleware,
+/// routes and commands. The one place where these choices are made.
+public func configure(_ app: Application, with configuration: CityweaveConfiguration) async throws {
+    app.cityweave = configuration
+    app.directory = DirectoryConfiguration(workingDirectory: configuration.workingDirectory)
+
+    switch configuration.database {
+    case .sqlite(let path):
+        app.databases.use(.sqlite(path.map { .file($0) } ?? .memory, sqlLogLevel: .debug), as: .sqlite)
+    case .postgres(let url):
+        // Several app instances share one PostgreSQL: keep each pool small.
+        app.databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .psql)
+    }
+    app.migrations.add(DirectoryMigrations.all)
+
+    app.views.use(.leaf)
+    app.leaf.configuration.rootDirectory = app.directory.viewsDirectory
+
+    if let host = Environment.get("CITYWEAVE_HOST") { app.http.server.configuration.hostname = host }
+    if let port = Environment.get("CITYWEAVE_PORT") {
+        guard let number = Int(port), (1...65535).contains(number) else {
+            throw ConfigurationError("CITYWEAVE_PORT '\(port)' is not a port number")
+        }
+        app.http.server.configuration.port = number
+    }
+
+    app.middleware = Middlewares()
+    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(ErrorResponder())
+    app.middleware.use(SecurityHeaders())
+    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+
+    app.storage[WorldOutlineKey.self] = try WorldBaseMap.load(
+        referenceFolder: app.directory.workingDirectory + "Resources/Reference/")
+    try app.register(collection: DirectoryRoutes())
+    try app.register(collection: HealthRoutes())
+    try app.register(collection: OpenAPIRoutes())
+
+    app.asyncCommands.use(ImportCommandGroup(), as: "import")
+    app.lifecycle.use(DatabasePreparation())
+}
