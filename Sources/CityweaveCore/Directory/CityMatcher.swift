@@ -48,6 +48,7 @@ public enum CityMatch: Sendable, Equatable {
     public enum How: String, Sendable {
         case name = "by name"
         case nearbySpelling = "by a close spelling nearby"
+        case dominantNamesake = "by name in the country, ignoring coordinates that fit no namesake"
     }
 
     public var id: Int? {
@@ -59,8 +60,12 @@ public enum CityMatch: Sendable, Equatable {
 /// Finds the city a file means by its name, alternate names, country,
 /// state and coordinates.
 public struct CityMatcher: Sendable {
-    /// How far the file's coordinates may be from the city's point.
-    public static let nameMatchRadiusKm = 40.0
+    /// How far the file's coordinates may be from the city's point: files
+    /// often place a municipality's centroid or a neighbouring town.
+    public static let nameMatchRadiusKm = 60.0
+    /// How many times larger than any namesake a city must be to be chosen
+    /// when the file's coordinates fit none of them.
+    public static let dominanceRatio = 5
     /// How far a differently spelt city may be (a typo and a neighbour look alike).
     public static let spellingMatchRadiusKm = 15.0
 
@@ -96,27 +101,45 @@ public struct CityMatcher: Sendable {
         GridCell(latitude: Int(floor(point.latitude)), longitude: Int(floor(point.longitude)))
     }
 
-    /// The folded names a written name may stand for: itself, without a
-    /// parenthesis or a part after a comma ("Córdoba, Bolívar"), and with
-    /// "St." spelt out.
+    /// Words that name an administrative unit rather than the place
+    /// ("Loudoun County", "City of Cockburn", "Yongin-si").
+    static let administrativeWords: Set<String> = [
+        "city", "town", "district", "county", "municipality", "borough", "township", "commune", "municipio",
+        "gemeinde", "kommune", "rayon", "raion", "region", "province", "prefecture", "si", "gun", "gu", "shi",
+        "xian", "qu", "ku", "machi", "cho", "of",
+    ]
+
+    /// The folded names a written name may stand for: itself; without a
+    /// parenthesis or a part after a comma ("Córdoba, Bolívar"); each part of
+    /// a joined name ("Hangzhou – Fuyang"); without administrative words; and
+    /// with "St." spelt out.
     static func nameVariants(_ written: String) -> (keys: [String], qualifier: String?) {
         var keys: [String] = []
         var qualifier: String?
         func add(_ text: String) {
             let key = NameKey.fold(text)
             guard !key.isEmpty else { return }
-            for variant in [key, NameKey.compact(key)] + saintVariants(key) where !keys.contains(variant) {
+            let words = key.split(separator: " ")
+            let bare = words.filter { !administrativeWords.contains(String($0)) }.joined(separator: " ")
+            var variants = [key, NameKey.compact(key)] + saintVariants(key)
+            if !bare.isEmpty, bare != key { variants += [bare, NameKey.compact(bare)] }
+            for variant in variants where !keys.contains(variant) {
                 keys.append(variant)
             }
         }
         add(written)
+        var base = written
         if let open = written.firstIndex(of: "("), let close = written.lastIndex(of: ")"), open < close {
-            add(String(written[..<open]))
+            base = String(written[..<open])
+            add(base)
             qualifier = String(written[written.index(after: open)..<close])
         }
-        if let comma = written.firstIndex(of: ",") {
-            add(String(written[..<comma]))
-            qualifier = qualifier ?? String(written[written.index(after: comma)...])
+        if let comma = base.firstIndex(of: ",") {
+            add(String(base[..<comma]))
+            qualifier = qualifier ?? String(base[base.index(after: comma)...])
+        }
+        for separator in [" – ", " — ", " - ", "/", "-"] where base.contains(separator) {
+            for part in base.components(separatedBy: separator) { add(part) }
         }
         return (keys, qualifier?.trimmingCharacters(in: .whitespaces))
     }
@@ -151,6 +174,11 @@ public struct CityMatcher: Sendable {
             if let nearby = nearbySpelling(keys: keys, location: location, countryCode: reference.countryCode) {
                 return nearby
             }
+            // Coordinates that are plainly wrong ("Birmingham, United States" placed in England)
+            // do not overrule a country with one namesake that stands out.
+            if let dominant = dominantNamesake(inCountry) {
+                return .matched(id: cities[Int(dominant)].id, how: .dominantNamesake, distanceKm: distance(dominant, location))
+            }
             if let nearest = pool.min(by: { distance($0, location) < distance($1, location) }) {
                 return .unmatched(
                     reason: "the nearest city of that name is \(Int(distance(nearest, location).rounded())) km away")
@@ -174,6 +202,15 @@ public struct CityMatcher: Sendable {
         return .matched(id: cities[Int(best)].id, how: .name, distanceKm: nil)
     }
 
+    /// The only namesake, or one at least ``dominanceRatio`` times as populous as the next.
+    private func dominantNamesake(_ pool: [Int32]) -> Int32? {
+        let ranked = pool.sorted { cities[Int($0)].population > cities[Int($1)].population }
+        guard let first = ranked.first else { return nil }
+        if ranked.count == 1 { return first }
+        let second = cities[Int(ranked[1])].population
+        return cities[Int(first)].population >= Self.dominanceRatio * max(second, 1) ? first : nil
+    }
+
     private func distance(_ position: Int32, _ location: GeoPoint) -> Double {
         cities[Int(position)].location.distance(to: location)
     }
@@ -184,8 +221,13 @@ public struct CityMatcher: Sendable {
         return admin1Names["\(city.countryCode).\(city.admin1Code)"] == key
     }
 
+    /// Whether `words` appears in `text` as whole words ("formentera" in "sant francesc de formentera").
+    static func containsWords(_ text: String, _ words: String) -> Bool {
+        text.count > words.count && " \(text) ".contains(" \(words) ")
+    }
+
     /// A city within ``spellingMatchRadiusKm`` whose name is within two edits
-    /// of the written one, or starts with it ("Frankfurt" for "Frankfurt am Main").
+    /// of the written one, or holds it as whole words ("Frankfurt" for "Frankfurt am Main").
     private func nearbySpelling(keys: [String], location: GeoPoint, countryCode: String?) -> CityMatch? {
         let centre = Self.cell(location)
         var best: (position: Int32, km: Double)?
@@ -208,7 +250,7 @@ public struct CityMatcher: Sendable {
     static func spellingsAgree(_ written: [String], _ known: [String]) -> Bool {
         for a in written where a.count >= 4 {
             for b in known where b.count >= 4 {
-                if b.hasPrefix(a + " ") || a.hasPrefix(b + " ") { return true }
+                if containsWords(b, a) || containsWords(a, b) { return true }
                 if abs(a.count - b.count) <= 2, EditDistance.levenshtein(a, b, limit: 2) <= 2 { return true }
             }
         }

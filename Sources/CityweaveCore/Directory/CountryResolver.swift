@@ -54,7 +54,10 @@ public struct CountryResolver: Sendable {
 
     public init(countries: [CountryName]) {
         for country in countries {
-            byKey[NameKey.fold(country.name)] = country.iso2
+            let key = NameKey.fold(country.name)
+            byKey[key] = country.iso2
+            // "The Netherlands" is written "Netherlands" more often than not.
+            if key.hasPrefix("the ") { byKey[String(key.dropFirst(4))] = country.iso2 }
             byKey[country.iso2.lowercased()] = country.iso2
             byKey[country.iso3.lowercased()] = country.iso2
         }
