@@ -18,6 +18,8 @@ public func configure(_ app: Application, with configuration: CityweaveConfigura
         app.databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .psql)
     }
     app.migrations.add(DirectoryMigrations.all)
+    app.databases.middleware.use(NetworkSearchNames())
+    app.databases.middleware.use(PersonSearchNames())
 
     app.views.use(.leaf)
     app.leaf.configuration.rootDirectory = app.directory.viewsDirectory
@@ -32,8 +34,9 @@ public func configure(_ app: Application, with configuration: CityweaveConfigura
 
     app.middleware = Middlewares()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
-    app.middleware.use(ErrorResponder())
+    // Outermost first: error pages get the security headers too.
     app.middleware.use(SecurityHeaders())
+    app.middleware.use(ErrorResponder())
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
 
     app.storage[WorldOutlineKey.self] = try WorldBaseMap.load(

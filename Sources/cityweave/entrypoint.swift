@@ -13,11 +13,16 @@ enum Entrypoint {
             let configuration = try CityweaveConfiguration.fromEnvironment(
                 workingDirectory: FileManager.default.currentDirectoryPath)
             try await configure(app, with: configuration)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            try? await app.asyncShutdown()
+            exit(1)
+        }
+        do {
             try await app.execute()
         } catch {
-            app.logger.report(error: error)
+            // The command runner has already printed the error.
             try? await app.asyncShutdown()
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             exit(1)
         }
         try await app.asyncShutdown()

@@ -60,7 +60,9 @@ struct MembershipImport {
             guard let network = try await Network.query(on: database).filter(\.$slug == networkSlug).first(),
                 let networkID = network.id
             else {
-                throw ImportError.unusableFile("there is no network '\(networkSlug)' (see `cityweave networks`)")
+                let slugs = try await Network.query(on: database).sort(\.$slug).all().map(\.slug)
+                throw ImportError.unusableFile(
+                    "there is no network '\(networkSlug)'; the networks are: \(slugs.joined(separator: ", "))")
             }
             let matching = try await CityMatching.load(on: database, referenceFolder: referenceFolder)
             var resolved = ResolvedCities(matching: matching, createMissing: createMissing, sql: sql)
@@ -74,7 +76,7 @@ struct MembershipImport {
                 summary.rowsRead += 1
                 var since: Int?
                 if let sinceColumn, !row.fields[sinceColumn].isEmpty {
-                    guard let year = Int(row.fields[sinceColumn].prefix(4)), (1800...2100).contains(year) else {
+                    guard let year = Self.parseYear(row.fields[sinceColumn]) else {
                         summary.skip(line: row.line, "'\(columns.since!)' value '\(row.fields[sinceColumn])' is not a year")
                         continue
                     }
@@ -136,6 +138,18 @@ struct MembershipImport {
         }
         progress?.finish()
         return summary
+    }
+
+    /// A year written alone ("2009") or as the start of an ISO date ("2009-05-01").
+    static func parseYear(_ text: String) -> Int? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let yearPart = trimmed.prefix(4)
+        let rest = trimmed.dropFirst(4)
+        guard yearPart.count == 4, let year = Int(yearPart), (1800...2100).contains(year) else { return nil }
+        guard rest.isEmpty || (rest.first == "-" && rest.dropFirst().allSatisfy { $0.isNumber || $0 == "-" }) else {
+            return nil
+        }
+        return year
     }
 
     /// Reads "(40.46, -3.75)" into its two numbers as written.

@@ -137,8 +137,6 @@ struct ReferenceDirectory {
             network.$secretariatCity.id = Int(try field("secretariat_geonameid")).flatMap { cityIDs[$0] }
             try await network.create(on: database)
             networks[network.slug] = network.id!
-            try await DirectoryNames.insert(
-                [NetworkNames.entry(for: network, memberCount: 0)], on: database as! any SQLDatabase)
         }
         return networks
     }

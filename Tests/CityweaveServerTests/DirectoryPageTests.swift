@@ -1,0 +1,116 @@
+import Fluent
+import Testing
+import VaporTesting
+
+@testable import CityweaveServer
+
+extension CityweaveServerTests {
+    @Suite struct DirectoryPageTests {
+        @Test func homeShowsCountsLargestNetworksAndAMapOfMemberCities() async throws {
+            try await withCityweave { app in
+                try await app.testing().test(.GET, "/") { res async in
+                    #expect(res.status == .ok)
+                    #expect(res.headers.contentType == .html)
+                    let html = res.body.string
+                    #expect(html.contains("Largest networks"))
+                    #expect(html.contains("href=\"/networks/c40\""))
+                    #expect(html.contains("<svg viewBox=\"0 0 960.0 467.0\""))
+                    #expect(html.contains("<circle"))
+                    #expect(html.contains("aria-current=\"page\""))
+                }
+            }
+        }
+
+        @Test func cityPageShowsFactsProfileNetworksAndPartnersOnAMap() async throws {
+            try await withCityweave { app in
+                let shanghai = try await app.cityID("Shanghai", "CN")
+                let yokohama = try await app.cityID("Yokohama", "JP")
+                try await app.testing().test(.GET, "cities/\(shanghai)") { res async in
+                    #expect(res.status == .ok)
+                    let html = res.body.string
+                    #expect(html.contains("<h1>Shanghai</h1>"))
+                    #expect(html.contains("Upper middle income"))
+                    #expect(html.contains("Form of government"))
+                    #expect(html.contains("href=\"/cities/\(yokohama)\""))
+                    #expect(html.contains("<line "))
+                }
+            }
+        }
+
+        @Test func networkPageHasASortablePagedMemberTableAndRegions() async throws {
+            try await withCityweave { app in
+                try await app.testing().test(.GET, "networks/c40?sort=population&order=desc&per=5") { res async in
+                    #expect(res.status == .ok)
+                    let html = res.body.string
+                    #expect(html.contains("aria-sort=\"descending\""))
+                    #expect(html.contains("Members by region"))
+                    #expect(html.contains("rel=\"next\""))
+                    #expect(html.contains("London"))
+                }
+            }
+        }
+
+        @Test func countryAndCountriesPages() async throws {
+            try await withCityweave { app in
+                try await app.testing().test(.GET, "countries") { res async in
+                    #expect(res.status == .ok)
+                    #expect(res.body.string.contains("href=\"/countries/JP\""))
+                }
+                try await app.testing().test(.GET, "countries/JP") { res async in
+                    #expect(res.status == .ok)
+                    #expect(res.body.string.contains("Tokyo"))
+                    #expect(res.body.string.contains("Eastern Asia"))
+                }
+            }
+        }
+
+        @Test(arguments: [("Sao Paulo", "São Paulo"), ("上海", "Shanghai"), ("Koln", "Köln")])
+        func searchPageFindsNamesInAnyScript(query: String, expected: String) async throws {
+            try await withCityweave { app in
+                let path = "search?q=\(query.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)"
+                try await app.testing().test(.GET, path) { res async in
+                    #expect(res.status == .ok)
+                    #expect(res.body.string.contains(">\(expected)</a>"))
+                }
+            }
+        }
+
+        @Test func pagesEscapeWhatTheyShow() async throws {
+            try await withCityweave { app in
+                try await app.testing().test(.GET, "search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E") { res async in
+                    #expect(res.status == .ok)
+                    #expect(!res.body.string.contains("<script>alert(1)</script>"))
+                    #expect(res.body.string.contains("&lt;script&gt;"))
+                }
+            }
+        }
+
+        @Test func missingPagesAndBadAddressesAnswerWithAPage() async throws {
+            try await withCityweave(loadReference: false) { app in
+                try await app.testing().test(.GET, "cities/999999") { res async in
+                    #expect(res.status == .notFound)
+                    #expect(res.headers.contentType == .html)
+                    #expect(res.body.string.contains("There is no city 999999."))
+                }
+                try await app.testing().test(.GET, "cities/abc") { res async in
+                    #expect(res.status == .badRequest)
+                    #expect(res.body.string.contains("&#39;id&#39;") || res.body.string.contains("'id'"))
+                }
+            }
+        }
+
+        @Test func everyResponseCarriesTheSecurityHeaders() async throws {
+            try await withCityweave(loadReference: false) { app in
+                for path in ["/", "api/v1/countries", "nothing"] {
+                    try await app.testing().test(.GET, path) { res async in
+                        let policy = res.headers.first(name: "Content-Security-Policy") ?? ""
+                        #expect(policy.contains("frame-ancestors 'none'"))
+                        #expect(!policy.contains("unsafe-inline"))
+                        #expect(res.headers.first(name: "X-Content-Type-Options") == "nosniff")
+                        #expect(res.headers.first(name: "Referrer-Policy") != nil)
+                    }
+                }
+            }
+        }
+    }
+}
