@@ -3,7 +3,10 @@ import Testing
 @testable import CityweaveCore
 
 @Suite struct CityMatcherTests {
-    static func city(_ id: Int, _ country: String, _ admin1: String, _ lat: Double, _ lng: Double, _ population: Int, _ names: [String]) -> MatchableCity {
+    static func city(
+        _ id: Int, _ country: String, _ admin1: String, _ lat: Double, _ lng: Double, _ population: Int,
+        _ names: [String]
+    ) -> MatchableCity {
         MatchableCity(
             id: id, countryCode: country, admin1Code: admin1, location: GeoPoint(latitude: lat, longitude: lng),
             population: population, keys: names.map(NameKey.fold))
@@ -26,14 +29,20 @@ import Testing
         admin1Names: ["US.OR": "Oregon", "US.ME": "Maine"])
 
     @Test func coordinatesTellNamesakesApart() {
-        #expect(matcher.match(.init(name: "Portland", countryCode: "US", location: .init(latitude: 43.7, longitude: -70.3))).id == 2)
-        #expect(matcher.match(.init(name: "Portland", countryCode: "US", location: .init(latitude: 45.5, longitude: -122.6))).id == 1)
+        #expect(
+            matcher.match(.init(name: "Portland", countryCode: "US", location: .init(latitude: 43.7, longitude: -70.3)))
+                .id == 2)
+        #expect(
+            matcher.match(
+                .init(name: "Portland", countryCode: "US", location: .init(latitude: 45.5, longitude: -122.6))
+            ).id == 1)
     }
 
     @Test func aStateTellsNamesakesApartWithoutCoordinates() {
         #expect(matcher.match(.init(name: "Portland", countryCode: "US", admin1: "Maine")).id == 2)
         #expect(matcher.match(.init(name: "Portland", countryCode: "US", admin1: "OR")).id == 1)
-        #expect(matcher.match(.init(name: "Portland", countryCode: "US")).id == 1, "the larger namesake without a state")
+        #expect(
+            matcher.match(.init(name: "Portland", countryCode: "US")).id == 1, "the larger namesake without a state")
         #expect(matcher.match(.init(name: "Portland", countryCode: "US", admin1: "Texas")).id == nil)
     }
 
@@ -44,12 +53,18 @@ import Testing
 
     @Test func aQualifiedOrJoinedNameMatchesByItsParts() {
         #expect(matcher.match(.init(name: "Köln (Nordrhein-Westfalen)", countryCode: "DE")).id == 3)
-        #expect(matcher.match(.init(name: "Hangzhou – Fuyang", countryCode: "CN", location: .init(latitude: 30.0, longitude: 119.9))).id == 8)
+        #expect(
+            matcher.match(
+                .init(name: "Hangzhou – Fuyang", countryCode: "CN", location: .init(latitude: 30.0, longitude: 119.9))
+            ).id == 8)
         #expect(matcher.match(.init(name: "Yongin-si", countryCode: "KR")).id == 9)
     }
 
     @Test func aCloseSpellingNearbyMatches() {
-        guard case .matched(let id, let how, _) = matcher.match(.init(name: "Frankfort", countryCode: "DE", location: .init(latitude: 50.1, longitude: 8.7))) else {
+        guard
+            case .matched(let id, let how, _) = matcher.match(
+                .init(name: "Frankfort", countryCode: "DE", location: .init(latitude: 50.1, longitude: 8.7)))
+        else {
             Issue.record("no match")
             return
         }
@@ -59,7 +74,8 @@ import Testing
 
     @Test func coordinatesThatFitNoNamesakeYieldToAStandoutCity() {
         // "Birmingham, United States" placed in England: Birmingham, Alabama is ten times Birmingham, Michigan.
-        let match = matcher.match(.init(name: "Birmingham", countryCode: "US", location: .init(latitude: 52.48, longitude: -1.90)))
+        let match = matcher.match(
+            .init(name: "Birmingham", countryCode: "US", location: .init(latitude: 52.48, longitude: -1.90)))
         guard case .matched(let id, let how, _) = match else {
             Issue.record("no match")
             return
@@ -67,12 +83,19 @@ import Testing
         #expect(id == 4)
         #expect(how == .dominantNamesake)
         // Two Springfields of comparable size: coordinates this far off leave no choice.
-        #expect(matcher.match(.init(name: "Springfield", countryCode: "US", location: .init(latitude: 0, longitude: 0))).id == nil)
+        #expect(
+            matcher.match(.init(name: "Springfield", countryCode: "US", location: .init(latitude: 0, longitude: 0))).id
+                == nil)
     }
 
     @Test func unmatchedSaysWhy() {
-        #expect(matcher.match(.init(name: "Atlantis", countryCode: "US")) == .unmatched(reason: "no city of that name in US"))
-        guard case .unmatched(let reason) = matcher.match(.init(name: "Köln", countryCode: "US", location: .init(latitude: 40, longitude: -100))) else {
+        #expect(
+            matcher.match(.init(name: "Atlantis", countryCode: "US"))
+                == .unmatched(reason: "no city of that name in US"))
+        guard
+            case .unmatched(let reason) = matcher.match(
+                .init(name: "Köln", countryCode: "US", location: .init(latitude: 40, longitude: -100)))
+        else {
             Issue.record("matched")
             return
         }

@@ -5,7 +5,8 @@ import Testing
 
 @Suite struct GeoNamesCityTests {
     @Test func readsAGeoNamesLine() throws {
-        let line = "2886242\tKöln\tKoeln\tCGN,Cologne,Keulen,Köln,ケルン\t50.93333\t6.95\tP\tPPLA3\tDE\t\t07\t053\t05315\t05315000\t1024621\t\t60\tEurope/Berlin\t2019-09-05"
+        let line =
+            "2886242\tKöln\tKoeln\tCGN,Cologne,Keulen,Köln,ケルン\t50.93333\t6.95\tP\tPPLA3\tDE\t\t07\t053\t05315\t05315000\t1024621\t\t60\tEurope/Berlin\t2019-09-05"
         let city = try GeoNamesCity(geoNamesLine: Substring(line))
         #expect(city.geonameid == 2_886_242)
         #expect(city.admin1Code == "07")
@@ -81,7 +82,9 @@ import Testing
     }
 
     @Test func writesPathsWithOneDecimal() {
-        let path = WorldMap.path(rings: [[.init(latitude: 0, longitude: 0), .init(latitude: 10, longitude: 0), .init(latitude: 10, longitude: 10)]])
+        let path = WorldMap.path(rings: [
+            [.init(latitude: 0, longitude: 0), .init(latitude: 10, longitude: 0), .init(latitude: 10, longitude: 10)]
+        ])
         #expect(path.hasPrefix("M480.0,233.6L"))
         #expect(path.hasSuffix("Z"))
     }
@@ -96,6 +99,9 @@ import Testing
         summary.skip(line: 5, "coordinates \"91, 0\" are out of range")
         #expect(summary.matchedShare == 0.5)
         #expect(summary.lines().contains("unmatched: 1, skipped: 1"))
-        #expect(summary.reportCSV == "line,kind,reason\n3,unmatched,\"Atlantis: no city of that name\"\n5,skipped,\"coordinates \"\"91, 0\"\" are out of range\"\n")
+        #expect(
+            summary.reportCSV
+                == "line,kind,reason\n3,unmatched,\"Atlantis: no city of that name\"\n5,skipped,\"coordinates \"\"91, 0\"\" are out of range\"\n"
+        )
     }
 }

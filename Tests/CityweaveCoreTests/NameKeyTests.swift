@@ -23,9 +23,10 @@ import Testing
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         if a.last == b.last { return reference(Array(a.dropLast()), Array(b.dropLast())) }
-        return 1 + min(
-            reference(Array(a.dropLast()), b), reference(a, Array(b.dropLast())),
-            reference(Array(a.dropLast()), Array(b.dropLast())))
+        return 1
+            + min(
+                reference(Array(a.dropLast()), b), reference(a, Array(b.dropLast())),
+                reference(Array(a.dropLast()), Array(b.dropLast())))
     }
 
     @Test func agreesWithTheTextbookRecursionOnRandomWords() {

@@ -50,7 +50,8 @@ extension CityweaveServerTests {
         @Test func searchFindsCitiesNetworksCountriesAndPeople() async throws {
             try await withCityweave { app in
                 let paris = try await app.cityID("Paris", "FR")
-                try await Person(name: "Anne Hidalgo", roleTitle: "Mayor", cityID: paris, networkID: nil).create(on: app.db)
+                try await Person(name: "Anne Hidalgo", roleTitle: "Mayor", cityID: paris, networkID: nil).create(
+                    on: app.db)
                 try await app.testing().test(.GET, "api/v1/search?q=Anne%20Hidalgo") { res async throws in
                     let page = try res.content.decode(Paged<SearchHitDTO>.self)
                     #expect(page.items.first?.kind == "person")
@@ -142,7 +143,8 @@ extension CityweaveServerTests {
             ("api/v1/cities?page=0", "'page'"), ("api/v1/cities?per=101", "'per'"), ("api/v1/cities?per=abc", "'per'"),
             ("api/v1/cities?country=France", "'country'"), ("api/v1/cities?sort=size", "'sort'"),
             ("api/v1/cities?order=up", "'order'"), ("api/v1/cities/abc", "'id'"), ("api/v1/cities/-3", "'id'"),
-            ("api/v1/partnerships?city=x", "'city'"), ("api/v1/search", "'q'"), ("api/v1/search?q=a&kind=town", "'kind'"),
+            ("api/v1/partnerships?city=x", "'city'"), ("api/v1/search", "'q'"),
+            ("api/v1/search?q=a&kind=town", "'kind'"),
             ("api/v1/search?q=\(String(repeating: "a", count: 101))", "'q'"),
         ])
         func badParametersAreProblemsNamingTheField(path: String, field: String) async throws {

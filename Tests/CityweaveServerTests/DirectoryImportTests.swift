@@ -63,7 +63,8 @@ extension CityweaveServerTests {
                     Paris,FRA,,
                     """
                 let importer = MembershipImport(
-                    networkSlug: "c40", columns: .init(city: "city", country: "country", state: "state", since: "since"),
+                    networkSlug: "c40",
+                    columns: .init(city: "city", country: "country", state: "state", since: "since"),
                     filter: nil, source: "test")
                 let summary = try await importer.run(
                     text: file, on: app.db, referenceFolder: TestEnvironment.packageRoot + "Resources/Reference/")
@@ -71,9 +72,13 @@ extension CityweaveServerTests {
                 #expect(summary.problems.map(\.line) == [4, 5])
                 #expect(summary.problems[0].reason.contains("unknown country 'Nowhere Land'"))
                 #expect(summary.problems[1].reason.contains("not a year"))
-                let members = try await Membership.query(on: app.db).join(Network.self, on: \Membership.$network.$id == \Network.$id)
-                    .filter(Network.self, \.$slug == "c40").with(\.$city).all()
-                let portlands = members.filter { $0.city.name == "Portland" }.map { "\($0.city.admin1Code) \($0.since ?? 0)" }
+                let members = try await Membership.query(on: app.db).join(
+                    Network.self, on: \Membership.$network.$id == \Network.$id
+                )
+                .filter(Network.self, \.$slug == "c40").with(\.$city).all()
+                let portlands = members.filter { $0.city.name == "Portland" }.map {
+                    "\($0.city.admin1Code) \($0.since ?? 0)"
+                }
                 #expect(Set(portlands) == ["OR 2009", "ME 0"])
                 let again = try await importer.run(
                     text: file, on: app.db, referenceFolder: TestEnvironment.packageRoot + "Resources/Reference/")
@@ -84,7 +89,8 @@ extension CityweaveServerTests {
         @Test func aWrongColumnOrAnUnknownNetworkChangesNothing() async throws {
             try await withCityweave { app in
                 let before = try await app.count("memberships")
-                let wrongColumn = MembershipImport(networkSlug: "c40", columns: .init(city: "town"), filter: nil, source: "t")
+                let wrongColumn = MembershipImport(
+                    networkSlug: "c40", columns: .init(city: "town"), filter: nil, source: "t")
                 await #expect {
                     _ = try await wrongColumn.run(text: "city,country\nLima,Peru\n", on: app.db, referenceFolder: "")
                 } throws: { "\($0)".contains("there is no column 'town'; the columns are: city, country") }
@@ -130,11 +136,13 @@ extension CityweaveServerTests {
             try await withCityweave { app in
                 let importer = PartnershipImport(source: "test", createMissing: true)
                 let folder = TestEnvironment.packageRoot + "Resources/Reference/"
-                let file = "city1,country1,lat1,lng1,city2,country2,lat2,lng2\nSpringfield,United States,39.8,-89.64,Kyiv,Ukraine,50.45,30.52\n"
+                let file =
+                    "city1,country1,lat1,lng1,city2,country2,lat2,lng2\nSpringfield,United States,39.8,-89.64,Kyiv,Ukraine,50.45,30.52\n"
                 let first = try await importer.run(text: file, on: app.db, referenceFolder: folder)
                 #expect(first.created == 1)
                 #expect(first.alsoCreated["unverified cities"] == 1)
-                let springfield = try #require(try await City.query(on: app.db).filter(\.$name == "Springfield").first())
+                let springfield = try #require(
+                    try await City.query(on: app.db).filter(\.$name == "Springfield").first())
                 #expect(springfield.verified == false)
                 let second = try await importer.run(text: file, on: app.db, referenceFolder: folder)
                 #expect(second.created == 0)
@@ -147,8 +155,10 @@ extension CityweaveServerTests {
                 let before = try await app.count("partnerships")
                 let broken = "city1,country1,city2,country2\nLima,Peru,Quito,Ecuador\nLima,Peru,\"Quito,Ecuador\n"
                 await #expect {
-                    _ = try await PartnershipImport(columns: .init(latitude1: nil, longitude1: nil, latitude2: nil, longitude2: nil), source: "t")
-                        .run(text: broken, on: app.db, referenceFolder: "")
+                    _ = try await PartnershipImport(
+                        columns: .init(latitude1: nil, longitude1: nil, latitude2: nil, longitude2: nil), source: "t"
+                    )
+                    .run(text: broken, on: app.db, referenceFolder: "")
                 } throws: { "\($0)".contains("line 3") }
                 #expect(try await app.count("partnerships") == before)
             }
@@ -176,7 +186,8 @@ extension CityweaveServerTests {
         @Test(.enabled(if: TestEnvironment.hasSharedData, "../shared/data is not here"))
         func theC40RowsOfTheCDPFileLoadAsTheyAre() async throws {
             try await withCityweave(cities: .minimumPopulation(100_000)) { app in
-                let text = try String(contentsOfFile: TestEnvironment.sharedData + "cdp-2017-cities.csv", encoding: .utf8)
+                let text = try String(
+                    contentsOfFile: TestEnvironment.sharedData + "cdp-2017-cities.csv", encoding: .utf8)
                 let importer = MembershipImport(
                     networkSlug: "c40", columns: .init(city: "City", country: "Country", location: "City Location"),
                     filter: .init("C40=C40"), source: "CDP 2017")

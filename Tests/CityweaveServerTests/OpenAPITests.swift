@@ -8,12 +8,13 @@ extension CityweaveServerTests {
     @Suite struct OpenAPITests {
         /// The document's path for a registered route: `:id` becomes `{id}`.
         private func documentPath(_ route: Route) -> String {
-            "/" + route.path.map { component in
-                switch component {
-                case .parameter(let name): "{\(name)}"
-                default: component.description
-                }
-            }.joined(separator: "/")
+            "/"
+                + route.path.map { component in
+                    switch component {
+                    case .parameter(let name): "{\(name)}"
+                    default: component.description
+                    }
+                }.joined(separator: "/")
         }
 
         @Test func everyAPIRouteIsDocumentedWithItsMethod() async throws {
@@ -40,7 +41,8 @@ extension CityweaveServerTests {
             try await withCityweave(loadReference: false) { app in
                 try await app.testing().test(.GET, "api/openapi.json") { res async throws in
                     #expect(res.status == .ok)
-                    let json = try JSONSerialization.jsonObject(with: Data(res.body.readableBytesView)) as! [String: Any]
+                    let json =
+                        try JSONSerialization.jsonObject(with: Data(res.body.readableBytesView)) as! [String: Any]
                     #expect(json["openapi"] as? String == "3.1.0")
                     var references: [String] = []
                     func collect(_ value: Any) {

@@ -160,7 +160,9 @@ public struct CityMatcher: Sendable {
         for key in keys { candidates += byKey[key] ?? [] }
         candidates = Array(Set(candidates))
 
-        let inCountry = candidates.filter { reference.countryCode == nil || cities[Int($0)].countryCode == reference.countryCode }
+        let inCountry = candidates.filter {
+            reference.countryCode == nil || cities[Int($0)].countryCode == reference.countryCode
+        }
         let region = reference.admin1 ?? qualifier
         if let location = reference.location {
             // Coordinates decide between namesakes; the country only narrows.
@@ -177,7 +179,8 @@ public struct CityMatcher: Sendable {
             // Coordinates that are plainly wrong ("Birmingham, United States" placed in England)
             // do not overrule a country with one namesake that stands out.
             if let dominant = dominantNamesake(inCountry) {
-                return .matched(id: cities[Int(dominant)].id, how: .dominantNamesake, distanceKm: distance(dominant, location))
+                return .matched(
+                    id: cities[Int(dominant)].id, how: .dominantNamesake, distanceKm: distance(dominant, location))
             }
             if let nearest = pool.min(by: { distance($0, location) < distance($1, location) }) {
                 return .unmatched(

@@ -12,7 +12,8 @@ enum DirectoryQueries {
     // MARK: cities
 
     static func cities(
-        query: String?, countryCode: String?, page: PageParameters, sort: SortRequest<CitySort>, on database: any Database
+        query: String?, countryCode: String?, page: PageParameters, sort: SortRequest<CitySort>,
+        on database: any Database
     ) async throws -> (cities: [City], metadata: PageMetadata) {
         if let query, !query.isEmpty {
             let key = try searchKey(query)
@@ -79,7 +80,9 @@ enum DirectoryQueries {
     static func memberCounts(on database: any Database) async throws -> [Int: Int] {
         let sql = database as! any SQLDatabase
         var counts: [Int: Int] = [:]
-        for row in try await sql.raw("SELECT network_id, COUNT(*) AS members FROM memberships GROUP BY network_id").all() {
+        for row in try await sql.raw("SELECT network_id, COUNT(*) AS members FROM memberships GROUP BY network_id")
+            .all()
+        {
             counts[try row.decode(column: "network_id", as: Int.self)] = try row.decode(column: "members", as: Int.self)
         }
         return counts
@@ -170,8 +173,10 @@ enum DirectoryQueries {
             base.group(.or) { $0.filter(\.$cityA.$id == cityID).filter(\.$cityB.$id == cityID) }
         }
         let total = try await base.count()
-        let rows = try await base.sort(\.$id).with(\.$cityA) { $0.with(\.$country) }.with(\.$cityB) { $0.with(\.$country) }
-            .range(page.offset..<(page.offset + page.per)).all()
+        let rows = try await base.sort(\.$id).with(\.$cityA) { $0.with(\.$country) }.with(\.$cityB) {
+            $0.with(\.$country)
+        }
+        .range(page.offset..<(page.offset + page.per)).all()
         return (rows, PageMetadata(page, total: total))
     }
 
@@ -212,14 +217,19 @@ enum DirectoryQueries {
             case .country(let code): countryCodes.append(code)
             }
         }
-        let cities = Dictionary(uniqueKeysWithValues: try await Self.cities(ids: cityIDs, on: database).map { ($0.id!, $0) })
+        let cities = Dictionary(
+            uniqueKeysWithValues: try await Self.cities(ids: cityIDs, on: database).map { ($0.id!, $0) })
         let networks = Dictionary(
-            uniqueKeysWithValues: try await Network.query(on: database).filter(\.$id ~~ networkIDs).all().map { ($0.id!, $0) })
+            uniqueKeysWithValues: try await Network.query(on: database).filter(\.$id ~~ networkIDs).all().map {
+                ($0.id!, $0)
+            })
         let people = Dictionary(
             uniqueKeysWithValues: try await Person.query(on: database).filter(\.$id ~~ personIDs).with(\.$city)
                 .with(\.$network).all().map { ($0.id!, $0) })
         let countries = Dictionary(
-            uniqueKeysWithValues: try await Country.query(on: database).filter(\.$id ~~ countryCodes).all().map { ($0.id!, $0) })
+            uniqueKeysWithValues: try await Country.query(on: database).filter(\.$id ~~ countryCodes).all().map {
+                ($0.id!, $0)
+            })
         let hits = result.records.compactMap { record -> SearchHitDTO? in
             switch record {
             case .city(let id):
@@ -240,8 +250,11 @@ enum DirectoryQueries {
                 return SearchHitDTO(
                     kind: "person", id: "\(id)", name: person.name,
                     description: [person.roleTitle, organisation].compactMap { $0 }.joined(separator: ", "),
-                    url: person.city.map { "/cities/\($0.id!)" } ?? person.network.map { "/networks/\($0.slug)" } ?? "/",
-                    api: person.city.map { "/api/v1/cities/\($0.id!)" } ?? person.network.map { "/api/v1/networks/\($0.id!)" } ?? "/api/v1")
+                    url: person.city.map { "/cities/\($0.id!)" } ?? person.network.map { "/networks/\($0.slug)" }
+                        ?? "/",
+                    api: person.city.map { "/api/v1/cities/\($0.id!)" } ?? person.network.map {
+                        "/api/v1/networks/\($0.id!)"
+                    } ?? "/api/v1")
             case .country(let code):
                 guard let country = countries[code] else { return nil }
                 return SearchHitDTO(

@@ -74,7 +74,8 @@ struct SortableColumn: Encodable {
             let isCurrent = key == current.key
             let order = isCurrent && !current.descending ? "desc" : "asc"
             return SortableColumn(
-                label: label, href: Pager.link(request, replacing: ["sort": key.rawValue, "order": order, "page": "1"]),
+                label: label,
+                href: Pager.link(request, replacing: ["sort": key.rawValue, "order": order, "page": "1"]),
                 direction: isCurrent ? (current.descending ? "descending" : "ascending") : nil)
         }
     }

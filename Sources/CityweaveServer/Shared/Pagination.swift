@@ -25,7 +25,8 @@ struct PageParameters: Sendable {
     {
         guard let text = request.query[String.self, at: name], !text.isEmpty else { return value }
         guard let number = Int(text), range.contains(number) else {
-            throw BadRequest("'\(name)' must be a whole number from \(range.lowerBound) to \(range.upperBound); got '\(text)'.")
+            throw BadRequest(
+                "'\(name)' must be a whole number from \(range.lowerBound) to \(range.upperBound); got '\(text)'.")
         }
         return number
     }

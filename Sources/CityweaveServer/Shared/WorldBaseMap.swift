@@ -62,7 +62,8 @@ struct MapView: Encodable {
     mutating func addDot(at point: GeoPoint, label: String, href: String?, population: Int, highlighted: Bool = false) {
         let (x, y) = WorldMap.project(point)
         let radius = min(8, 1.5 + cbrt(Double(max(population, 0))) / 60)
-        dots.append(Dot(x: x, y: y, radius: (radius * 10).rounded() / 10, label: label, href: href, highlighted: highlighted))
+        dots.append(
+            Dot(x: x, y: y, radius: (radius * 10).rounded() / 10, label: label, href: href, highlighted: highlighted))
     }
 
     mutating func addLine(from a: GeoPoint, to b: GeoPoint) {

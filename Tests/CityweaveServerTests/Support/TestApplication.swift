@@ -13,11 +13,13 @@ struct CityweaveServerTests {}
 
 enum TestEnvironment {
     /// The package's root folder, where `Resources/` is.
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot =
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().path + "/"
 
     /// The real files of `../shared/data`, when the folder is there.
-    static let sharedData = URL(fileURLWithPath: packageRoot).deletingLastPathComponent()
+    static let sharedData =
+        URL(fileURLWithPath: packageRoot).deletingLastPathComponent()
         .appendingPathComponent("shared/data").path + "/"
 
     static var hasSharedData: Bool {

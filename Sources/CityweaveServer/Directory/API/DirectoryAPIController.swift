@@ -44,10 +44,12 @@ struct DirectoryAPIController {
         let network = try await DirectoryQueries.network(request.parameters.get("id") ?? "", on: request.db)
         let page = try PageParameters(from: request)
         let sort = try SortRequest<DirectoryQueries.MemberSort>(from: request, default: .name, descending: false)
-        let (members, metadata) = try await DirectoryQueries.members(of: network, page: page, sort: sort, on: request.db)
+        let (members, metadata) = try await DirectoryQueries.members(
+            of: network, page: page, sort: sort, on: request.db)
         return Paged(
             items: members.map {
-                MemberDTO(city: $0.city.toSummaryDTO(), countryName: $0.city.country.name, role: $0.role, since: $0.since)
+                MemberDTO(
+                    city: $0.city.toSummaryDTO(), countryName: $0.city.country.name, role: $0.role, since: $0.since)
             }, metadata: metadata)
     }
 
@@ -57,7 +59,8 @@ struct DirectoryAPIController {
         let page = try PageParameters(from: request)
         let cityID = try request.integerQuery("city")
         if let cityID { _ = try await DirectoryQueries.city(cityID, on: request.db) }
-        let (partnerships, metadata) = try await DirectoryQueries.partnerships(cityID: cityID, page: page, on: request.db)
+        let (partnerships, metadata) = try await DirectoryQueries.partnerships(
+            cityID: cityID, page: page, on: request.db)
         return Paged(
             items: partnerships.map {
                 PartnershipDTO(
@@ -90,14 +93,16 @@ struct DirectoryAPIController {
     @Sendable
     func search(_ request: Request) async throws -> Paged<SearchHitDTO> {
         let page = try PageParameters(from: request)
-        guard let query = request.query[String.self, at: "q"], !query.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard let query = request.query[String.self, at: "q"], !query.trimmingCharacters(in: .whitespaces).isEmpty
+        else {
             throw BadRequest("'q' is required: the name to look for.")
         }
         let kinds: [DirectoryRecord.Kind]
         if let kind = request.query[String.self, at: "kind"], !kind.isEmpty {
             guard let chosen = DirectoryRecord.Kind(rawValue: kind) else {
                 throw BadRequest(
-                    "'kind' must be one of \(DirectoryRecord.Kind.allCases.map(\.rawValue).joined(separator: ", ")); got '\(kind)'.")
+                    "'kind' must be one of \(DirectoryRecord.Kind.allCases.map(\.rawValue).joined(separator: ", ")); got '\(kind)'."
+                )
             }
             kinds = [chosen]
         } else {

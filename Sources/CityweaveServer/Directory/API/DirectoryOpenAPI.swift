@@ -36,7 +36,8 @@ enum DirectoryOpenAPI: OpenAPIModule {
         "/api/v1/cities": get(
             "listCities", "Cities, largest first, or those whose name matches q in any script.",
             parameters: [
-                query("q", "A name, in any script; accents and case are ignored.", ["type": "string", "maxLength": 100]),
+                query(
+                    "q", "A name, in any script; accents and case are ignored.", ["type": "string", "maxLength": 100]),
                 countryParameter, Doc.ref("page"), Doc.ref("per"), sort(["population", "name"]), Doc.ref("order"),
             ],
             ok: Doc.ok("CityPage", description: "A page of cities.")),
@@ -81,7 +82,9 @@ enum DirectoryOpenAPI: OpenAPIModule {
                     "name": "q", "in": "query", "required": true, "description": "A name, in any script.",
                     "schema": ["type": "string", "minLength": 1, "maxLength": 100],
                 ],
-                query("kind", "Only this kind of record.", ["type": "string", "enum": ["city", "network", "person", "country"]]),
+                query(
+                    "kind", "Only this kind of record.",
+                    ["type": "string", "enum": ["city", "network", "person", "country"]]),
                 Doc.ref("page"), Doc.ref("per"),
             ],
             ok: Doc.ok("SearchPage", description: "A page of search results, best first.")),

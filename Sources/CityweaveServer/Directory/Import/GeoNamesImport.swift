@@ -24,7 +24,8 @@ enum GeoNamesImport {
         }
         if cities.isEmpty, summary.rowsRead > 0 {
             throw ImportError.unusableFile(
-                "no line is a GeoNames city (19 tab-separated fields); first problem: \(summary.problems.first?.reason ?? "")")
+                "no line is a GeoNames city (19 tab-separated fields); first problem: \(summary.problems.first?.reason ?? "")"
+            )
         }
         return cities
     }
@@ -126,7 +127,7 @@ enum GeoNamesImport {
         }
         let rows = try await sql.select().columns("id", "geonameid").from(City.schema)
             .where("geonameid", .isNot, SQLLiteral.null)
-            .all(decoding: Row.self)
+            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
         return Dictionary(rows.map { ($0.geonameid, $0.id) }, uniquingKeysWith: { first, _ in first })
     }
 }
@@ -158,32 +159,32 @@ struct ExistingCities {
             var id: Int
             var geonameid: Int?
             var name: String
-            var country_code: String
-            var admin1_code: String
+            var countryCode: String
+            var admin1Code: String
             var latitude: Double
             var longitude: Double
             var population: Int
         }
         struct NameRow: Decodable {
-            var city_id: Int
+            var cityId: Int
             var name: String
         }
         let cities = try await sql.select()
             .columns("id", "geonameid", "name", "country_code", "admin1_code", "latitude", "longitude", "population")
             .from(City.schema)
-            .all(decoding: CityRow.self)
+            .all(decoding: CityRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         var result = ExistingCities()
         guard !cities.isEmpty else { return result }
         var names: [Int: Set<String>] = [:]
         for row in try await sql.select().columns("city_id", "name").from(DirectoryName.schema)
-            .where("kind", .equal, "city").all(decoding: NameRow.self)
+            .where("kind", .equal, "city").all(decoding: NameRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         {
-            names[row.city_id, default: []].insert(row.name)
+            names[row.cityId, default: []].insert(row.name)
         }
         for row in cities {
             guard let geonameid = row.geonameid else { continue }
             result.byGeonameid[geonameid] = Facts(
-                id: row.id, name: row.name, countryCode: row.country_code, admin1Code: row.admin1_code,
+                id: row.id, name: row.name, countryCode: row.countryCode, admin1Code: row.admin1Code,
                 latitude: row.latitude, longitude: row.longitude, population: row.population,
                 names: names[row.id] ?? [])
         }

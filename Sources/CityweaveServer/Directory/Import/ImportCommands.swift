@@ -68,7 +68,9 @@ struct ImportPartnershipsCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(name: "file", help: "A CSV file of city pairs")
         var file: String
-        @Flag(name: "create-missing", help: "Add cities that match nothing as unverified cities at the file's coordinates")
+        @Flag(
+            name: "create-missing", help: "Add cities that match nothing as unverified cities at the file's coordinates"
+        )
         var createMissing: Bool
         @Option(name: "kind", help: "sister_city (default), friendship, mou or economic_partnership")
         var kind: String?
@@ -128,7 +130,9 @@ struct ImportMembershipsCommand: AsyncCommand {
         var network: String?
         @Argument(name: "file", help: "A CSV file of member cities")
         var file: String
-        @Flag(name: "create-missing", help: "Add cities that match nothing as unverified cities at the file's coordinates")
+        @Flag(
+            name: "create-missing", help: "Add cities that match nothing as unverified cities at the file's coordinates"
+        )
         var createMissing: Bool
         @Option(name: "where", help: "Load only rows where COLUMN=VALUE, such as C40=C40")
         var filter: String?

@@ -70,19 +70,25 @@ struct MembershipImport {
             var existing = try await existingMemberships(network: networkID, on: sql)
             for (index, row) in table.rows.enumerated() {
                 progress?.update(index + 1)
-                if let filterColumn, let filter, row.fields[filterColumn].trimmingCharacters(in: .whitespaces) != filter.value {
+                if let filterColumn, let filter,
+                    row.fields[filterColumn].trimmingCharacters(in: .whitespaces) != filter.value
+                {
                     continue
                 }
                 summary.rowsRead += 1
                 var since: Int?
                 if let sinceColumn, !row.fields[sinceColumn].isEmpty {
                     guard let year = Self.parseYear(row.fields[sinceColumn]) else {
-                        summary.skip(line: row.line, "'\(columns.since!)' value '\(row.fields[sinceColumn])' is not a year")
+                        summary.skip(
+                            line: row.line, "'\(columns.since!)' value '\(row.fields[sinceColumn])' is not a year")
                         continue
                     }
                     since = year
                 }
-                let role = roleColumn.map { row.fields[$0].trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 } ?? "member"
+                let role =
+                    roleColumn.map { row.fields[$0].trimmingCharacters(in: .whitespaces) }.flatMap {
+                        $0.isEmpty ? nil : $0
+                    } ?? "member"
                 let cityID: Int
                 if let geonameidColumn, let geonameid = Int(row.fields[geonameidColumn]) {
                     guard let id = byGeonameid[geonameid] else {
@@ -91,11 +97,16 @@ struct MembershipImport {
                     }
                     cityID = id
                 } else {
-                    var side = Side(city: cityColumn, country: countryColumn, admin1: stateColumn, latitude: latitudeColumn, longitude: longitudeColumn, cityColumn: columns.city, countryColumn: columns.country)
+                    var side = Side(
+                        city: cityColumn, country: countryColumn, admin1: stateColumn, latitude: latitudeColumn,
+                        longitude: longitudeColumn, cityColumn: columns.city, countryColumn: columns.country)
                     var fields = row
                     if let locationColumn, !row.fields[locationColumn].isEmpty {
                         guard let (latitude, longitude) = Self.parseLocation(row.fields[locationColumn]) else {
-                            summary.skip(line: row.line, "'\(columns.location!)' value '\(row.fields[locationColumn])' is not (latitude, longitude)")
+                            summary.skip(
+                                line: row.line,
+                                "'\(columns.location!)' value '\(row.fields[locationColumn])' is not (latitude, longitude)"
+                            )
                             continue
                         }
                         side.latitude = fields.fields.count
@@ -117,8 +128,10 @@ struct MembershipImport {
                     if current.role == role, current.since == since || since == nil {
                         summary.unchanged += 1
                     } else {
-                        try await sql.update(Membership.schema).set("role", to: role).set("since", to: since ?? current.since)
-                            .where("id", .equal, current.id).run()
+                        try await sql.update(Membership.schema).set("role", to: role).set(
+                            "since", to: since ?? current.since
+                        )
+                        .where("id", .equal, current.id).run()
                         existing[cityID] = (current.id, role, since ?? current.since)
                         summary.updated += 1
                     }
@@ -127,7 +140,10 @@ struct MembershipImport {
                 struct Inserted: Decodable { var id: Int }
                 let inserted = try await sql.insert(into: Membership.schema)
                     .columns("created_at", "network_id", "city_id", "role", "since", "source")
-                    .values(SQLBind(Date()), SQLBind(networkID), SQLBind(cityID), SQLBind(role), SQLBind(since), SQLBind(source))
+                    .values(
+                        SQLBind(Date()), SQLBind(networkID), SQLBind(cityID), SQLBind(role), SQLBind(since),
+                        SQLBind(source)
+                    )
                     .returning("id").first(decoding: Inserted.self)
                 existing[cityID] = (inserted!.id, role, since)
                 summary.created += 1

@@ -32,8 +32,12 @@ struct PartnershipImport {
     {
         let table = try CSVTable(text: text)
         let sides = try [
-            Side(table: table, city: columns.city1, country: columns.country1, latitude: columns.latitude1, longitude: columns.longitude1),
-            Side(table: table, city: columns.city2, country: columns.country2, latitude: columns.latitude2, longitude: columns.longitude2),
+            Side(
+                table: table, city: columns.city1, country: columns.country1, latitude: columns.latitude1,
+                longitude: columns.longitude1),
+            Side(
+                table: table, city: columns.city2, country: columns.country2, latitude: columns.latitude2,
+                longitude: columns.longitude2),
         ]
         let kindColumn = try table.optionalColumn(columns.kind)
         let sinceColumn = try table.optionalColumn(columns.since)
@@ -49,7 +53,10 @@ struct PartnershipImport {
                 var kind = defaultKind
                 if let kindColumn, !row.fields[kindColumn].isEmpty {
                     guard let chosen = PartnershipKind(rawValue: row.fields[kindColumn]) else {
-                        summary.skip(line: row.line, "kind '\(row.fields[kindColumn])' is not one of \(PartnershipKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                        summary.skip(
+                            line: row.line,
+                            "kind '\(row.fields[kindColumn])' is not one of \(PartnershipKind.allCases.map(\.rawValue).joined(separator: ", "))"
+                        )
                         continue
                     }
                     kind = chosen
@@ -79,7 +86,8 @@ struct PartnershipImport {
                     summary.skip(line: row.line, "both cities are the same city")
                     continue
                 }
-                rows.append((row.line, PartnershipRow(cityA: ids[0], cityB: ids[1], kind: kind, since: since, source: source)))
+                rows.append(
+                    (row.line, PartnershipRow(cityA: ids[0], cityB: ids[1], kind: kind, since: since, source: source)))
             }
             let created = try await PartnershipRow.insertNew(rows.map(\.row), on: sql)
             summary.created = created
@@ -141,27 +149,38 @@ struct ResolvedCities {
 
     mutating func city(for side: Side, row: CSVTable.Row) async throws -> Result<Int, CityProblem> {
         let name = row.fields[side.city].trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty else { return .failure(CityProblem(message: "'\(side.cityColumn)' is empty", isMatchFailure: false)) }
+        guard !name.isEmpty else {
+            return .failure(CityProblem(message: "'\(side.cityColumn)' is empty", isMatchFailure: false))
+        }
         let writtenCountry = row.fields[side.country].trimmingCharacters(in: .whitespaces)
         let countryCode = writtenCountry.isEmpty ? nil : matching.countries.resolve(writtenCountry)
         if !writtenCountry.isEmpty, countryCode == nil {
-            return .failure(CityProblem(message: "unknown country '\(writtenCountry)' in '\(side.countryColumn)'", isMatchFailure: false))
+            return .failure(
+                CityProblem(
+                    message: "unknown country '\(writtenCountry)' in '\(side.countryColumn)'", isMatchFailure: false))
         }
         var location: GeoPoint?
         if let latitudeColumn = side.latitude, let longitudeColumn = side.longitude {
             let (latText, lngText) = (row.fields[latitudeColumn], row.fields[longitudeColumn])
             if !latText.isEmpty || !lngText.isEmpty {
                 guard let lat = Double(latText), let lng = Double(lngText) else {
-                    return .failure(CityProblem(message: "coordinates '\(latText)', '\(lngText)' of \(name) are not numbers", isMatchFailure: false))
+                    return .failure(
+                        CityProblem(
+                            message: "coordinates '\(latText)', '\(lngText)' of \(name) are not numbers",
+                            isMatchFailure: false))
                 }
                 let point = GeoPoint(latitude: lat, longitude: lng)
                 guard point.isValid else {
-                    return .failure(CityProblem(message: "coordinates \(lat), \(lng) of \(name) are out of range", isMatchFailure: false))
+                    return .failure(
+                        CityProblem(
+                            message: "coordinates \(lat), \(lng) of \(name) are out of range", isMatchFailure: false))
                 }
                 location = point
             }
         }
-        let admin1 = side.admin1.map { row.fields[$0].trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        let admin1 = side.admin1.map { row.fields[$0].trimmingCharacters(in: .whitespaces) }.flatMap {
+            $0.isEmpty ? nil : $0
+        }
         let reference = CityReference(name: name, countryCode: countryCode, admin1: admin1, location: location)
         if let known = answers[reference] { return known }
         let answer: Result<Int, CityProblem>
@@ -175,13 +194,17 @@ struct ResolvedCities {
                 if case .success(let id)? = answers[byName] {
                     answer = .success(id)
                 } else {
-                    let id = try await CityMatching.createUnverified(name: name, countryCode: countryCode, location: location, on: sql)
+                    let id = try await CityMatching.createUnverified(
+                        name: name, countryCode: countryCode, location: location, on: sql)
                     createdCities += 1
                     answer = .success(id)
                     answers[byName] = answer
                 }
             } else {
-                answer = .failure(CityProblem(message: "\(name) (\(writtenCountry.isEmpty ? "no country" : writtenCountry)): \(reason)", isMatchFailure: true))
+                answer = .failure(
+                    CityProblem(
+                        message: "\(name) (\(writtenCountry.isEmpty ? "no country" : writtenCountry)): \(reason)",
+                        isMatchFailure: true))
             }
         }
         answers[reference] = answer

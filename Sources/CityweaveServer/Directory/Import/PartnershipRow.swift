@@ -29,13 +29,15 @@ struct PartnershipRow: Hashable, Sendable {
     /// kind, in either order) and returns how many were new.
     static func insertNew(_ rows: [PartnershipRow], on sql: any SQLDatabase) async throws -> Int {
         struct Existing: Decodable {
-            var city_a_id: Int
-            var city_b_id: Int
+            var cityAId: Int
+            var cityBId: Int
             var kind: String
         }
         var known = Set(
             try await sql.select().columns("city_a_id", "city_b_id", "kind").from(Partnership.schema)
-                .all(decoding: Existing.self).map { Key(cityA: $0.city_a_id, cityB: $0.city_b_id, kind: $0.kind) })
+                .all(decoding: Existing.self, keyDecodingStrategy: .convertFromSnakeCase).map {
+                    Key(cityA: $0.cityAId, cityB: $0.cityBId, kind: $0.kind)
+                })
         let fresh = rows.filter { $0.cityA != $0.cityB && known.insert($0.key).inserted }
         let now = Date()
         for chunk in fresh.chunked(into: 500) {

@@ -155,7 +155,8 @@ struct ReferenceDirectory {
                 let city = Int(row.fields[geonameid]).flatMap({ cityIDs[$0] })
             else { continue }
             rows.append([
-                SQLBind(Date()), SQLBind(network), SQLBind(city), SQLBind(row.fields[role].isEmpty ? "member" : row.fields[role]),
+                SQLBind(Date()), SQLBind(network), SQLBind(city),
+                SQLBind(row.fields[role].isEmpty ? "member" : row.fields[role]),
                 SQLBind(Int(row.fields[since])), SQLBind(row.fields[source]),
             ])
         }
@@ -182,7 +183,9 @@ struct ReferenceDirectory {
                 let b = Int(row.fields[second]).flatMap({ cityIDs[$0] }),
                 let kind = PartnershipKind(rawValue: row.fields[kind])
             else { continue }
-            pairs.append(PartnershipRow(cityA: a, cityB: b, kind: kind, since: Int(row.fields[since]), source: row.fields[source]))
+            pairs.append(
+                PartnershipRow(
+                    cityA: a, cityB: b, kind: kind, since: Int(row.fields[since]), source: row.fields[source]))
         }
         let created = try await PartnershipRow.insertNew(pairs, on: sql)
         summary.alsoCreated["partnerships", default: 0] += created

@@ -68,24 +68,24 @@ enum DirectorySearch {
             ORDER BY tier, weight DESC, kind, city_id, network_id, person_id, country_code
             LIMIT \(literal: query.page.per) OFFSET \(literal: query.page.offset)
             """
-        let rows = try await sql.raw(statement).all(decoding: Row.self)
+        let rows = try await sql.raw(statement).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
         return DirectorySearchResult(records: rows.compactMap(\.record), total: rows.first?.total ?? 0)
     }
 
     private struct Row: Decodable {
         var kind: String
-        var city_id: Int?
-        var network_id: Int?
-        var person_id: Int?
-        var country_code: String?
+        var cityId: Int?
+        var networkId: Int?
+        var personId: Int?
+        var countryCode: String?
         var total: Int
 
         var record: DirectoryRecord? {
             switch DirectoryRecord.Kind(rawValue: kind) {
-            case .city: city_id.map(DirectoryRecord.city)
-            case .network: network_id.map(DirectoryRecord.network)
-            case .person: person_id.map(DirectoryRecord.person)
-            case .country: country_code.map(DirectoryRecord.country)
+            case .city: cityId.map(DirectoryRecord.city)
+            case .network: networkId.map(DirectoryRecord.network)
+            case .person: personId.map(DirectoryRecord.person)
+            case .country: countryCode.map(DirectoryRecord.country)
             case nil: nil
             }
         }

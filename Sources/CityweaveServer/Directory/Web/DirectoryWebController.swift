@@ -177,7 +177,9 @@ struct DirectoryWebController {
             countryCode: city.country.id!, countryName: city.country.name, verified: city.verified,
             facts: [
                 .init(label: "Country", value: city.country.name),
-                .init(label: "Region", value: [profile.region, profile.subregion].filter { !$0.isEmpty }.joined(separator: " · ")),
+                .init(
+                    label: "Region",
+                    value: [profile.region, profile.subregion].filter { !$0.isEmpty }.joined(separator: " · ")),
                 .init(label: "Population", value: city.population > 0 ? city.population.grouped : "unknown"),
                 .init(label: "Coordinates", value: String(format: "%.4f, %.4f", city.latitude, city.longitude)),
                 .init(label: "Income group of the country", value: profile.incomeGroup ?? "not classified"),
@@ -189,10 +191,13 @@ struct DirectoryWebController {
                 .init(
                     label: "Budget share for international work",
                     value: profile.internationalBudgetShare.map { String(format: "%.2f%%", $0) } ?? "not stated"),
-                .init(label: "Staff for international work", value: profile.internationalStaff.map(String.init) ?? "not stated"),
+                .init(
+                    label: "Staff for international work",
+                    value: profile.internationalStaff.map(String.init) ?? "not stated"),
                 .init(
                     label: "Working languages",
-                    value: profile.workingLanguages.isEmpty ? "not stated" : profile.workingLanguages.joined(separator: ", ")),
+                    value: profile.workingLanguages.isEmpty
+                        ? "not stated" : profile.workingLanguages.joined(separator: ", ")),
             ],
             networks: dto.networks.map {
                 .init(slug: $0.slug, name: $0.name, role: $0.role, since: $0.since.map(String.init) ?? "")
@@ -220,7 +225,8 @@ struct DirectoryWebController {
             page: try PageParameters(from: request, defaultPer: 50), sort: sort, on: request.db)
         let page = NetworksPage(
             layout: Layout(title: "City networks", request: request),
-            columns: SortableColumn.columns([(.name, "Network"), (.founded, "Founded"), (.members, "Members")], current: sort, request: request),
+            columns: SortableColumn.columns(
+                [(.name, "Network"), (.founded, "Founded"), (.members, "Members")], current: sort, request: request),
             networks: networks.map {
                 NetworkRow(
                     slug: $0.slug, name: $0.name, acronym: $0.acronym, founded: $0.founded.map(String.init) ?? "",
@@ -344,8 +350,10 @@ struct DirectoryWebController {
     func country(_ request: Request) async throws -> View {
         let db = request.db
         let country = try await DirectoryQueries.country(request.parameters.get("code") ?? "", on: db)
-        let largest = try await City.query(on: db).filter(\.$country.$id == country.id!).sort(\.$population, .descending)
-            .limit(20).all()
+        let largest = try await City.query(on: db).filter(\.$country.$id == country.id!).sort(
+            \.$population, .descending
+        )
+        .limit(20).all()
         let members = try await Membership.query(on: db).join(City.self, on: \Membership.$city.$id == \City.$id)
             .filter(City.self, \.$country.$id == country.id!).with(\.$city).with(\.$network).all()
         var byCity: [Int: (city: City, networks: [String])] = [:]
@@ -364,10 +372,14 @@ struct DirectoryWebController {
             layout: Layout(title: country.name, request: request), country: country.toDTO(),
             population: country.population.grouped, capitalID: capital?.id, capital: capital?.name,
             largestCities: largest.map {
-                .init(id: $0.id!, name: $0.name, population: $0.population.grouped, networks: (byCity[$0.id!]?.networks ?? []).sorted().joined(separator: ", "))
+                .init(
+                    id: $0.id!, name: $0.name, population: $0.population.grouped,
+                    networks: (byCity[$0.id!]?.networks ?? []).sorted().joined(separator: ", "))
             },
             memberCities: byCity.values.sorted { $0.city.population > $1.city.population }.map {
-                .init(id: $0.city.id!, name: $0.city.name, population: $0.city.population.grouped, networks: $0.networks.sorted().joined(separator: ", "))
+                .init(
+                    id: $0.city.id!, name: $0.city.name, population: $0.city.population.grouped,
+                    networks: $0.networks.sorted().joined(separator: ", "))
             },
             map: map)
         return try await request.view.render("Directory/country", page)

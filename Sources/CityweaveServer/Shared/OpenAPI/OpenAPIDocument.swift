@@ -127,7 +127,9 @@ enum HealthOpenAPI: OpenAPIModule {
             "get": [
                 "operationId": "openAPIDocument",
                 "summary": "This document.",
-                "responses": ["200": ["description": "The OpenAPI 3.1 document.", "content": ["application/json": [:]]]],
+                "responses": [
+                    "200": ["description": "The OpenAPI 3.1 document.", "content": ["application/json": [:]]]
+                ],
             ]
         ],
         "/healthz": [
@@ -139,7 +141,7 @@ enum HealthOpenAPI: OpenAPIModule {
                     "503": OpenAPIDocument.problemResponse("The database does not answer."),
                 ],
             ]
-        ]
+        ],
     ]
 
     static let schemas: JSONValue = [
