@@ -52,3 +52,24 @@ let package = Package(
         ),
     ]
 )
+
+// The benchmarks (Benchmarks/) build only when asked for, so that building and
+// testing Cityweave does not build package-benchmark:
+//     CITYWEAVE_BENCHMARKS=1 swift package benchmark
+if Context.environment["CITYWEAVE_BENCHMARKS"] != nil {
+    package.dependencies.append(
+        .package(url: "https://github.com/ordo-one/package-benchmark.git", from: "1.38.0", traits: ["MallocInterposer"])
+    )
+    package.targets.append(
+        .executableTarget(
+            name: "DirectoryBenchmarks",
+            dependencies: [
+                "CityweaveCore",
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+            ],
+            path: "Benchmarks/DirectoryBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        )
+    )
+}
