@@ -49,7 +49,8 @@ struct RealData: @unchecked Sendable {
 }
 
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .peakMemoryResident], maxDuration: .seconds(20), maxIterations: 20)
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .peakMemoryResident], maxDuration: .seconds(20), maxIterations: 20)
     guard let data = try! RealData.load() else { return }
     let countries = Set(data.cities.map(\.countryCode)).map { CountryName(iso2: $0, iso3: $0, name: $0) }
 

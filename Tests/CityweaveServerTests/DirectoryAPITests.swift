@@ -140,7 +140,9 @@ extension CityweaveServerTests {
         }
 
         @Test(arguments: [
-            ("api/v1/cities?page=0", "'page'"), ("api/v1/cities?per=101", "'per'"), ("api/v1/cities?per=abc", "'per'"),
+            ("api/v1/cities?page=0", "'page'"), ("api/v1/cities?page=", "'page'"),
+            ("api/v1/cities?country=", "'country'"), ("api/v1/cities?per=101", "'per'"),
+            ("api/v1/cities?per=abc", "'per'"),
             ("api/v1/cities?country=France", "'country'"), ("api/v1/cities?sort=size", "'sort'"),
             ("api/v1/cities?order=up", "'order'"), ("api/v1/cities/abc", "'id'"), ("api/v1/cities/-3", "'id'"),
             ("api/v1/partnerships?city=x", "'city'"), ("api/v1/search", "'q'"),
@@ -164,6 +166,15 @@ extension CityweaveServerTests {
                 try await app.testing().test(.GET, path) { res async in
                     #expect(res.status == .notFound)
                     #expect(res.headers.contentType?.subType == "problem+json")
+                }
+            }
+        }
+
+        @Test func aMethodAnAddressDoesNotAnswerIsNotAllowed() async throws {
+            try await withCityweave(loadReference: false) { app in
+                try await app.testing().test(.DELETE, "api/v1/cities/1") { res async in
+                    #expect(res.isProblem(status: .methodNotAllowed, mentioning: "GET"))
+                    #expect(res.headers.first(name: "Allow") == "GET")
                 }
             }
         }

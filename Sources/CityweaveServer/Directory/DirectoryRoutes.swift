@@ -38,7 +38,7 @@ extension Request {
 
     /// An optional whole-number query parameter, or a 400 naming it.
     func integerQuery(_ name: String) throws -> Int? {
-        guard let text = query[String.self, at: name], !text.isEmpty else { return nil }
+        guard let text = query[String.self, at: name] else { return nil }
         guard let value = Int(text), value > 0 else {
             throw BadRequest("'\(name)' must be a positive whole number; got '\(text)'.")
         }
@@ -47,7 +47,7 @@ extension Request {
 
     /// An optional ISO 3166-1 alpha-2 country code in the query, upper-cased.
     func countryQuery(_ name: String = "country") throws -> String? {
-        guard let text = query[String.self, at: name], !text.isEmpty else { return nil }
+        guard let text = query[String.self, at: name] else { return nil }
         guard text.count == 2, text.allSatisfy({ $0.isASCII && $0.isLetter }) else {
             throw BadRequest("'\(name)' must be a two-letter ISO 3166-1 code such as FR; got '\(text)'.")
         }

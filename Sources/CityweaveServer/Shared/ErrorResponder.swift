@@ -23,6 +23,15 @@ struct ErrorResponder: AsyncMiddleware {
     }
 
     static func describe(_ error: any Error, request: Request) -> (HTTPResponseStatus, String, HTTPHeaders) {
+        if error is RouteNotFound {
+            let allowed = allowedMethods(for: request.url.path, in: request.application.routes)
+            if !allowed.isEmpty {
+                return (
+                    .methodNotAllowed, "This address answers \(allowed.joined(separator: ", ")) only.",
+                    ["Allow": allowed.joined(separator: ", ")]
+                )
+            }
+        }
         switch error {
         case let abort as any AbortError:
             let status = abort.status
@@ -37,6 +46,22 @@ struct ErrorResponder: AsyncMiddleware {
             request.logger.report(error: error)
             return (.internalServerError, "Something went wrong on our side; it has been logged.", [:])
         }
+    }
+
+    /// The methods of the routes whose path matches, for a 405 rather than a 404.
+    static func allowedMethods(for path: String, in routes: Routes) -> [String] {
+        let components = path.split(separator: "/").map(String.init)
+        let methods = routes.all.filter { route in
+            route.path.count == components.count
+                && zip(route.path, components).allSatisfy { pattern, component in
+                    switch pattern {
+                    case .constant(let constant): constant == component
+                    case .parameter: true
+                    case .anything, .catchall: true
+                    }
+                }
+        }.map(\.method.rawValue)
+        return Array(Set(methods)).sorted()
     }
 
     private static func defaultDetail(_ status: HTTPResponseStatus) -> String {

@@ -23,7 +23,7 @@ struct PageParameters: Sendable {
     private static func integer(_ name: String, in request: Request, default value: Int, range: ClosedRange<Int>)
         throws -> Int
     {
-        guard let text = request.query[String.self, at: name], !text.isEmpty else { return value }
+        guard let text = request.query[String.self, at: name] else { return value }
         guard let number = Int(text), range.contains(number) else {
             throw BadRequest(
                 "'\(name)' must be a whole number from \(range.lowerBound) to \(range.upperBound); got '\(text)'.")
@@ -59,7 +59,7 @@ struct SortRequest<Key: RawRepresentable & CaseIterable & Sendable>: Sendable wh
     var descending: Bool
 
     init(from request: Request, default key: Key, descending: Bool) throws {
-        if let text = request.query[String.self, at: "sort"], !text.isEmpty {
+        if let text = request.query[String.self, at: "sort"] {
             guard let chosen = Key(rawValue: text) else {
                 let allowed = Key.allCases.map(\.rawValue).joined(separator: ", ")
                 throw BadRequest("'sort' must be one of \(allowed); got '\(text)'.")
@@ -69,7 +69,7 @@ struct SortRequest<Key: RawRepresentable & CaseIterable & Sendable>: Sendable wh
             self.key = key
         }
         switch request.query[String.self, at: "order"] {
-        case nil, "": self.descending = descending
+        case nil: self.descending = descending
         case "asc": self.descending = false
         case "desc": self.descending = true
         case let other?: throw BadRequest("'order' must be asc or desc; got '\(other)'.")

@@ -98,7 +98,7 @@ struct DirectoryAPIController {
             throw BadRequest("'q' is required: the name to look for.")
         }
         let kinds: [DirectoryRecord.Kind]
-        if let kind = request.query[String.self, at: "kind"], !kind.isEmpty {
+        if let kind = request.query[String.self, at: "kind"] {
             guard let chosen = DirectoryRecord.Kind(rawValue: kind) else {
                 throw BadRequest(
                     "'kind' must be one of \(DirectoryRecord.Kind.allCases.map(\.rawValue).joined(separator: ", ")); got '\(kind)'."

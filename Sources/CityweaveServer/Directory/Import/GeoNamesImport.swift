@@ -68,7 +68,7 @@ enum GeoNamesImport {
             done += chunk.count
             progress?.update(done / 2)
         }
-        let ids = try await cityIDs(geonameids: inserts.map(\.geonameid), on: sql)
+        let ids = inserts.isEmpty ? [:] : try await cityIDsByGeonameid(on: sql)
         var entries: [DirectoryNames.Entry] = []
         for city in inserts {
             guard let id = ids[city.geonameid] else { continue }
@@ -119,16 +119,15 @@ enum GeoNamesImport {
             .run()
     }
 
-    private static func cityIDs(geonameids: [Int], on sql: any SQLDatabase) async throws -> [Int: Int] {
-        guard !geonameids.isEmpty else { return [:] }
-        struct Row: Decodable {
-            var id: Int
-            var geonameid: Int
+    /// The directory's id of every city that has a GeoNames id.
+    static func cityIDsByGeonameid(on sql: any SQLDatabase) async throws -> [Int: Int] {
+        var ids: [Int: Int] = [:]
+        for row in try await sql.select().columns("id", "geonameid").from(City.schema)
+            .where("geonameid", .isNot, SQLLiteral.null).all()
+        {
+            ids[try row.decode(column: "geonameid", as: Int.self)] = try row.decode(column: "id", as: Int.self)
         }
-        let rows = try await sql.select().columns("id", "geonameid").from(City.schema)
-            .where("geonameid", .isNot, SQLLiteral.null)
-            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
-        return Dictionary(rows.map { ($0.geonameid, $0.id) }, uniquingKeysWith: { first, _ in first })
+        return ids
     }
 }
 

@@ -66,7 +66,7 @@ struct MembershipImport {
             }
             let matching = try await CityMatching.load(on: database, referenceFolder: referenceFolder)
             var resolved = ResolvedCities(matching: matching, createMissing: createMissing, sql: sql)
-            let byGeonameid = try await geonameids(on: sql)
+            let byGeonameid = columns.geonameid == nil ? [:] : try await GeoNamesImport.cityIDsByGeonameid(on: sql)
             var existing = try await existingMemberships(network: networkID, on: sql)
             for (index, row) in table.rows.enumerated() {
                 progress?.update(index + 1)
@@ -174,17 +174,6 @@ struct MembershipImport {
         let parts = inner.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         guard parts.count == 2, Double(parts[0]) != nil, Double(parts[1]) != nil else { return nil }
         return (parts[0], parts[1])
-    }
-
-    private func geonameids(on sql: any SQLDatabase) async throws -> [Int: Int] {
-        guard columns.geonameid != nil else { return [:] }
-        var map: [Int: Int] = [:]
-        for row in try await sql.select().columns("id", "geonameid").from(City.schema)
-            .where("geonameid", .isNot, SQLLiteral.null).all()
-        {
-            map[try row.decode(column: "geonameid", as: Int.self)] = try row.decode(column: "id", as: Int.self)
-        }
-        return map
     }
 
     private func existingMemberships(network: Int, on sql: any SQLDatabase) async throws

@@ -47,11 +47,12 @@ struct ReferenceDirectory {
             let city = try GeoNamesCity(referenceLine: line)
             if selection.includes(population: city.population) { cities.append((lineNumber, city)) }
         }
+        summary.rowsRead = cities.count
         let progress = showProgress ? ProgressReporter(title: "Loading cities", total: cities.count) : nil
         try await GeoNamesImport.load(cities, on: database, summary: &summary, progress: progress)
         progress?.finish()
 
-        let cityIDs = try await geonameidMap(on: sql)
+        let cityIDs = try await GeoNamesImport.cityIDsByGeonameid(on: sql)
         for row in countries where !row["capital_geonameid", default: ""].isEmpty {
             guard let geonameid = Int(row["capital_geonameid"]!), let id = cityIDs[geonameid] else { continue }
             try await sql.update(Country.schema).set("capital_city_id", to: id)
@@ -106,16 +107,6 @@ struct ReferenceDirectory {
                     record: .country(row["iso2"] ?? ""), countryCode: row["iso2"], names: [row["name"] ?? ""],
                     weight: DirectoryNames.countryWeight + (Int(row["population"] ?? "") ?? 0))
             }, on: sql)
-    }
-
-    private func geonameidMap(on sql: any SQLDatabase) async throws -> [Int: Int] {
-        struct Row: Decodable {
-            var id: Int
-            var geonameid: Int
-        }
-        let rows = try await sql.select().columns("id", "geonameid").from(City.schema)
-            .where("geonameid", .isNot, SQLLiteral.null).all(decoding: Row.self)
-        return Dictionary(rows.map { ($0.geonameid, $0.id) }, uniquingKeysWith: { first, _ in first })
     }
 
     private func insertNetworks(cityIDs: [Int: Int], on database: any Database) async throws -> [String: Int] {

@@ -4,7 +4,9 @@ import Vapor
 /// module describes of its own routes.
 enum OpenAPIDocument {
     /// Each module's paths and schemas; a module adds itself here.
-    static let modules: [OpenAPIModule.Type] = [DirectoryOpenAPI.self, HealthOpenAPI.self]
+    static let modules: [(paths: JSONValue, schemas: JSONValue)] = [
+        (DirectoryOpenAPI.paths, DirectoryOpenAPI.schemas), (HealthOpenAPI.paths, HealthOpenAPI.schemas),
+    ]
 
     static let document: JSONValue = {
         var paths: JSONValue = [:]
