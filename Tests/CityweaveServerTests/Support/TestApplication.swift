@@ -45,6 +45,8 @@ func withCityweave(
     _ test: (Application) async throws -> Void
 ) async throws {
     let app = try await Application.make(.testing)
+    // Migrations and requests log at info: keep the test output to what went wrong.
+    app.logger.logLevel = .notice
     do {
         let location: CityweaveConfiguration.DatabaseLocation =
             TestEnvironment.postgresURL.map { .postgres(url: $0) } ?? .sqlite(path: nil)

@@ -254,6 +254,7 @@ struct DirectoryWebController {
 
         var layout: Layout
         var network: NetworkDTO
+        var scope: String
         var secretariatID: Int?
         var secretariat: String?
         var themes: String
@@ -285,7 +286,7 @@ struct DirectoryWebController {
         let people = try await Person.query(on: db).filter(\.$network.$id == network.id!).sort(\.$name).all()
         let page = NetworkPage(
             layout: Layout(title: network.name, request: request),
-            network: network.toDTO(memberCount: metadata.total),
+            network: network.toDTO(memberCount: metadata.total), scope: network.scope.rawValue.capitalized,
             secretariatID: network.secretariatCity?.id, secretariat: network.secretariatCity?.name,
             themes: network.themes.joined(separator: ", "),
             columns: SortableColumn.columns(
