@@ -12,6 +12,15 @@ import Testing
         #expect(NameKey.fold(written) == key)
     }
 
+    @Test func theASCIIShortcutAgreesWithTheUnicodeRules() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("aZ09 -'`.,()/&_~\t")
+        for _ in 0..<2000 {
+            let name = String((0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement()! })
+            #expect(NameKey.foldASCII(name) == NameKey.foldUnicode(name), "\(name)")
+        }
+    }
+
     @Test func compactDropsSpaces() {
         #expect(NameKey.compact("san paulo") == "sanpaulo")
     }
