@@ -10,8 +10,9 @@ enum Entrypoint {
         try LoggingSystem.bootstrap(from: &env)
         let app = try await Application.make(env)
         do {
-            let configuration = try CityweaveConfiguration.fromEnvironment(
+            var configuration = try CityweaveConfiguration.fromEnvironment(
                 workingDirectory: FileManager.default.currentDirectoryPath)
+            configuration.prepareDatabaseOnBoot = CityweaveConfiguration.preparesDatabase(forArguments: env.arguments)
             try await configure(app, with: configuration)
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))

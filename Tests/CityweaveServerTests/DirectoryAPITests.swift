@@ -96,6 +96,15 @@ extension CityweaveServerTests {
                     #expect(page.metadata.total >= 30)
                     #expect(page.items.map(\.memberCount) == page.items.map(\.memberCount).sorted(by: >))
                 }
+                try await app.testing().test(.GET, "api/v1/networks?sort=name&order=desc&per=100") { res async throws in
+                    let names = try res.content.decode(Paged<NetworkDTO>.self).items.map { $0.name.lowercased() }
+                    #expect(names == names.sorted(by: >))
+                }
+                try await app.testing().test(.GET, "api/v1/networks?sort=founded&order=asc&per=100") {
+                    res async throws in
+                    let years = try res.content.decode(Paged<NetworkDTO>.self).items.map { $0.founded ?? 0 }
+                    #expect(years == years.sorted())
+                }
                 try await app.testing().test(.GET, "api/v1/networks/c40") { res async throws in
                     let network = try res.content.decode(NetworkDTO.self)
                     #expect(network.name.contains("C40"))

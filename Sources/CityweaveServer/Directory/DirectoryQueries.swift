@@ -95,14 +95,19 @@ enum DirectoryQueries {
         let all = try await Network.query(on: database).with(\.$secretariatCity).all().map {
             $0.toDTO(memberCount: counts[$0.id!] ?? 0)
         }
+        func ordered<T: Comparable>(_ x: T, _ y: T) -> Bool? {
+            x == y ? nil : (sort.descending ? x > y : x < y)
+        }
         let sorted = all.sorted { a, b in
-            let ascending: Bool
-            switch sort.key {
-            case .members: ascending = (a.memberCount, b.name) < (b.memberCount, a.name)
-            case .name: ascending = a.name.lowercased() < b.name.lowercased()
-            case .founded: ascending = (a.founded ?? 0, a.name) < (b.founded ?? 0, b.name)
-            }
-            return sort.descending ? !ascending && a.slug != b.slug : ascending
+            let decided: Bool? =
+                switch sort.key {
+                case .members: ordered(a.memberCount, b.memberCount)
+                case .name: ordered(a.name.lowercased(), b.name.lowercased())
+                case .founded: ordered(a.founded ?? 0, b.founded ?? 0)
+                }
+            // Ties go by name, A to Z, then by slug.
+            let (nameA, nameB) = (a.name.lowercased(), b.name.lowercased())
+            return decided ?? (nameA == nameB ? a.slug < b.slug : nameA < nameB)
         }
         let slice = sorted.dropFirst(page.offset).prefix(page.per)
         return (Array(slice), PageMetadata(page, total: all.count))

@@ -36,6 +36,16 @@ public struct CityweaveConfiguration: Sendable {
         return Self(database: try parseDatabaseURL(url), workingDirectory: workingDirectory)
     }
 
+    /// Whether a command line needs a migrated database with the reference
+    /// directory: serving (the default command) and importing do; help,
+    /// `routes` and `migrate` (which migrates by itself) do not.
+    public static func preparesDatabase(forArguments arguments: [String]) -> Bool {
+        let words = arguments.dropFirst()
+        if words.contains("--help") || words.contains("-h") { return false }
+        guard let command = words.first, !command.hasPrefix("-") else { return true }
+        return command == "serve" || command == "import"
+    }
+
     /// Parses a `DATABASE_URL`: `sqlite:///absolute/path.sqlite`,
     /// `sqlite://relative/path.sqlite`, `sqlite::memory:`, or `postgres://…`.
     public static func parseDatabaseURL(_ url: String) throws -> DatabaseLocation {
