@@ -86,6 +86,27 @@ extension CityweaveServerTests {
             }
         }
 
+        @Test func aGeoNamesIdColumnDecidesBeforeTheName() async throws {
+            try await withCityweave { app in
+                // 1850147 is Tokyo: the name column is wrong on purpose.
+                let file = "city,country,geonameid,role\nSomewhere,JP,1850147,observer\nNowhere,JP,1,\n"
+                let importer = MembershipImport(
+                    networkSlug: "metropolis",
+                    columns: .init(city: "city", country: "country", geonameid: "geonameid", role: "role"),
+                    filter: nil, source: "test")
+                let summary = try await importer.run(
+                    text: file, on: app.db, referenceFolder: TestEnvironment.packageRoot + "Resources/Reference/")
+                #expect(summary.created + summary.updated + summary.unchanged == 1)
+                #expect(summary.problems.map(\.line) == [3])
+                #expect(summary.problems.first?.reason == "no city has geonameid 1")
+                let tokyo = try await app.cityID("Tokyo", "JP")
+                let membership = try await Membership.query(on: app.db).filter(\.$city.$id == tokyo)
+                    .join(Network.self, on: \Membership.$network.$id == \Network.$id)
+                    .filter(Network.self, \.$slug == "metropolis").first()
+                #expect(membership?.role == "observer")
+            }
+        }
+
         @Test func aWrongColumnOrAnUnknownNetworkChangesNothing() async throws {
             try await withCityweave { app in
                 let before = try await app.count("memberships")

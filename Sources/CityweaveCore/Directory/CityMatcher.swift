@@ -95,8 +95,6 @@ public struct CityMatcher: Sendable {
         }
     }
 
-    public var count: Int { cities.count }
-
     private static func cell(_ point: GeoPoint) -> GridCell {
         GridCell(latitude: Int(floor(point.latitude)), longitude: Int(floor(point.longitude)))
     }

@@ -2,21 +2,10 @@ import CityweaveCore
 import Fluent
 import SQLKit
 
-/// One name under which search finds a directory record.
-final class DirectoryName: Model, @unchecked Sendable {
+/// The table of names under which search finds directory records (see
+/// ``CreateDirectoryNames``); written by ``DirectoryNames``, read by ``DirectorySearch``.
+enum DirectoryName {
     static let schema = "directory_names"
-
-    @ID(custom: "id", generatedBy: .database) var id: Int?
-    @Field(key: "kind") var kind: String
-    @OptionalField(key: "city_id") var cityID: Int?
-    @OptionalField(key: "network_id") var networkID: Int?
-    @OptionalField(key: "person_id") var personID: Int?
-    @OptionalField(key: "country_code") var countryCode: String?
-    @Field(key: "name") var name: String
-    @Field(key: "key") var key: String
-    @Field(key: "weight") var weight: Int
-
-    init() {}
 }
 
 /// The kinds of record search finds.
