@@ -64,7 +64,8 @@ if Context.environment["CITYWEAVE_BENCHMARKS"] != nil {
         .executableTarget(
             name: "DirectoryBenchmarks",
             dependencies: [
-                "CityweaveCore",
+                "CityweaveCore", "CityweaveServer",
+                .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "Benchmark", package: "package-benchmark"),
                 .product(name: "CompressNIO", package: "compress-nio"),
             ],

@@ -12,8 +12,11 @@ struct RealData: @unchecked Sendable {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
+    static let twinTowns = folder.deletingLastPathComponent().appendingPathComponent(
+        "shared/data/twin-cities-wikipedia.csv")
+
     static func load() throws -> RealData? {
-        let twins = folder.deletingLastPathComponent().appendingPathComponent("shared/data/twin-cities-wikipedia.csv")
+        let twins = twinTowns
         guard FileManager.default.fileExists(atPath: twins.path) else {
             print("../shared/data is not here: the benchmarks on real data are skipped")
             return nil
@@ -72,4 +75,6 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("Fold the names of 170,391 cities") { benchmark in
         for city in data.cities { blackHole(NameKey.fold(city.name)) }
     }
+
+    serverBenchmarks(twinTowns: RealData.twinTowns)
 }
