@@ -44,6 +44,7 @@ public func configure(_ app: Application, with configuration: CityweaveConfigura
     try app.register(collection: DirectoryRoutes())
     try app.register(collection: HealthRoutes())
     try app.register(collection: OpenAPIRoutes())
+    try app.register(collection: MetricsRoutes(registry: configuration.metrics))
 
     app.asyncCommands.use(ImportCommandGroup(), as: "import")
     app.lifecycle.use(DatabasePreparation())

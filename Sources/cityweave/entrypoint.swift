@@ -8,6 +8,7 @@ enum Entrypoint {
     static func main() async throws {
         var env = try Environment.detect()
         try LoggingSystem.bootstrap(from: &env)
+        bootstrapMetrics()
         let app = try await Application.make(env)
         do {
             var configuration = try CityweaveConfiguration.fromEnvironment(

@@ -188,6 +188,18 @@ extension CityweaveServerTests {
             }
         }
 
+        @Test func metricsCountRequestsForPrometheus() async throws {
+            try await withCityweave(loadReference: false) { app in
+                try await app.testing().test(.GET, "healthz") { _ async in }
+                try await app.testing().test(.GET, "metrics") { res async in
+                    #expect(res.status == .ok)
+                    #expect(res.headers.contentType?.parameters["version"] == "0.0.4")
+                    #expect(res.body.string.contains("http_requests_total"))
+                    #expect(res.body.string.contains("path=\"/healthz\""))
+                }
+            }
+        }
+
         @Test func healthAnswersWhenTheDatabaseDoes() async throws {
             try await withCityweave(loadReference: false) { app in
                 try await app.testing().test(.GET, "healthz") { res async in

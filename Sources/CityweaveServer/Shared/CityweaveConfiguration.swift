@@ -1,4 +1,5 @@
 import Foundation
+import Prometheus
 import Vapor
 
 /// Everything that differs between one running Cityweave and another, read
@@ -17,15 +18,19 @@ public struct CityweaveConfiguration: Sendable {
     public var referenceCities: ReferenceCitySelection
     /// Where `Resources/` and `Public/` are.
     public var workingDirectory: String
+    /// What `/metrics` shows: the registry the process's metrics system writes to.
+    public var metrics: PrometheusCollectorRegistry
 
     public init(
         database: DatabaseLocation, prepareDatabaseOnBoot: Bool = true,
-        referenceCities: ReferenceCitySelection = .all, workingDirectory: String
+        referenceCities: ReferenceCitySelection = .all, workingDirectory: String,
+        metrics: PrometheusCollectorRegistry = PrometheusMetricsFactory.defaultRegistry
     ) {
         self.database = database
         self.prepareDatabaseOnBoot = prepareDatabaseOnBoot
         self.referenceCities = referenceCities
         self.workingDirectory = workingDirectory
+        self.metrics = metrics
     }
 
     public static let defaultSQLiteFile = "cityweave.sqlite"

@@ -33,6 +33,9 @@ enum TestEnvironment {
         return url
     }
 
+    /// The metrics system can be set up once per process: the first test does it.
+    static let metrics: Void = bootstrapMetrics()
+
     /// The cities most tests load: the world's 500 or so largest.
     static let largeCities = ReferenceCitySelection.minimumPopulation(1_000_000)
 }
@@ -44,6 +47,7 @@ func withCityweave(
     cities: ReferenceCitySelection = TestEnvironment.largeCities, loadReference: Bool = true,
     _ test: (Application) async throws -> Void
 ) async throws {
+    TestEnvironment.metrics
     let app = try await Application.make(.testing)
     // Migrations and requests log at info: keep the test output to what went wrong.
     app.logger.logLevel = .notice
