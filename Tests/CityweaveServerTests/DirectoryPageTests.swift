@@ -85,6 +85,27 @@ extension CityweaveServerTests {
             }
         }
 
+        @Test func onlyWebAddressesBecomeLinks() async throws {
+            try await withCityweave(loadReference: false) { app in
+                let network = Network()
+                network.slug = "test"
+                network.name = "Test network"
+                network.acronym = "TN"
+                network.scope = .global
+                network.region = ""
+                network.themes = ["health"]
+                network.website = "javascript:alert(1)"
+                network.source = "test"
+                network.details = "A network for tests."
+                try await network.create(on: app.db)
+                try await app.testing().test(.GET, "networks/test") { res async in
+                    #expect(res.status == .ok)
+                    #expect(!res.body.string.contains("javascript:"))
+                    #expect(res.body.string.contains("none recorded"))
+                }
+            }
+        }
+
         @Test func missingPagesAndBadAddressesAnswerWithAPage() async throws {
             try await withCityweave(loadReference: false) { app in
                 try await app.testing().test(.GET, "cities/999999") { res async in

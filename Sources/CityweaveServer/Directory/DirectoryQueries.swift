@@ -276,6 +276,13 @@ extension Network {
         NetworkDTO(
             id: id!, slug: slug, name: name, acronym: acronym, founded: founded, scope: scope,
             region: region.isEmpty ? nil : region, themes: themes, secretariat: secretariatCity?.toSummaryDTO(),
-            website: website.isEmpty ? nil : website, source: source, description: details, memberCount: memberCount)
+            website: isWebAddress(website) ? website : nil, source: source, description: details,
+            memberCount: memberCount)
+    }
+
+    /// Only http(s) addresses become links: a `javascript:` address in a record must not run.
+    private func isWebAddress(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        return lowered.hasPrefix("https://") || lowered.hasPrefix("http://")
     }
 }
