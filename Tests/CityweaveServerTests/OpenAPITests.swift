@@ -23,7 +23,7 @@ extension CityweaveServerTests {
                 let paths = try #require(document["paths"])
                 let apiRoutes = app.routes.all.filter {
                     let path = documentPath($0)
-                    return path.hasPrefix("/api/") || path == "/healthz"
+                    return path.hasPrefix("/api/") || path == "/healthz" || path == "/metrics"
                 }
                 #expect(apiRoutes.count >= 10)
                 for route in apiRoutes {

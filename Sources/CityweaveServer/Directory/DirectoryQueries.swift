@@ -224,17 +224,27 @@ enum DirectoryQueries {
         }
         let cities = Dictionary(
             uniqueKeysWithValues: try await Self.cities(ids: cityIDs, on: database).map { ($0.id!, $0) })
-        let networks = Dictionary(
-            uniqueKeysWithValues: try await Network.query(on: database).filter(\.$id ~~ networkIDs).all().map {
-                ($0.id!, $0)
-            })
-        let people = Dictionary(
-            uniqueKeysWithValues: try await Person.query(on: database).filter(\.$id ~~ personIDs).with(\.$city)
-                .with(\.$network).all().map { ($0.id!, $0) })
-        let countries = Dictionary(
-            uniqueKeysWithValues: try await Country.query(on: database).filter(\.$id ~~ countryCodes).all().map {
-                ($0.id!, $0)
-            })
+        // Search is on the hot path: ask only for the kinds it found.
+        var networks: [Int: Network] = [:]
+        if !networkIDs.isEmpty {
+            for network in try await Network.query(on: database).filter(\.$id ~~ networkIDs).all() {
+                networks[network.id!] = network
+            }
+        }
+        var people: [Int: Person] = [:]
+        if !personIDs.isEmpty {
+            for person in try await Person.query(on: database).filter(\.$id ~~ personIDs).with(\.$city)
+                .with(\.$network).all()
+            {
+                people[person.id!] = person
+            }
+        }
+        var countries: [String: Country] = [:]
+        if !countryCodes.isEmpty {
+            for country in try await Country.query(on: database).filter(\.$id ~~ countryCodes).all() {
+                countries[country.id!] = country
+            }
+        }
         let hits = result.records.compactMap { record -> SearchHitDTO? in
             switch record {
             case .city(let id):

@@ -59,21 +59,10 @@ struct CityMatching {
     static func createUnverified(
         name: String, countryCode: String, location: GeoPoint, on sql: any SQLDatabase
     ) async throws -> Int {
-        let now = Date()
-        struct Inserted: Decodable { var id: Int }
-        let row = try await sql.insert(into: City.schema)
-            .columns(
-                "created_at", "updated_at", "name", "country_code", "admin1_code", "latitude", "longitude",
-                "population", "verified", "working_languages"
-            )
-            .values(
-                SQLBind(now), SQLBind(now), SQLBind(name), SQLBind(countryCode), SQLBind(""),
-                SQLBind(location.latitude), SQLBind(location.longitude), SQLBind(0), SQLBind(false),
-                SQLBind(EmptyLanguages.encoded(for: sql))
-            )
-            .returning("id")
-            .first(decoding: Inserted.self)
-        let id = row!.id
+        let id = try await NewCity(
+            geonameid: nil, name: name, countryCode: countryCode, admin1Code: "", location: location, population: 0,
+            verified: false
+        ).insert(on: sql)
         try await DirectoryNames.insert(
             [DirectoryNames.Entry(record: .city(id), countryCode: countryCode, names: [name], weight: 0)], on: sql)
         return id

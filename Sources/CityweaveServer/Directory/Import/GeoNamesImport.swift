@@ -64,7 +64,7 @@ enum GeoNamesImport {
         let work = inserts.count + updates.count
         var done = 0
         for chunk in inserts.chunked(into: 500) {
-            try await insertCities(chunk, on: sql)
+            try await NewCity.insert(chunk.map(NewCity.init), on: sql)
             done += chunk.count
             progress?.update(done / 2)
         }
@@ -99,24 +99,6 @@ enum GeoNamesImport {
         DirectoryNames.Entry(
             record: .city(id), countryCode: city.countryCode, names: [city.name] + city.distinctAlternateNames,
             weight: city.population)
-    }
-
-    private static func insertCities(_ cities: [GeoNamesCity], on sql: any SQLDatabase) async throws {
-        let now = Date()
-        let rows: [[any SQLExpression]] = cities.map { city in
-            [
-                SQLBind(now), SQLBind(now), SQLBind(city.geonameid), SQLBind(city.name), SQLBind(city.countryCode),
-                SQLBind(city.admin1Code), SQLBind(city.location.latitude), SQLBind(city.location.longitude),
-                SQLBind(city.population), SQLBind(true), SQLBind(EmptyLanguages.encoded(for: sql)),
-            ]
-        }
-        try await sql.insert(into: City.schema)
-            .columns(
-                "created_at", "updated_at", "geonameid", "name", "country_code", "admin1_code", "latitude",
-                "longitude", "population", "verified", "working_languages"
-            )
-            .rows(rows)
-            .run()
     }
 
     /// The directory's id of every city that has a GeoNames id.
@@ -188,13 +170,6 @@ struct ExistingCities {
                 names: names[row.id] ?? [])
         }
         return result
-    }
-}
-
-/// An empty `working_languages` value in the form each database stores a string array.
-enum EmptyLanguages {
-    static func encoded(for sql: any SQLDatabase) -> any Encodable & Sendable {
-        sql.dialect.name == "postgresql" ? [String]() as any Encodable & Sendable : "[]"
     }
 }
 

@@ -134,6 +134,18 @@ enum HealthOpenAPI: OpenAPIModule {
                 ],
             ]
         ],
+        "/metrics": [
+            "get": [
+                "operationId": "metrics",
+                "summary": "Request counts and durations by route and status, in Prometheus' text format.",
+                "responses": [
+                    "200": [
+                        "description": "Prometheus exposition format 0.0.4.",
+                        "content": ["text/plain": ["schema": ["type": "string"]]],
+                    ]
+                ],
+            ]
+        ],
         "/healthz": [
             "get": [
                 "operationId": "health",

@@ -22,8 +22,10 @@ struct CreateDirectoryNames: AsyncMigration {
             try await sql.raw(SQLQueryString(statement)).run()
         }
         for column in ["city_id", "network_id", "person_id"] {
-            try await sql.raw(SQLQueryString("CREATE INDEX directory_names_\(column) ON directory_names (\(column))"))
-                .run()
+            try await sql.raw(
+                "CREATE INDEX \(ident: "directory_names_" + column) ON directory_names (\(ident: column))"
+            )
+            .run()
         }
     }
 
