@@ -19,11 +19,15 @@ let package = Package(
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.0"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         .target(
             name: "CityweaveCore",
-            dependencies: [.product(name: "CSV", package: "CSV.swift")]
+            dependencies: [
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Ink", package: "Ink"),
+            ]
         ),
         .target(
             name: "CityweaveServer",

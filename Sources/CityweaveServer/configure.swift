@@ -18,6 +18,8 @@ public func configure(_ app: Application, with configuration: CityweaveConfigura
         app.databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .psql)
     }
     app.migrations.add(DirectoryMigrations.all)
+    app.migrations.add(AccountsMigrations.all)
+    app.migrations.add(DirectoryMigrations.afterAccounts)
     app.databases.middleware.use(NetworkSearchNames())
     app.databases.middleware.use(PersonSearchNames())
 
@@ -38,14 +40,23 @@ public func configure(_ app: Application, with configuration: CityweaveConfigura
     app.middleware.use(SecurityHeaders())
     app.middleware.use(ErrorResponder())
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+    app.middleware.use(Authentication())
+    app.middleware.use(CSRFProtection())
+
+    app.passwords.use(.bcrypt(cost: configuration.bcryptCost))
+    app.passwordPolicy = try PasswordPolicy.load(
+        referenceFolder: app.directory.workingDirectory + "Resources/Reference/")
 
     app.storage[WorldOutlineKey.self] = try WorldBaseMap.load(
         referenceFolder: app.directory.workingDirectory + "Resources/Reference/")
     try app.register(collection: DirectoryRoutes())
+    try app.register(collection: AccountsRoutes())
     try app.register(collection: HealthRoutes())
     try app.register(collection: OpenAPIRoutes())
     try app.register(collection: MetricsRoutes(registry: configuration.metrics))
 
     app.asyncCommands.use(ImportCommandGroup(), as: "import")
+    app.asyncCommands.use(UsersCommandGroup(), as: "users")
+    app.asyncCommands.use(TokensCommandGroup(), as: "tokens")
     app.lifecycle.use(DatabasePreparation())
 }

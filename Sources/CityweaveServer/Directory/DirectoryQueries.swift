@@ -37,6 +37,37 @@ enum DirectoryQueries {
         return (cities, PageMetadata(page, total: total))
     }
 
+    /// A city named in a form: its id, or a name that search finds, with an
+    /// optional country code after a comma ("Portland, US"); the best match wins.
+    static func cityReference(_ text: String, field: String, on database: any Database) async throws -> Int {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let id = Int(trimmed) {
+            guard try await City.find(id, on: database) != nil else {
+                throw BadRequest("'\(field)': there is no city with the id \(id).")
+            }
+            return id
+        }
+        var name = trimmed
+        var countryCode: String?
+        if let comma = trimmed.lastIndex(of: ",") {
+            let code = trimmed[trimmed.index(after: comma)...].trimmingCharacters(in: .whitespaces)
+            if code.count == 2, code.allSatisfy({ $0.isASCII && $0.isLetter }) {
+                name = trimmed[..<comma].trimmingCharacters(in: .whitespaces)
+                countryCode = code.uppercased()
+            }
+        }
+        guard !name.isEmpty else {
+            throw BadRequest("'\(field)' is required: a city's id or name, such as 'Guangzhou' or 'Portland, US'.")
+        }
+        let (found, _) = try await cities(
+            query: name, countryCode: countryCode, page: PageParameters(page: 1, per: 1),
+            sort: SortRequest(key: .population, descending: true), on: database)
+        guard let city = found.first, let id = city.id else {
+            throw BadRequest("'\(field)': no city is called '\(trimmed)'.")
+        }
+        return id
+    }
+
     /// Cities by id, in the order of the ids.
     static func cities(ids: [Int], on database: any Database) async throws -> [City] {
         guard !ids.isEmpty else { return [] }

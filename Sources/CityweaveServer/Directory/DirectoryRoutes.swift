@@ -15,6 +15,23 @@ struct DirectoryRoutes: RouteCollection {
         api.get("countries", ":code", use: directoryAPI.country)
         api.get("search", use: directoryAPI.search)
 
+        let edits = DirectoryEditsAPIController()
+        let cityEditor = AccessPolicy.editor(of: .city(parameter: "id"))
+        let networkEditor = AccessPolicy.editor(of: .network(parameter: "id"))
+        api.on(.PATCH, "cities", ":id", policy: cityEditor, use: edits.updateCity)
+        api.on(.POST, "cities", ":id", "partnerships", policy: cityEditor, use: edits.addPartnership)
+        api.on(.POST, "cities", ":id", "membership-requests", policy: cityEditor, use: edits.requestMembership)
+        api.on(
+            .DELETE, "partnerships", ":id", policy: .editor(of: .partnership(parameter: "id")),
+            use: edits.removePartnership)
+        api.on(.PATCH, "networks", ":id", policy: networkEditor, use: edits.updateNetwork)
+        api.on(.POST, "networks", ":id", "members", policy: networkEditor, use: edits.addMember)
+        api.on(.DELETE, "networks", ":id", "members", ":cityId", policy: networkEditor, use: edits.removeMember)
+        api.on(.GET, "networks", ":id", "membership-requests", policy: networkEditor, use: edits.membershipRequests)
+        api.on(
+            .POST, "membership-requests", ":id", "decision", policy: .editor(of: .membershipRequest(parameter: "id")),
+            use: edits.decide)
+
         let pages = DirectoryWebController()
         routes.get(use: pages.home)
         routes.get("search", use: pages.search)
@@ -23,6 +40,28 @@ struct DirectoryRoutes: RouteCollection {
         routes.get("networks", ":slug", use: pages.network)
         routes.get("countries", use: pages.countries)
         routes.get("countries", ":code", use: pages.country)
+
+        let forms = DirectoryEditWebController()
+        let cityPageEditor = AccessPolicy.editor(of: .city(parameter: "id"))
+        let networkPageEditor = AccessPolicy.editor(of: .network(parameter: "slug"))
+        let requestEditor = AccessPolicy.editor(of: .membershipRequest(parameter: "id"))
+        routes.on(.GET, "cities", ":id", "edit", policy: cityPageEditor, use: forms.editCity)
+        routes.on(.POST, "cities", ":id", "edit", policy: cityPageEditor, use: forms.updateCity)
+        routes.on(.POST, "cities", ":id", "partnerships", policy: cityPageEditor, use: forms.addPartnership)
+        routes.on(
+            .POST, "cities", ":id", "membership-requests", policy: cityPageEditor, use: forms.requestMembership)
+        routes.on(
+            .POST, "partnerships", ":id", "delete", policy: .editor(of: .partnership(parameter: "id")),
+            use: forms.removePartnership)
+        routes.on(.GET, "networks", ":slug", "edit", policy: networkPageEditor, use: forms.editNetwork)
+        routes.on(.POST, "networks", ":slug", "edit", policy: networkPageEditor, use: forms.updateNetwork)
+        routes.on(.GET, "networks", ":slug", "manage", policy: networkPageEditor, use: forms.manageNetwork)
+        routes.on(.POST, "networks", ":slug", "members", policy: networkPageEditor, use: forms.addMember)
+        routes.on(
+            .POST, "networks", ":slug", "members", ":cityID", "remove", policy: networkPageEditor,
+            use: forms.removeMember)
+        routes.on(.POST, "membership-requests", ":id", "accept", policy: requestEditor, use: forms.decide)
+        routes.on(.POST, "membership-requests", ":id", "decline", policy: requestEditor, use: forms.decide)
     }
 }
 

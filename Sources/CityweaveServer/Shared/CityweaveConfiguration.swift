@@ -20,25 +20,60 @@ public struct CityweaveConfiguration: Sendable {
     public var workingDirectory: String
     /// What `/metrics` shows: the registry the process's metrics system writes to.
     public var metrics: PrometheusCollectorRegistry
+    /// The address users reach Cityweave at (`CITYWEAVE_PUBLIC_URL`), for
+    /// invitation links; an https address also marks cookies Secure.
+    public var publicURL: String?
+    /// Whether a reverse proxy sets `X-Forwarded-For` and `X-Forwarded-Proto`
+    /// (`CITYWEAVE_TRUST_PROXY=1`); otherwise those headers are ignored.
+    public var trustsProxy: Bool
+    /// Create the demo accounts on first start (`CITYWEAVE_DEMO_ACCOUNTS=0` turns them off).
+    public var createsDemoAccounts: Bool
+    /// Bcrypt's work factor: 12 in service; tests lower it to stay fast.
+    public var bcryptCost: Int
 
     public init(
         database: DatabaseLocation, prepareDatabaseOnBoot: Bool = true,
         referenceCities: ReferenceCitySelection = .all, workingDirectory: String,
-        metrics: PrometheusCollectorRegistry = PrometheusMetricsFactory.defaultRegistry
+        metrics: PrometheusCollectorRegistry = PrometheusMetricsFactory.defaultRegistry, publicURL: String? = nil,
+        trustsProxy: Bool = false, createsDemoAccounts: Bool = true, bcryptCost: Int = 12
     ) {
         self.database = database
         self.prepareDatabaseOnBoot = prepareDatabaseOnBoot
         self.referenceCities = referenceCities
         self.workingDirectory = workingDirectory
         self.metrics = metrics
+        self.publicURL = publicURL
+        self.trustsProxy = trustsProxy
+        self.createsDemoAccounts = createsDemoAccounts
+        self.bcryptCost = bcryptCost
     }
 
     public static let defaultSQLiteFile = "cityweave.sqlite"
 
-    /// Reads `DATABASE_URL`; without it, `cityweave.sqlite` in the working directory.
+    /// Reads `DATABASE_URL` (without it, `cityweave.sqlite` in the working
+    /// directory), `CITYWEAVE_PUBLIC_URL`, `CITYWEAVE_TRUST_PROXY` and `CITYWEAVE_DEMO_ACCOUNTS`.
     public static func fromEnvironment(workingDirectory: String) throws -> Self {
         let url = Environment.get("DATABASE_URL") ?? ""
-        return Self(database: try parseDatabaseURL(url), workingDirectory: workingDirectory)
+        var configuration = Self(database: try parseDatabaseURL(url), workingDirectory: workingDirectory)
+        if let publicURL = Environment.get("CITYWEAVE_PUBLIC_URL"), !publicURL.isEmpty {
+            guard publicURL.hasPrefix("http://") || publicURL.hasPrefix("https://"), URL(string: publicURL) != nil
+            else {
+                throw ConfigurationError("CITYWEAVE_PUBLIC_URL '\(publicURL)' is not an http:// or https:// address")
+            }
+            configuration.publicURL = publicURL
+        }
+        configuration.trustsProxy = try flag("CITYWEAVE_TRUST_PROXY") ?? false
+        configuration.createsDemoAccounts = try flag("CITYWEAVE_DEMO_ACCOUNTS") ?? true
+        return configuration
+    }
+
+    private static func flag(_ name: String) throws -> Bool? {
+        guard let value = Environment.get(name), !value.isEmpty else { return nil }
+        switch value.lowercased() {
+        case "1", "true", "yes", "on": return true
+        case "0", "false", "no", "off": return false
+        default: throw ConfigurationError("\(name) '\(value)' must be 1 or 0")
+        }
     }
 
     /// Whether a command line needs a migrated database with the reference

@@ -15,6 +15,14 @@ struct DatabasePreparation: LifecycleHandler {
         let reference = ReferenceDirectory(
             workingDirectory: app.directory.workingDirectory, selection: app.cityweave.referenceCities)
         _ = try await reference.loadIfEmpty(on: app.db, logger: app.logger, showProgress: true)
+        if app.cityweave.createsDemoAccounts {
+            let created = try await DemoAccounts.createIfNoUsers(on: app.db, hasher: app.password.async)
+            if !created.isEmpty {
+                // Printed once, at the first start: these are example accounts with public passwords.
+                print("Demo accounts (set CITYWEAVE_DEMO_ACCOUNTS=0 to start without them):")
+                for line in created { print(line) }
+            }
+        }
     }
 
     /// WAL lets pages be read while an import writes; the busy timeout makes

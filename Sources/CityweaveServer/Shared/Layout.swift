@@ -9,9 +9,17 @@ struct Layout: Encodable {
         var current: Bool
     }
 
+    /// The signed-in user, for the header's account links and sign-out button.
+    struct Account: Encodable {
+        var name: String
+        var csrfToken: String
+        var isAdmin: Bool
+    }
+
     var title: String
     var sections: [Section]
     var query: String
+    var account: Account?
 
     /// The modules a visitor can open, in the order of the navigation.
     static let modules: [(label: String, href: String)] = [
@@ -26,6 +34,11 @@ struct Layout: Encodable {
             return Section(label: module.label, href: module.href, current: current)
         }
         query = request.query[String.self, at: "q"] ?? ""
+        if let actor = request.actor, actor.session != nil {
+            account = Account(
+                name: actor.user.name, csrfToken: request.csrfToken,
+                isAdmin: actor.user.isPlatformAdmin || actor.user.role == .admin)
+        }
     }
 }
 

@@ -58,6 +58,11 @@ struct SortRequest<Key: RawRepresentable & CaseIterable & Sendable>: Sendable wh
     var key: Key
     var descending: Bool
 
+    init(key: Key, descending: Bool) {
+        self.key = key
+        self.descending = descending
+    }
+
     init(from request: Request, default key: Key, descending: Bool) throws {
         if let text = request.query[String.self, at: "sort"] {
             guard let chosen = Key(rawValue: text) else {

@@ -6,4 +6,7 @@ enum DirectoryMigrations {
         CreateCountry(), CreateCity(), CreateNetwork(), CreateMembership(), CreatePartnership(), CreatePerson(),
         CreateDirectoryNames(),
     ]
+
+    /// Those that need the accounts' tables (membership requests name their users).
+    static let afterAccounts: [any Migration] = [CreateMembershipRequest()]
 }

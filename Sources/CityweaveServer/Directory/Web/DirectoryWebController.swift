@@ -117,6 +117,7 @@ struct DirectoryWebController {
 
         struct Partner: Encodable {
             var id: Int
+            var partnershipID: Int
             var name: String
             var country: String
             var kind: String
@@ -130,7 +131,17 @@ struct DirectoryWebController {
             var since: String
         }
 
+        /// The forms shown to those who may change the city's records.
+        struct Editing: Encodable {
+            var cityID: Int
+            var csrfToken: String
+            var kinds: [DirectoryEditWebController.Option]
+            var networks: [DirectoryEditWebController.Option]
+        }
+
         var layout: Layout
+        var notice: String?
+        var editing: Editing?
         var name: String
         var countryCode: String
         var countryName: String
@@ -166,14 +177,27 @@ struct DirectoryWebController {
             map.addDot(at: there, label: partner.name, href: "/cities/\(partner.id!)", population: partner.population)
             partners.append(
                 .init(
-                    id: partner.id!, name: partner.name, country: partner.country.name, kind: partnership.kind.label,
+                    id: partner.id!, partnershipID: partnership.id!, name: partner.name, country: partner.country.name,
+                    kind: partnership.kind.label,
                     since: partnership.since.map(String.init) ?? ""))
         }
         map.addDot(at: here, label: city.name, href: nil, population: city.population, highlighted: true)
         let profile = dto.contextProfile
         let people = try await Person.query(on: db).filter(\.$city.$id == city.id!).sort(\.$name).all()
+        var editing: CityPage.Editing?
+        if AccessPolicy.holds(.editor, in: [.city(city.id!)], user: request.actor?.user) {
+            let memberOf = Set(dto.networks.map(\.networkId))
+            let networks = try await Network.query(on: db).sort(\.$name).all().filter { !memberOf.contains($0.id!) }
+            editing = .init(
+                cityID: city.id!, csrfToken: request.csrfToken,
+                kinds: PartnershipKind.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: false) },
+                networks: networks.map { .init(value: $0.slug, label: $0.name, selected: false) })
+        }
         let page = CityPage(
-            layout: Layout(title: "\(city.name), \(city.country.name)", request: request), name: city.name,
+            layout: Layout(title: "\(city.name), \(city.country.name)", request: request),
+            notice: request.query[String.self, at: "notice"] == "requested"
+                ? "The request has been sent; the network's editors will answer it." : nil,
+            editing: editing, name: city.name,
             countryCode: city.country.id!, countryName: city.country.name, verified: city.verified,
             facts: [
                 .init(label: "Country", value: city.country.name),
@@ -253,6 +277,7 @@ struct DirectoryWebController {
         }
 
         var layout: Layout
+        var canEdit: Bool
         var network: NetworkDTO
         var scope: String
         var secretariatID: Int?
@@ -286,6 +311,7 @@ struct DirectoryWebController {
         let people = try await Person.query(on: db).filter(\.$network.$id == network.id!).sort(\.$name).all()
         let page = NetworkPage(
             layout: Layout(title: network.name, request: request),
+            canEdit: AccessPolicy.holds(.editor, in: [.network(network.id!)], user: request.actor?.user),
             network: network.toDTO(memberCount: metadata.total), scope: network.scope.rawValue.capitalized,
             secretariatID: network.secretariatCity?.id, secretariat: network.secretariatCity?.name,
             themes: network.themes.joined(separator: ", "),

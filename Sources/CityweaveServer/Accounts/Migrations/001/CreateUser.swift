@@ -1,0 +1,29 @@
+import Fluent
+import SQLKit
+
+struct CreateUser: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(User.schema)
+            .id()
+            .field("created_at", .datetime)
+            .field("updated_at", .datetime)
+            .field("email", .string, .required)
+            .field("name", .string, .required)
+            .field("password_hash", .string)
+            .field("is_platform_admin", .bool, .required)
+            .field("role", .string)
+            .field("contact_for", .string, .required)
+            .field("deactivated_at", .datetime)
+            .field("city_id", .int, .references(City.schema, "id"))
+            .field("network_id", .int, .references(Network.schema, "id"))
+            .unique(on: "email")
+            .create()
+        let sql = database as! any SQLDatabase
+        try await sql.raw("CREATE INDEX users_city ON users (city_id)").run()
+        try await sql.raw("CREATE INDEX users_network ON users (network_id)").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(User.schema).delete()
+    }
+}

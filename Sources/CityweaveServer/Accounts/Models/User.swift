@@ -1,0 +1,68 @@
+import Fluent
+import Vapor
+
+/// Someone who signs in: staff of a city or a network with a role, or a
+/// platform administrator. Users are deactivated, never deleted, so that
+/// the audit log keeps saying who did what.
+final class User: Model, @unchecked Sendable {
+    static let schema = "users"
+
+    // managed fields
+    @ID(key: .id) var id: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    // data fields
+    /// Lower-cased, so that sign-in does not depend on how it was typed.
+    @Field(key: "email") var email: String
+    @Field(key: "name") var name: String
+    /// Bcrypt; nil until the user accepts their invitation.
+    @OptionalField(key: "password_hash") var passwordHash: String?
+    @Field(key: "is_platform_admin") var isPlatformAdmin: Bool
+    @OptionalEnum(key: "role") var role: Role?
+    /// What the organisation relies on this person for ("health working group, C40 liaison").
+    @Field(key: "contact_for") var contactFor: String
+    @OptionalField(key: "deactivated_at") var deactivatedAt: Date?
+
+    // relationships: at most one of the two is set
+    @OptionalParent(key: "city_id") var city: City?
+    @OptionalParent(key: "network_id") var network: Network?
+
+    init() {}
+
+    init(email: String, name: String, organisation: Organisation?, role: Role?, isPlatformAdmin: Bool) {
+        self.email = User.normalised(email: email)
+        self.name = name
+        self.isPlatformAdmin = isPlatformAdmin
+        self.role = role
+        self.contactFor = ""
+        self.organisation = organisation
+    }
+
+    var organisation: Organisation? {
+        get {
+            if let cityID = $city.id { return .city(cityID) }
+            if let networkID = $network.id { return .network(networkID) }
+            return nil
+        }
+        set {
+            $city.id = newValue?.kind == .city ? newValue?.id : nil
+            $network.id = newValue?.kind == .network ? newValue?.id : nil
+        }
+    }
+
+    var isActive: Bool { deactivatedAt == nil }
+
+    /// The role this user holds in `organisation`, if any.
+    func role(in organisation: Organisation) -> Role? {
+        self.organisation == organisation ? role : nil
+    }
+
+    static func normalised(email: String) -> String {
+        email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    }
+
+    static func find(email: String, on database: any Database) async throws -> User? {
+        try await User.query(on: database).filter(\.$email == normalised(email: email)).first()
+    }
+}

@@ -1,0 +1,44 @@
+import Fluent
+import Vapor
+
+/// Slows down password guessing: after `limit` failures within `window`,
+/// for one account or from one address, sign-in is refused until the oldest
+/// of them ages out. Kept in the database so that every app instance counts
+/// the same failures. A successful sign-in clears the account's and the
+/// address's failures.
+struct SignInThrottle: Sendable {
+    static let limit = 5
+    static let window: TimeInterval = 15 * 60
+
+    /// Throws 429 with the wait when the account or the address is locked out.
+    static func check(email: String, ip: String, now: Date, on database: any Database) async throws {
+        let since = now.addingTimeInterval(-window)
+        let byAccount = try await SignInFailure.query(on: database).filter(\.$email == email)
+            .filter(\.$failedAt > since).sort(\.$failedAt).all()
+        try refuseIfLocked(byAccount, subject: "this account", now: now)
+        let byAddress = try await SignInFailure.query(on: database).filter(\.$ip == ip)
+            .filter(\.$failedAt > since).sort(\.$failedAt).all()
+        try refuseIfLocked(byAddress, subject: "your address", now: now)
+    }
+
+    private static func refuseIfLocked(_ failures: [SignInFailure], subject: String, now: Date) throws {
+        guard failures.count >= limit, let oldest = failures.first else { return }
+        let wait = oldest.failedAt.addingTimeInterval(window).timeIntervalSince(now)
+        let minutes = max(1, Int((wait / 60).rounded(.up)))
+        throw Abort(
+            .tooManyRequests, headers: ["Retry-After": "\(minutes * 60)"],
+            reason: "Too many failed sign-ins for \(subject): try again in \(minutes) minute\(minutes == 1 ? "" : "s")."
+        )
+    }
+
+    static func recordFailure(email: String, ip: String, now: Date, on database: any Database) async throws {
+        try await SignInFailure(email: email, ip: ip, at: now).create(on: database)
+        // Old failures no longer count: drop them while we are here.
+        try await SignInFailure.query(on: database).filter(\.$failedAt < now.addingTimeInterval(-window)).delete()
+    }
+
+    static func reset(email: String, ip: String, on database: any Database) async throws {
+        try await SignInFailure.query(on: database).group(.or) { $0.filter(\.$email == email).filter(\.$ip == ip) }
+            .delete()
+    }
+}

@@ -1,0 +1,41 @@
+import Fluent
+import Vapor
+
+/// Checks an email address and password, with the throttle, and starts a session.
+enum SignIn {
+    struct Failure: AbortError {
+        var status: HTTPResponseStatus
+        var reason: String
+    }
+
+    static func signIn(email: String, password: String, request: Request) async throws -> (UserSession, cookie: String)
+    {
+        let email = User.normalised(email: email)
+        let ip = request.clientAddress
+        let now = Date()
+        try await SignInThrottle.check(email: email, ip: ip, now: now, on: request.db)
+        let user = try await User.find(email: email, on: request.db)
+        // Bcrypt runs on the thread pool, not the event loop; an unknown
+        // address costs the same work as a wrong password.
+        let hash = user?.passwordHash ?? unknownUserHash
+        let matches = try await request.password.async.verify(password, created: hash)
+        guard let user, user.passwordHash != nil, matches else {
+            try await SignInThrottle.recordFailure(email: email, ip: ip, now: now, on: request.db)
+            throw Failure(status: .unauthorized, reason: "The email address or the password is not right.")
+        }
+        guard user.isActive else {
+            throw Failure(
+                status: .forbidden,
+                reason: "This account has been deactivated; ask your organisation's administrator.")
+        }
+        try await SignInThrottle.reset(email: email, ip: ip, on: request.db)
+        let started = try await SessionStore.start(for: user, request: request)
+        try await AuditLog.record(
+            actor: user, ip: ip, action: "sign_in", recordType: "user", recordID: try user.requireID().uuidString,
+            organisation: user.organisation, on: request.db)
+        return started
+    }
+
+    /// A Bcrypt hash of a random password, checked against when the address is unknown.
+    private static let unknownUserHash = (try? Bcrypt.hash(SecretToken().value, cost: 4)) ?? ""
+}

@@ -1,0 +1,127 @@
+import Fluent
+import Vapor
+
+/// The directory's writes through the JSON API. Who may call each is declared
+/// with the route in `DirectoryRoutes`; the work is done by `DirectoryEdits`.
+struct DirectoryEditsAPIController {
+    /// Changes a city's context profile; fields left out stay as they are.
+    @Sendable
+    func updateCity(_ request: Request) async throws -> CityDTO {
+        let city = try await DirectoryQueries.city(try request.integerParameter("id"), on: request.db)
+        try await DirectoryEdits.updateProfile(
+            of: city, with: try request.content.decode(CityProfileUpdate.self), request: request)
+        return try await DirectoryQueries.cityDTO(city, on: request.db)
+    }
+
+    /// Records a partnership of the city with another one.
+    @Sendable
+    func addPartnership(_ request: Request) async throws -> Response {
+        let city = try await DirectoryQueries.city(try request.integerParameter("id"), on: request.db)
+        let partnership = try await DirectoryEdits.addPartnership(
+            to: city, try request.content.decode(DirectoryEdits.NewPartnership.self), request: request)
+        let cities = try await DirectoryQueries.cities(
+            ids: [partnership.$cityA.id, partnership.$cityB.id], on: request.db)
+        let dto = PartnershipDTO(
+            id: try partnership.requireID(), kind: partnership.kind, since: partnership.since,
+            source: partnership.source, cities: cities.map { $0.toSummaryDTO() })
+        return try await dto.encodeResponse(status: .created, for: request)
+    }
+
+    /// Deletes a partnership; either city's editors may.
+    @Sendable
+    func removePartnership(_ request: Request) async throws -> HTTPStatus {
+        let partnership = try await DirectoryEdits.partnership(try request.integerParameter("id"), on: request.db)
+        try await DirectoryEdits.removePartnership(partnership, request: request)
+        return .noContent
+    }
+
+    /// The city asks to join a network.
+    @Sendable
+    func requestMembership(_ request: Request) async throws -> Response {
+        let city = try await DirectoryQueries.city(try request.integerParameter("id"), on: request.db)
+        let created = try await DirectoryEdits.requestMembership(
+            of: city, try request.content.decode(DirectoryEdits.NewMembershipRequest.self), request: request)
+        return try await created.toDTO(on: request.db).encodeResponse(status: .created, for: request)
+    }
+
+    /// The requests waiting for the network's decision.
+    @Sendable
+    func membershipRequests(_ request: Request) async throws -> [MembershipRequestDTO] {
+        let network = try await DirectoryQueries.network(request.parameters.get("id") ?? "", on: request.db)
+        var dtos: [MembershipRequestDTO] = []
+        for pending in try await DirectoryEdits.pendingRequests(to: network, on: request.db) {
+            dtos.append(try await pending.toDTO(on: request.db))
+        }
+        return dtos
+    }
+
+    struct Decision: Content {
+        var decision: String
+    }
+
+    /// Accepts (the city becomes a member) or declines a membership request.
+    @Sendable
+    func decide(_ request: Request) async throws -> MembershipRequestDTO {
+        let membershipRequest = try await DirectoryEdits.membershipRequest(
+            try request.integerParameter("id"), on: request.db)
+        let decision = try request.content.decode(Decision.self).decision
+        guard decision == "accept" || decision == "decline" else {
+            throw BadRequest("'decision' must be accept or decline; got '\(decision)'.")
+        }
+        try await DirectoryEdits.decide(membershipRequest, accept: decision == "accept", request: request)
+        return try await membershipRequest.toDTO(on: request.db)
+    }
+
+    /// Changes a network's profile; fields left out stay as they are.
+    @Sendable
+    func updateNetwork(_ request: Request) async throws -> NetworkDTO {
+        let network = try await DirectoryQueries.network(request.parameters.get("id") ?? "", on: request.db)
+        try await DirectoryEdits.updateProfile(
+            of: network, with: try request.content.decode(NetworkProfileUpdate.self), request: request)
+        let reloaded = try await DirectoryQueries.network("\(try network.requireID())", on: request.db)
+        return reloaded.toDTO(memberCount: try await DirectoryQueries.memberCount(of: reloaded, on: request.db))
+    }
+
+    /// Adds a member city to the network.
+    @Sendable
+    func addMember(_ request: Request) async throws -> Response {
+        let network = try await DirectoryQueries.network(request.parameters.get("id") ?? "", on: request.db)
+        let membership = try await DirectoryEdits.addMember(
+            to: network, try request.content.decode(DirectoryEdits.NewMember.self), request: request)
+        let city = try await DirectoryQueries.city(membership.$city.id, on: request.db)
+        let dto = MemberDTO(
+            city: city.toSummaryDTO(), countryName: city.country.name, role: membership.role, since: membership.since)
+        return try await dto.encodeResponse(status: .created, for: request)
+    }
+
+    /// Removes a member city from the network.
+    @Sendable
+    func removeMember(_ request: Request) async throws -> HTTPStatus {
+        let network = try await DirectoryQueries.network(request.parameters.get("id") ?? "", on: request.db)
+        try await DirectoryEdits.removeMember(try request.integerParameter("cityId"), from: network, request: request)
+        return .noContent
+    }
+}
+
+/// A city's request to join a network.
+struct MembershipRequestDTO: Content {
+    var id: Int
+    var city: CitySummaryDTO
+    var networkId: Int
+    var networkSlug: String
+    var message: String
+    var status: MembershipRequest.Status
+    var createdAt: Date?
+    var decidedAt: Date?
+}
+
+extension MembershipRequest {
+    func toDTO(on database: any Database) async throws -> MembershipRequestDTO {
+        let city = try await $city.get(on: database)
+        let network = try await $network.get(on: database)
+        return MembershipRequestDTO(
+            id: try requireID(), city: city.toSummaryDTO(), networkId: try network.requireID(),
+            networkSlug: network.slug, message: message, status: status, createdAt: createdAt,
+            decidedAt: decidedAt)
+    }
+}

@@ -1,0 +1,38 @@
+import Fluent
+import Vapor
+
+/// Which organisations own the directory's records, for route policies:
+/// a city owns its profile and its partnerships and requests, a network
+/// its profile, members and the requests made to it.
+extension OrganisationLocator {
+    static func city(parameter name: String) -> OrganisationLocator {
+        OrganisationLocator { request in
+            let city = try await DirectoryQueries.city(try request.integerParameter(name), on: request.db)
+            return [.city(try city.requireID())]
+        }
+    }
+
+    static func network(parameter name: String) -> OrganisationLocator {
+        OrganisationLocator { request in
+            let network = try await DirectoryQueries.network(request.parameters.get(name) ?? "", on: request.db)
+            return [.network(try network.requireID())]
+        }
+    }
+
+    /// Either city of a partnership may change it.
+    static func partnership(parameter name: String) -> OrganisationLocator {
+        OrganisationLocator { request in
+            let partnership = try await DirectoryEdits.partnership(try request.integerParameter(name), on: request.db)
+            return [.city(partnership.$cityA.id), .city(partnership.$cityB.id)]
+        }
+    }
+
+    /// The network a membership request was made to decides it.
+    static func membershipRequest(parameter name: String) -> OrganisationLocator {
+        OrganisationLocator { request in
+            let membershipRequest = try await DirectoryEdits.membershipRequest(
+                try request.integerParameter(name), on: request.db)
+            return [.network(membershipRequest.$network.id)]
+        }
+    }
+}

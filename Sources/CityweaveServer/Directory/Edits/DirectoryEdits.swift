@@ -1,0 +1,263 @@
+import Fluent
+import Vapor
+
+/// The directory's writes, shared by the API and the pages. Each checks its
+/// input, writes in one transaction and records itself in the audit log.
+/// Authorization has happened before: see the route policies in `DirectoryRoutes`.
+enum DirectoryEdits {
+    static var thisYear: Int { Calendar(identifier: .gregorian).component(.year, from: Date()) }
+
+    // MARK: profiles
+
+    static func updateProfile(of city: City, with update: CityProfileUpdate, request: Request) async throws {
+        let before = CityProfileSnapshot(city)
+        try update.apply(to: city)
+        let changes = try AuditChanges.between(before, CityProfileSnapshot(city))
+        guard !changes.changes.isEmpty else { return }
+        try await request.db.transaction { db in
+            try await city.update(on: db)
+            try await AuditLog.record(
+                request, action: "update", recordType: "city", recordID: "\(try city.requireID())",
+                organisation: .city(try city.requireID()), changes: changes, on: db)
+        }
+    }
+
+    static func updateProfile(of network: Network, with update: NetworkProfileUpdate, request: Request) async throws {
+        let before = NetworkProfileSnapshot(network)
+        try update.apply(to: network)
+        let changes = try AuditChanges.between(before, NetworkProfileSnapshot(network))
+        guard !changes.changes.isEmpty else { return }
+        try await request.db.transaction { db in
+            try await network.update(on: db)
+            try await AuditLog.record(
+                request, action: "update", recordType: "network", recordID: "\(try network.requireID())",
+                organisation: .network(try network.requireID()), changes: changes, on: db)
+        }
+    }
+
+    // MARK: partnerships
+
+    struct NewPartnership: Content {
+        var partnerCityId: Int
+        var kind: String
+        var since: Int?
+        var source: String?
+    }
+
+    /// Records a partnership of `city` with another city.
+    static func addPartnership(to city: City, _ input: NewPartnership, request: Request) async throws -> Partnership {
+        let cityID = try city.requireID()
+        guard let kind = PartnershipKind(rawValue: input.kind) else {
+            let allowed = PartnershipKind.allCases.map(\.rawValue).joined(separator: ", ")
+            throw BadRequest("'kind' must be one of \(allowed); got '\(input.kind)'.")
+        }
+        guard input.partnerCityId != cityID else { throw BadRequest("'partnerCityId': a city cannot partner itself.") }
+        guard try await City.find(input.partnerCityId, on: request.db) != nil else {
+            throw BadRequest("'partnerCityId': there is no city with the id \(input.partnerCityId).")
+        }
+        try checkYear(input.since, field: "since")
+        let (a, b) = (min(cityID, input.partnerCityId), max(cityID, input.partnerCityId))
+        let existing = try await Partnership.query(on: request.db).filter(\.$cityA.$id == a).filter(\.$cityB.$id == b)
+            .filter(\.$kind == kind).first()
+        guard existing == nil else {
+            throw Abort(.conflict, reason: "This \(kind.label.lowercased()) partnership is already recorded.")
+        }
+        let source = try text(input.source, field: "source", limit: 500)
+        let partnership = Partnership()
+        partnership.$cityA.id = a
+        partnership.$cityB.id = b
+        partnership.kind = kind
+        partnership.since = input.since
+        partnership.source = source.isEmpty ? "Recorded in Cityweave by \(request.actor?.user.email ?? "")" : source
+        try await request.db.transaction { db in
+            try await partnership.create(on: db)
+            try await AuditLog.record(
+                request, action: "create", recordType: "partnership", recordID: "\(try partnership.requireID())",
+                organisation: .city(cityID),
+                changes: AuditChanges([
+                    ("cities", nil, "\(a)–\(b)"), ("kind", nil, kind.rawValue),
+                    ("since", nil, input.since.map(String.init)),
+                ]), on: db)
+        }
+        return partnership
+    }
+
+    static func partnership(_ id: Int, on database: any Database) async throws -> Partnership {
+        guard let partnership = try await Partnership.find(id, on: database) else {
+            throw Abort(.notFound, reason: "There is no partnership with the id \(id).")
+        }
+        return partnership
+    }
+
+    static func removePartnership(_ partnership: Partnership, request: Request) async throws {
+        let owner = request.actor?.user.organisation
+        let organisation: Organisation =
+            owner == .city(partnership.$cityB.id) ? .city(partnership.$cityB.id) : .city(partnership.$cityA.id)
+        try await request.db.transaction { db in
+            try await partnership.delete(on: db)
+            try await AuditLog.record(
+                request, action: "delete", recordType: "partnership", recordID: "\(try partnership.requireID())",
+                organisation: organisation,
+                changes: AuditChanges([
+                    ("cities", "\(partnership.$cityA.id)–\(partnership.$cityB.id)", nil),
+                    ("kind", partnership.kind.rawValue, nil),
+                ]), on: db)
+        }
+    }
+
+    // MARK: members
+
+    struct NewMember: Content {
+        var cityId: Int
+        var role: String?
+        var since: Int?
+    }
+
+    /// Adds a city to a network's members.
+    static func addMember(to network: Network, _ input: NewMember, request: Request) async throws -> Membership {
+        guard try await City.find(input.cityId, on: request.db) != nil else {
+            throw BadRequest("'cityId': there is no city with the id \(input.cityId).")
+        }
+        try checkYear(input.since, field: "since")
+        let role = try text(input.role, field: "role", limit: 60)
+        return try await request.db.transaction { db in
+            try await createMembership(
+                network: network, cityID: input.cityId, role: role.isEmpty ? "member" : role, since: input.since,
+                source: "Recorded in Cityweave by \(request.actor?.user.email ?? "")", request: request, on: db)
+        }
+    }
+
+    private static func createMembership(
+        network: Network, cityID: Int, role: String, since: Int?, source: String, request: Request,
+        on db: any Database
+    ) async throws -> Membership {
+        let networkID = try network.requireID()
+        let existing = try await Membership.query(on: db).filter(\.$network.$id == networkID)
+            .filter(\.$city.$id == cityID).first()
+        guard existing == nil else {
+            throw Abort(.conflict, reason: "City \(cityID) is already a member of \(network.name).")
+        }
+        let membership = Membership()
+        membership.$network.id = networkID
+        membership.$city.id = cityID
+        membership.role = role
+        membership.since = since
+        membership.source = source
+        try await membership.create(on: db)
+        try await AuditLog.record(
+            request, action: "create", recordType: "membership", recordID: "\(try membership.requireID())",
+            organisation: .network(networkID),
+            changes: AuditChanges([("city", nil, "\(cityID)"), ("role", nil, role)]), on: db)
+        return membership
+    }
+
+    static func removeMember(_ cityID: Int, from network: Network, request: Request) async throws {
+        let networkID = try network.requireID()
+        guard
+            let membership = try await Membership.query(on: request.db).filter(\.$network.$id == networkID)
+                .filter(\.$city.$id == cityID).first()
+        else { throw Abort(.notFound, reason: "City \(cityID) is not a member of \(network.name).") }
+        try await request.db.transaction { db in
+            try await membership.delete(on: db)
+            try await AuditLog.record(
+                request, action: "delete", recordType: "membership", recordID: "\(try membership.requireID())",
+                organisation: .network(networkID),
+                changes: AuditChanges([("city", "\(cityID)", nil), ("role", membership.role, nil)]), on: db)
+        }
+    }
+
+    // MARK: membership requests
+
+    struct NewMembershipRequest: Content {
+        var networkId: String
+        var message: String?
+    }
+
+    /// A city asks to join a network.
+    static func requestMembership(of city: City, _ input: NewMembershipRequest, request: Request) async throws
+        -> MembershipRequest
+    {
+        let cityID = try city.requireID()
+        let network: Network
+        do {
+            network = try await DirectoryQueries.network(input.networkId, on: request.db)
+        } catch let error as any AbortError where error.status == .notFound {
+            throw BadRequest("'networkId': there is no network '\(input.networkId)'.")
+        }
+        let networkID = try network.requireID()
+        let message = try text(input.message, field: "message", limit: 2000)
+        if try await Membership.query(on: request.db).filter(\.$network.$id == networkID)
+            .filter(\.$city.$id == cityID).first() != nil
+        {
+            throw Abort(.conflict, reason: "\(city.name) is already a member of \(network.name).")
+        }
+        if try await MembershipRequest.query(on: request.db).filter(\.$network.$id == networkID)
+            .filter(\.$city.$id == cityID).filter(\.$status == .pending).first() != nil
+        {
+            throw Abort(.conflict, reason: "\(city.name) has already asked to join \(network.name).")
+        }
+        let membershipRequest = MembershipRequest()
+        membershipRequest.$network.id = networkID
+        membershipRequest.$city.id = cityID
+        membershipRequest.message = message
+        membershipRequest.status = .pending
+        membershipRequest.$requestedBy.id = request.actor?.user.id
+        try await request.db.transaction { db in
+            try await membershipRequest.create(on: db)
+            try await AuditLog.record(
+                request, action: "create", recordType: "membership_request",
+                recordID: "\(try membershipRequest.requireID())", organisation: .city(cityID),
+                changes: AuditChanges([("network", nil, network.slug), ("status", nil, "pending")]), on: db)
+        }
+        return membershipRequest
+    }
+
+    static func membershipRequest(_ id: Int, on database: any Database) async throws -> MembershipRequest {
+        guard let found = try await MembershipRequest.find(id, on: database) else {
+            throw Abort(.notFound, reason: "There is no membership request with the id \(id).")
+        }
+        return found
+    }
+
+    /// The network accepts (the city becomes a member) or declines a request.
+    static func decide(_ membershipRequest: MembershipRequest, accept: Bool, request: Request) async throws {
+        guard membershipRequest.status == .pending else {
+            throw Abort(.conflict, reason: "This request was already \(membershipRequest.status.rawValue).")
+        }
+        let network = try await membershipRequest.$network.get(on: request.db)
+        try await request.db.transaction { db in
+            membershipRequest.status = accept ? .accepted : .declined
+            membershipRequest.decidedAt = Date()
+            membershipRequest.$decidedBy.id = request.actor?.user.id
+            try await membershipRequest.update(on: db)
+            try await AuditLog.record(
+                request, action: accept ? "accept" : "decline", recordType: "membership_request",
+                recordID: "\(try membershipRequest.requireID())", organisation: .network(try network.requireID()),
+                changes: AuditChanges([("status", "pending", membershipRequest.status.rawValue)]), on: db)
+            if accept {
+                _ = try await createMembership(
+                    network: network, cityID: membershipRequest.$city.id, role: "member", since: thisYear,
+                    source: "Membership request accepted in Cityweave", request: request, on: db)
+            }
+        }
+    }
+
+    static func pendingRequests(to network: Network, on database: any Database) async throws -> [MembershipRequest] {
+        try await MembershipRequest.query(on: database).filter(\.$network.$id == network.requireID())
+            .filter(\.$status == .pending).with(\.$city).sort(\.$createdAt).all()
+    }
+
+    // MARK: checks
+
+    static func checkYear(_ year: Int?, field: String) throws {
+        if let year, !(1800...thisYear).contains(year) {
+            throw BadRequest("'\(field)' must be a year from 1800 to \(thisYear); got \(year).")
+        }
+    }
+
+    static func text(_ value: String?, field: String, limit: Int) throws -> String {
+        let trimmed = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.count <= limit else { throw BadRequest("'\(field)' must have at most \(limit) characters.") }
+        return trimmed
+    }
+}

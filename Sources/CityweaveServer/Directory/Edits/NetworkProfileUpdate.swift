@@ -1,0 +1,101 @@
+import Foundation
+import Vapor
+
+/// A change to a network's profile, from `PATCH /api/v1/networks/{id}`
+/// (fields left out stay as they are) or from the profile form.
+struct NetworkProfileUpdate: Decodable, Sendable {
+    var name: FieldUpdate<String> = .unchanged
+    var acronym: FieldUpdate<String> = .unchanged
+    var founded: FieldUpdate<Int> = .unchanged
+    var scope: FieldUpdate<String> = .unchanged
+    var region: FieldUpdate<String> = .unchanged
+    var themes: FieldUpdate<[String]> = .unchanged
+    var website: FieldUpdate<String> = .unchanged
+    var description: FieldUpdate<String> = .unchanged
+
+    private enum CodingKeys: String, CodingKey {
+        case name, acronym, founded, scope, region, themes, website, description
+    }
+
+    init() {}
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.update(String.self, forKey: .name)
+        acronym = try container.update(String.self, forKey: .acronym)
+        founded = try container.update(Int.self, forKey: .founded)
+        scope = try container.update(String.self, forKey: .scope)
+        region = try container.update(String.self, forKey: .region)
+        themes = try container.update([String].self, forKey: .themes)
+        website = try container.update(String.self, forKey: .website)
+        description = try container.update(String.self, forKey: .description)
+    }
+
+    /// Checks every field and applies them all, or throws naming the first bad one and changes nothing.
+    func apply(to network: Network) throws {
+        let name = try Self.text(self.name.applied(to: network.name), field: "name", limit: 200, required: true)
+        let acronym = try Self.text(self.acronym.applied(to: network.acronym), field: "acronym", limit: 40)
+        let founded = self.founded.applied(to: network.founded)
+        let thisYear = Calendar(identifier: .gregorian).component(.year, from: Date())
+        if let founded, !(1800...thisYear).contains(founded) {
+            throw BadRequest("'founded' must be a year from 1800 to \(thisYear); got \(founded).")
+        }
+        let scopeText = self.scope.applied(to: network.scope.rawValue) ?? ""
+        guard let scope = NetworkScope(rawValue: scopeText) else {
+            throw BadRequest("'scope' must be one of global, regional, national; got '\(scopeText)'.")
+        }
+        let region = try Self.text(self.region.applied(to: network.region), field: "region", limit: 100)
+        let themes = (self.themes.applied(to: network.themes) ?? []).map {
+            $0.trimmingCharacters(in: .whitespaces).lowercased()
+        }.filter { !$0.isEmpty }
+        if themes.count > 30 || themes.contains(where: { $0.count > 60 }) {
+            throw BadRequest("'themes' takes at most 30 themes of at most 60 characters each.")
+        }
+        let website = try Self.text(self.website.applied(to: network.website), field: "website", limit: 300)
+        if !website.isEmpty,
+            !(website.hasPrefix("https://") || website.hasPrefix("http://")) || URL(string: website)?.host == nil
+        {
+            throw BadRequest("'website' must be an http:// or https:// address; got '\(website)'.")
+        }
+        let description = try Self.text(
+            self.description.applied(to: network.details), field: "description", limit: 5000)
+        network.name = name
+        network.acronym = acronym
+        network.founded = founded
+        network.scope = scope
+        network.region = region
+        network.themes = themes
+        network.website = website
+        network.details = description
+    }
+
+    private static func text(_ value: String?, field: String, limit: Int, required: Bool = false) throws -> String {
+        let trimmed = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if required, trimmed.isEmpty { throw BadRequest("'\(field)' must not be empty.") }
+        guard trimmed.count <= limit else { throw BadRequest("'\(field)' must have at most \(limit) characters.") }
+        return trimmed
+    }
+}
+
+/// What the audit log records of a network's profile.
+struct NetworkProfileSnapshot: Encodable {
+    var name: String
+    var acronym: String
+    var founded: Int?
+    var scope: String
+    var region: String
+    var themes: [String]
+    var website: String
+    var description: String
+
+    init(_ network: Network) {
+        name = network.name
+        acronym = network.acronym
+        founded = network.founded
+        scope = network.scope.rawValue
+        region = network.region
+        themes = network.themes
+        website = network.website
+        description = network.details
+    }
+}
