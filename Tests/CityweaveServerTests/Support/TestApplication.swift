@@ -58,7 +58,9 @@ func withCityweave(
             app,
             with: CityweaveConfiguration(
                 database: location, prepareDatabaseOnBoot: false, referenceCities: cities,
-                workingDirectory: TestEnvironment.packageRoot))
+                workingDirectory: TestEnvironment.packageRoot, createsDemoAccounts: false,
+                // The lowest cost Bcrypt allows: tests sign in hundreds of times.
+                bcryptCost: 4))
         if case .postgres = location {
             let sql = app.db as! any SQLDatabase
             try await sql.raw("DROP SCHEMA public CASCADE").run()

@@ -82,7 +82,7 @@ struct AccountWebController {
     /// Signs out: the session ends on the server, not only in the browser.
     @Sendable
     func logout(_ request: Request) async throws -> Response {
-        if let session = request.actor?.session { try await session.delete(on: request.db) }
+        if let session = request.actor?.session { try await end(session, request: request) }
         let response = request.redirect(to: "/", redirectType: .normal)
         response.cookies[SessionStore.cookieName] = SessionStore.expiredCookie(request: request)
         return response
@@ -214,13 +214,23 @@ struct AccountWebController {
             let session = try await UserSession.query(on: request.db).filter(\.$id == id)
                 .filter(\.$user.$id == actor.user.requireID()).first()
         else { throw Abort(.notFound, reason: "You have no session with this id.") }
-        try await session.delete(on: request.db)
+        try await end(session, request: request)
         if session.id == actor.session?.id {
             let response = request.redirect(to: "/", redirectType: .normal)
             response.cookies[SessionStore.cookieName] = SessionStore.expiredCookie(request: request)
             return response
         }
         return request.redirect(to: "/account?notice=session", redirectType: .normal)
+    }
+
+    private func end(_ session: UserSession, request: Request) async throws {
+        let user = try request.requireActor().user
+        try await request.db.transaction { db in
+            try await session.delete(on: db)
+            try await AuditLog.record(
+                request, action: "end_session", recordType: "user", recordID: try user.requireID().uuidString,
+                organisation: user.organisation, changes: AuditChanges([("session from", session.ip, nil)]), on: db)
+        }
     }
 
     struct TokenForm: Content {
