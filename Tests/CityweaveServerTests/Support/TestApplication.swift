@@ -45,6 +45,7 @@ enum TestEnvironment {
 /// or on the PostgreSQL database of `CITYWEAVE_TEST_POSTGRES_URL`.
 func withCityweave(
     cities: ReferenceCitySelection = TestEnvironment.largeCities, loadReference: Bool = true,
+    configure adjust: (inout CityweaveConfiguration) -> Void = { _ in },
     _ test: (Application) async throws -> Void
 ) async throws {
     TestEnvironment.metrics
@@ -54,13 +55,13 @@ func withCityweave(
     do {
         let location: CityweaveConfiguration.DatabaseLocation =
             TestEnvironment.postgresURL.map { .postgres(url: $0) } ?? .sqlite(path: nil)
-        try await configure(
-            app,
-            with: CityweaveConfiguration(
-                database: location, prepareDatabaseOnBoot: false, referenceCities: cities,
-                workingDirectory: TestEnvironment.packageRoot, createsDemoAccounts: false,
-                // The lowest cost Bcrypt allows: tests sign in hundreds of times.
-                bcryptCost: 4))
+        var configuration = CityweaveConfiguration(
+            database: location, prepareDatabaseOnBoot: false, referenceCities: cities,
+            workingDirectory: TestEnvironment.packageRoot, createsDemoAccounts: false,
+            // The lowest cost Bcrypt allows: tests sign in hundreds of times.
+            bcryptCost: 4)
+        adjust(&configuration)
+        try await configure(app, with: configuration)
         if case .postgres = location {
             let sql = app.db as! any SQLDatabase
             try await sql.raw("DROP SCHEMA public CASCADE").run()
