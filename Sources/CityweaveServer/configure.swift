@@ -25,6 +25,7 @@ public func configure(_ app: Application, with configuration: CityweaveConfigura
 
     app.views.use(.leaf)
     app.leaf.configuration.rootDirectory = app.directory.viewsDirectory
+    app.leaf.tags["markdown"] = MarkdownTag()
 
     if let host = Environment.get("CITYWEAVE_HOST") { app.http.server.configuration.hostname = host }
     if let port = Environment.get("CITYWEAVE_PORT") {

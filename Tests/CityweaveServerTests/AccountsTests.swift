@@ -46,9 +46,8 @@ extension CityweaveServerTests {
         }
 
         @Test func cookiesAreSecureWhenServedOverHTTPS() async throws {
-            try await withCityweave(loadReference: false, configure: { $0.publicURL = "https://cityweave.example.org" })
-            {
-                app in
+            let https: (inout CityweaveConfiguration) -> Void = { $0.publicURL = "https://cityweave.example.org" }
+            try await withCityweave(loadReference: false, configure: https) { app in
                 try await app.makeUser("officer@example.org")
                 let browser = try await app.anonymousBrowser()
                 let response = try await app.page(

@@ -69,9 +69,19 @@ enum JSONValue: Sendable, Equatable, Encodable {
     }
 
     /// A copy of an object with more members.
+    /// The members of both objects; where both have a member that is an
+    /// object (a path with several methods), the two are merged in turn.
     func merging(_ other: JSONValue) -> JSONValue {
         guard case .object(let mine) = self, case .object(let theirs) = other else { return self }
-        return .object(mine + theirs)
+        var merged = mine
+        for (key, value) in theirs {
+            if let index = merged.firstIndex(where: { $0.0 == key }) {
+                merged[index].1 = merged[index].1.merging(value)
+            } else {
+                merged.append((key, value))
+            }
+        }
+        return .object(merged)
     }
 }
 

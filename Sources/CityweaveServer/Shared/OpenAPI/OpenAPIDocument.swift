@@ -5,7 +5,9 @@ import Vapor
 enum OpenAPIDocument {
     /// Each module's paths and schemas; a module adds itself here.
     static let modules: [(paths: JSONValue, schemas: JSONValue)] = [
-        (DirectoryOpenAPI.paths, DirectoryOpenAPI.schemas), (HealthOpenAPI.paths, HealthOpenAPI.schemas),
+        (DirectoryOpenAPI.paths, DirectoryOpenAPI.schemas),
+        (DirectoryEditsOpenAPI.paths, DirectoryEditsOpenAPI.schemas),
+        (AccountsOpenAPI.paths, AccountsOpenAPI.schemas), (HealthOpenAPI.paths, HealthOpenAPI.schemas),
     ]
 
     static let document: JSONValue = {
@@ -40,7 +42,7 @@ enum OpenAPIDocument {
                 "title": "Cityweave API",
                 "version": "1.0.0",
                 "description":
-                    "The open directory of city diplomacy: cities, networks, memberships, partnerships and countries.",
+                    "The open directory of city diplomacy: cities, networks, memberships, partnerships and countries. Reading is open to all; writing takes a personal API token (`Authorization: Bearer`), created on the account page or with `cityweave tokens create`.",
                 "license": ["name": "Apache-2.0", "identifier": "Apache-2.0"],
             ],
             "servers": [["url": "/"]],
@@ -50,6 +52,15 @@ enum OpenAPIDocument {
                 "responses": [
                     "BadRequest": problemResponse("A parameter is out of range or malformed; `detail` names it."),
                     "NotFound": problemResponse("There is no such record."),
+                    "Unauthorized": problemResponse("No API token, or one that is unknown, revoked or expired."),
+                    "Forbidden": problemResponse("The token's user may not do this, or the token may only read."),
+                    "Conflict": problemResponse("The record already exists or was already decided."),
+                ],
+                "securitySchemes": [
+                    "bearerAuth": [
+                        "type": "http", "scheme": "bearer",
+                        "description": "A personal API token (cwt_…), with the read or the write scope.",
+                    ]
                 ],
                 "parameters": [
                     "page": [
@@ -76,7 +87,7 @@ enum OpenAPIDocument {
         ]
     }
 
-    /// A 200 response whose body is the schema named.
+    /// A response whose body is the schema named.
     static func ok(_ schema: String, description: String) -> JSONValue {
         [
             "description": .string(description),
@@ -95,6 +106,38 @@ enum OpenAPIDocument {
             ],
         ]
     }
+
+    /// An operation that needs a token: its security requirement and the refusals it can answer.
+    static func authenticated(
+        _ method: String, _ operationId: String, _ summary: String, tag: String, parameters: [JSONValue] = [],
+        body: String? = nil, success: (status: String, response: JSONValue), refusals: [String] = ["400", "404"]
+    ) -> JSONValue {
+        var responses: JSONValue = [
+            .init(stringLiteral: success.status): success.response,
+            "401": ["$ref": "#/components/responses/Unauthorized"], "403": ["$ref": "#/components/responses/Forbidden"],
+        ]
+        let named = ["400": "BadRequest", "404": "NotFound", "409": "Conflict"]
+        for refusal in refusals {
+            let reference: JSONValue = ["$ref": .string("#/components/responses/\(named[refusal]!)")]
+            responses = responses.merging(.object([(refusal, reference)]))
+        }
+        var operation: JSONValue = [
+            "operationId": .string(operationId), "summary": .string(summary), "tags": [.string(tag)],
+            "security": [["bearerAuth": []]], "parameters": .array(parameters), "responses": responses,
+        ]
+        if let body {
+            operation = operation.merging([
+                "requestBody": [
+                    "required": true,
+                    "content": ["application/json": ["schema": ["$ref": .string("#/components/schemas/\(body)")]]],
+                ]
+            ])
+        }
+        return .object([(method, operation)])
+    }
+
+    /// A response with no body.
+    static func noContent(_ description: String) -> JSONValue { ["description": .string(description)] }
 
     static func ref(_ parameter: String) -> JSONValue {
         ["$ref": .string("#/components/parameters/\(parameter)")]
