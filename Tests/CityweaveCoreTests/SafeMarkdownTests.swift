@@ -55,7 +55,7 @@ import Testing
         }
 
         @Test func replacesAnImageWithItsDescription() {
-            #expect(SafeMarkdown.html(from: "![A cat & a dog](cat.png)") == "<p>A cat &amp; a dog</p>")
+            #expect(SafeMarkdown.html(from: "See ![A cat & a dog](cat.png).") == "<p>See A cat &amp; a dog.</p>")
         }
 
         @Test func keepsTextAfterAnOpeningHorizontalRule() {

@@ -348,6 +348,31 @@ extension CityweaveServerTests {
             }
         }
 
+        @Test func aSecondInvitationCannotResetAnAccountAlreadySetUp() async throws {
+            try await withCityweave { app in
+                let yokohama = try await app.cityID("Yokohama", "JP")
+                try await app.makeUser("admin@example.org", organisation: .city(yokohama), role: .admin)
+                let admin = try await app.signIn("admin@example.org")
+                var links: [String] = []
+                for _ in 1...2 {
+                    let invited = try await app.page(
+                        .POST, "/admin/invitations", form: ["email": "twice@example.org", "role": "viewer"], as: admin)
+                    links.append(try #require(Self.invitationPath(in: invited.text)))
+                }
+                let passphrase = "a long and unusual passphrase"
+                let form = ["name": "Twice", "password": passphrase, "confirmation": passphrase]
+                let first = try await app.page(.POST, links[0], form: form, as: try await app.anonymousBrowser())
+                #expect(first.status == .seeOther)
+                let other = "somebody else's passphrase"
+                let second = try await app.page(
+                    .POST, links[1], form: ["name": "Mallory", "password": other, "confirmation": other],
+                    as: try await app.anonymousBrowser())
+                #expect(second.status == .conflict)
+                #expect(try await User.find(email: "twice@example.org", on: app.db)?.name == "Twice")
+                _ = try await app.signIn("twice@example.org", password: passphrase)
+            }
+        }
+
         static func invitationPath(in html: String) -> String? {
             guard let range = html.range(of: #"/invitations/cwi_[A-Za-z0-9_-]+"#, options: .regularExpression) else {
                 return nil

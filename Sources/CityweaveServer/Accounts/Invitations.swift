@@ -11,7 +11,7 @@ enum Invitations {
     ) async throws -> (Invitation, secret: String) {
         let email = User.normalised(email: email)
         try validate(email: email)
-        if let existing = try await User.find(email: email, on: database), existing.passwordHash != nil {
+        if try await User.find(email: email, on: database) != nil {
             throw Abort(.conflict, reason: "'email': \(email) already has an account.")
         }
         let secret = SecretToken(prefix: "cwi_")
@@ -48,8 +48,7 @@ enum Invitations {
         return invitation
     }
 
-    /// Accepts an invitation: creates the user (or completes one created
-    /// earlier) with the password, and spends the link.
+    /// Accepts an invitation: creates the user with the password, and spends the link.
     static func accept(
         _ invitation: Invitation, name: String, password: String, policy: PasswordPolicy,
         hasher: AsyncPasswordHasher, ip: String, on database: any Database
@@ -61,17 +60,15 @@ enum Invitations {
         if let problem = policy.problem(with: password, email: invitation.email) { throw BadRequest(problem) }
         let hash = try await hasher.hash(password)
         return try await database.transaction { db in
-            let user =
-                try await User.find(email: invitation.email, on: db)
-                ?? User(
-                    email: invitation.email, name: name, organisation: invitation.organisation, role: invitation.role,
-                    isPlatformAdmin: invitation.isPlatformAdmin)
-            user.name = name
+            // A second invitation to the same address must not reset an account already set up.
+            guard try await User.find(email: invitation.email, on: db) == nil else {
+                throw Abort(.conflict, reason: "\(invitation.email) already has an account; sign in instead.")
+            }
+            let user = User(
+                email: invitation.email, name: name, organisation: invitation.organisation, role: invitation.role,
+                isPlatformAdmin: invitation.isPlatformAdmin)
             user.passwordHash = hash
-            user.organisation = invitation.organisation ?? user.organisation
-            user.role = invitation.role ?? user.role
-            user.isPlatformAdmin = user.isPlatformAdmin || invitation.isPlatformAdmin
-            try await user.save(on: db)
+            try await user.create(on: db)
             invitation.acceptedAt = Date()
             try await invitation.update(on: db)
             try await AuditLog.record(

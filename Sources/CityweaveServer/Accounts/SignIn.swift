@@ -17,7 +17,7 @@ enum SignIn {
         let user = try await User.find(email: email, on: request.db)
         // Bcrypt runs on the thread pool, not the event loop; an unknown
         // address costs the same work as a wrong password.
-        let hash = user?.passwordHash ?? unknownUserHash
+        let hash = user?.passwordHash ?? request.application.unknownUserPasswordHash
         let matches = try await request.password.async.verify(password, created: hash)
         guard let user, user.passwordHash != nil, matches else {
             try await SignInThrottle.recordFailure(email: email, ip: ip, now: now, on: request.db)
@@ -35,7 +35,17 @@ enum SignIn {
             organisation: user.organisation, on: request.db)
         return started
     }
+}
 
-    /// A Bcrypt hash of a random password, checked against when the address is unknown.
-    private static let unknownUserHash = (try? Bcrypt.hash(SecretToken().value, cost: 4)) ?? ""
+extension Application {
+    private struct UnknownUserPasswordHashKey: StorageKey {
+        typealias Value = String
+    }
+
+    /// A hash of a random password at the configured cost, checked when the
+    /// address is unknown, so that the answer takes as long as for a wrong password.
+    var unknownUserPasswordHash: String {
+        get { storage[UnknownUserPasswordHashKey.self] ?? "" }
+        set { storage[UnknownUserPasswordHashKey.self] = newValue }
+    }
 }
