@@ -21,7 +21,8 @@ enum AuditLog {
         let entry = AuditEntry()
         entry.at = Date()
         entry.$user.id = actor?.id
-        entry.actorEmail = actor?.email ?? "anonymous"
+        // No actor: the system itself (the first start, a command run by the operator).
+        entry.actorEmail = actor?.email ?? "system"
         entry.actorOrganisationKind = actor?.organisation?.kind
         entry.actorOrganisationID = actor?.organisation?.id
         entry.organisationKind = organisation?.kind
@@ -109,7 +110,9 @@ struct AuditChanges: Sendable {
 
     /// Changes named by hand, for writes whose values must not be logged (passwords) or are simple.
     init(_ pairs: [(String, String?, String?)]) {
-        changes = pairs.map { Change(field: $0.0, from: Self.quoted($0.1), to: Self.quoted($0.2)) }
+        changes = pairs.filter { $0.1 != $0.2 }.map {
+            Change(field: $0.0, from: Self.quoted($0.1), to: Self.quoted($0.2))
+        }
     }
 
     private static func quoted(_ value: String?) -> String {

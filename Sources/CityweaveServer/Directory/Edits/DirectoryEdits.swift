@@ -10,28 +10,31 @@ enum DirectoryEdits {
     // MARK: profiles
 
     static func updateProfile(of city: City, with update: CityProfileUpdate, request: Request) async throws {
-        let before = CityProfileSnapshot(city)
-        try update.apply(to: city)
-        let changes = try AuditChanges.between(before, CityProfileSnapshot(city))
-        guard !changes.changes.isEmpty else { return }
-        try await request.db.transaction { db in
-            try await city.update(on: db)
-            try await AuditLog.record(
-                request, action: "update", recordType: "city", recordID: "\(try city.requireID())",
-                organisation: .city(try city.requireID()), changes: changes, on: db)
-        }
+        try await saveProfile(
+            city, recordType: "city", owner: .city(try city.requireID()), snapshot: CityProfileSnapshot.init,
+            change: update.apply, request: request)
     }
 
     static func updateProfile(of network: Network, with update: NetworkProfileUpdate, request: Request) async throws {
-        let before = NetworkProfileSnapshot(network)
-        try update.apply(to: network)
-        let changes = try AuditChanges.between(before, NetworkProfileSnapshot(network))
+        try await saveProfile(
+            network, recordType: "network", owner: .network(try network.requireID()),
+            snapshot: NetworkProfileSnapshot.init, change: update.apply, request: request)
+    }
+
+    /// Applies a checked change to an organisation's own record and logs the fields that moved.
+    private static func saveProfile<Record: Model & Sendable, Snapshot: Encodable>(
+        _ record: Record, recordType: String, owner: Organisation, snapshot: (Record) -> Snapshot,
+        change: (Record) throws -> Void, request: Request
+    ) async throws {
+        let before = snapshot(record)
+        try change(record)
+        let changes = try AuditChanges.between(before, snapshot(record))
         guard !changes.changes.isEmpty else { return }
         try await request.db.transaction { db in
-            try await network.update(on: db)
+            try await record.update(on: db)
             try await AuditLog.record(
-                request, action: "update", recordType: "network", recordID: "\(try network.requireID())",
-                organisation: .network(try network.requireID()), changes: changes, on: db)
+                request, action: "update", recordType: recordType, recordID: "\(owner.id)", organisation: owner,
+                changes: changes, on: db)
         }
     }
 
