@@ -70,6 +70,22 @@ extension CityweaveServerTests {
             }
         }
 
+        @Test func sessionsEndAfterAWeekUnusedAndAreRemoved() async throws {
+            try await withCityweave(loadReference: false) { app in
+                try await app.makeUser("officer@example.org")
+                let idle = try await app.signIn("officer@example.org")
+                let session = try #require(try await UserSession.query(on: app.db).first())
+                session.lastSeenAt = Date().addingTimeInterval(-UserSession.idleLifetime - 60)
+                try await session.update(on: app.db)
+                // Any sign-in clears sessions past their lifetime, used again or not.
+                try await app.makeUser("colleague@example.org")
+                _ = try await app.signIn("colleague@example.org")
+                #expect(try await UserSession.find(session.id, on: app.db) == nil)
+                #expect(try await app.count("user_sessions") == 1)
+                #expect(try await app.page(.GET, "/account", as: idle).status == .seeOther)
+            }
+        }
+
         @Test func usersSeeAndEndTheirOwnSessions() async throws {
             try await withCityweave(loadReference: false) { app in
                 try await app.makeUser("officer@example.org")

@@ -17,7 +17,8 @@ public enum SafeMarkdown {
         // Ink takes a leading `---` block for front-matter metadata and leaves it out of the
         // HTML. User text has no front matter: a leading comment, which the sanitizer removes,
         // keeps Ink from swallowing an opening horizontal rule and the text after it.
-        let rendered = MarkdownParser().html(from: "<!-- -->\n" + markdown)
+        let guarded = "<!-- -->\n" + InkGuard.hidingRetries(in: markdown)
+        let rendered = InkGuard.restoringHidden(in: MarkdownParser().html(from: guarded))
         var tokenizer = HTMLTokenizer(rendered)
         var writer = SafeHTMLWriter()
         while let token = tokenizer.next() {
@@ -39,6 +40,97 @@ public enum SafeMarkdown {
     }
 }
 
+/// Keeps Ink from backtracking without end.
+///
+/// Ink tries every `[` as the start of a link and, when a try fails, reads the text after it
+/// again, trying each `[` in it anew: `[a` written 25 times keeps it busy for most of a
+/// minute, and every further `[` doubles that. A `<` with no `>` after it, or an `&` that
+/// starts no character reference, sends it reading on to the end of the text or the line
+/// before it gives up, once for every such character. And where it cannot read `<p` as HTML
+/// (no `>` after it, or a `\` before it), it loops forever, adding empty paragraphs until
+/// memory runs out. So every `[`, `<` and `&` that Ink would try and give up on is hidden from
+/// it as a noncharacter, and put back into its HTML as the text Ink would have made of it. (The noncharacters are for a program's own use: one
+/// a user typed comes out as the character it stands for here, which is harmless.) Ink reads
+/// Characters, not Unicode scalars, and so does this.
+private enum InkGuard {
+    private static let hiddenBracket = Unicode.Scalar(0xFDD0)!
+    private static let hiddenLessThan = Unicode.Scalar(0xFDD1)!
+    private static let hiddenAmpersand = Unicode.Scalar(0xFDD2)!
+
+    static func hidingRetries(in markdown: String) -> String {
+        let characters = Array(markdown)
+        let linkBrackets = bracketsReadInOnePass(in: characters)
+        let lastGreaterThan = characters.lastIndex(of: ">") ?? -1
+        var hidden = ""
+        for (index, character) in characters.enumerated() {
+            switch character {
+            case "[" where !linkBrackets.contains(index):
+                hidden.unicodeScalars.append(hiddenBracket)
+            case "<" where index > lastGreaterThan || (index > 0 && characters[index - 1] == "\\"):
+                hidden.unicodeScalars.append(hiddenLessThan)
+            case "&" where CharacterReference(startOf: characters[index...].lazy.map(\.asciiScalar)) == nil:
+                hidden.unicodeScalars.append(hiddenAmpersand)
+            default:
+                hidden.append(character)
+            }
+        }
+        return hidden
+    }
+
+    static func restoringHidden(in html: String) -> String {
+        var restored = ""
+        for scalar in html.unicodeScalars {
+            switch scalar {
+            case hiddenBracket: restored += "["
+            case hiddenLessThan: restored += "&lt;"
+            case hiddenAmpersand: restored += "&amp;"
+            default: restored.unicodeScalars.append(scalar)
+            }
+        }
+        return restored
+    }
+
+    /// The positions of the `[`s that Ink reads once and is done with: each opens a link text
+    /// that holds nothing Ink would parse on its own (a nested `[`, code, HTML, an escape, a
+    /// line break) and ends at a `]`, and if a URL in parentheses or a reference in brackets
+    /// follows, that closes on the same line. Every other `[` is one Ink would retry.
+    private static func bracketsReadInOnePass(in characters: [Character]) -> Set<Int> {
+        var brackets = Set<Int>()
+        var index = 0
+        while let open = characters[index...].firstIndex(of: "[") {
+            index = open + 1
+            guard let close = characters[index...].firstIndex(where: { "[]`<\\".contains($0) || $0.isNewline }),
+                characters[close] == "]"
+            else { continue }
+            index = close + 1
+            switch characters[index...].first {
+            case "(":
+                // Ink balances parentheses in a URL; a `[` in one is not worth the rescans.
+                var depth = 0
+                guard
+                    let end = characters[(index + 1)...].firstIndex(where: { character in
+                        if character == ")" && depth == 0 { return true }
+                        depth += character == "(" ? 1 : character == ")" ? -1 : 0
+                        return character == "[" || character.isNewline
+                    }), characters[end] == ")"
+                else { continue }
+                brackets.insert(open)
+                index = end + 1
+            case "[":
+                guard let end = characters[(index + 1)...].firstIndex(where: { "[]".contains($0) || $0.isNewline }),
+                    characters[end] == "]"
+                else { continue }
+                brackets.formUnion([open, index])
+                index = end + 1
+            default:
+                // Not a link, but Ink's try stops right here, after a text it read once.
+                brackets.insert(open)
+            }
+        }
+        return brackets
+    }
+}
+
 /// Splits HTML into text, tags and comments, roughly as a browser does. It need not match a
 /// browser exactly: the browser never sees the input, only what `SafeHTMLWriter` rebuilds
 /// from these tokens, so a difference changes what a reader sees, never what runs.
@@ -57,7 +149,7 @@ private struct HTMLTokenizer {
     }
 
     // Unicode scalars, not Characters: a browser reads `<` followed by a combining mark as a
-    // `<`, while Swift would see one Character that is not "<".
+    // `<`, while Swift sees one Character that is not "<".
     private let scalars: [Unicode.Scalar]
     private var index = 0
 
@@ -266,7 +358,7 @@ private struct SafeHTMLWriter {
         let scalars = Array(text.unicodeScalars)
         for offset in scalars.indices {
             let scalar = scalars[offset]
-            if scalar == "&", Self.characterReference(at: scalars[offset...]) != nil {
+            if scalar == "&", CharacterReference(startOf: scalars[offset...]) != nil {
                 html += "&"
             } else {
                 html += Self.escaped(scalar)
@@ -309,15 +401,14 @@ private struct SafeHTMLWriter {
         return ["http", "https", "mailto"].contains(lowercasedScheme) ? String(url) : nil
     }
 
-    /// Decodes numeric references and the five named ones a hand-written `href` uses
-    /// (`&amp;` in a query string). Others stay as written; see `safeURL` for why that is
-    /// safe.
+    /// Decodes numeric references and the five named ones a hand-written `href` uses (`&amp;`
+    /// in a query string). Others stay as written; `safeURL` says why that is safe.
     private static func decodingCharacterReferences(_ value: String) -> String {
         let scalars = Array(value.unicodeScalars)
         var decoded = String.UnicodeScalarView()
         var index = 0
         while index < scalars.count {
-            if scalars[index] == "&", let reference = characterReference(at: scalars[index...]),
+            if scalars[index] == "&", let reference = CharacterReference(startOf: scalars[index...]),
                 let character = reference.character
             {
                 decoded.append(character)
@@ -329,35 +420,6 @@ private struct SafeHTMLWriter {
         }
         return String(decoded)
     }
-
-    /// The character reference that `scalars` starts with (`&amp;`, `&#97;`, `&#x61;`): how
-    /// many scalars it spans and, for numeric references and the five named ones, the
-    /// character it stands for.
-    private static func characterReference(
-        at scalars: ArraySlice<Unicode.Scalar>
-    ) -> (length: Int, character: Unicode.Scalar?)? {
-        var index = scalars.startIndex + 1  // past the "&"
-        let isNumeric = index < scalars.endIndex && scalars[index] == "#"
-        let isHex = isNumeric && index + 1 < scalars.endIndex && "xX".unicodeScalars.contains(scalars[index + 1])
-        index += isHex ? 2 : isNumeric ? 1 : 0
-        let bodyStart = index
-        let isBodyScalar: (Unicode.Scalar) -> Bool =
-            isHex ? \.properties.isASCIIHexDigit : isNumeric ? \.isASCIIDigit : { $0.isASCIIDigit || $0.isASCIILetter }
-        while index < scalars.endIndex, isBodyScalar(scalars[index]) { index += 1 }
-        guard index > bodyStart, index < scalars.endIndex, scalars[index] == ";" else { return nil }
-        let body = String(String.UnicodeScalarView(scalars[bodyStart..<index]))
-        let length = index + 1 - scalars.startIndex
-        guard isNumeric else {
-            guard body.unicodeScalars.first?.isASCIILetter == true else { return nil }
-            return (length, namedCharacters[body])
-        }
-        // A number that is no character reads as the replacement character, as in browsers.
-        return (length, UInt32(body, radix: isHex ? 16 : 10).flatMap(Unicode.Scalar.init) ?? "\u{FFFD}")
-    }
-
-    private static let namedCharacters: [String: Unicode.Scalar] = [
-        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'",
-    ]
 
     private static func escaped(_ text: String) -> String {
         text.unicodeScalars.map(escaped).joined()
@@ -375,6 +437,41 @@ private struct SafeHTMLWriter {
     }
 }
 
+/// A character reference (`&amp;`, `&#97;`, `&#x61;`) at the start of some text.
+private struct CharacterReference {
+    /// How many scalars it spans, from the `&` to the `;`.
+    var length: Int
+    /// The character it stands for, for numeric references and the five named ones that
+    /// hand-written URLs use; nil for other names.
+    var character: Unicode.Scalar?
+
+    // Room for HTML's longest named reference; a longer one is taken for text.
+    private static let maximumLength = 40
+    private static let namedCharacters: [String: Unicode.Scalar] = [
+        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'",
+    ]
+
+    init?(startOf text: some Collection<Unicode.Scalar>) {
+        let candidate = Array(text.prefix(Self.maximumLength))
+        guard candidate.first == "&", let semicolon = candidate.firstIndex(of: ";") else { return nil }
+        let body = String(String.UnicodeScalarView(candidate[1..<semicolon]))
+        if body.hasPrefix("#") {
+            let isHex = body.dropFirst().hasPrefix("x") || body.dropFirst().hasPrefix("X")
+            let digits = body.dropFirst(isHex ? 2 : 1)
+            guard !digits.isEmpty, digits.unicodeScalars.allSatisfy({ isHex ? $0.isASCIIHexDigit : $0.isASCIIDigit })
+            else { return nil }
+            // A number that is no character stands for the replacement character, as in browsers.
+            character = UInt32(digits, radix: isHex ? 16 : 10).flatMap(Unicode.Scalar.init) ?? "\u{FFFD}"
+        } else {
+            guard body.unicodeScalars.first?.isASCIILetter == true,
+                body.unicodeScalars.allSatisfy({ $0.isASCIILetter || $0.isASCIIDigit })
+            else { return nil }
+            character = Self.namedCharacters[body]
+        }
+        length = semicolon + 1
+    }
+}
+
 extension Unicode.Scalar {
     // HTML folds only ASCII letters, in tag names as in URL schemes; Unicode case folding
     // would also turn some other letters into ASCII ones (the Kelvin sign into "k").
@@ -386,11 +483,22 @@ extension Unicode.Scalar {
         ("a"..."z").contains(asciiLowercased)
     }
 
+    fileprivate var isASCIIDigit: Bool {
+        ("0"..."9").contains(self)
+    }
+
+    fileprivate var isASCIIHexDigit: Bool {
+        isASCIIDigit || ("a"..."f").contains(asciiLowercased)
+    }
+
     fileprivate var isSpaceOrControl: Bool {
         properties.isWhitespace || properties.generalCategory == .control
     }
+}
 
-    fileprivate var isASCIIDigit: Bool {
-        ("0"..."9").contains(self)
+extension Character {
+    /// The scalar of an ASCII character; for any other, one that matches no ASCII test.
+    fileprivate var asciiScalar: Unicode.Scalar {
+        asciiValue.map { Unicode.Scalar($0) } ?? "\u{FFFD}"
     }
 }

@@ -22,7 +22,16 @@ enum SessionStore {
         session.ip = request.clientAddress
         session.userAgent = String((request.headers.first(name: .userAgent) ?? "").prefix(200))
         try await session.create(on: request.db)
+        try await removeExpired(now: now, on: request.db)
         return (session, secret.value)
+    }
+
+    /// Sessions past either lifetime can never sign anyone in again: drop them
+    /// at each sign-in, so that the table holds only live sessions.
+    static func removeExpired(now: Date, on database: any Database) async throws {
+        try await UserSession.query(on: database).group(.or) {
+            $0.filter(\.$expiresAt < now).filter(\.$lastSeenAt < now.addingTimeInterval(-UserSession.idleLifetime))
+        }.delete()
     }
 
     /// The signed-in session of the request's cookie, if it is still valid.
