@@ -170,7 +170,7 @@ extension CityweaveServerTests {
             try await withCityweave(loadReference: false) { app in
                 try await app.makeUser("officer@example.org")
                 let browser = try await app.anonymousBrowser()
-                for index in 1...5 {
+                for index in 1...SignInThrottle.addressLimit {
                     let response = try await app.page(
                         .POST, "/login", form: ["email": "guess\(index)@example.org", "password": "wrong password"],
                         as: browser)

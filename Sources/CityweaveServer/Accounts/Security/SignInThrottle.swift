@@ -1,13 +1,15 @@
 import Fluent
 import Vapor
 
-/// Slows down password guessing: after `limit` failures within `window`,
-/// for one account or from one address, sign-in is refused until the oldest
-/// of them ages out. Kept in the database so that every app instance counts
+/// Slows down password guessing: after `accountLimit` failures within
+/// `window` for one account, or `addressLimit` from one address, sign-in is
+/// refused until the oldest of them ages out. An address gets more tries
+/// than an account because a whole city hall may share one address. Kept in the database so that every app instance counts
 /// the same failures. A successful sign-in clears the account's and the
 /// address's failures.
 struct SignInThrottle: Sendable {
-    static let limit = 5
+    static let accountLimit = 5
+    static let addressLimit = 20
     static let window: TimeInterval = 15 * 60
 
     /// Throws 429 with the wait when the account or the address is locked out.
@@ -15,13 +17,13 @@ struct SignInThrottle: Sendable {
         let since = now.addingTimeInterval(-window)
         let byAccount = try await SignInFailure.query(on: database).filter(\.$email == email)
             .filter(\.$failedAt > since).sort(\.$failedAt).all()
-        try refuseIfLocked(byAccount, subject: "this account", now: now)
+        try refuseIfLocked(byAccount, limit: accountLimit, subject: "this account", now: now)
         let byAddress = try await SignInFailure.query(on: database).filter(\.$ip == ip)
             .filter(\.$failedAt > since).sort(\.$failedAt).all()
-        try refuseIfLocked(byAddress, subject: "your address", now: now)
+        try refuseIfLocked(byAddress, limit: addressLimit, subject: "your address", now: now)
     }
 
-    private static func refuseIfLocked(_ failures: [SignInFailure], subject: String, now: Date) throws {
+    private static func refuseIfLocked(_ failures: [SignInFailure], limit: Int, subject: String, now: Date) throws {
         guard failures.count >= limit, let oldest = failures.first else { return }
         let wait = oldest.failedAt.addingTimeInterval(window).timeIntervalSince(now)
         let minutes = max(1, Int((wait / 60).rounded(.up)))
