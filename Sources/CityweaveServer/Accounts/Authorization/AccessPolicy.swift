@@ -8,7 +8,6 @@ struct AccessPolicy: Sendable {
         case anyone
         /// One's own account, sessions and tokens.
         case signedIn
-        case platformAdmin
         /// At least this role in one of the organisations that own the record
         /// (platform administrators always pass).
         case role(Role, OrganisationLocator)
@@ -18,7 +17,6 @@ struct AccessPolicy: Sendable {
 
     static let anyone = AccessPolicy(rule: .anyone)
     static let signedIn = AccessPolicy(rule: .signedIn)
-    static let platformAdmin = AccessPolicy(rule: .platformAdmin)
     static func editor(of owner: OrganisationLocator) -> AccessPolicy { AccessPolicy(rule: .role(.editor, owner)) }
     static func admin(of owner: OrganisationLocator) -> AccessPolicy { AccessPolicy(rule: .role(.admin, owner)) }
 
@@ -32,10 +30,6 @@ struct AccessPolicy: Sendable {
         switch rule {
         case .anyone, .signedIn:
             return
-        case .platformAdmin:
-            guard actor.user.isPlatformAdmin else {
-                throw Abort(.forbidden, reason: "Only platform administrators may do this.")
-            }
         case .role(let role, let locator):
             let owners = try await locator.resolve(request)
             guard Self.holds(role, in: owners, user: actor.user) else {

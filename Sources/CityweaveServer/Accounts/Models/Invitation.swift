@@ -35,6 +35,4 @@ final class Invitation: Model, @unchecked Sendable {
         if let networkID = $network.id { return .network(networkID) }
         return nil
     }
-
-    func isOpen(at now: Date) -> Bool { acceptedAt == nil && expiresAt > now }
 }
