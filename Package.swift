@@ -19,7 +19,8 @@ let package = Package(
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.0"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
-        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+        // The renderer works around how Ink 0.6 parses (see SafeMarkdown): take its fixes, not a new parser.
+        .package(url: "https://github.com/JohnSundell/Ink", .upToNextMinor(from: "0.6.0")),
     ],
     targets: [
         .target(

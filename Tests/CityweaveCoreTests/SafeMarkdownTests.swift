@@ -1,4 +1,3 @@
-import Foundation
 import Testing
 
 @testable import CityweaveCore
@@ -34,6 +33,14 @@ import Testing
                     == "<p><a href=\"https://example.org/a?b=1&amp;c=2\" rel=\"nofollow noopener\">site</a>, "
                     + "<a href=\"mailto:a@example.org\" rel=\"nofollow noopener\">mail</a>, "
                     + "<a href=\"/cities/3\" rel=\"nofollow noopener\">page</a></p>"
+            )
+        }
+
+        @Test func rendersReferenceLinksAndCodeInLinks() {
+            #expect(
+                SafeMarkdown.html(from: "[site][ref] and [`code`](/x)\n\n[ref]: https://example.org")
+                    == "<p><a href=\"https://example.org\" rel=\"nofollow noopener\">site</a> and "
+                    + "<a href=\"/x\" rel=\"nofollow noopener\"><code>code</code></a></p>"
             )
         }
 
@@ -156,17 +163,83 @@ import Testing
             #expect(SafeMarkdown.html(from: "<style>p { color: red }</style>") == "")
         }
 
-        /// Every `<` in the output starts a tag, since text has its own escaped.
+        /// Every `<` in the output starts a tag, since text has its own escaped. Matched by
+        /// Unicode scalar, as a browser reads: `>` and a combining mark are two characters here.
         static func tags(in html: String) -> [String] {
-            html.matches(of: /<[^>]*>?/).map { String($0.output) }
+            html.matches(of: /<[^>]*>?/.matchingSemantics(.unicodeScalar)).map { String($0.output) }
         }
 
         /// Only allowlisted elements without attributes, and links to a safe URL.
         static func isAllowed(_ tag: String) -> Bool {
-            tag.wholeMatch(
-                of: /<\/?(p|br|hr|h[1-6]|em|strong|code|pre|blockquote|ul|ol|li|a|del|table|thead|tbody|tr|th|td)>/)
-                != nil
-                || tag.wholeMatch(of: /<a href="(https?:|mailto:|\/|#)[^"<>' ]*" rel="nofollow noopener">/) != nil
+            let element =
+                /<\/?(p|br|hr|h[1-6]|em|strong|code|pre|blockquote|ul|ol|li|a|del|table|thead|tbody|tr|th|td)>/
+            let link = /<a href="(https?:|mailto:|\/|#)[^"<>' \t\n]*" rel="nofollow noopener">/
+            return tag.wholeMatch(of: element.matchingSemantics(.unicodeScalar)) != nil
+                || tag.wholeMatch(of: link.matchingSemantics(.unicodeScalar)) != nil
         }
+
+        /// Random mixes of Markdown, HTML and attack fragments, the same on every run.
+        @Test func producesOnlyAllowlistedTagsFromAnyMix() {
+            let pieces = [
+                "[", "]", "(", ")", "<", ">", "&", ";", "#", "!", "`", "```", "*", "_", "~~", "\\", "\n", "\n\n",
+                " ", "\t", "\"", "'", "=", "/", ":", "|", "- ", "1. ", "> ", "a", "<p", "<a ", "</a>", "href=",
+                "onclick=", "javascript:", "JaVaScRiPt:", "data:", "http://", "&#x61;", "&amp;", "<script>",
+                "</script>", "<style>", "<img src=x onerror=alert(1)>", "<svg onload=alert(1)>", "<!--", "-->",
+                "<table>", "<td>", "<li>", "<em>", "\u{301}", "\u{338}", "\u{0}", "\r\n", "[x](/y)", "![a](b)",
+            ]
+            var random = SplitMix64(seed: 2_024)
+            for _ in 0..<2_000 {
+                let markdown = (0..<Int.random(in: 1...60, using: &random))
+                    .map { _ in pieces.randomElement(using: &random)! }
+                    .joined()
+                let html = SafeMarkdown.html(from: markdown)
+                for tag in Self.tags(in: html) {
+                    #expect(Self.isAllowed(tag), "\(tag) in \(html) from \(markdown.debugDescription)")
+                }
+            }
+        }
+    }
+    /// Inputs on which Ink 0.6.0 alone backtracks for minutes, loops until memory runs out, or
+    /// crashes.
+    @Suite struct InkPitfalls {
+        @Test(
+            .timeLimit(.minutes(1)),
+            arguments: [
+                String(repeating: "[a", count: 40),
+                String(repeating: "![a", count: 40),
+                String(repeating: "[`]`", count: 40),
+                String(repeating: "[a](", count: 5_000),
+                String(repeating: "&a", count: 20_000),
+                String(repeating: "<a", count: 20_000),
+                "<p",
+                "text \\<p>",
+                "1. item\n ",
+            ]
+        )
+        func rendersQuickly(markdown: String) {
+            #expect(!SafeMarkdown.html(from: markdown).isEmpty)
+        }
+
+        @Test func showsUnmatchedBracketsAsText() {
+            #expect(
+                SafeMarkdown.html(from: "[a[b [c](/x)") == "<p>[a[b <a href=\"/x\" rel=\"nofollow noopener\">c</a></p>")
+        }
+    }
+}
+
+/// A small seeded generator, so that random inputs are the same on every run.
+private struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var mixed = state
+        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+        return mixed ^ (mixed >> 31)
     }
 }

@@ -17,7 +17,7 @@ public enum SafeMarkdown {
         // Ink takes a leading `---` block for front-matter metadata and leaves it out of the
         // HTML. User text has no front matter: a leading comment, which the sanitizer removes,
         // keeps Ink from swallowing an opening horizontal rule and the text after it.
-        let guarded = "<!-- -->\n" + InkGuard.hidingRetries(in: markdown)
+        let guarded = "<!-- -->\n" + InkGuard.safeInput(from: markdown)
         let rendered = InkGuard.restoringHidden(in: MarkdownParser().html(from: guarded))
         var tokenizer = HTMLTokenizer(rendered)
         var writer = SafeHTMLWriter()
@@ -40,25 +40,30 @@ public enum SafeMarkdown {
     }
 }
 
-/// Keeps Ink from backtracking without end.
+/// Keeps Ink 0.6.0 from backtracking without end, looping forever, or crashing.
 ///
 /// Ink tries every `[` as the start of a link and, when a try fails, reads the text after it
 /// again, trying each `[` in it anew: `[a` written 25 times keeps it busy for most of a
 /// minute, and every further `[` doubles that. A `<` with no `>` after it, or an `&` that
 /// starts no character reference, sends it reading on to the end of the text or the line
-/// before it gives up, once for every such character. And where it cannot read `<p` as HTML
-/// (no `>` after it, or a `\` before it), it loops forever, adding empty paragraphs until
-/// memory runs out. So every `[`, `<` and `&` that Ink would try and give up on is hidden from
-/// it as a noncharacter, and put back into its HTML as the text Ink would have made of it. (The noncharacters are for a program's own use: one
-/// a user typed comes out as the character it stands for here, which is harmless.) Ink reads
-/// Characters, not Unicode scalars, and so does this.
+/// before it gives up, once for every such character. Where it cannot read `<p` as HTML (no
+/// `>` after it, or a `\` before it), it adds empty paragraphs until memory runs out. So every
+/// `[`, `<` and `&` that Ink would try and give up on is hidden from it as a noncharacter, and
+/// put back into its HTML as the text Ink would have made of it. (Noncharacters are for a
+/// program's own use; one a user typed comes out as the character it stands for here, which
+/// is harmless.) Ink reads Characters, not Unicode scalars, and so does this.
 private enum InkGuard {
     private static let hiddenBracket = Unicode.Scalar(0xFDD0)!
     private static let hiddenLessThan = Unicode.Scalar(0xFDD1)!
     private static let hiddenAmpersand = Unicode.Scalar(0xFDD2)!
 
-    static func hidingRetries(in markdown: String) -> String {
-        let characters = Array(markdown)
+    static func safeInput(from markdown: String) -> String {
+        var characters = Array(markdown)
+        // Ink crashes on a list followed by nothing but spaces; white space at the end of the
+        // text means nothing in Markdown anyway.
+        while characters.last?.isWhitespace == true {
+            characters.removeLast()
+        }
         let linkBrackets = bracketsReadInOnePass(in: characters)
         let lastGreaterThan = characters.lastIndex(of: ">") ?? -1
         var hidden = ""
@@ -91,43 +96,81 @@ private enum InkGuard {
     }
 
     /// The positions of the `[`s that Ink reads once and is done with: each opens a link text
-    /// that holds nothing Ink would parse on its own (a nested `[`, code, HTML, an escape, a
-    /// line break) and ends at a `]`, and if a URL in parentheses or a reference in brackets
-    /// follows, that closes on the same line. Every other `[` is one Ink would retry.
+    /// of plain text and inline code, without a line break, that ends at a `]`; and if a URL in
+    /// parentheses or a reference in brackets follows, that closes on the same line. Every
+    /// other `[` is one Ink would retry. Each scan also stops at the next `[`, so that no part
+    /// of the text is scanned for more than one bracket.
     private static func bracketsReadInOnePass(in characters: [Character]) -> Set<Int> {
         var brackets = Set<Int>()
         var index = 0
         while let open = characters[index...].firstIndex(of: "[") {
             index = open + 1
-            guard let close = characters[index...].firstIndex(where: { "[]`<\\".contains($0) || $0.isNewline }),
-                characters[close] == "]"
-            else { continue }
+            guard let close = endOfLinkText(from: index, in: characters) else { continue }
             index = close + 1
             switch characters[index...].first {
             case "(":
-                // Ink balances parentheses in a URL; a `[` in one is not worth the rescans.
-                var depth = 0
-                guard
-                    let end = characters[(index + 1)...].firstIndex(where: { character in
-                        if character == ")" && depth == 0 { return true }
-                        depth += character == "(" ? 1 : character == ")" ? -1 : 0
-                        return character == "[" || character.isNewline
-                    }), characters[end] == ")"
-                else { continue }
+                guard let end = endOfURL(from: index + 1, in: characters) else { continue }
                 brackets.insert(open)
                 index = end + 1
             case "[":
-                guard let end = characters[(index + 1)...].firstIndex(where: { "[]".contains($0) || $0.isNewline }),
-                    characters[end] == "]"
-                else { continue }
+                guard let end = firstOnLine(of: "]", from: index + 1, in: characters) else { continue }
                 brackets.formUnion([open, index])
                 index = end + 1
             default:
-                // Not a link, but Ink's try stops right here, after a text it read once.
+                // Not a link, but Ink's try ends right here, after a text it read once.
                 brackets.insert(open)
             }
         }
         return brackets
+    }
+
+    private static func endOfLinkText(from start: Int, in characters: [Character]) -> Int? {
+        var index = start
+        while index < characters.count {
+            switch characters[index] {
+            case "]":
+                return index
+            case "`":
+                // Inline code, which Ink reads to the next backtick, `]`s and all.
+                guard let end = firstOnLine(of: "`", from: index + 1, in: characters) else { return nil }
+                index = end
+            case "[", "<", "\\":
+                return nil
+            case let character where character.isNewline:
+                return nil
+            default:
+                break
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The `)` that ends a URL, balancing parentheses as Ink does.
+    private static func endOfURL(from start: Int, in characters: [Character]) -> Int? {
+        var depth = 0
+        for index in start..<characters.count {
+            switch characters[index] {
+            case ")" where depth == 0:
+                return index
+            case ")":
+                depth -= 1
+            case "(":
+                depth += 1
+            case "[":
+                return nil
+            case let character where character.isNewline:
+                return nil
+            default:
+                break
+            }
+        }
+        return nil
+    }
+
+    private static func firstOnLine(of target: Character, from start: Int, in characters: [Character]) -> Int? {
+        let end = characters[start...].firstIndex { $0 == target || $0 == "[" || $0.isNewline }
+        return end.flatMap { characters[$0] == target ? $0 : nil }
     }
 }
 
