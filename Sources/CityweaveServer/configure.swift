@@ -45,7 +45,7 @@ public func configure(_ app: Application, with configuration: CityweaveConfigura
     app.middleware.use(CSRFProtection())
 
     app.passwords.use(.bcrypt(cost: configuration.bcryptCost))
-    app.unknownUserPasswordHash = try Bcrypt.hash(SecretToken().value, cost: configuration.bcryptCost)
+    app.unknownUserPasswordHash = UnknownUserPasswordHash()
     app.passwordPolicy = try PasswordPolicy.load(
         referenceFolder: app.directory.workingDirectory + "Resources/Reference/")
 

@@ -209,6 +209,9 @@ extension CityweaveServerTests {
                 #expect(revoked.status == .noContent)
                 let refused = try await app.api(.GET, "/api/v1/me", token: token.token)
                 #expect(refused.isProblem(status: .unauthorized, mentioning: "revoked"))
+                // Even a public read refuses a token that is no longer valid, so that a script learns of it.
+                #expect(try await app.api(.GET, "/api/v1/countries", token: token.token).status == .unauthorized)
+                #expect(try await app.api(.GET, "/api/v1/countries").status == .ok)
             }
         }
 

@@ -26,7 +26,6 @@ extension CityweaveServerTests {
         @Test func everyoneGetsWhatTheirRoleAllows() async throws {
             try await withCityweave { app in
                 let fixture = try await MatrixFixture(app)
-                var cells = 0
                 for writeCase in WriteCase.all {
                     for persona in Persona.allCases {
                         let (status, changed, audited) = try await fixture.attempt(writeCase, as: persona)
@@ -39,10 +38,8 @@ extension CityweaveServerTests {
                         } else {
                             #expect(!changed, "\(writeCase.route) as \(persona) was refused but changed the database")
                         }
-                        cells += 1
                     }
                 }
-                #expect(cells == WriteCase.all.count * Persona.allCases.count)
             }
         }
     }

@@ -1,4 +1,5 @@
 import Fluent
+import NIOConcurrencyHelpers
 import Vapor
 
 /// Checks an email address and password, with the throttle, and starts a session.
@@ -17,7 +18,12 @@ enum SignIn {
         let user = try await User.find(email: email, on: request.db)
         // Bcrypt runs on the thread pool, not the event loop; an unknown
         // address costs the same work as a wrong password.
-        let hash = user?.passwordHash ?? request.application.unknownUserPasswordHash
+        let hash: String
+        if let known = user?.passwordHash {
+            hash = known
+        } else {
+            hash = try await request.application.unknownUserPasswordHash.value(hashingWith: request.password.async)
+        }
         let matches = try await request.password.async.verify(password, created: hash)
         guard let user, user.passwordHash != nil, matches else {
             try await SignInThrottle.recordFailure(email: email, ip: ip, now: now, on: request.db)
@@ -37,15 +43,29 @@ enum SignIn {
     }
 }
 
+/// A hash of a random password at the configured cost, checked when the
+/// address is unknown, so that the answer takes as long as for a wrong
+/// password. Made at the first such sign-in rather than at every start.
+final class UnknownUserPasswordHash: Sendable {
+    private let hash = NIOLockedValueBox<String?>(nil)
+
+    func value(hashingWith hasher: AsyncPasswordHasher) async throws -> String {
+        if let made = hash.withLockedValue({ $0 }) { return made }
+        let made = try await hasher.hash(SecretToken().value)
+        return hash.withLockedValue { stored in
+            if stored == nil { stored = made }
+            return stored ?? made
+        }
+    }
+}
+
 extension Application {
     private struct UnknownUserPasswordHashKey: StorageKey {
-        typealias Value = String
+        typealias Value = UnknownUserPasswordHash
     }
 
-    /// A hash of a random password at the configured cost, checked when the
-    /// address is unknown, so that the answer takes as long as for a wrong password.
-    var unknownUserPasswordHash: String {
-        get { storage[UnknownUserPasswordHashKey.self] ?? "" }
+    var unknownUserPasswordHash: UnknownUserPasswordHash {
+        get { storage[UnknownUserPasswordHashKey.self] ?? UnknownUserPasswordHash() }
         set { storage[UnknownUserPasswordHashKey.self] = newValue }
     }
 }

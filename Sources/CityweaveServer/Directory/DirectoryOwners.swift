@@ -7,15 +7,18 @@ import Vapor
 extension OrganisationLocator {
     static func city(parameter name: String) -> OrganisationLocator {
         OrganisationLocator { request in
-            let city = try await DirectoryQueries.city(try request.integerParameter(name), on: request.db)
-            return [.city(try city.requireID())]
+            let id = try request.integerParameter(name)
+            guard try await City.find(id, on: request.db) != nil else {
+                throw Abort(.notFound, reason: "There is no city \(id).")
+            }
+            return [.city(id)]
         }
     }
 
     static func network(parameter name: String) -> OrganisationLocator {
         OrganisationLocator { request in
-            let network = try await DirectoryQueries.network(request.parameters.get(name) ?? "", on: request.db)
-            return [.network(try network.requireID())]
+            let idOrSlug = request.parameters.get(name) ?? ""
+            return [.network(try await DirectoryQueries.networkID(idOrSlug, on: request.db))]
         }
     }
 

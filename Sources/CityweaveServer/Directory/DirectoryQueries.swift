@@ -146,16 +146,28 @@ enum DirectoryQueries {
 
     /// A network by its id or its slug.
     static func network(_ idOrSlug: String, on database: any Database) async throws -> Network {
-        let query = Network.query(on: database).with(\.$secretariatCity)
+        guard let network = try await networkQuery(idOrSlug, on: database).with(\.$secretariatCity).first() else {
+            throw Abort(.notFound, reason: "There is no network '\(idOrSlug)'.")
+        }
+        return network
+    }
+
+    /// The id of a network named by id or slug, without loading the rest of it.
+    static func networkID(_ idOrSlug: String, on database: any Database) async throws -> Int {
+        guard let id = try await networkQuery(idOrSlug, on: database).first()?.id else {
+            throw Abort(.notFound, reason: "There is no network '\(idOrSlug)'.")
+        }
+        return id
+    }
+
+    private static func networkQuery(_ idOrSlug: String, on database: any Database) -> QueryBuilder<Network> {
+        let query = Network.query(on: database)
         if let id = Int(idOrSlug) {
             query.filter(\.$id == id)
         } else {
             query.filter(\.$slug == idOrSlug)
         }
-        guard let network = try await query.first() else {
-            throw Abort(.notFound, reason: "There is no network '\(idOrSlug)'.")
-        }
-        return network
+        return query
     }
 
     static func memberCount(of network: Network, on database: any Database) async throws -> Int {

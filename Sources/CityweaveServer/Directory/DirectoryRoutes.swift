@@ -60,8 +60,8 @@ struct DirectoryRoutes: RouteCollection {
         routes.on(
             .POST, "networks", ":slug", "members", ":cityID", "remove", policy: networkPageEditor,
             use: forms.removeMember)
-        routes.on(.POST, "membership-requests", ":id", "accept", policy: requestEditor, use: forms.decide)
-        routes.on(.POST, "membership-requests", ":id", "decline", policy: requestEditor, use: forms.decide)
+        routes.on(.POST, "membership-requests", ":id", "accept", policy: requestEditor, use: forms.accept)
+        routes.on(.POST, "membership-requests", ":id", "decline", policy: requestEditor, use: forms.decline)
     }
 }
 

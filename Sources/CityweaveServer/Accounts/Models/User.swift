@@ -62,6 +62,14 @@ final class User: Model, @unchecked Sendable {
         email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
     }
 
+    /// The people of one organisation.
+    static func query(in organisation: Organisation, on database: any Database) -> QueryBuilder<User> {
+        switch organisation.kind {
+        case .city: User.query(on: database).filter(\.$city.$id == organisation.id)
+        case .network: User.query(on: database).filter(\.$network.$id == organisation.id)
+        }
+    }
+
     static func find(email: String, on database: any Database) async throws -> User? {
         try await User.query(on: database).filter(\.$email == normalised(email: email)).first()
     }

@@ -50,18 +50,13 @@ struct AdminWebController {
     private func renderPeople(_ request: Request, notice: String? = nil, newLink: String? = nil) async throws -> View {
         let actor = try request.requireActor()
         let scope = actor.user.isPlatformAdmin ? nil : actor.user.organisation
-        let users = User.query(on: request.db).sort(\.$name)
+        let users = (scope.map { User.query(in: $0, on: request.db) } ?? User.query(on: request.db)).sort(\.$name)
         let invitations = Invitation.query(on: request.db).filter(\.$acceptedAt == nil)
             .filter(\.$expiresAt > Date()).sort(\.$expiresAt)
-        if let scope {
-            switch scope.kind {
-            case .city:
-                users.filter(\.$city.$id == scope.id)
-                invitations.filter(\.$city.$id == scope.id)
-            case .network:
-                users.filter(\.$network.$id == scope.id)
-                invitations.filter(\.$network.$id == scope.id)
-            }
+        switch scope?.kind {
+        case .city: invitations.filter(\.$city.$id == scope?.id)
+        case .network: invitations.filter(\.$network.$id == scope?.id)
+        case nil: break
         }
         var names = OrganisationNames(database: request.db)
         var rows: [PeoplePage.PersonRow] = []
@@ -252,10 +247,9 @@ struct AdminWebController {
     /// An organisation always keeps an active administrator, so that it can manage itself.
     private static func requireAnotherAdmin(besides user: User, _ request: Request) async throws {
         guard let organisation = user.organisation else { return }
-        let admins = try await User.query(on: request.db).filter(\.$role == .admin)
-            .filter(\.$deactivatedAt == nil).filter(\.$id != user.requireID()).all()
-            .filter { $0.organisation == organisation }
-        guard !admins.isEmpty else {
+        let otherAdmins = try await User.query(in: organisation, on: request.db).filter(\.$role == .admin)
+            .filter(\.$deactivatedAt == nil).filter(\.$id != user.requireID()).count()
+        guard otherAdmins > 0 else {
             throw BadRequest("\(user.name) is the organisation's only administrator; make someone else admin first.")
         }
     }

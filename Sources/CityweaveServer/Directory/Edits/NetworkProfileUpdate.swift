@@ -33,31 +33,29 @@ struct NetworkProfileUpdate: Decodable, Sendable {
 
     /// Checks every field and applies them all, or throws naming the first bad one and changes nothing.
     func apply(to network: Network) throws {
-        let name = try Self.text(self.name.applied(to: network.name), field: "name", limit: 200, required: true)
-        let acronym = try Self.text(self.acronym.applied(to: network.acronym), field: "acronym", limit: 40)
+        let name = try DirectoryEdits.text(self.name.applied(to: network.name), field: "name", limit: 200)
+        if name.isEmpty { throw BadRequest("'name' must not be empty.") }
+        let acronym = try DirectoryEdits.text(self.acronym.applied(to: network.acronym), field: "acronym", limit: 40)
         let founded = self.founded.applied(to: network.founded)
-        let thisYear = Calendar(identifier: .gregorian).component(.year, from: Date())
-        if let founded, !(1800...thisYear).contains(founded) {
-            throw BadRequest("'founded' must be a year from 1800 to \(thisYear); got \(founded).")
-        }
+        try DirectoryEdits.checkYear(founded, field: "founded")
         let scopeText = self.scope.applied(to: network.scope.rawValue) ?? ""
         guard let scope = NetworkScope(rawValue: scopeText) else {
             throw BadRequest("'scope' must be one of global, regional, national; got '\(scopeText)'.")
         }
-        let region = try Self.text(self.region.applied(to: network.region), field: "region", limit: 100)
+        let region = try DirectoryEdits.text(self.region.applied(to: network.region), field: "region", limit: 100)
         let themes = (self.themes.applied(to: network.themes) ?? []).map {
             $0.trimmingCharacters(in: .whitespaces).lowercased()
         }.filter { !$0.isEmpty }
         if themes.count > 30 || themes.contains(where: { $0.count > 60 }) {
             throw BadRequest("'themes' takes at most 30 themes of at most 60 characters each.")
         }
-        let website = try Self.text(self.website.applied(to: network.website), field: "website", limit: 300)
+        let website = try DirectoryEdits.text(self.website.applied(to: network.website), field: "website", limit: 300)
         if !website.isEmpty,
             !(website.hasPrefix("https://") || website.hasPrefix("http://")) || URL(string: website)?.host == nil
         {
             throw BadRequest("'website' must be an http:// or https:// address; got '\(website)'.")
         }
-        let description = try Self.text(
+        let description = try DirectoryEdits.text(
             self.description.applied(to: network.details), field: "description", limit: 5000)
         network.name = name
         network.acronym = acronym
@@ -67,13 +65,6 @@ struct NetworkProfileUpdate: Decodable, Sendable {
         network.themes = themes
         network.website = website
         network.details = description
-    }
-
-    private static func text(_ value: String?, field: String, limit: Int, required: Bool = false) throws -> String {
-        let trimmed = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if required, trimmed.isEmpty { throw BadRequest("'\(field)' must not be empty.") }
-        guard trimmed.count <= limit else { throw BadRequest("'\(field)' must have at most \(limit) characters.") }
-        return trimmed
     }
 }
 

@@ -295,12 +295,21 @@ struct DirectoryEditWebController {
         return request.redirect(to: "/networks/\(network.slug)/manage?notice=removed", redirectType: .normal)
     }
 
-    /// Accepts or declines a request from the management page.
+    /// Accepts a request from the management page: the city becomes a member.
     @Sendable
-    func decide(_ request: Request) async throws -> Response {
+    func accept(_ request: Request) async throws -> Response {
+        try await decide(request, accept: true)
+    }
+
+    /// Declines a request from the management page.
+    @Sendable
+    func decline(_ request: Request) async throws -> Response {
+        try await decide(request, accept: false)
+    }
+
+    private func decide(_ request: Request, accept: Bool) async throws -> Response {
         let membershipRequest = try await DirectoryEdits.membershipRequest(
             try request.integerParameter("id"), on: request.db)
-        let accept = request.url.path.hasSuffix("/accept")
         try await DirectoryEdits.decide(membershipRequest, accept: accept, request: request)
         let network = try await membershipRequest.$network.get(on: request.db)
         return request.redirect(to: "/networks/\(network.slug)/manage", redirectType: .normal)

@@ -42,7 +42,7 @@ enum OpenAPIDocument {
                 "title": "Cityweave API",
                 "version": "1.0.0",
                 "description":
-                    "The open directory of city diplomacy: cities, networks, memberships, partnerships and countries. Reading is open to all; writing takes a personal API token (`Authorization: Bearer`), created on the account page or with `cityweave tokens create`.",
+                    "The open directory of city diplomacy: cities, networks, memberships, partnerships and countries. Reading is open to all; writing takes a personal API token (`Authorization: Bearer`), created on the account page or with `cityweave tokens create`. A token that is sent must be valid: an unknown, revoked or expired one gets 401 on any request, reads included.",
                 "license": ["name": "Apache-2.0", "identifier": "Apache-2.0"],
             ],
             "servers": [["url": "/"]],
