@@ -16,6 +16,8 @@ public struct ImportSummary: Sendable, Equatable {
     public var unchanged = 0
     /// Records created alongside the rows (such as unverified cities).
     public var alsoCreated: [String: Int] = [:]
+    /// Rows a file holds that the import is not about ("state rows"), by kind.
+    public var ignored: [String: Int] = [:]
     public private(set) var problems: [Problem] = []
 
     public init() {}
@@ -45,6 +47,9 @@ public struct ImportSummary: Sendable, Equatable {
         ]
         for (what, count) in alsoCreated.sorted(by: { $0.key < $1.key }) {
             lines.append("also created: \(count) \(what)")
+        }
+        for (what, count) in ignored.sorted(by: { $0.key < $1.key }) {
+            lines.append("ignored: \(count) \(what)")
         }
         for problem in problems.prefix(limit) {
             lines.append("  line \(problem.line): \(problem.kind.rawValue): \(problem.reason)")

@@ -28,6 +28,9 @@ public struct CityweaveConfiguration: Sendable {
     public var trustsProxy: Bool
     /// Create the demo accounts on first start (`CITYWEAVE_DEMO_ACCOUNTS=0` turns them off).
     public var createsDemoAccounts: Bool
+    /// Load example records (practices, transfers…) on first start, marked as
+    /// example content (`CITYWEAVE_DEMO_CONTENT=0` turns them off).
+    public var loadsDemoContent: Bool
     /// Bcrypt's work factor: 12 in service; tests lower it to stay fast.
     public var bcryptCost: Int
 
@@ -35,7 +38,8 @@ public struct CityweaveConfiguration: Sendable {
         database: DatabaseLocation, prepareDatabaseOnBoot: Bool = true,
         referenceCities: ReferenceCitySelection = .all, workingDirectory: String,
         metrics: PrometheusCollectorRegistry = PrometheusMetricsFactory.defaultRegistry, publicURL: String? = nil,
-        trustsProxy: Bool = false, createsDemoAccounts: Bool = true, bcryptCost: Int = 12
+        trustsProxy: Bool = false, createsDemoAccounts: Bool = true, loadsDemoContent: Bool = true,
+        bcryptCost: Int = 12
     ) {
         self.database = database
         self.prepareDatabaseOnBoot = prepareDatabaseOnBoot
@@ -45,13 +49,15 @@ public struct CityweaveConfiguration: Sendable {
         self.publicURL = publicURL
         self.trustsProxy = trustsProxy
         self.createsDemoAccounts = createsDemoAccounts
+        self.loadsDemoContent = loadsDemoContent
         self.bcryptCost = bcryptCost
     }
 
     public static let defaultSQLiteFile = "cityweave.sqlite"
 
     /// Reads `DATABASE_URL` (without it, `cityweave.sqlite` in the working
-    /// directory), `CITYWEAVE_PUBLIC_URL`, `CITYWEAVE_TRUST_PROXY` and `CITYWEAVE_DEMO_ACCOUNTS`.
+    /// directory), `CITYWEAVE_PUBLIC_URL`, `CITYWEAVE_TRUST_PROXY`, `CITYWEAVE_DEMO_ACCOUNTS` and
+    /// `CITYWEAVE_DEMO_CONTENT`.
     public static func fromEnvironment(workingDirectory: String) throws -> Self {
         let url = Environment.get("DATABASE_URL") ?? ""
         var configuration = Self(database: try parseDatabaseURL(url), workingDirectory: workingDirectory)
@@ -64,6 +70,7 @@ public struct CityweaveConfiguration: Sendable {
         }
         configuration.trustsProxy = try flag("CITYWEAVE_TRUST_PROXY") ?? false
         configuration.createsDemoAccounts = try flag("CITYWEAVE_DEMO_ACCOUNTS") ?? true
+        configuration.loadsDemoContent = try flag("CITYWEAVE_DEMO_CONTENT") ?? true
         return configuration
     }
 

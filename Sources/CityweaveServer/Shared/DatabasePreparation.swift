@@ -2,6 +2,21 @@ import Fluent
 import SQLKit
 import Vapor
 
+/// Loads a module's example records when its tables are empty.
+typealias DemoContentLoader = @Sendable (Application) async throws -> Void
+
+extension Application {
+    private struct DemoContentLoadersKey: StorageKey {
+        typealias Value = [DemoContentLoader]
+    }
+
+    /// What feature modules load as example content on the first start, in the order registered.
+    var demoContentLoaders: [DemoContentLoader] {
+        get { storage[DemoContentLoadersKey.self] ?? [] }
+        set { storage[DemoContentLoadersKey.self] = newValue }
+    }
+}
+
 /// Gets the database ready before any command runs: SQLite settings on
 /// every connection, then (unless tests opt out) migrations and, on the
 /// first start, the reference directory.
@@ -22,6 +37,9 @@ struct DatabasePreparation: LifecycleHandler {
                 print("Demo accounts (set CITYWEAVE_DEMO_ACCOUNTS=0 to start without them):")
                 for line in created { print(line) }
             }
+        }
+        if app.cityweave.loadsDemoContent {
+            for loader in app.demoContentLoaders { try await loader(app) }
         }
     }
 

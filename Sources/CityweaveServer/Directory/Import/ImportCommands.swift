@@ -4,7 +4,7 @@ import Vapor
 
 /// `cityweave import …`: loads real files into the directory.
 struct ImportCommandGroup: AsyncCommandGroup {
-    var help = "Load GeoNames cities, partnerships or memberships from files"
+    var help = "Load records from real files: GeoNames cities, partnerships, memberships and more"
     var commands: [String: any AnyAsyncCommand] = [
         "geonames": ImportGeoNamesCommand(),
         "partnerships": ImportPartnershipsCommand(),

@@ -152,6 +152,8 @@ struct DirectoryWebController {
         var partners: [Partner]
         var people: [PersonRow]
         var map: MapView
+        /// What feature modules add (practices, engagements, offers…).
+        var sections: [CityPageSection]
     }
 
     struct PersonRow: Encodable {
@@ -228,7 +230,7 @@ struct DirectoryWebController {
             },
             partners: partners.sorted { $0.name < $1.name },
             people: people.map { PersonRow(name: $0.name, role: $0.roleTitle) },
-            map: map)
+            map: map, sections: try await request.cityPageSections(for: city))
         return try await request.view.render("Directory/city", page)
     }
 

@@ -7,6 +7,7 @@ enum OpenAPIDocument {
     static let modules: [(paths: JSONValue, schemas: JSONValue)] = [
         (DirectoryOpenAPI.paths, DirectoryOpenAPI.schemas),
         (DirectoryEditsOpenAPI.paths, DirectoryEditsOpenAPI.schemas),
+        (KnowledgeOpenAPI.paths, KnowledgeOpenAPI.schemas),
         (AccountsOpenAPI.paths, AccountsOpenAPI.schemas), (HealthOpenAPI.paths, HealthOpenAPI.schemas),
     ]
 

@@ -1,0 +1,41 @@
+import Foundation
+
+/// The shared taxonomy of what cities and networks work on. Networks,
+/// practices and (later) strategies name their themes from this list, so
+/// that "health" in one module is "health" in every other.
+public enum Theme: String, CaseIterable, Codable, Sendable, Comparable {
+    case climate, culture, digital, economy, education, energy, environment, equity, governance, health,
+        housing, migration, mobility, peace, resilience, security
+
+    public var label: String {
+        switch self {
+        case .digital: "Digital and data"
+        case .economy: "Economy and jobs"
+        case .equity: "Equity and inclusion"
+        case .peace: "Peace and diplomacy"
+        case .security: "Safety and security"
+        default: rawValue.prefix(1).uppercased() + rawValue.dropFirst()
+        }
+    }
+
+    public static func < (lhs: Theme, rhs: Theme) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// Parses a list of theme names, naming the first unknown one.
+    public static func parse(_ names: [String]) -> Result<[Theme], UnknownTheme> {
+        var themes: [Theme] = []
+        for name in names {
+            guard let theme = Theme(rawValue: name.trimmingCharacters(in: .whitespaces).lowercased()) else {
+                return .failure(UnknownTheme(name: name))
+            }
+            if !themes.contains(theme) { themes.append(theme) }
+        }
+        return .success(themes.sorted())
+    }
+
+    public struct UnknownTheme: Error, Sendable {
+        public var name: String
+        public var message: String {
+            "unknown theme '\(name)'; themes are \(Theme.allCases.map(\.rawValue).joined(separator: ", "))"
+        }
+    }
+}

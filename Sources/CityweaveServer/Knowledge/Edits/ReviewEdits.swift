@@ -1,0 +1,69 @@
+import CityweaveCore
+import Fluent
+import Vapor
+
+/// A network labelling a practice it reviewed.
+enum ReviewEdits {
+    struct Input: Content {
+        var readableAlone: Bool
+        var evidenceGiven: Bool
+        var comment: String?
+    }
+
+    /// The sections a transferable practice fills, as the checklist names them.
+    static func missingSections(of practice: Practice) -> [String] {
+        ReviewChecklist.missingSections([
+            "summary": practice.summary, "problem": practice.problem,
+            "method": practice.method.joined(), "staff": practice.staff, "partners": practice.partners,
+            "legal instruments": practice.legalInstruments, "pitfalls": practice.pitfalls,
+            "resources": practice.resources, "evidence": practice.evidence,
+        ])
+    }
+
+    /// Records (or replaces) `networkID`'s review of a published practice.
+    static func review(_ practice: Practice, networkID: Int, input: Input, request: Request) async throws
+        -> PracticeReview
+    {
+        guard practice.isPublished else { throw Abort(.conflict, reason: "Only a published practice can be reviewed.") }
+        let comment = (input.comment ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard comment.count <= 2_000 else { throw BadRequest("'comment' may be at most 2000 characters long.") }
+        let practiceID = try practice.requireID()
+        let review =
+            try await PracticeReview.query(on: request.db).filter(\.$practice.$id == practiceID)
+            .filter(\.$network.$id == networkID).first() ?? PracticeReview()
+        review.$practice.id = practiceID
+        review.$network.id = networkID
+        review.reviewedAt = Date()
+        review.missingSections = missingSections(of: practice)
+        review.readableAlone = input.readableAlone
+        review.evidenceGiven = input.evidenceGiven
+        review.comment = comment
+        review.$reviewer.id = request.actor?.user.id
+        review.reviewerName = request.actor?.user.name ?? "Cityweave"
+        try await request.db.transaction { db in
+            try await review.save(on: db)
+            try await AuditLog.record(
+                request, action: "review", recordType: "practice", recordID: "\(practiceID)",
+                organisation: .network(networkID),
+                changes: AuditChanges(changes: [
+                    .init(field: "readableAlone", from: "", to: "\(input.readableAlone)"),
+                    .init(field: "evidenceGiven", from: "", to: "\(input.evidenceGiven)"),
+                ]), on: db)
+        }
+        return review
+    }
+
+    static func remove(_ practice: Practice, networkID: Int, request: Request) async throws {
+        let practiceID = try practice.requireID()
+        guard
+            let review = try await PracticeReview.query(on: request.db).filter(\.$practice.$id == practiceID)
+                .filter(\.$network.$id == networkID).first()
+        else { throw Abort(.notFound, reason: "This network has not reviewed this practice.") }
+        try await request.db.transaction { db in
+            try await review.delete(on: db)
+            try await AuditLog.record(
+                request, action: "unreview", recordType: "practice", recordID: "\(practiceID)",
+                organisation: .network(networkID), on: db)
+        }
+    }
+}

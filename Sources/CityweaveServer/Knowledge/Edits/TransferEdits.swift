@@ -1,0 +1,151 @@
+import CityweaveCore
+import Fluent
+import Vapor
+
+/// A city adapting another's practice: declaring it, moving it through its
+/// stages, and the practice's city citing its result as evidence.
+enum TransferEdits {
+    /// A stage reached, as a client sends it.
+    struct StepInput: Content {
+        var stage: String
+        /// "YYYY-MM-DD"; today when left out.
+        var date: String?
+        var notes: String?
+    }
+
+    struct Step {
+        var stage: TransferStage
+        var date: String
+        var notes: String
+    }
+
+    static func transfer(_ id: Int, on database: any Database) async throws -> PracticeTransfer {
+        guard let transfer = try await PracticeTransfer.find(id, on: database) else {
+            throw Abort(.notFound, reason: "There is no transfer \(id).")
+        }
+        return transfer
+    }
+
+    /// A transfer by its id and its practice's, as addresses name it.
+    static func transfer(_ id: Int, ofPractice practiceID: Int, on database: any Database) async throws
+        -> PracticeTransfer
+    {
+        let transfer = try await transfer(id, on: database)
+        guard transfer.$practice.id == practiceID else {
+            throw Abort(.notFound, reason: "Practice \(practiceID) has no transfer \(id).")
+        }
+        return transfer
+    }
+
+    /// Checks a step: a known stage, a real day that is not in the future, notes of a sensible length.
+    static func checked(_ input: StepInput) throws -> Step {
+        let stage = try PracticeInput.choice(TransferStage.self, input.stage, field: "stage")
+        let today = DateText.day(Date())
+        let date = (input.date ?? "").trimmingCharacters(in: .whitespaces)
+        let day = date.isEmpty ? today : date
+        guard let parsed = DateText.parseDay(day), DateText.day(parsed) == day else {
+            throw BadRequest("'date' must be a day written YYYY-MM-DD; got '\(day)'.")
+        }
+        guard day <= today else { throw BadRequest("'date' \(day) is in the future.") }
+        let notes = (input.notes ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard notes.count <= 5_000 else { throw BadRequest("'notes' may be at most 5000 characters long.") }
+        return Step(stage: stage, date: day, notes: notes)
+    }
+
+    /// `cityID` declares that it is adapting `practice`.
+    static func declare(_ practice: Practice, cityID: Int, step input: StepInput, request: Request) async throws
+        -> PracticeTransfer
+    {
+        let step = try checked(input)
+        guard practice.isPublished else { throw Abort(.conflict, reason: "Only a published practice can be adapted.") }
+        guard practice.$city.id != cityID else {
+            throw BadRequest("'city': a city does not adapt its own practice; record a new stage of it instead.")
+        }
+        guard step.stage != .abandoned else { throw BadRequest("'stage': a transfer cannot begin abandoned.") }
+        let practiceID = try practice.requireID()
+        let existing = try await PracticeTransfer.query(on: request.db).filter(\.$practice.$id == practiceID)
+            .filter(\.$city.$id == cityID).first()
+        if let existing {
+            throw Abort(
+                .conflict,
+                reason: "This city already adapts this practice (transfer \(existing.id!)); add a stage to it.")
+        }
+        let transfer = PracticeTransfer()
+        transfer.$practice.id = practiceID
+        transfer.$city.id = cityID
+        transfer.stage = step.stage
+        transfer.countsAsEvidence = false
+        transfer.isExample = false
+        try await request.db.transaction { db in
+            try await transfer.create(on: db)
+            try await record(step, on: transfer, request: request, db: db)
+            try await AuditLog.record(
+                request, action: "declare", recordType: "transfer", recordID: "\(try transfer.requireID())",
+                organisation: .city(cityID),
+                changes: AuditChanges(changes: [.init(field: "stage", from: "null", to: step.stage.rawValue)]), on: db)
+        }
+        return transfer
+    }
+
+    /// Moves a transfer to its next stage.
+    static func advance(_ transfer: PracticeTransfer, step input: StepInput, request: Request) async throws {
+        let step = try checked(input)
+        guard transfer.stage.mayMove(to: step.stage) else {
+            throw Abort(
+                .conflict,
+                reason: transfer.stage == .evaluated || transfer.stage == .abandoned
+                    ? "This transfer is finished (\(transfer.stage.rawValue))."
+                    : "'stage': a transfer moves forward; it is at \(transfer.stage.rawValue), so \(step.stage.rawValue) cannot follow."
+            )
+        }
+        let last = try await transfer.$steps.query(on: request.db).sort(\.$date, .descending).first()
+        if let last, step.date < last.date {
+            throw BadRequest("'date' \(step.date) is before the previous stage's date, \(last.date).")
+        }
+        let previous = transfer.stage
+        transfer.stage = step.stage
+        try await request.db.transaction { db in
+            try await transfer.update(on: db)
+            try await record(step, on: transfer, request: request, db: db)
+            try await AuditLog.record(
+                request, action: "advance", recordType: "transfer", recordID: "\(try transfer.requireID())",
+                organisation: .city(transfer.$city.id),
+                changes: AuditChanges(
+                    changes: [.init(field: "stage", from: previous.rawValue, to: step.stage.rawValue)]), on: db)
+        }
+    }
+
+    private static func record(_ step: Step, on transfer: PracticeTransfer, request: Request, db: any Database)
+        async throws
+    {
+        let row = TransferStep()
+        row.$transfer.id = try transfer.requireID()
+        row.stage = step.stage
+        row.date = step.date
+        row.notes = step.notes
+        row.$recordedBy.id = request.actor?.user.id
+        try await row.create(on: db)
+    }
+
+    /// The practice's city cites (or stops citing) a transfer's result as evidence on the original.
+    static func setEvidence(_ transfer: PracticeTransfer, _ counts: Bool, request: Request) async throws {
+        guard transfer.countsAsEvidence != counts else { return }
+        if counts, !transfer.stage.hasResult {
+            throw Abort(
+                .conflict,
+                reason:
+                    "Only a transfer that reached implemented or evaluated can be evidence; this one is \(transfer.stage.rawValue)."
+            )
+        }
+        let practice = try await transfer.$practice.get(on: request.db)
+        transfer.countsAsEvidence = counts
+        try await request.db.transaction { db in
+            try await transfer.update(on: db)
+            try await AuditLog.record(
+                request, action: counts ? "cite" : "uncite", recordType: "transfer",
+                recordID: "\(try transfer.requireID())", organisation: .city(practice.$city.id),
+                changes: AuditChanges(
+                    changes: [.init(field: "countsAsEvidence", from: "\(!counts)", to: "\(counts)")]), on: db)
+        }
+    }
+}

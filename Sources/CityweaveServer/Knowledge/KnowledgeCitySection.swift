@@ -1,0 +1,44 @@
+import CityweaveCore
+import Fluent
+import Vapor
+
+/// The knowledge module's part of a city's page: its practices (drafts
+/// too, for its own people), the practices it adapts, the best few
+/// practices of cities like it, and a link to its tracked measures.
+enum KnowledgeCitySection {
+    struct Context: Encodable {
+        var cityID: Int
+        var cityName: String
+        var practices: [PracticeSummaryDTO]
+        var mayEdit: Bool
+        var transfers: [Adaptation]
+        var recommendations: [RecommendedPracticeDTO]
+        var measureCount: Int
+    }
+
+    struct Adaptation: Encodable {
+        var practiceID: Int
+        var title: String
+        var stage: String
+    }
+
+    static let provider: CityPageSectionProvider = { request, city in
+        let db = request.db
+        let cityID = try city.requireID()
+        let practices = try await KnowledgeQueries.practices(
+            ofCity: cityID, includeDrafts: KnowledgeQueries.maySeeDrafts(of: cityID, request: request), on: db)
+        let transfers = try await PracticeTransfer.query(on: db).filter(\.$city.$id == cityID).with(\.$practice)
+            .all()
+        let context = Context(
+            cityID: cityID, cityName: city.name, practices: practices.map { KnowledgeQueries.summary($0) },
+            mayEdit: AccessPolicy.holds(.editor, in: [.city(cityID)], user: request.actor?.user),
+            transfers: transfers.filter { $0.practice.isPublished }.map {
+                Adaptation(practiceID: $0.$practice.id, title: $0.practice.title, stage: $0.stage.label)
+            },
+            recommendations: try await Recommendations.practices(for: city, limit: 5, on: db),
+            measureCount: try await TrackedMeasure.query(on: db).filter(\.$city.$id == cityID).count())
+        return CityPageSection(
+            id: "practices", title: "Practices",
+            html: try await request.renderedSection("Knowledge/city-section", context))
+    }
+}

@@ -1,0 +1,92 @@
+import CityweaveCore
+import Fluent
+import Foundation
+import SQLKit
+import Vapor
+
+extension PracticeSearchQuery {
+    static let regions = ["Africa", "Americas", "Asia", "Europe", "Oceania"]
+    static let incomeGroups = ["Low income", "Lower middle income", "Upper middle income", "High income"]
+
+    /// Reads `q`, the facet filters, `sort`, `page` and `per` from the query
+    /// string; anything it cannot use is a 400 that names the parameter.
+    static func parse(_ request: Request) async throws -> PracticeSearchQuery {
+        var query = PracticeSearchQuery(page: try PageParameters(from: request))
+        let text = request.query[String.self, at: "q"] ?? ""
+        guard text.count <= 500 else { throw BadRequest("'q' may be at most 500 characters long.") }
+        query.terms = SearchTerms(text)
+        if let theme = request.query[String.self, at: "theme"].nonEmpty {
+            query.theme = try PracticeInput.choice(Theme.self, theme, field: "theme")
+        }
+        if let region = request.query[String.self, at: "region"].nonEmpty {
+            guard regions.contains(region) else {
+                throw BadRequest("'region' must be one of \(regions.joined(separator: ", ")); got '\(region)'.")
+            }
+            query.region = region
+        }
+        if let income = request.query[String.self, at: "income"].nonEmpty {
+            guard incomeGroups.contains(income) else {
+                throw BadRequest(
+                    "'income' must be one of \(incomeGroups.joined(separator: ", ")); got '\(income)'.")
+            }
+            query.incomeGroup = income
+        }
+        if let band = request.query[String.self, at: "population"].nonEmpty {
+            query.population = try PracticeInput.choice(PopulationBand.self, band, field: "population")
+        }
+        if let stage = request.query[String.self, at: "stage"].nonEmpty {
+            query.stage = try PracticeInput.choice(PracticeStage.self, stage, field: "stage")
+        }
+        if let language = request.query[String.self, at: "language"].nonEmpty {
+            query.language = try PracticeInput.languageCode(language)
+        }
+        if let network = request.query[String.self, at: "network"].nonEmpty {
+            do {
+                query.networkID = try await DirectoryQueries.networkID(network, on: request.db)
+            } catch let error as AbortError where error.status == .notFound {
+                throw BadRequest("'network': there is no network '\(network)'.")
+            }
+        }
+        if let sort = request.query[String.self, at: "sort"].nonEmpty {
+            query.sort = try PracticeInput.choice(Sort.self, sort, field: "sort")
+        }
+        return query
+    }
+}
+
+extension PracticeSearch {
+    /// Runs a search and shapes the answer both the API and the page give:
+    /// the page of practices with their snippets, and labelled facet counts.
+    static func answer(_ query: PracticeSearchQuery, on database: any Database) async throws -> PracticeSearchDTO {
+        let result = try await search(query, on: database as! any SQLDatabase)
+        let practices = try await KnowledgeQueries.practices(ids: result.hits.map(\.practiceID), on: database)
+        let networkIDs = (result.facets[.network] ?? []).compactMap { Int($0.value) }
+        let networks = try await Network.query(on: database).filter(\.$id ~~ networkIDs).all()
+        let networkNames = Dictionary(uniqueKeysWithValues: networks.map { ("\($0.id!)", $0.name) })
+        var facets: [String: [PracticeSearchDTO.FacetValue]] = [:]
+        for facet in PracticeFacet.allCases {
+            facets[facet.rawValue] = (result.facets[facet] ?? []).map { count in
+                let label: String =
+                    switch facet {
+                    case .theme: Theme(rawValue: count.value)?.label ?? count.value
+                    case .population: PopulationBand(rawValue: count.value)?.label ?? count.value
+                    case .stage: PracticeStage(rawValue: count.value)?.label ?? count.value
+                    case .language: LanguageName.of(count.value)
+                    case .network: networkNames[count.value] ?? count.value
+                    case .region, .income: count.value
+                    }
+                return .init(value: count.value, label: label, count: count.count)
+            }
+        }
+        return PracticeSearchDTO(
+            items: practices.map { KnowledgeQueries.summary($0, terms: query.terms) },
+            metadata: PageMetadata(query.page, total: result.total), facets: facets)
+    }
+}
+
+/// Language names for codes, in English ("zh" → "Chinese").
+enum LanguageName {
+    static func of(_ code: String) -> String {
+        Locale(identifier: "en").localizedString(forLanguageCode: code) ?? code
+    }
+}

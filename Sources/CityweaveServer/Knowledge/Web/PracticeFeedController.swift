@@ -1,0 +1,60 @@
+import CityweaveCore
+import Fluent
+import SQLKit
+import Vapor
+
+/// Atom feeds of newly published practices: `/feeds/practices.atom` and
+/// one per theme, `/feeds/practices/{theme}.atom`.
+struct PracticeFeedController {
+    static let entries = 50
+
+    @Sendable
+    func all(_ request: Request) async throws -> Response {
+        try await feed(request, theme: nil)
+    }
+
+    @Sendable
+    func theme(_ request: Request) async throws -> Response {
+        let name = request.parameters.get("theme") ?? ""
+        guard name.hasSuffix(".atom"), let theme = Theme(rawValue: String(name.dropLast(".atom".count))) else {
+            throw Abort(
+                .notFound,
+                reason:
+                    "There is no feed '\(name)'; feeds are named THEME.atom, with a theme of \(Theme.allCases.map(\.rawValue).joined(separator: ", "))."
+            )
+        }
+        return try await feed(request, theme: theme)
+    }
+
+    private func feed(_ request: Request, theme: Theme?) async throws -> Response {
+        let query = Practice.query(on: request.db).filter(\.$publishedAt != nil)
+            .with(\.$city) { $0.with(\.$country) }
+        if let theme {
+            let sql = request.db as! any SQLDatabase
+            let ids = try await sql.select().column("practice_id").from("practice_themes")
+                .where("theme", .equal, theme.rawValue).all().map { try $0.decode(column: "practice_id", as: Int.self) }
+            query.filter(\.$id ~~ ids)
+        }
+        let practices = try await query.sort(\.$publishedAt, .descending).sort(\.$id, .descending)
+            .limit(Self.entries).all()
+        let base =
+            request.application.cityweave.publicURL ?? "http://\(request.headers.first(name: .host) ?? "localhost")"
+        let path = theme.map { "/feeds/practices/\($0.rawValue).atom" } ?? "/feeds/practices.atom"
+        var atom = AtomFeed(
+            id: base + path, title: "Cityweave practices" + (theme.map { ": \($0.label)" } ?? ""),
+            selfLink: base + path, alternateLink: base + "/practices" + (theme.map { "?theme=\($0.rawValue)" } ?? ""),
+            updated: practices.first?.publishedAt ?? Date(timeIntervalSince1970: 0))
+        for practice in practices {
+            atom.entries.append(
+                .init(
+                    id: base + "/practices/\(practice.id!)", title: practice.title,
+                    link: base + "/practices/\(practice.id!)", published: practice.publishedAt!,
+                    updated: max(practice.updatedAt ?? practice.publishedAt!, practice.publishedAt!),
+                    author: "\(practice.city.name), \(practice.city.country.name)", summary: practice.summary,
+                    language: practice.language, categories: practice.themes))
+        }
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "application", subType: "atom+xml", parameters: ["charset": "utf-8"])
+        return Response(status: .ok, headers: headers, body: .init(string: atom.xml))
+    }
+}

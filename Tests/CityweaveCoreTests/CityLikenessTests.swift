@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+
+@testable import CityweaveCore
+
+@Suite struct CityLikenessTests {
+    static func city(
+        _ id: Int, population: Int, country: String = "FR", region: String = "Europe",
+        subregion: String = "Western Europe", income: String = "High income", government: String? = nil,
+        autonomy: String? = nil, staff: Int? = nil, languages: [String] = []
+    ) -> CityProfile {
+        CityProfile(
+            id: id, population: population, countryCode: country, region: region, subregion: subregion,
+            incomeGroup: income, formOfGovernment: government, fiscalAutonomy: autonomy, internationalStaff: staff,
+            languages: languages)
+    }
+
+    @Test func identicalCitiesAreFullyAlikeWithEveryReason() {
+        let a = Self.city(
+            1, population: 800_000, government: "strong_mayor", autonomy: "high", staff: 10, languages: ["fr"])
+        var b = a
+        b.id = 2
+        let likeness = CityLikeness.between(a, b)
+        #expect(likeness.score == 1)
+        #expect(
+            likeness.reasons == [
+                .similarSize, .sameIncomeGroup, .sameCountry, .sameGovernance, .sameFiscalAutonomy, .similarOffice,
+                .sharedLanguage,
+            ])
+    }
+
+    @Test func fieldsOneCityLeftEmptyCountForNeither() {
+        let known = Self.city(1, population: 500_000, government: "strong_mayor")
+        let unknown = Self.city(2, population: 500_000)
+        #expect(CityLikeness.between(known, unknown).score == 1)
+        let differs = Self.city(3, population: 500_000, government: "committee")
+        #expect(CityLikeness.between(known, differs).score < 1)
+        #expect(!CityLikeness.between(known, differs).reasons.contains(.sameGovernance))
+    }
+
+    @Test func likenessIsSymmetricAndFallsWithDistance() {
+        let lyon = Self.city(1, population: 520_000)
+        let madrid = Self.city(2, population: 3_300_000, country: "ES", subregion: "Southern Europe")
+        let lagos = Self.city(
+            3, population: 9_000_000, country: "NG", region: "Africa", subregion: "Western Africa",
+            income: "Lower middle income")
+        #expect(CityLikeness.between(lyon, madrid) == CityLikeness.between(madrid, lyon))
+        #expect(CityLikeness.between(lyon, madrid).score > CityLikeness.between(lyon, lagos).score)
+        #expect(CityLikeness.between(lyon, lagos).reasons.isEmpty)
+        #expect(CityLikeness.between(madrid, lagos).reasons == [.similarSize])
+    }
+}
+
+@Suite struct PracticeRecommenderTests {
+    /// A deterministic generator, so that a failure can be replayed.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static func randomCities(_ count: Int, using random: inout SplitMix) -> [Int: CityProfile] {
+        let incomes = ["Low income", "Lower middle income", "Upper middle income", "High income", ""]
+        let places = [
+            ("FR", "Europe", "Western Europe"), ("DE", "Europe", "Western Europe"), ("KE", "Africa", "Eastern Africa"),
+            ("BR", "Americas", "South America"),
+        ]
+        var cities: [Int: CityProfile] = [:]
+        for id in 1...count {
+            let place = places.randomElement(using: &random)!
+            cities[id] = CityProfile(
+                id: id, population: Int.random(in: 10_000...20_000_000, using: &random), countryCode: place.0,
+                region: place.1, subregion: place.2, incomeGroup: incomes.randomElement(using: &random)!,
+                formOfGovernment: Bool.random(using: &random)
+                    ? ["strong_mayor", "committee"].randomElement(using: &random) : nil,
+                fiscalAutonomy: Bool.random(using: &random)
+                    ? ["low", "medium", "high"].randomElement(using: &random) : nil,
+                internationalStaff: Bool.random(using: &random) ? Int.random(in: 0...40, using: &random) : nil,
+                languages: Bool.random(using: &random) ? [["en", "fr", "pt", "sw"].randomElement(using: &random)!] : [])
+        }
+        return cities
+    }
+
+    static func randomThemes(using random: inout SplitMix) -> ThemeSet {
+        ThemeSet(rawValue: UInt32.random(in: 0..<(1 << UInt32(Theme.allCases.count)), using: &random))
+    }
+
+    @Test(arguments: 1...20)
+    func rankingEqualsSortingEveryPracticeByBruteForce(seed: UInt64) {
+        var random = SplitMix(state: seed)
+        let cities = Self.randomCities(30, using: &random)
+        let practices = (1...300).map { id in
+            // City 31 is not in the directory: its practices are skipped.
+            PracticeCandidate(
+                id: id, cityID: Int.random(in: 1...31, using: &random), themes: Self.randomThemes(using: &random))
+        }
+        let home = cities[1]!
+        let interests = seed % 4 == 0 ? [] : Self.randomThemes(using: &random)
+        let limit = Int.random(in: 1...40, using: &random)
+
+        let ranked = PracticeRecommender.rank(
+            practices: practices, for: home, interests: interests, cities: cities, limit: limit)
+
+        let expected = practices.filter { $0.cityID != home.id && cities[$0.cityID] != nil }
+            .map { practice -> (Int, Double) in
+                let likeness = CityLikeness.between(home, cities[practice.cityID]!).score
+                let score: Double
+                if interests.isEmpty {
+                    score = likeness
+                } else {
+                    let fit =
+                        practice.themes.isEmpty
+                        ? 0 : Double(practice.themes.intersection(interests).count) / Double(practice.themes.count)
+                    score = 0.7 * likeness + 0.3 * fit
+                }
+                return (practice.id, score)
+            }
+            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+            .prefix(limit)
+        #expect(ranked.map(\.id) == expected.map(\.0))
+        for (item, reference) in zip(ranked, expected) { #expect(abs(item.score - reference.1) < 1e-12) }
+    }
+
+    @Test(arguments: 1...10)
+    func peerRankingEqualsBruteForce(seed: UInt64) {
+        var random = SplitMix(state: seed)
+        let cities = Self.randomCities(60, using: &random)
+        let peers = cities.values.map { PeerCandidate(profile: $0, themes: Self.randomThemes(using: &random)) }
+        let home = cities[7]!
+        let themes = Self.randomThemes(using: &random)
+        let ranked = PracticeRecommender.rankPeers(peers, like: home, themes: themes, limit: 10)
+        let expected = peers.filter { $0.profile.id != home.id }
+            .map { peer in
+                (
+                    peer.profile.id,
+                    PracticeRecommender.combined(
+                        CityLikeness.between(home, peer.profile).score, themes: themes, interests: peer.themes)
+                )
+            }
+            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(10)
+        #expect(ranked.map(\.id) == expected.map(\.0))
+    }
+
+    @Test func sharedThemesAndReasonsExplainTheRanking() {
+        let home = CityLikenessTests.city(1, population: 1_000_000, government: "strong_mayor")
+        let twin = CityLikenessTests.city(2, population: 1_200_000, government: "strong_mayor")
+        let ranked = PracticeRecommender.rank(
+            practices: [PracticeCandidate(id: 9, cityID: 2, themes: ThemeSet([.health, .housing]))], for: home,
+            interests: ThemeSet([.health]), cities: [1: home, 2: twin], limit: 5)
+        #expect(ranked.first?.sharedThemes == [.health])
+        #expect(ranked.first?.likeness.reasons.contains(.sameGovernance) == true)
+    }
+}
