@@ -94,7 +94,7 @@ struct WriteCase: Sendable {
     /// Routes that need no account: signing in and accepting an invitation.
     static let openToAnyone: Set<String> = ["POST /login", "POST /invitations/:token"]
 
-    static let all: [WriteCase] = api + pages + accountPages + adminPages
+    static let all: [WriteCase] = api + pages + accountPages + adminPages + knowledge
 
     static let api: [WriteCase] = [
         WriteCase(route: "PATCH /api/v1/cities/:id", surface: .api, allowed: Persona.cityEditors, success: .ok) {
@@ -274,6 +274,8 @@ final class MatrixFixture: @unchecked Sendable {
     let app: Application
     let yokohama: Int
     let c40: Int
+    /// A city that is neither Yokohama nor related to it, whose practices Yokohama adapts.
+    let otherCity: Int
     private var users: [Persona: User] = [:]
     private var browsers: [Persona: Browser] = [:]
     private var tokens: [Persona: String] = [:]
@@ -284,12 +286,13 @@ final class MatrixFixture: @unchecked Sendable {
     init(_ app: Application) async throws {
         self.app = app
         yokohama = try await app.cityID("Yokohama", "JP")
+        otherCity = try await app.cityID("Busan", "KR")
         let c40Network = try #require(try await Network.query(on: app.db).filter(\.$slug == "c40").first())
         c40 = try c40Network.requireID()
         // Cities in no relation with Yokohama or C40, so that each cell can add one afresh.
         let partners = try await Partnership.query(on: app.db).all().flatMap { [$0.$cityA.id, $0.$cityB.id] }
         let members = try await Membership.query(on: app.db).filter(\.$network.$id == c40).all().map(\.$city.id)
-        let excluded = Set(partners + members + [yokohama])
+        let excluded = Set(partners + members + [yokohama, otherCity])
         cityPool = try await City.query(on: app.db).sort(\.$population, .descending).all().compactMap(\.id)
             .filter { !excluded.contains($0) }
         let yokohamaNetworks = try await Membership.query(on: app.db).filter(\.$city.$id == yokohama).all()
@@ -364,7 +367,7 @@ final class MatrixFixture: @unchecked Sendable {
         lines.append(try String(decoding: encoder.encode(CityProfileSnapshot(city)), as: UTF8.self))
         let network = try await DirectoryQueries.network("\(c40)", on: app.db)
         lines.append(try String(decoding: encoder.encode(NetworkProfileSnapshot(network)), as: UTF8.self))
-        return lines
+        return lines + (try await knowledgeFingerprint())
     }
 
     func freshPartnership() async throws -> Int {

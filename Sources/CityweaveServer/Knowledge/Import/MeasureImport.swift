@@ -26,7 +26,11 @@ enum MeasureImport {
         var unmatched: Set<String> = []
         for record in records where cityIDs[record.cityCode] == nil && !unmatched.contains(record.cityCode) {
             let country = matching.countries.resolve(record.countryCode)
-            let reference = CityReference(name: record.cityName, countryCode: country, admin1: record.regionName)
+            // The directory knows state names only for the United States, and the
+            // tracker's state codes are not GeoNames'; without a state or
+            // coordinates the most populous namesake in the country is taken,
+            // which for the state capitals the tracker covers is the capital.
+            let reference = CityReference(name: record.cityName, countryCode: country)
             if let id = matching.matcher.match(reference).id {
                 cityIDs[record.cityCode] = id
             } else {

@@ -1,0 +1,131 @@
+import CityweaveCore
+import Fluent
+import Foundation
+import Testing
+import VaporTesting
+
+@testable import CityweaveServer
+
+extension CityweaveServerTests {
+    @Suite struct PracticeSearchTests {
+        /// The example practices, as a fresh installation has them.
+        private func withExamples(_ test: (Application) async throws -> Void) async throws {
+            try await withCityweave { app in
+                try await DemoPractices.loadIfEmpty(app)
+                try await test(app)
+            }
+        }
+
+        @Test func theExamplesCoverManyThemesRegionsAndLanguagesChineseIncluded() async throws {
+            try await withExamples { app in
+                let all = try await app.searchPractices("per=100")
+                #expect(all.metadata.total >= 40)
+                #expect(all.items.allSatisfy { $0.isExample })
+                let languages = Set(all.facets["language"]!.map(\.value))
+                #expect(languages.isSuperset(of: ["en", "fr", "es", "zh"]))
+                #expect(all.facets["region"]!.count == 5)
+                #expect(all.facets["theme"]!.count >= 10)
+                #expect(try await app.count("practice_transfers") >= 3)
+                // Drafts among the examples are not searchable.
+                #expect(try await app.count("practices") > all.metadata.total)
+            }
+        }
+
+        @Test(arguments: ["口罩", "防災訓練", "방문", "sante", "salud publica", "saude"])
+        func textIsFoundInAnyLanguageWithTheMatchMarked(query: String) async throws {
+            try await withExamples { app in
+                let found = try await app.searchPractices("q=\(encoded(query))")
+                #expect(found.metadata.total > 0, "nothing found for \(query)")
+                let first = try #require(found.items.first)
+                let marked = (first.titleParts ?? []) + (first.snippet ?? [])
+                #expect(marked.contains { $0.match }, "no match marked for \(query)")
+            }
+        }
+
+        @Test(arguments: [
+            #""health"#, "health*", "NEAR(health water)", "((health", "health)", "\"", "*", "AND OR NOT", "col:health",
+            "health' OR 1=1 --", String(repeating: "ab ", count: 150),
+        ])
+        func queryLanguageCharactersNeverFailTheSearch(query: String) async throws {
+            try await withExamples { app in
+                let response = try await app.api(.GET, "/api/v1/practices?q=\(encoded(query))")
+                #expect(response.status == .ok, "\(query): \(response.body.string)")
+                let page = try await app.page(.GET, "/practices?q=\(encoded(query))")
+                #expect(page.status == .ok)
+            }
+        }
+
+        @Test func facetsCountTheMatchesAndFiltersNarrowThem() async throws {
+            try await withExamples { app in
+                let all = try await app.searchPractices("per=100")
+                let health = try #require(all.facets["theme"]?.first { $0.value == "health" })
+                let filtered = try await app.searchPractices("theme=health&per=100")
+                #expect(filtered.metadata.total == health.count)
+                #expect(filtered.items.allSatisfy { $0.themes.contains("health") })
+                let stage = try #require(filtered.facets["stage"]?.first)
+                let both = try await app.searchPractices("theme=health&stage=\(stage.value)&per=100")
+                #expect(both.metadata.total == stage.count)
+                let chinese = try await app.searchPractices("language=zh&per=100")
+                #expect(chinese.items.allSatisfy { $0.language == "zh" })
+                #expect(chinese.facets["region"]?.map(\.value) == ["Asia"])
+                let africa = try await app.searchPractices("region=Africa&per=100")
+                #expect(africa.metadata.total > 0)
+                let total = all.facets["population"]!.reduce(0) { $0 + $1.count }
+                #expect(total == all.metadata.total)
+                let reviewed = try #require(all.facets["network"]?.first)
+                let byNetwork = try await app.searchPractices("network=\(reviewed.value)")
+                #expect(byNetwork.metadata.total == reviewed.count)
+            }
+        }
+
+        @Test func resultsArePagedAndSortableByDate() async throws {
+            try await withExamples { app in
+                let first = try await app.searchPractices("sort=date&per=5")
+                let second = try await app.searchPractices("sort=date&per=5&page=2")
+                #expect(first.items.count == 5)
+                #expect(Set(first.items.map(\.id)).isDisjoint(with: second.items.map(\.id)))
+                let dates = (first.items + second.items).compactMap(\.publishedAt)
+                #expect(dates == dates.sorted(by: >))
+            }
+        }
+
+        @Test(arguments: [
+            ("theme=astrology", "theme"), ("region=Atlantis", "region"), ("income=rich", "income"),
+            ("population=huge", "population"), ("stage=done", "stage"), ("language=french", "language"),
+            ("network=nowhere", "network"), ("sort=random", "sort"), ("per=500", "per"), ("page=0", "page"),
+        ])
+        func badFiltersAreRefusedNamingTheParameter(query: String, parameter: String) async throws {
+            try await withCityweave(loadReference: false) { app in
+                let response = try await app.api(.GET, "/api/v1/practices?\(query)")
+                #expect(response.isProblem(status: .badRequest, mentioning: parameter))
+            }
+        }
+
+        @Test func theSearchPageShowsFacetsSnippetsAndTheFeed() async throws {
+            try await withExamples { app in
+                let html = try await app.page(.GET, "/practices?q=\(encoded("santé"))").body.string
+                #expect(html.contains("<mark>santé</mark>") || html.contains("<mark>Santé</mark>"))
+                #expect(html.contains("Reviewed by") || html.contains("Theme"))
+                #expect(html.contains("/feeds/practices.atom"))
+                let themed = try await app.page(.GET, "/practices?theme=health").body.string
+                #expect(themed.contains("/feeds/practices/health.atom"))
+            }
+        }
+
+        @Test func feedsListPublishedPracticesOverallAndPerTheme() async throws {
+            try await withExamples { app in
+                let all = try await app.page(.GET, "/feeds/practices.atom")
+                #expect(all.headers.contentType?.subType == "atom+xml")
+                let health = try await app.page(.GET, "/feeds/practices/health.atom").body.string
+                let climate = try await app.page(.GET, "/feeds/practices/climate.atom").body.string
+                #expect(health.contains("<category term=\"health\"/>"))
+                let entries = health.components(separatedBy: "<entry").count - 1
+                let healthCount = try await app.searchPractices("theme=health").metadata.total
+                #expect(entries == min(healthCount, PracticeFeedController.entries))
+                #expect(health != climate)
+                #expect(try await app.page(.GET, "/feeds/practices/astrology.atom").status == .notFound)
+                #expect(try await app.page(.GET, "/feeds/practices/health.rss").status == .notFound)
+            }
+        }
+    }
+}
