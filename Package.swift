@@ -82,4 +82,12 @@ if Context.environment["CITYWEAVE_BENCHMARKS"] != nil {
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         )
     )
+    package.targets.append(
+        .executableTarget(
+            name: "KnowledgeBenchmarks",
+            dependencies: ["CityweaveCore", .product(name: "Benchmark", package: "package-benchmark")],
+            path: "Benchmarks/KnowledgeBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        )
+    )
 }

@@ -22,7 +22,6 @@ import csv
 import http.client
 import os
 import random
-import signal
 import statistics
 import subprocess
 import sys
@@ -30,36 +29,11 @@ import tempfile
 import time
 import urllib.parse
 
+from server_harness import percentile, start, stop
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(os.path.dirname(ROOT), "shared", "data")
 OTHER_SCRIPTS = ["上海", "東京", "Москва", "Кёльн", "القاهرة", "서울", "São Paulo", "Zürich", "Kraków", "Ciudad de México"]
-
-
-def start(binary, env, port):
-    began = time.monotonic()
-    process = subprocess.Popen([binary, "serve"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    while True:
-        if process.poll() is not None:
-            sys.exit("the server stopped before answering")
-        try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
-            connection.request("GET", "/healthz")
-            if connection.getresponse().status == 200:
-                return process, time.monotonic() - began
-        except OSError:
-            pass
-        if time.monotonic() - began > 600:
-            process.kill()
-            sys.exit("no answer within 600 s")
-        time.sleep(0.05)
-
-
-def stop(process):
-    process.send_signal(signal.SIGINT)
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
 
 
 def queries(count, seed=7):
@@ -81,10 +55,6 @@ def queries(count, seed=7):
     return chosen
 
 
-def percentile(sorted_values, share):
-    return sorted_values[min(len(sorted_values) - 1, int(round(share * (len(sorted_values) - 1))))]
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build", "release", "cityweave"))
@@ -97,9 +67,9 @@ def main():
     folder = tempfile.mkdtemp(prefix="cityweave-measure-")
     env = dict(os.environ, DATABASE_URL=f"sqlite://{folder}/measure.sqlite", CITYWEAVE_PORT=str(arguments.port), LOG_LEVEL="warning")
 
-    process, first = start(arguments.binary, env, arguments.port)
+    process, first = start(arguments.binary, ROOT, env, arguments.port)
     stop(process)
-    process, restart = start(arguments.binary, env, arguments.port)
+    process, restart = start(arguments.binary, ROOT, env, arguments.port)
 
     connection = http.client.HTTPConnection("127.0.0.1", arguments.port, timeout=10)
     timings = []

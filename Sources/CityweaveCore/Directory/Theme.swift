@@ -2,7 +2,8 @@ import Foundation
 
 /// The shared taxonomy of what cities and networks work on. Networks,
 /// practices and (later) strategies name their themes from this list, so
-/// that "health" in one module is "health" in every other.
+/// that "health" in one module is "health" in every other. New themes go
+/// at the end: a theme's position is its bit in stored ``ThemeSet``s.
 public enum Theme: String, CaseIterable, Codable, Sendable, Comparable {
     case climate, culture, digital, economy, education, energy, environment, equity, governance, health,
         housing, migration, mobility, peace, resilience, security

@@ -15,9 +15,36 @@ enum Recommendations {
             internationalStaff: city.internationalStaff, languages: city.workingLanguages)
     }
 
-    static func profiles(cityIDs: some Collection<Int>, on database: any Database) async throws -> [Int: CityProfile] {
-        let cities = try await DirectoryQueries.cities(ids: Array(Set(cityIDs)), on: database)
-        return Dictionary(uniqueKeysWithValues: cities.map { ($0.id!, profile(of: $0)) })
+    /// The profiles of every city taking part in knowledge exchange (with
+    /// a published practice or a transfer) and of `cityID`, read in one
+    /// query of the columns a profile needs: ranking for one city compares
+    /// it with all of them.
+    static func activeProfiles(including cityID: Int, on database: any Database) async throws -> [Int: CityProfile] {
+        let sql = database as! any SQLDatabase
+        let rows = try await sql.raw(
+            """
+            SELECT c.id, c.population, c.country_code, co.region, co.subregion, co.income_group,
+                   c.form_of_government, c.fiscal_autonomy, c.international_staff, c.working_languages
+            FROM cities c JOIN countries co ON co.iso2 = c.country_code
+            WHERE c.id IN (SELECT city_id FROM practice_facets WHERE published_at IS NOT NULL)
+               OR c.id IN (SELECT city_id FROM practice_transfers) OR c.id = \(bind: cityID)
+            """
+        ).all()
+        var profiles: [Int: CityProfile] = [:]
+        for row in rows {
+            let id = try row.decode(column: "id", as: Int.self)
+            profiles[id] = CityProfile(
+                id: id, population: try row.decode(column: "population", as: Int.self),
+                countryCode: try row.decode(column: "country_code", as: String.self),
+                region: try row.decode(column: "region", as: String.self),
+                subregion: try row.decode(column: "subregion", as: String.self),
+                incomeGroup: try row.decode(column: "income_group", as: String.self),
+                formOfGovernment: try row.decode(column: "form_of_government", as: String?.self),
+                fiscalAutonomy: try row.decode(column: "fiscal_autonomy", as: String?.self),
+                internationalStaff: try row.decode(column: "international_staff", as: Int?.self),
+                languages: try row.decode(column: "working_languages", as: [String].self))
+        }
+        return profiles
     }
 
     /// What a city works on: the themes of its networks, of its own practices
@@ -26,16 +53,20 @@ enum Recommendations {
         let sql = database as! any SQLDatabase
         let rows = try await sql.raw(
             """
-            SELECT t.theme FROM practice_themes t JOIN practices p ON p.id = t.practice_id
-                WHERE p.city_id = \(bind: cityID)
-            UNION SELECT t.theme FROM practice_themes t JOIN practice_transfers x ON x.practice_id = t.practice_id
+            SELECT theme_mask FROM practice_facets WHERE city_id = \(bind: cityID)
+            UNION SELECT f.theme_mask FROM practice_facets f JOIN practice_transfers x ON x.practice_id = f.practice_id
                 WHERE x.city_id = \(bind: cityID)
             """
         ).all()
-        var themes = Set(rows.compactMap { try? Theme(rawValue: $0.decode(column: "theme", as: String.self)) })
+        var themes = ThemeSet()
+        for row in rows {
+            themes.formUnion(ThemeSet(rawValue: UInt32(try row.decode(column: "theme_mask", as: Int.self))))
+        }
         let networks = try await Membership.query(on: database).filter(\.$city.$id == cityID).with(\.$network).all()
-        for membership in networks { themes.formUnion(membership.network.themes.compactMap(Theme.init(rawValue:))) }
-        return ThemeSet(themes)
+        for membership in networks {
+            themes.formUnion(ThemeSet(membership.network.themes.compactMap(Theme.init(rawValue:))))
+        }
+        return themes
     }
 
     /// Every published original practice, with its city and themes.
@@ -43,23 +74,16 @@ enum Recommendations {
         let sql = database as! any SQLDatabase
         let rows = try await sql.raw(
             """
-            SELECT p.id, p.city_id, t.theme FROM practices p
-            LEFT JOIN practice_themes t ON t.practice_id = p.id
-            WHERE p.published_at IS NOT NULL AND p.original_id IS NULL
-            ORDER BY p.id
+            SELECT practice_id, city_id, theme_mask FROM practice_facets
+            WHERE published_at IS NOT NULL AND original_id IS NULL ORDER BY practice_id
             """
         ).all()
-        var candidates: [PracticeCandidate] = []
-        for row in rows {
-            let id = try row.decode(column: "id", as: Int.self)
-            let theme = try row.decode(column: "theme", as: String?.self).flatMap(Theme.init(rawValue:))
-            if candidates.last?.id != id {
-                candidates.append(
-                    PracticeCandidate(id: id, cityID: try row.decode(column: "city_id", as: Int.self), themes: []))
-            }
-            if let theme { candidates[candidates.count - 1].themes.insert(ThemeSet([theme])) }
+        return try rows.map { row in
+            PracticeCandidate(
+                id: try row.decode(column: "practice_id", as: Int.self),
+                cityID: try row.decode(column: "city_id", as: Int.self),
+                themes: ThemeSet(rawValue: UInt32(try row.decode(column: "theme_mask", as: Int.self))))
         }
-        return candidates
     }
 
     /// Practices of other cities ranked for `city`.
@@ -67,7 +91,7 @@ enum Recommendations {
         -> [RecommendedPracticeDTO]
     {
         let candidates = try await candidates(on: database)
-        let cities = try await profiles(cityIDs: candidates.map(\.cityID), on: database)
+        let cities = try await activeProfiles(including: city.id!, on: database)
         let ranked = PracticeRecommender.rank(
             practices: candidates, for: profile(of: city), interests: try await interests(of: city.id!, on: database),
             cities: cities, limit: limit)
@@ -91,19 +115,19 @@ enum Recommendations {
         for transfer in transfers {
             themesByCity[transfer.$city.id, default: []].formUnion(transferThemes[transfer.$practice.id] ?? [])
         }
-        let profiles = try await profiles(cityIDs: Array(themesByCity.keys) + [practice.$city.id], on: database)
+        let profiles = try await activeProfiles(including: practice.$city.id, on: database)
         guard let home = profiles[practice.$city.id] else { return [] }
         let peers = themesByCity.compactMap { cityID, themes in
             profiles[cityID].map { PeerCandidate(profile: $0, themes: themes) }
         }
         let ranked = PracticeRecommender.rankPeers(
-            peers, like: home, themes: ThemeSet(practice.themeValues), limit: limit)
+            peers, like: home, themes: practice.themeSet, limit: limit)
         let cities = try await DirectoryQueries.cities(ids: ranked.map(\.id), on: database)
         var answers: [PeerCityDTO] = []
         for (recommendation, city) in zip(ranked, cities) {
             let own = try await Practice.query(on: database).filter(\.$city.$id == city.id!)
                 .filter(\.$publishedAt != nil).sort(\.$publishedAt, .descending).all()
-                .first { !ThemeSet($0.themeValues).isDisjoint(with: ThemeSet(practice.themeValues)) }
+                .first { !$0.themeSet.isDisjoint(with: practice.themeSet) }
             let contact = own.flatMap { practice -> PracticeDTO.Contact? in
                 guard practice.contactName != nil || practice.contactEmail != nil else { return nil }
                 return .init(name: practice.contactName, role: practice.contactRole, email: practice.contactEmail)

@@ -36,7 +36,7 @@ final class Practice: Model, @unchecked Sendable {
     /// Markdown.
     @Field(key: "evidence") var evidence: String
     @Enum(key: "stage") var stage: PracticeStage
-    /// Theme names from ``Theme``; `practice_themes` indexes them for search.
+    /// Theme names from ``Theme``.
     @Field(key: "themes") var themes: [String]
     @Field(key: "links") var links: [PracticeLink]
     @OptionalField(key: "contact_name") var contactName: String?
@@ -54,6 +54,8 @@ final class Practice: Model, @unchecked Sendable {
     var isPublished: Bool { publishedAt != nil }
 
     var themeValues: [Theme] { themes.compactMap(Theme.init(rawValue:)) }
+
+    var themeSet: ThemeSet { ThemeSet(themeValues) }
 
     /// The original of this practice's family of translations.
     var originalID: Int { $original.id ?? id! }

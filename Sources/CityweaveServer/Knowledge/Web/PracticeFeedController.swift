@@ -27,16 +27,13 @@ struct PracticeFeedController {
     }
 
     private func feed(_ request: Request, theme: Theme?) async throws -> Response {
-        let query = Practice.query(on: request.db).filter(\.$publishedAt != nil)
-            .with(\.$city) { $0.with(\.$country) }
-        if let theme {
-            let sql = request.db as! any SQLDatabase
-            let ids = try await sql.select().column("practice_id").from("practice_themes")
-                .where("theme", .equal, theme.rawValue).all().map { try $0.decode(column: "practice_id", as: Int.self) }
-            query.filter(\.$id ~~ ids)
-        }
-        let practices = try await query.sort(\.$publishedAt, .descending).sort(\.$id, .descending)
-            .limit(Self.entries).all()
+        // The search orders by date and filters by theme as the feed needs.
+        var newest = PracticeSearchQuery(page: PageParameters(page: 1, per: Self.entries))
+        newest.theme = theme
+        newest.sort = .date
+        newest.countsFacets = false
+        let hits = try await PracticeSearch.search(newest, on: request.db as! any SQLDatabase).hits
+        let practices = try await KnowledgeQueries.practices(ids: hits.map(\.practiceID), on: request.db)
         let base =
             request.application.cityweave.publicURL ?? "http://\(request.headers.first(name: .host) ?? "localhost")"
         let path = theme.map { "/feeds/practices/\($0.rawValue).atom" } ?? "/feeds/practices.atom"

@@ -1,0 +1,39 @@
+"""Starting and stopping the release server, and percentiles, for the measuring scripts."""
+
+import http.client
+import signal
+import subprocess
+import sys
+import time
+
+
+def start(binary, root, env, port):
+    """Starts `cityweave serve` and waits until /healthz answers; returns the process and the seconds it took."""
+    began = time.monotonic()
+    process = subprocess.Popen([binary, "serve"], cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    while True:
+        if process.poll() is not None:
+            sys.exit("the server stopped before answering")
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
+            connection.request("GET", "/healthz")
+            if connection.getresponse().status == 200:
+                return process, time.monotonic() - began
+        except OSError:
+            pass
+        if time.monotonic() - began > 600:
+            process.kill()
+            sys.exit("no answer within 600 s")
+        time.sleep(0.05)
+
+
+def stop(process):
+    process.send_signal(signal.SIGINT)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
+def percentile(sorted_values, share):
+    return sorted_values[min(len(sorted_values) - 1, int(round(share * (len(sorted_values) - 1))))]
