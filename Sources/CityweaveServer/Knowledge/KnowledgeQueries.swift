@@ -37,6 +37,8 @@ enum KnowledgeQueries {
         return try await query.sort(\.$publishedAt, .descending).sort(\.$id, .descending).all()
     }
 
+    /// A practice in a list; with `terms` (search results), its title and the
+    /// passage where the terms occur, in parts that mark the matches.
     static func summary(_ practice: Practice, terms: SearchTerms? = nil) -> PracticeSummaryDTO {
         var dto = PracticeSummaryDTO(
             id: practice.id!, title: practice.title, summary: practice.summary, language: practice.language,

@@ -83,10 +83,3 @@ extension PracticeSearch {
             metadata: PageMetadata(query.page, total: result.total), facets: facets)
     }
 }
-
-/// Language names for codes, in English ("zh" → "Chinese").
-enum LanguageName {
-    static func of(_ code: String) -> String {
-        Locale(identifier: "en").localizedString(forLanguageCode: code) ?? code
-    }
-}
