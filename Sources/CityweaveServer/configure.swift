@@ -45,6 +45,10 @@ public func configure(_ app: Application, with configuration: CityweaveConfigura
     app.middleware.use(Authentication())
     app.middleware.use(CSRFProtection())
 
+    // A practice's four Markdown sections may hold 20,000 characters each;
+    // Vapor's default of 16 KB per request body would refuse it through the API.
+    app.routes.defaultMaxBodySize = "1mb"
+
     app.passwords.use(.bcrypt(cost: configuration.bcryptCost))
     app.unknownUserPasswordHash = UnknownUserPasswordHash()
     app.passwordPolicy = try PasswordPolicy.load(

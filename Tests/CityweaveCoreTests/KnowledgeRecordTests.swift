@@ -62,17 +62,18 @@ import Testing
             "Brazil,BRA,Ceara,BR_CE,Fortaleza,BR_2304400,20200316,3,0,Decree 1 https://example.org/d1.,0,,",
             "Brazil,BRA,Ceara,BR_CE,Fortaleza,BR_2304400,20200317,3,0,,2,1,",
             "Brazil,BRA,Ceara,BR_CE,Fortaleza,BR_2304400,2020-03-18,3,0,,2,1,",
-            "Brazil,BRA,Ceara,BR_CE,Fortaleza,BR_2304400,20200319,high,0,,2,1,",
+            "Brazil,BRA,Ceara,BR_CE,Fortaleza,BR_2304400,20200319,high,0,Schools reopen in part,2,1,",
         ].joined(separator: "\n")
         var summary = ImportSummary()
         let records = try OxCGRTMeasures.read(try CSVTable(text: text), summary: &summary)
         #expect(
             records.map { "\($0.date) \($0.category.code) \($0.score.map { "\($0)" } ?? "-")" } == [
-                "2020-03-16 C1 3.0", "2020-03-17 H1 2.0",
+                "2020-03-16 C1 3.0", "2020-03-19 C1 -", "2020-03-17 H1 2.0",
             ])
+        // The unreadable score of 19 March is reported, and that day's note kept without a score.
         #expect(records[0].targeted == true)
         #expect(records[0].sourceURL == "https://example.org/d1")
-        #expect(records[1].targeted == false)
+        #expect(records[2].targeted == false)
         #expect(records[0].category.theme == .education)
         #expect(summary.rowsRead == 6)
         #expect(summary.ignored == ["state and national rows": 1])

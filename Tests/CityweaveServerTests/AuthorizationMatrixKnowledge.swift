@@ -30,12 +30,14 @@ extension WriteCase {
                 json: #"{"title": "Edited \#(f.next())"}"#)
         },
         WriteCase(
-            route: "DELETE /api/v1/practices/:id", surface: .api, allowed: Persona.cityEditors, success: .noContent
+            route: "DELETE /api/v1/practices/:id", surface: .api, allowed: Persona.cityEditors, success: .noContent,
+            hiddenFrom: Persona.networkPeople
         ) { f, _ in
             Attempt(path: "/api/v1/practices/\(try await f.freshPractice(of: f.yokohama, published: false))")
         },
         WriteCase(
-            route: "PUT /api/v1/practices/:id/publication", surface: .api, allowed: Persona.cityEditors, success: .ok
+            route: "PUT /api/v1/practices/:id/publication", surface: .api, allowed: Persona.cityEditors, success: .ok,
+            hiddenFrom: Persona.networkPeople
         ) { f, _ in
             Attempt(
                 path: "/api/v1/practices/\(try await f.freshPractice(of: f.yokohama, published: false))/publication",
@@ -90,7 +92,8 @@ extension WriteCase {
                 form: practiceForm.merging(["title": "Edited \(f.next())"]) { $1 })
         },
         WriteCase(
-            route: "POST /practices/:id/publish", surface: .page, allowed: Persona.cityEditors, success: .seeOther
+            route: "POST /practices/:id/publish", surface: .page, allowed: Persona.cityEditors, success: .seeOther,
+            hiddenFrom: Persona.networkPeople
         ) { f, _ in
             Attempt(
                 path: "/practices/\(try await f.freshPractice(of: f.yokohama, published: false))/publish", form: [:])
@@ -101,8 +104,10 @@ extension WriteCase {
             Attempt(
                 path: "/practices/\(try await f.freshPractice(of: f.yokohama, published: true))/withdraw", form: [:])
         },
-        WriteCase(route: "POST /practices/:id/delete", surface: .page, allowed: Persona.cityEditors, success: .seeOther)
-        {
+        WriteCase(
+            route: "POST /practices/:id/delete", surface: .page, allowed: Persona.cityEditors, success: .seeOther,
+            hiddenFrom: Persona.networkPeople
+        ) {
             f, _ in
             Attempt(path: "/practices/\(try await f.freshPractice(of: f.yokohama, published: false))/delete", form: [:])
         },
@@ -137,6 +142,11 @@ extension WriteCase {
                 path: "/practices/\(practice)/transfers/\(transfer)/evidence", form: ["countsAsEvidence": "true"])
         },
     ]
+}
+
+extension Persona {
+    /// People of the network, who are not of the city whose drafts the cases use.
+    static let networkPeople: Set<Persona> = [.networkViewer, .networkEditor, .networkAdmin]
 }
 
 extension MatrixFixture {

@@ -80,13 +80,15 @@ struct WriteCase: Sendable {
     var refused: HTTPStatus = .forbidden
     /// Sign the persona in afresh for this cell (the write ends the session).
     var freshSession = false
+    /// Who gets 404 rather than 403: those who may not know the record exists (another city's draft).
+    var hiddenFrom: Set<Persona> = []
     /// Sets up what the attempt needs (a fresh record to delete, a city not yet a partner).
     var prepare: @Sendable (MatrixFixture, Persona) async throws -> Attempt
 
     func expectedStatus(for persona: Persona) -> HTTPStatus {
         if allowed.contains(persona) { return success }
         if persona == .anonymous { return surface == .api ? .unauthorized : .forbidden }
-        return refused
+        return hiddenFrom.contains(persona) ? .notFound : refused
     }
 
     var method: HTTPMethod { HTTPMethod(rawValue: String(route.prefix { $0 != " " })) }

@@ -21,7 +21,8 @@ extension CityweaveServerTests {
                     .PUT, "/api/v1/practices/\(draft)/reviews/c40",
                     json: #"{"readableAlone": true, "evidenceGiven": true}"#,
                     token: token)
-                #expect(early.isProblem(status: .conflict, mentioning: "published"))
+                // To a network, another city's draft does not exist.
+                #expect(early.status == .notFound)
 
                 let id = try await app.createPractice(city: paris, token: cityToken, changing: ["pitfalls": ""])
                 let reviewed = try await app.api(
@@ -98,11 +99,17 @@ extension CityweaveServerTests {
                 #expect(detail.evidenceFromTransfers.map(\.city.id) == [tokyo])
                 let page = try await app.page(.GET, "/practices/\(practice)").body.string
                 #expect(page.contains("Tokyo") && page.contains("cited as evidence"))
+                let abandoned = try await app.api(.PATCH, path, json: #"{"stage": "abandoned"}"#, token: tokyoToken)
+                #expect(try abandoned.content.decode(TransferDTO.self).countsAsEvidence == false)
+                let after = try await app.api(.GET, "/api/v1/practices/\(practice)").content.decode(PracticeDTO.self)
+                #expect(after.evidenceFromTransfers.isEmpty)
                 let again = try await app.api(
                     .POST, "/api/v1/practices/\(practice)/transfers",
                     json: #"{"city": \#(tokyo), "stage": "adapting"}"#,
                     token: tokyoToken)
                 #expect(again.status == .conflict)
+                let finished = try await app.api(.PATCH, path, json: #"{"stage": "evaluated"}"#, token: tokyoToken)
+                #expect(finished.isProblem(status: .conflict, mentioning: "finished"))
             }
         }
 

@@ -82,6 +82,12 @@ extension CityweaveServerTests {
                     try await app.api(.GET, "/api/v1/practices/\(id)", token: try await app.token(for: viewer)).status
                         == .ok)
                 #expect(try await app.searchPractices("q=sante").metadata.total == 0)
+                // Outside the city a draft does not exist, even for those who may write elsewhere.
+                let strangerToken = try await app.token(for: stranger)
+                let patch = try await app.api(
+                    .PATCH, "/api/v1/practices/\(id)", json: #"{"title": "x"}"#, token: strangerToken)
+                #expect(patch.status == .notFound)
+                #expect(!patch.body.string.contains("Paris"))
                 #expect(try await app.page(.GET, "/feeds/practices.atom").body.string.contains("canicule") == false)
 
                 let token = try await app.token(for: editor)

@@ -24,6 +24,10 @@ public struct MeasureCategory: Sendable, Hashable, Codable {
         }
     }
 
+    /// Fiscal measures, international support and investments are amounts
+    /// of money announced on a day, not ordinal scores that hold until changed.
+    public var isAmount: Bool { ["E3", "E4", "H4", "H5"].contains(code) }
+
     /// "Containment and closure", "Economic response" or "Health systems".
     public var group: String {
         switch code.first {

@@ -75,16 +75,21 @@ public enum OxCGRTMeasures {
                     let text = fields[category.score].trimmingCharacters(in: .whitespaces)
                     var score: Double?
                     if !text.isEmpty {
-                        guard let value = Double(text), value >= 0 else {
+                        if let value = Double(text), value >= 0 {
+                            score = value
+                        } else {
+                            // The day's note, if any, is still kept.
                             summary.skip(
                                 line: day.row.line,
                                 "\(table.header[category.score]) '\(text)' is not a score (a number from 0)")
-                            continue
                         }
-                        score = value
                     }
                     let note = category.notes.map { fields[$0].trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
-                    let changed = score.map { $0 != (previous ?? 0) } ?? false
+                    // An amount (E3, E4, H4, H5: money announced that day) is a measure
+                    // whenever it is not zero; a score, when it differs from the day before.
+                    let changed =
+                        category.category.isAmount
+                        ? (score ?? 0) > 0 : score.map { $0 != (previous ?? 0) } ?? false
                     if let score { previous = score }
                     guard changed || !note.isEmpty else { continue }
                     let flag = category.flag.map { fields[$0].trimmingCharacters(in: .whitespaces) }

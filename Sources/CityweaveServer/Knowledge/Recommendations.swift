@@ -53,7 +53,7 @@ enum Recommendations {
         let sql = database as! any SQLDatabase
         let rows = try await sql.raw(
             """
-            SELECT theme_mask FROM practice_facets WHERE city_id = \(bind: cityID)
+            SELECT theme_mask FROM practice_facets WHERE city_id = \(bind: cityID) AND published_at IS NOT NULL
             UNION SELECT f.theme_mask FROM practice_facets f JOIN practice_transfers x ON x.practice_id = f.practice_id
                 WHERE x.city_id = \(bind: cityID)
             """

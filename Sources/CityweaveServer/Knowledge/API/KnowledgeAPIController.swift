@@ -63,7 +63,7 @@ struct KnowledgeAPIController {
     /// Changes a practice; fields left out stay, null clears an optional one.
     @Sendable
     func update(_ request: Request) async throws -> PracticeDTO {
-        let practice = try await PracticeEdits.practice(try request.integerParameter("id"), on: request.db)
+        let practice = try await KnowledgeQueries.visiblePractice(try request.integerParameter("id"), request: request)
         try await PracticeEdits.update(
             practice, with: try request.content.decode(PracticeInput.self), request: request)
         return try await KnowledgeQueries.detail(practice, request: request)
@@ -72,7 +72,7 @@ struct KnowledgeAPIController {
     /// Publishes a draft, or withdraws a published practice to a draft.
     @Sendable
     func publication(_ request: Request) async throws -> PracticeDTO {
-        let practice = try await PracticeEdits.practice(try request.integerParameter("id"), on: request.db)
+        let practice = try await KnowledgeQueries.visiblePractice(try request.integerParameter("id"), request: request)
         try await PracticeEdits.setPublished(
             practice, try request.content.decode(Publication.self).published, request: request)
         return try await KnowledgeQueries.detail(practice, request: request)
@@ -80,7 +80,7 @@ struct KnowledgeAPIController {
 
     @Sendable
     func delete(_ request: Request) async throws -> HTTPStatus {
-        let practice = try await PracticeEdits.practice(try request.integerParameter("id"), on: request.db)
+        let practice = try await KnowledgeQueries.visiblePractice(try request.integerParameter("id"), request: request)
         try await PracticeEdits.delete(practice, request: request)
         return .noContent
     }
@@ -88,7 +88,7 @@ struct KnowledgeAPIController {
     /// Labels a practice as reviewed by a network, with its checklist.
     @Sendable
     func review(_ request: Request) async throws -> PracticeDTO {
-        let practice = try await PracticeEdits.practice(try request.integerParameter("id"), on: request.db)
+        let practice = try await KnowledgeQueries.visiblePractice(try request.integerParameter("id"), request: request)
         let networkID = try await DirectoryQueries.networkID(request.parameters.get("network") ?? "", on: request.db)
         _ = try await ReviewEdits.review(
             practice, networkID: networkID, input: try request.content.decode(ReviewEdits.Input.self),
@@ -98,7 +98,7 @@ struct KnowledgeAPIController {
 
     @Sendable
     func removeReview(_ request: Request) async throws -> HTTPStatus {
-        let practice = try await PracticeEdits.practice(try request.integerParameter("id"), on: request.db)
+        let practice = try await KnowledgeQueries.visiblePractice(try request.integerParameter("id"), request: request)
         let networkID = try await DirectoryQueries.networkID(request.parameters.get("network") ?? "", on: request.db)
         try await ReviewEdits.remove(practice, networkID: networkID, request: request)
         return .noContent
@@ -114,7 +114,7 @@ struct KnowledgeAPIController {
     /// A city declares that it is adapting the practice.
     @Sendable
     func declareTransfer(_ request: Request) async throws -> Response {
-        let practice = try await PracticeEdits.practice(try request.integerParameter("id"), on: request.db)
+        let practice = try await KnowledgeQueries.visiblePractice(try request.integerParameter("id"), request: request)
         let input = try request.content.decode(NewTransfer.self)
         let transfer = try await TransferEdits.declare(
             practice, cityID: input.city, step: .init(stage: input.stage, date: input.date, notes: input.notes),

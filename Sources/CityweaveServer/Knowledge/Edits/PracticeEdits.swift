@@ -137,10 +137,14 @@ enum PracticeEdits {
         }
     }
 
-    /// Deletes a practice that nothing depends on; one with translations or
-    /// transfers is withdrawn instead, so that adapting cities keep their record.
+    /// Deletes a draft that nothing depends on. A published practice is
+    /// withdrawn first; one with translations or transfers is only withdrawn,
+    /// so that adapting cities keep their record.
     static func delete(_ practice: Practice, request: Request) async throws {
         let id = try practice.requireID()
+        guard !practice.isPublished else {
+            throw Abort(.conflict, reason: "Only a draft can be deleted; withdraw the practice first.")
+        }
         if try await Practice.query(on: request.db).filter(\.$original.$id == id).count() > 0 {
             throw Abort(.conflict, reason: "This practice has translations; delete them first, or withdraw it.")
         }

@@ -104,6 +104,8 @@ enum TransferEdits {
         }
         let previous = transfer.stage
         transfer.stage = step.stage
+        // An abandoned transfer is no longer evidence that the practice travels.
+        if !step.stage.hasResult { transfer.countsAsEvidence = false }
         try await request.db.transaction { db in
             try await transfer.update(on: db)
             try await record(step, on: transfer, request: request, db: db)

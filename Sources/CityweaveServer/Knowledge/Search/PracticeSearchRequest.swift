@@ -59,7 +59,9 @@ extension PracticeSearch {
     /// the page of practices with their snippets, and labelled facet counts.
     static func answer(_ query: PracticeSearchQuery, on database: any Database) async throws -> PracticeSearchDTO {
         let result = try await search(query, on: database as! any SQLDatabase)
+        // A practice withdrawn since the search ran is left out.
         let practices = try await KnowledgeQueries.practices(ids: result.hits.map(\.practiceID), on: database)
+            .filter(\.isPublished)
         let networkIDs = (result.facets[.network] ?? []).compactMap { Int($0.value) }
         let networks = try await Network.query(on: database).filter(\.$id ~~ networkIDs).all()
         let networkNames = Dictionary(uniqueKeysWithValues: networks.map { ("\($0.id!)", $0.name) })

@@ -26,6 +26,11 @@ struct PracticeFeedController {
         return try await feed(request, theme: theme)
     }
 
+    /// When an entry last changed: its last edit, or its publication if that came later.
+    private static func updated(_ practice: Practice) -> Date {
+        max(practice.updatedAt ?? .distantPast, practice.publishedAt ?? .distantPast)
+    }
+
     private func feed(_ request: Request, theme: Theme?) async throws -> Response {
         // The search orders by date and filters by theme as the feed needs.
         var newest = PracticeSearchQuery(page: PageParameters(page: 1, per: Self.entries))
@@ -33,20 +38,23 @@ struct PracticeFeedController {
         newest.sort = .date
         newest.countsFacets = false
         let hits = try await PracticeSearch.search(newest, on: request.db as! any SQLDatabase).hits
+        // A practice withdrawn since the search ran is left out.
         let practices = try await KnowledgeQueries.practices(ids: hits.map(\.practiceID), on: request.db)
+            .filter(\.isPublished)
         let base =
             request.application.cityweave.publicURL ?? "http://\(request.headers.first(name: .host) ?? "localhost")"
         let path = theme.map { "/feeds/practices/\($0.rawValue).atom" } ?? "/feeds/practices.atom"
         var atom = AtomFeed(
             id: base + path, title: "Cityweave practices" + (theme.map { ": \($0.label)" } ?? ""),
             selfLink: base + path, alternateLink: base + "/practices" + (theme.map { "?theme=\($0.rawValue)" } ?? ""),
-            updated: practices.first?.publishedAt ?? Date(timeIntervalSince1970: 0))
+            updated: practices.map(Self.updated).max() ?? Date(timeIntervalSince1970: 0))
         for practice in practices {
             atom.entries.append(
                 .init(
                     id: base + "/practices/\(practice.id!)", title: practice.title,
-                    link: base + "/practices/\(practice.id!)", published: practice.publishedAt!,
-                    updated: max(practice.updatedAt ?? practice.publishedAt!, practice.publishedAt!),
+                    link: base + "/practices/\(practice.id!)",
+                    published: practice.publishedAt ?? Self.updated(practice),
+                    updated: Self.updated(practice),
                     author: "\(practice.city.name), \(practice.city.country.name)", summary: practice.summary,
                     language: practice.language, categories: practice.themes))
         }

@@ -145,7 +145,7 @@ struct PracticeFormWebController {
     /// `/practices/{id}/translate`: the form for a version in another language, filled with the original.
     @Sendable
     func translate(_ request: Request) async throws -> Response {
-        let practice = try await PracticeEdits.practice(try request.integerParameter("id"), on: request.db)
+        let practice = try await KnowledgeQueries.visiblePractice(try request.integerParameter("id"), request: request)
         let city = try await DirectoryQueries.city(practice.$city.id, on: request.db)
         var form = PracticeForm(practice)
         form.language = ""
@@ -175,7 +175,7 @@ struct PracticeFormWebController {
     /// `/practices/{id}/edit`.
     @Sendable
     func edit(_ request: Request) async throws -> Response {
-        let practice = try await PracticeEdits.practice(try request.integerParameter("id"), on: request.db)
+        let practice = try await KnowledgeQueries.visiblePractice(try request.integerParameter("id"), request: request)
         let city = try await DirectoryQueries.city(practice.$city.id, on: request.db)
         return try await render(
             request, heading: "Edit “\(practice.title)”", action: "/practices/\(practice.id!)/edit", cityID: nil,
@@ -184,7 +184,7 @@ struct PracticeFormWebController {
 
     @Sendable
     func update(_ request: Request) async throws -> Response {
-        let practice = try await PracticeEdits.practice(try request.integerParameter("id"), on: request.db)
+        let practice = try await KnowledgeQueries.visiblePractice(try request.integerParameter("id"), request: request)
         let form = try request.content.decode(PracticeForm.self)
         do {
             try await PracticeEdits.update(practice, with: form.input, request: request)
@@ -208,7 +208,7 @@ struct PracticeFormWebController {
     }
 
     private func setPublished(_ request: Request, _ published: Bool) async throws -> Response {
-        let practice = try await PracticeEdits.practice(try request.integerParameter("id"), on: request.db)
+        let practice = try await KnowledgeQueries.visiblePractice(try request.integerParameter("id"), request: request)
         try await PracticeEdits.setPublished(practice, published, request: request)
         return request.redirect(
             to: "/practices/\(practice.id!)?notice=\(published ? "published" : "withdrawn")", redirectType: .normal)
@@ -216,7 +216,7 @@ struct PracticeFormWebController {
 
     @Sendable
     func delete(_ request: Request) async throws -> Response {
-        let practice = try await PracticeEdits.practice(try request.integerParameter("id"), on: request.db)
+        let practice = try await KnowledgeQueries.visiblePractice(try request.integerParameter("id"), request: request)
         try await PracticeEdits.delete(practice, request: request)
         return request.redirect(to: "/cities/\(practice.$city.id)", redirectType: .normal)
     }
@@ -230,7 +230,7 @@ struct PracticeFormWebController {
     /// A network's editor labels the practice as reviewed; unticked boxes are not sent.
     @Sendable
     func review(_ request: Request) async throws -> Response {
-        let practice = try await PracticeEdits.practice(try request.integerParameter("id"), on: request.db)
+        let practice = try await KnowledgeQueries.visiblePractice(try request.integerParameter("id"), request: request)
         let networkID = try await DirectoryQueries.networkID(request.parameters.get("network") ?? "", on: request.db)
         let form = try request.content.decode(ReviewForm.self)
         _ = try await ReviewEdits.review(
@@ -251,7 +251,7 @@ struct PracticeFormWebController {
 
     @Sendable
     func declareTransfer(_ request: Request) async throws -> Response {
-        let practice = try await PracticeEdits.practice(try request.integerParameter("id"), on: request.db)
+        let practice = try await KnowledgeQueries.visiblePractice(try request.integerParameter("id"), request: request)
         let form = try request.content.decode(TransferForm.self)
         _ = try await TransferEdits.declare(
             practice, cityID: form.city ?? 0, step: .init(stage: form.stage, date: form.date, notes: form.notes),

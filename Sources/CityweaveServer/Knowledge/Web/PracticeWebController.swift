@@ -36,6 +36,7 @@ struct PracticeWebController {
         var facets: [Facet]
         var pager: Pager
         var filtered: Bool
+        var clearFilters: String
         var feed: String
     }
 
@@ -48,11 +49,16 @@ struct PracticeWebController {
             .theme: "Theme", .region: "Region", .income: "Income group", .population: "City size", .stage: "Stage",
             .language: "Language", .network: "Reviewed by",
         ]
+        // Counts are over the current results, so a facet already filtered
+        // shows only its chosen value, with a link that removes the filter;
+        // the others' links narrow the results further.
         let facets = PracticeFacet.allCases.compactMap { facet -> SearchPage.Facet? in
-            let chosen = request.query[String.self, at: facet.rawValue] ?? ""
-            let values = (results.facets[facet.rawValue] ?? []).map { value in
-                // A network is chosen by id or slug; its facet values are ids.
-                let selected = chosen == value.value
+            let chosen: String? =
+                facet == .network
+                ? query.networkID.map(String.init) : request.query[String.self, at: facet.rawValue].nonEmpty
+            let values = (results.facets[facet.rawValue] ?? []).filter { chosen == nil || $0.value == chosen }.map {
+                value in
+                let selected = chosen != nil
                 return SearchPage.Value(
                     value: value.value, label: value.label, count: value.count,
                     href: Pager.link(request, replacing: [facet.rawValue: selected ? "" : value.value, "page": "1"]),
@@ -61,11 +67,14 @@ struct PracticeWebController {
             return values.isEmpty ? nil : SearchPage.Facet(name: facet.rawValue, title: titles[facet]!, values: values)
         }
         let filtered = PracticeFacet.allCases.contains { request.query[String.self, at: $0.rawValue].nonEmpty != nil }
+        var clear = URLComponents()
+        clear.path = "/practices"
+        clear.queryItems = [URLQueryItem(name: "q", value: request.query[String.self, at: "q"] ?? "")]
         let page = SearchPage(
             layout: Layout(title: "Practices", request: request), query: request.query[String.self, at: "q"] ?? "",
             sort: query.sort.rawValue, results: results, facets: facets,
             pager: Pager(results.metadata, request: request),
-            filtered: filtered,
+            filtered: filtered, clearFilters: clear.string ?? "/practices",
             feed: query.theme.map { "/feeds/practices/\($0.rawValue).atom" } ?? "/feeds/practices.atom")
         return try await request.view.render("Knowledge/search", page)
     }
