@@ -107,8 +107,10 @@ extension CityweaveServerTests {
                 #expect(html.contains("<mark>santé</mark>") || html.contains("<mark>Santé</mark>"))
                 #expect(html.contains("Reviewed by") || html.contains("Theme"))
                 #expect(html.contains("/feeds/practices.atom"))
-                let themed = try await app.page(.GET, "/practices?theme=health").body.string
+                let themed = try await app.page(.GET, "/practices?theme=health&q=a%26b").body.string
                 #expect(themed.contains("/feeds/practices/health.atom"))
+                // The link that clears the filters keeps the words, encoded.
+                #expect(themed.contains("href=\"/practices?q=a%26b\""))
             }
         }
 
