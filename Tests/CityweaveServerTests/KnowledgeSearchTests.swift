@@ -105,7 +105,7 @@ extension CityweaveServerTests {
             try await withExamples { app in
                 let html = try await app.page(.GET, "/practices?q=\(encoded("santé"))").body.string
                 #expect(html.contains("<mark>santé</mark>") || html.contains("<mark>Santé</mark>"))
-                #expect(html.contains("Reviewed by") || html.contains("Theme"))
+                #expect(html.contains("<h2>Theme</h2>") && html.contains("<h2>Language</h2>"))
                 #expect(html.contains("/feeds/practices.atom"))
                 let themed = try await app.page(.GET, "/practices?theme=health&q=a%26b").body.string
                 #expect(themed.contains("/feeds/practices/health.atom"))

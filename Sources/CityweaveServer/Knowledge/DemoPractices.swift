@@ -125,14 +125,14 @@ enum DemoPractices {
             let transfer = PracticeTransfer()
             transfer.$practice.id = practice.id!
             transfer.$city.id = cityID
-            transfer.stage = try PracticeInput.choice(TransferStage.self, last.stage, field: "stage")
+            transfer.stage = try FieldChoice.parse(TransferStage.self, last.stage, field: "stage")
             transfer.countsAsEvidence = item.evidence
             transfer.isExample = true
             try await transfer.create(on: db)
             for step in item.steps {
                 let row = TransferStep()
                 row.$transfer.id = transfer.id!
-                row.stage = try PracticeInput.choice(TransferStage.self, step.stage, field: "stage")
+                row.stage = try FieldChoice.parse(TransferStage.self, step.stage, field: "stage")
                 row.date = step.date
                 row.notes = step.notes
                 try await row.create(on: db)

@@ -102,11 +102,6 @@ enum KnowledgeQueries {
             PracticeTransfer.query(on: database).filter(\.$practice.$id == practiceID), on: database)
     }
 
-    /// Every practice a city is adapting.
-    static func transfers(ofCity cityID: Int, on database: any Database) async throws -> [TransferDTO] {
-        try await transferDTOs(PracticeTransfer.query(on: database).filter(\.$city.$id == cityID), on: database)
-    }
-
     private static func transferDTOs(_ query: QueryBuilder<PracticeTransfer>, on database: any Database)
         async throws -> [TransferDTO]
     {

@@ -123,11 +123,17 @@ enum Recommendations {
         let ranked = PracticeRecommender.rankPeers(
             peers, like: home, themes: practice.themeSet, limit: limit)
         let cities = try await DirectoryQueries.cities(ids: ranked.map(\.id), on: database)
+        // The peers' published practices in one query, newest first: each
+        // peer's contact is that of its newest practice on these themes.
+        let published = try await Practice.query(on: database).filter(\.$city.$id ~~ ranked.map(\.id))
+            .filter(\.$publishedAt != nil).sort(\.$publishedAt, .descending).all()
+        let onTheseThemes = Dictionary(grouping: published.filter { !$0.themeSet.isDisjoint(with: practice.themeSet) })
+        {
+            $0.$city.id
+        }
         var answers: [PeerCityDTO] = []
         for (recommendation, city) in zip(ranked, cities) {
-            let own = try await Practice.query(on: database).filter(\.$city.$id == city.id!)
-                .filter(\.$publishedAt != nil).sort(\.$publishedAt, .descending).all()
-                .first { !$0.themeSet.isDisjoint(with: practice.themeSet) }
+            let own = onTheseThemes[city.id!]?.first
             let contact = own.flatMap { practice -> PracticeDTO.Contact? in
                 guard practice.contactName != nil || practice.contactEmail != nil else { return nil }
                 return .init(name: practice.contactName, role: practice.contactRole, email: practice.contactEmail)

@@ -28,10 +28,10 @@ struct CityProfileUpdate: Decodable, Sendable {
     /// Checks every field and applies them all, or throws naming the first bad one and changes nothing.
     func apply(to city: City) throws {
         let government = try formOfGovernment.applied(to: city.formOfGovernment?.rawValue).map {
-            try Self.choice(FormOfGovernment.self, $0, field: "formOfGovernment")
+            try FieldChoice.parse(FormOfGovernment.self, $0, field: "formOfGovernment")
         }
         let autonomy = try fiscalAutonomy.applied(to: city.fiscalAutonomy?.rawValue).map {
-            try Self.choice(FiscalAutonomy.self, $0, field: "fiscalAutonomy")
+            try FieldChoice.parse(FiscalAutonomy.self, $0, field: "fiscalAutonomy")
         }
         let share = internationalBudgetShare.applied(to: city.internationalBudgetShare)
         if let share, !(0...100).contains(share) {
@@ -52,18 +52,6 @@ struct CityProfileUpdate: Decodable, Sendable {
         city.internationalStaff = staff
         var seen = Set<String>()
         city.workingLanguages = languages.filter { seen.insert($0).inserted }
-    }
-
-    private static func choice<Choice: RawRepresentable & CaseIterable>(
-        _ type: Choice.Type, _ text: String, field: String
-    )
-        throws -> Choice where Choice.RawValue == String
-    {
-        guard let value = Choice(rawValue: text) else {
-            let allowed = Choice.allCases.map(\.rawValue).joined(separator: ", ")
-            throw BadRequest("'\(field)' must be one of \(allowed); got '\(text)'.")
-        }
-        return value
     }
 }
 

@@ -105,7 +105,7 @@ enum KnowledgeOpenAPI: OpenAPIModule {
                 refusals: ["400", "404", "409"])
         ).merging(
             Doc.authenticated(
-                "delete", "deletePractice", "Deletes a practice that has no translations and no transfers.",
+                "delete", "deletePractice", "Deletes a draft that has no translations and no transfers.",
                 tag: "Knowledge", parameters: [practiceID], success: ("204", Doc.noContent("Deleted.")),
                 refusals: ["404", "409"])),
         "/api/v1/practices/{id}/publication": Doc.authenticated(

@@ -91,9 +91,9 @@ struct PracticeInput: Decodable, Sendable {
         let evidence = try text(
             self.evidence, current: isNew ? nil : practice.evidence, "evidence", limit: Self.maximumMarkdownLength)
         let band = try budgetBand.applied(to: isNew ? nil : practice.budgetBand?.rawValue).map {
-            try Self.choice(BudgetBand.self, $0, field: "budgetBand")
+            try FieldChoice.parse(BudgetBand.self, $0, field: "budgetBand")
         }
-        let stage = try Self.choice(
+        let stage = try FieldChoice.parse(
             PracticeStage.self, try required(self.stage, isNew ? nil : practice.stage.rawValue, "stage"), field: "stage"
         )
         let themeNames = themes.applied(to: isNew ? nil : practice.themes) ?? []
@@ -162,16 +162,6 @@ struct PracticeInput: Decodable, Sendable {
             throw BadRequest("'language' must be an ISO 639-1 code such as en, fr or zh; got '\(text)'.")
         }
         return code
-    }
-
-    static func choice<Choice: RawRepresentable & CaseIterable>(_ type: Choice.Type, _ text: String, field: String)
-        throws -> Choice where Choice.RawValue == String
-    {
-        guard let value = Choice(rawValue: text) else {
-            let allowed = Choice.allCases.map(\.rawValue).joined(separator: ", ")
-            throw BadRequest("'\(field)' must be one of \(allowed); got '\(text)'.")
-        }
-        return value
     }
 
     /// Links must be web addresses: anything else (`javascript:`, `data:`) could run in a reader's browser.

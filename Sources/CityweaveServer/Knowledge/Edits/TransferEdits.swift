@@ -39,7 +39,7 @@ enum TransferEdits {
 
     /// Checks a step: a known stage, a real day that is not in the future, notes of a sensible length.
     static func checked(_ input: StepInput) throws -> Step {
-        let stage = try PracticeInput.choice(TransferStage.self, input.stage, field: "stage")
+        let stage = try FieldChoice.parse(TransferStage.self, input.stage, field: "stage")
         let today = DateText.day(Date())
         let date = (input.date ?? "").trimmingCharacters(in: .whitespaces)
         let day = date.isEmpty ? today : date

@@ -16,7 +16,7 @@ extension PracticeSearchQuery {
         guard text.count <= 500 else { throw BadRequest("'q' may be at most 500 characters long.") }
         query.terms = SearchTerms(text)
         if let theme = request.query[String.self, at: "theme"].nonEmpty {
-            query.theme = try PracticeInput.choice(Theme.self, theme, field: "theme")
+            query.theme = try FieldChoice.parse(Theme.self, theme, field: "theme")
         }
         if let region = request.query[String.self, at: "region"].nonEmpty {
             guard regions.contains(region) else {
@@ -32,10 +32,10 @@ extension PracticeSearchQuery {
             query.incomeGroup = income
         }
         if let band = request.query[String.self, at: "population"].nonEmpty {
-            query.population = try PracticeInput.choice(PopulationBand.self, band, field: "population")
+            query.population = try FieldChoice.parse(PopulationBand.self, band, field: "population")
         }
         if let stage = request.query[String.self, at: "stage"].nonEmpty {
-            query.stage = try PracticeInput.choice(PracticeStage.self, stage, field: "stage")
+            query.stage = try FieldChoice.parse(PracticeStage.self, stage, field: "stage")
         }
         if let language = request.query[String.self, at: "language"].nonEmpty {
             query.language = try PracticeInput.languageCode(language)
@@ -48,7 +48,7 @@ extension PracticeSearchQuery {
             }
         }
         if let sort = request.query[String.self, at: "sort"].nonEmpty {
-            query.sort = try PracticeInput.choice(Sort.self, sort, field: "sort")
+            query.sort = try FieldChoice.parse(Sort.self, sort, field: "sort")
         }
         return query
     }
