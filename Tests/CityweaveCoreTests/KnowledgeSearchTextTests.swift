@@ -44,6 +44,8 @@ import Testing
         let snippet = try #require(Snippet.make(from: "Un plan de santé publique pour tous.", terms: ["sante"]))
         #expect(snippet.parts.filter(\.match).map(\.text) == ["santé"])
         #expect(snippet.parts.map(\.text).joined() == "Un plan de santé publique pour tous.")
+        let capitals = try #require(Snippet.make(from: "SANTÉ-Publique, São Paulo", terms: ["sante", "sao"]))
+        #expect(capitals.parts.filter(\.match).map(\.text) == ["SANTÉ", "São"])
     }
 
     @Test func snippetFindsTextWithoutSpaces() throws {

@@ -1,6 +1,7 @@
 import CityweaveCore
 import Fluent
 import Foundation
+import SQLKit
 import Testing
 import VaporTesting
 
@@ -75,6 +76,43 @@ extension CityweaveServerTests {
                 let reviewed = try #require(all.facets["network"]?.first)
                 let byNetwork = try await app.searchPractices("network=\(reviewed.value)")
                 #expect(byNetwork.metadata.total == reviewed.count)
+            }
+        }
+
+        @Test func facetCountsFollowEveryChangeWhoeverMakesIt() async throws {
+            try await withCityweave { app in
+                func counts(_ facet: String) async throws -> [String: Int] {
+                    let found = try await app.searchPractices("")
+                    return Dictionary(uniqueKeysWithValues: (found.facets[facet] ?? []).map { ($0.value, $0.count) })
+                }
+                #expect(try await counts("region") == [:])
+                let paris = try await app.cityID("Paris", "FR")
+                let editor = try await app.makeUser("e@example.org", organisation: .city(paris), role: .editor)
+                let token = try await app.token(for: editor)
+                let id = try await app.createPractice(city: paris, token: token)
+                #expect(try await counts("region") == ["Europe": 1])
+                #expect(try await counts("income") == ["High income": 1])
+
+                let c40 = try #require(try await Network.query(on: app.db).filter(\.$slug == "c40").first())
+                let reviewer = try await app.makeUser("r@example.org", organisation: .network(c40.id!), role: .editor)
+                let reviewed = try await app.api(
+                    .PUT, "/api/v1/practices/\(id)/reviews/c40",
+                    json: #"{"readableAlone": true, "evidenceGiven": true}"#, token: try await app.token(for: reviewer))
+                #expect(reviewed.status == .ok)
+                #expect(try await counts("network") == ["\(c40.id!)": 1])
+
+                // A change made beside the server (an operator's SQL, an import
+                // run from the command line) is counted as soon as it is made.
+                try await (app.db as! any SQLDatabase).raw(
+                    "UPDATE countries SET income_group = 'Upper middle income' WHERE iso2 = 'FR'"
+                ).run()
+                #expect(try await counts("income") == ["Upper middle income": 1])
+
+                let withdrawn = try await app.api(
+                    .PUT, "/api/v1/practices/\(id)/publication", json: #"{"published": false}"#, token: token)
+                #expect(withdrawn.status == .ok)
+                #expect(try await counts("region") == [:])
+                #expect(try await counts("network") == [:])
             }
         }
 

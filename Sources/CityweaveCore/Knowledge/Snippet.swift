@@ -75,25 +75,49 @@ private struct FoldedText {
     var origins: [Int] = []
 
     init(_ original: [Character]) {
+        characters.reserveCapacity(original.count)
+        origins.reserveCapacity(original.count)
+        // A text repeats its few distinct characters: each is folded once.
+        var keys: [Character: String] = [:]
         for (index, character) in original.enumerated() {
-            let key: String
-            if character.isASCII {
-                key = character.isLetter || character.isNumber ? character.lowercased() : ""
-            } else {
-                key = NameKey.fold(String(character))
-            }
-            if key.isEmpty {
-                if characters.last != " " {
-                    characters.append(" ")
-                    origins.append(index)
+            if let ascii = character.asciiValue {
+                switch ascii {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                    append(Character(Unicode.Scalar(ascii | 0x20)), from: index)
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    append(character, from: index)
+                default:
+                    appendSpace(from: index)
                 }
                 continue
             }
-            for folded in key {
-                characters.append(folded)
-                origins.append(index)
+            let key: String
+            if let known = keys[character] {
+                key = known
+            } else if character.unicodeScalars.count == 1,
+                character.unicodeScalars.first!.properties.isUnifiedIdeograph
+            {
+                // Chinese characters fold to themselves; a page of results
+                // holds thousands of distinct ones.
+                append(character, from: index)
+                continue
+            } else {
+                key = NameKey.fold(String(character))
+                keys[character] = key
             }
+            if key.isEmpty { appendSpace(from: index) }
+            for folded in key { append(folded, from: index) }
         }
+    }
+
+    private mutating func append(_ folded: Character, from index: Int) {
+        characters.append(folded)
+        origins.append(index)
+    }
+
+    /// Whatever is neither a letter nor a digit separates words, once.
+    private mutating func appendSpace(from index: Int) {
+        if characters.last != " " { append(" ", from: index) }
     }
 
     /// Ranges of original characters where `term` occurs.

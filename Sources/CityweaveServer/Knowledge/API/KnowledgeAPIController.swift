@@ -40,7 +40,9 @@ struct KnowledgeAPIController {
     /// Searches published practices; `q` finds text in any language.
     @Sendable
     func search(_ request: Request) async throws -> PracticeSearchDTO {
-        try await PracticeSearch.answer(try await PracticeSearchQuery.parse(request), on: request.db)
+        try await PracticeSearch.answer(
+            try await PracticeSearchQuery.parse(request), on: request.db,
+            countingFacetsWith: request.application.practiceFacetCache)
     }
 
     /// One practice in full; drafts only for their own city.

@@ -19,8 +19,6 @@ struct PracticeSearchQuery: Sendable {
     var networkID: Int?
     var sort: Sort = .relevance
     var page: PageParameters
-    /// Feeds need the page only; pages and the API count every facet too.
-    var countsFacets = true
 }
 
 /// The facets a search result counts, by the query parameter that filters on each.
@@ -36,14 +34,10 @@ struct PracticeSearchResult: Sendable {
         var rank: Double
     }
 
-    struct FacetCount: Sendable, Equatable {
-        var value: String
-        var count: Int
-    }
-
     var hits: [Hit]
     var total: Int
-    var facets: [PracticeFacet: [FacetCount]]
+    /// Empty when the search was asked for its page only.
+    var facets: [PracticeFacet: [FacetTally<PracticeFacet>.Count]]
 }
 
 /// The text index of practices, one per database: SQLite FTS5 with the
@@ -102,12 +96,15 @@ enum PracticeSearch {
     }
 
     /// One statement answers a search: the matches are found once (the
-    /// text index is the costly part), kept in the CTE `m` with what the
-    /// facets count, and read for the page and for every facet. Both
-    /// databases would materialise a CTE that is read more than once, but
-    /// SQLite's planner may instead inline it into every branch: the hint
-    /// makes sure the text index is read once.
-    static func search(_ query: PracticeSearchQuery, on sql: any SQLDatabase) async throws -> PracticeSearchResult {
+    /// text index is the costly part) and kept in the CTE `m`, which gives
+    /// the page, the total and the list of every match; the facets of that
+    /// list are counted in memory by `facetCache` (none when it is nil).
+    /// Both databases would materialise a CTE that is read more than once,
+    /// but SQLite's planner may instead inline it into every branch: the
+    /// hint makes sure the text index is read once.
+    static func search(
+        _ query: PracticeSearchQuery, on sql: any SQLDatabase, countingFacetsWith facetCache: PracticeFacetCache?
+    ) async throws -> PracticeSearchResult {
         let matched: SQLQueryString? = query.terms.isEmpty ? nil : index(for: sql).matches(query.terms)
         var source: SQLQueryString = "practice_facets p"
         var rank: SQLQueryString = "CAST(0 AS DOUBLE PRECISION)"
@@ -117,70 +114,68 @@ enum PracticeSearch {
             rank = "x.rank"
             if query.sort == .relevance { order = "rank, published_at DESC, practice_id DESC" }
         }
+        let matchList: SQLQueryString = facetCache == nil ? "''" : "string_agg(CAST(practice_id AS TEXT), ',')"
         let rows = try await sql.raw(
             """
             WITH m AS MATERIALIZED (
-                SELECT p.practice_id, \(rank) AS rank, p.published_at, p.stage, p.language, p.theme_mask,
-                       p.country_code, \(populationBand) AS band
+                SELECT p.practice_id, \(rank) AS rank, p.published_at
                 FROM \(source)
-                WHERE p.published_at IS NOT NULL\(filters(query))),
-            \(themeBits)
+                WHERE p.published_at IS NOT NULL\(filters(query)))
             SELECT 'hit' AS facet, CAST(practice_id AS TEXT) AS value, rank AS score,
                    ROW_NUMBER() OVER (ORDER BY \(order)) AS count
                 FROM (SELECT practice_id, rank, published_at FROM m ORDER BY \(order)
                       LIMIT \(literal: query.page.per) OFFSET \(literal: query.page.offset)) AS page
-            UNION ALL SELECT 'total', '', 0, COUNT(*) FROM m\(query.countsFacets ? facetCounts : "")
+            UNION ALL SELECT 'total', \(matchList), 0, COUNT(*) FROM m
+            UNION ALL SELECT 'generation', '', 0, generation FROM practice_facets_generation
             """
         ).all()
         var hits: [(position: Int, hit: PracticeSearchResult.Hit)] = []
         var total = 0
-        var facets: [PracticeFacet: [PracticeSearchResult.FacetCount]] = [:]
+        var matches = ""
+        var generation = 0
         for row in rows {
-            let name = try row.decode(column: "facet", as: String.self)
-            let value = try row.decode(column: "value", as: String?.self) ?? ""
             let count = try row.decode(column: "count", as: Int.self)
-            switch name {
+            switch try row.decode(column: "facet", as: String.self) {
             case "hit":
-                guard let id = Int(value) else { continue }
+                guard let id = Int(try row.decode(column: "value", as: String.self)) else { continue }
                 hits.append((count, .init(practiceID: id, rank: try row.decode(column: "score", as: Double.self))))
             case "total":
                 total = count
+                matches = try row.decode(column: "value", as: String?.self) ?? ""
             default:
-                if let facet = PracticeFacet(rawValue: name), !value.isEmpty {
-                    facets[facet, default: []].append(.init(value: value, count: count))
-                }
+                generation = count
             }
         }
-        for facet in facets.keys {
-            facets[facet]!.sort { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
+        var facets: [PracticeFacet: [FacetTally<PracticeFacet>.Count]] = [:]
+        if let facetCache {
+            let tally = try await facetCache.tally(atGeneration: generation, on: sql)
+            facets = tally.count(Self.numbers(inList: &matches))
         }
         return PracticeSearchResult(
             hits: hits.sorted { $0.position < $1.position }.map(\.hit), total: total, facets: facets)
     }
 
-    /// Every facet counted over the matches in `m`.
-    private static let facetCounts: SQLQueryString = """
-
-        UNION ALL SELECT 'stage', stage, 0, COUNT(*) FROM m GROUP BY stage
-        UNION ALL SELECT 'language', language, 0, COUNT(*) FROM m GROUP BY language
-        UNION ALL SELECT 'region', co.region, 0, CAST(SUM(g.n) AS BIGINT) FROM (SELECT country_code, COUNT(*) AS n FROM m
-            GROUP BY country_code) AS g JOIN countries co ON co.iso2 = g.country_code GROUP BY co.region
-        UNION ALL SELECT 'income', co.income_group, 0, CAST(SUM(g.n) AS BIGINT) FROM (SELECT country_code, COUNT(*) AS n FROM m
-            GROUP BY country_code) AS g JOIN countries co ON co.iso2 = g.country_code GROUP BY co.income_group
-        UNION ALL SELECT 'population', band, 0, COUNT(*) FROM m GROUP BY band
-        UNION ALL SELECT 'theme', b.name, 0, COUNT(*) FROM m JOIN bits b ON (m.theme_mask & b.bit) <> 0
-            GROUP BY b.name
-        UNION ALL SELECT 'network', CAST(r.network_id AS TEXT), 0, COUNT(*) FROM m
-            JOIN practice_reviews r ON r.practice_id = m.practice_id GROUP BY r.network_id
-        """
-
-    /// `bits (bit, name)`: each theme's bit in `theme_mask`, for counting themes in one pass.
-    private static var themeBits: SQLQueryString {
-        var values: [String] = []
-        for theme in Theme.allCases {
-            values.append("(\(ThemeSet([theme]).rawValue), '\(theme.rawValue)')")
+    /// The numbers of a comma-separated list, read byte by byte: a search
+    /// may list tens of thousands.
+    private static func numbers(inList list: inout String) -> [Int] {
+        list.withUTF8 { bytes in
+            var numbers: [Int] = []
+            numbers.reserveCapacity(bytes.count / 4)
+            var number = 0
+            var digits = 0
+            for byte in bytes {
+                if byte == UInt8(ascii: ",") {
+                    if digits > 0 { numbers.append(number) }
+                    number = 0
+                    digits = 0
+                } else {
+                    number = number &* 10 &+ Int(byte &- UInt8(ascii: "0"))
+                    digits += 1
+                }
+            }
+            if digits > 0 { numbers.append(number) }
+            return numbers
         }
-        return SQLQueryString("bits (bit, name) AS (VALUES \(values.joined(separator: ", ")))")
     }
 
     private static func filters(_ query: PracticeSearchQuery) -> SQLQueryString {
@@ -205,14 +200,5 @@ enum PracticeSearch {
                 "\(clause) AND p.practice_id IN (SELECT practice_id FROM practice_reviews WHERE network_id = \(bind: network))"
         }
         return clause
-    }
-
-    /// The population band of `p.population`, as SQL.
-    private static var populationBand: SQLQueryString {
-        var expression: SQLQueryString = "CASE"
-        for band in PopulationBand.allCases.reversed() {
-            expression = "\(expression) WHEN p.population >= \(literal: band.lowerBound) THEN \(literal: band.rawValue)"
-        }
-        return "\(expression) END"
     }
 }

@@ -57,13 +57,16 @@ extension PracticeSearchQuery {
 extension PracticeSearch {
     /// Runs a search and shapes the answer both the API and the page give:
     /// the page of practices with their snippets, and labelled facet counts.
-    static func answer(_ query: PracticeSearchQuery, on database: any Database) async throws -> PracticeSearchDTO {
-        let result = try await search(query, on: database as! any SQLDatabase)
+    static func answer(
+        _ query: PracticeSearchQuery, on database: any Database, countingFacetsWith facetCache: PracticeFacetCache
+    ) async throws -> PracticeSearchDTO {
+        let result = try await search(query, on: database as! any SQLDatabase, countingFacetsWith: facetCache)
         // A practice withdrawn since the search ran is left out.
         let practices = try await KnowledgeQueries.practices(ids: result.hits.map(\.practiceID), on: database)
             .filter(\.isPublished)
         let networkIDs = (result.facets[.network] ?? []).compactMap { Int($0.value) }
-        let networks = try await Network.query(on: database).filter(\.$id ~~ networkIDs).all()
+        let networks = try await Network.query(on: database).filter(\.$id ~~ networkIDs)
+            .field(\.$id).field(\.$name).all()
         let networkNames = Dictionary(uniqueKeysWithValues: networks.map { ("\($0.id!)", $0.name) })
         var facets: [String: [PracticeSearchDTO.FacetValue]] = [:]
         for facet in PracticeFacet.allCases {

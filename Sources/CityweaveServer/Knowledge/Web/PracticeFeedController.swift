@@ -36,8 +36,9 @@ struct PracticeFeedController {
         var newest = PracticeSearchQuery(page: PageParameters(page: 1, per: Self.entries))
         newest.theme = theme
         newest.sort = .date
-        newest.countsFacets = false
-        let hits = try await PracticeSearch.search(newest, on: request.db as! any SQLDatabase).hits
+        let hits = try await PracticeSearch.search(
+            newest, on: request.db as! any SQLDatabase, countingFacetsWith: nil
+        ).hits
         // A practice withdrawn since the search ran is left out.
         let practices = try await KnowledgeQueries.practices(ids: hits.map(\.practiceID), on: request.db)
             .filter(\.isPublished)

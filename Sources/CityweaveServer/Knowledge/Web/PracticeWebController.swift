@@ -44,7 +44,8 @@ struct PracticeWebController {
     @Sendable
     func search(_ request: Request) async throws -> View {
         let query = try await PracticeSearchQuery.parse(request)
-        let results = try await PracticeSearch.answer(query, on: request.db)
+        let results = try await PracticeSearch.answer(
+            query, on: request.db, countingFacetsWith: request.application.practiceFacetCache)
         let titles: [PracticeFacet: String] = [
             .theme: "Theme", .region: "Region", .income: "Income group", .population: "City size", .stage: "Stage",
             .language: "Language", .network: "Reviewed by",
