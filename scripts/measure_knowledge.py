@@ -16,7 +16,9 @@ What it does, in one run, in a temporary folder:
   4. runs the bare FTS5 query of each search (MATCH, ranked by bm25, first
      20 rows) in this process's SQLite on the same file; prints the same
      percentiles and the ratio of the API's p95 to the bare query's;
-  5. times /api/v1/cities/{id}/recommended-practices for a few cities.
+  5. times /api/v1/cities/{id}/recommended-practices for a few cities;
+  6. changes a practice's facets beside the server, as an import would, and
+     times the next search, which reads the published practices again.
 
 Usage (from the project root):
     swift build -c release --product cityweave
@@ -217,6 +219,11 @@ def main():
     cities = [row[0] for row in database.execute(
         "SELECT id FROM cities WHERE population >= 1000000 ORDER BY id LIMIT 5")]
     recommendations = [get(f"/api/v1/cities/{city}/recommended-practices")[0] for city in cities]
+    after_change = []
+    for parameters in queries[:5]:
+        with database:
+            database.execute("UPDATE practice_facets SET stage = stage WHERE practice_id = 1")
+        after_change.append(get("/api/v1/practices?" + urllib.parse.urlencode(parameters))[0])
     stop(process)
 
     matches.sort()
@@ -226,6 +233,8 @@ def main():
     print(f"bare FTS5 query (MATCH, bm25, 20 rows; SQLite {sqlite3.sqlite_version} in this process): {summary(bare)}")
     print(f"ratio of p95s, API / bare: {percentile(sorted(api), 0.95) / percentile(sorted(bare), 0.95):.2f}")
     print(f"recommended practices for a city, over all practices: {', '.join(f'{t:.0f}' for t in recommendations)} ms")
+    print(f"first search after a change (reads the published practices again): "
+          f"{', '.join(f'{t:.0f}' for t in after_change)} ms")
 
 
 if __name__ == "__main__":

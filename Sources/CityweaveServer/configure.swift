@@ -59,7 +59,7 @@ public func configure(_ app: Application, with configuration: CityweaveConfigura
     try app.register(collection: DirectoryRoutes())
     try app.register(collection: AccountsRoutes())
     try app.register(collection: KnowledgeRoutes())
-    app.practiceFacetCache = PracticeFacetCache()
+    app.publishedPractices = PublishedPractices()
     app.cityPageSections.append(KnowledgeCitySection.provider)
     app.demoContentLoaders.append(DemoPractices.loadIfEmpty)
     try app.register(collection: HealthRoutes())

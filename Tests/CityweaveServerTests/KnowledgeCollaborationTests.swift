@@ -125,6 +125,18 @@ extension CityweaveServerTests {
                 // A Japanese city's best match shares its income group and part of the world.
                 #expect(ranked[0].reasons.contains("same income group"))
 
+                // A change to either city's profile is compared at the next request.
+                for cityID in [osaka, ranked[0].practice.city.id] {
+                    let city = try #require(try await City.find(cityID, on: app.db))
+                    city.formOfGovernment = .committee
+                    try await city.save(on: app.db)
+                }
+                let again = try await app.api(.GET, "/api/v1/cities/\(osaka)/recommended-practices?limit=50")
+                    .content.decode([RecommendedPracticeDTO].self)
+                let sameForm = try #require(again.first { $0.practice.id == ranked[0].practice.id })
+                #expect(sameForm.reasons.contains("same governance form"))
+                #expect(!ranked[0].reasons.contains("same governance form"))
+
                 let practice = try #require(ranked.first?.practice.id)
                 let peers = try await app.api(.GET, "/api/v1/practices/\(practice)/similar-cities?limit=4")
                     .content.decode([PeerCityDTO].self)

@@ -35,7 +35,8 @@ enum KnowledgeCitySection {
             transfers: transfers.filter { $0.practice.isPublished }.map {
                 Adaptation(practiceID: $0.$practice.id, title: $0.practice.title, stage: $0.stage.label)
             },
-            recommendations: try await Recommendations.practices(for: city, limit: 5, on: db),
+            recommendations: try await Recommendations.practices(
+                for: city, limit: 5, from: request.application.publishedPractices, on: db),
             measureCount: try await TrackedMeasure.query(on: db).filter(\.$city.$id == cityID).count())
         return CityPageSection(
             id: "practices", title: "Practices",

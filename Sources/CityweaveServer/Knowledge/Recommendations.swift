@@ -15,19 +15,27 @@ enum Recommendations {
             internationalStaff: city.internationalStaff, languages: city.workingLanguages)
     }
 
-    /// The profiles of every city taking part in knowledge exchange (with
-    /// a published practice or a transfer) and of `cityID`, read in one
-    /// query of the columns a profile needs: ranking for one city compares
-    /// it with all of them.
-    static func activeProfiles(including cityID: Int, on database: any Database) async throws -> [Int: CityProfile] {
-        let sql = database as! any SQLDatabase
+    /// The profiles of every city taking part in knowledge exchange (see
+    /// ``PublishedPractices``) and of `cityID`, which may have no published
+    /// practice yet.
+    static func activeProfiles(
+        including cityID: Int, from snapshot: PublishedPractices.Snapshot, on sql: any SQLDatabase
+    )
+        async throws -> [Int: CityProfile]
+    {
+        guard snapshot.profiles[cityID] == nil else { return snapshot.profiles }
+        return snapshot.profiles.merging(try await profiles(where: "c.id = \(bind: cityID)", on: sql)) { $1 }
+    }
+
+    /// The profiles of the cities `condition` chooses (on `c`, the city),
+    /// read in one query of the columns a profile needs.
+    static func profiles(where condition: SQLQueryString, on sql: any SQLDatabase) async throws -> [Int: CityProfile] {
         let rows = try await sql.raw(
             """
             SELECT c.id, c.population, c.country_code, co.region, co.subregion, co.income_group,
                    c.form_of_government, c.fiscal_autonomy, c.international_staff, c.working_languages
             FROM cities c JOIN countries co ON co.iso2 = c.country_code
-            WHERE c.id IN (SELECT city_id FROM practice_facets WHERE published_at IS NOT NULL)
-               OR c.id IN (SELECT city_id FROM practice_transfers) OR c.id = \(bind: cityID)
+            WHERE \(condition)
             """
         ).all()
         var profiles: [Int: CityProfile] = [:]
@@ -69,32 +77,16 @@ enum Recommendations {
         return themes
     }
 
-    /// Every published original practice, with its city and themes.
-    static func candidates(on database: any Database) async throws -> [PracticeCandidate] {
-        let sql = database as! any SQLDatabase
-        let rows = try await sql.raw(
-            """
-            SELECT practice_id, city_id, theme_mask FROM practice_facets
-            WHERE published_at IS NOT NULL AND original_id IS NULL ORDER BY practice_id
-            """
-        ).all()
-        return try rows.map { row in
-            PracticeCandidate(
-                id: try row.decode(column: "practice_id", as: Int.self),
-                cityID: try row.decode(column: "city_id", as: Int.self),
-                themes: ThemeSet(rawValue: UInt32(try row.decode(column: "theme_mask", as: Int.self))))
-        }
-    }
-
     /// Practices of other cities ranked for `city`.
-    static func practices(for city: City, limit: Int, on database: any Database) async throws
-        -> [RecommendedPracticeDTO]
-    {
-        let candidates = try await candidates(on: database)
-        let cities = try await activeProfiles(including: city.id!, on: database)
+    static func practices(
+        for city: City, limit: Int, from published: PublishedPractices, on database: any Database
+    ) async throws -> [RecommendedPracticeDTO] {
+        let sql = database as! any SQLDatabase
+        let snapshot = try await published.current(on: sql)
         let ranked = PracticeRecommender.rank(
-            practices: candidates, for: profile(of: city), interests: try await interests(of: city.id!, on: database),
-            cities: cities, limit: limit)
+            practices: snapshot.candidates, for: profile(of: city),
+            interests: try await interests(of: city.id!, on: database),
+            cities: snapshot.profiles, limit: limit)
         let practices = try await KnowledgeQueries.practices(ids: ranked.map(\.id), on: database)
         return zip(ranked, practices).map { recommendation, practice in
             RecommendedPracticeDTO(
@@ -106,8 +98,12 @@ enum Recommendations {
     /// Cities like the practice's city that work on its themes (they have
     /// practices on them or adapt them), each with a contact where one of
     /// their practices names one.
-    static func peers(of practice: Practice, limit: Int, on database: any Database) async throws -> [PeerCityDTO] {
-        let candidates = try await candidates(on: database)
+    static func peers(
+        of practice: Practice, limit: Int, from published: PublishedPractices, on database: any Database
+    ) async throws -> [PeerCityDTO] {
+        let sql = database as! any SQLDatabase
+        let snapshot = try await published.current(on: sql)
+        let candidates = snapshot.candidates
         var themesByCity: [Int: ThemeSet] = [:]
         for candidate in candidates { themesByCity[candidate.cityID, default: []].formUnion(candidate.themes) }
         let transfers = try await PracticeTransfer.query(on: database).all()
@@ -115,7 +111,7 @@ enum Recommendations {
         for transfer in transfers {
             themesByCity[transfer.$city.id, default: []].formUnion(transferThemes[transfer.$practice.id] ?? [])
         }
-        let profiles = try await activeProfiles(including: practice.$city.id, on: database)
+        let profiles = try await activeProfiles(including: practice.$city.id, from: snapshot, on: sql)
         guard let home = profiles[practice.$city.id] else { return [] }
         let peers = themesByCity.compactMap { cityID, themes in
             profiles[cityID].map { PeerCandidate(profile: $0, themes: themes) }

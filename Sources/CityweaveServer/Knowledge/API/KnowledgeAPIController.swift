@@ -42,7 +42,7 @@ struct KnowledgeAPIController {
     func search(_ request: Request) async throws -> PracticeSearchDTO {
         try await PracticeSearch.answer(
             try await PracticeSearchQuery.parse(request), on: request.db,
-            countingFacetsWith: request.application.practiceFacetCache)
+            countingFacetsOf: request.application.publishedPractices)
     }
 
     /// One practice in full; drafts only for their own city.
@@ -148,14 +148,16 @@ struct KnowledgeAPIController {
     @Sendable
     func similarCities(_ request: Request) async throws -> [PeerCityDTO] {
         let practice = try await KnowledgeQueries.visiblePractice(try request.integerParameter("id"), request: request)
-        return try await Recommendations.peers(of: practice, limit: try limit(request), on: request.db)
+        return try await Recommendations.peers(
+            of: practice, limit: try limit(request), from: request.application.publishedPractices, on: request.db)
     }
 
     /// Practices of other cities ranked for a city.
     @Sendable
     func recommendedPractices(_ request: Request) async throws -> [RecommendedPracticeDTO] {
         let city = try await DirectoryQueries.city(try request.integerParameter("id"), on: request.db)
-        return try await Recommendations.practices(for: city, limit: try limit(request), on: request.db)
+        return try await Recommendations.practices(
+            for: city, limit: try limit(request), from: request.application.publishedPractices, on: request.db)
     }
 
     /// Tracked measures, filtered by city, category and dates.

@@ -4,6 +4,6 @@ import Fluent
 enum KnowledgeMigrations {
     static let all: [any Migration] = [
         CreatePractice(), CreatePracticeReview(), CreatePracticeTransfer(), CreateTrackedMeasure(),
-        CreatePracticeSearchIndex(), CreatePracticeFacetGeneration(),
+        CreatePracticeSearchIndex(), CreatePublishedPracticesGeneration(),
     ]
 }

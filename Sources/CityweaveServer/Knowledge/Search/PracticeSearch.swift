@@ -98,12 +98,12 @@ enum PracticeSearch {
     /// One statement answers a search: the matches are found once (the
     /// text index is the costly part) and kept in the CTE `m`, which gives
     /// the page, the total and the list of every match; the facets of that
-    /// list are counted in memory by `facetCache` (none when it is nil).
+    /// list are counted in memory from `published` (none when it is nil).
     /// Both databases would materialise a CTE that is read more than once,
     /// but SQLite's planner may instead inline it into every branch: the
     /// hint makes sure the text index is read once.
     static func search(
-        _ query: PracticeSearchQuery, on sql: any SQLDatabase, countingFacetsWith facetCache: PracticeFacetCache?
+        _ query: PracticeSearchQuery, on sql: any SQLDatabase, countingFacetsOf published: PublishedPractices?
     ) async throws -> PracticeSearchResult {
         let matched: SQLQueryString? = query.terms.isEmpty ? nil : index(for: sql).matches(query.terms)
         var source: SQLQueryString = "practice_facets p"
@@ -114,7 +114,7 @@ enum PracticeSearch {
             rank = "x.rank"
             if query.sort == .relevance { order = "rank, published_at DESC, practice_id DESC" }
         }
-        let matchList: SQLQueryString = facetCache == nil ? "''" : "string_agg(CAST(practice_id AS TEXT), ',')"
+        let matchList: SQLQueryString = published == nil ? "''" : "string_agg(CAST(practice_id AS TEXT), ',')"
         let rows = try await sql.raw(
             """
             WITH m AS MATERIALIZED (
@@ -126,7 +126,7 @@ enum PracticeSearch {
                 FROM (SELECT practice_id, rank, published_at FROM m ORDER BY \(order)
                       LIMIT \(literal: query.page.per) OFFSET \(literal: query.page.offset)) AS page
             UNION ALL SELECT 'total', \(matchList), 0, COUNT(*) FROM m
-            UNION ALL SELECT 'generation', '', 0, generation FROM practice_facets_generation
+            UNION ALL SELECT 'generation', '', 0, generation FROM published_practices_generation
             """
         ).all()
         var hits: [(position: Int, hit: PracticeSearchResult.Hit)] = []
@@ -147,9 +147,9 @@ enum PracticeSearch {
             }
         }
         var facets: [PracticeFacet: [FacetTally<PracticeFacet>.Count]] = [:]
-        if let facetCache {
-            let tally = try await facetCache.tally(atGeneration: generation, on: sql)
-            facets = tally.count(Self.numbers(inList: &matches))
+        if let published {
+            let snapshot = try await published.snapshot(atGeneration: generation, on: sql)
+            facets = snapshot.facets.count(Self.numbers(inList: &matches))
         }
         return PracticeSearchResult(
             hits: hits.sorted { $0.position < $1.position }.map(\.hit), total: total, facets: facets)

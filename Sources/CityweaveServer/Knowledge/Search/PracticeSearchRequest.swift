@@ -58,9 +58,9 @@ extension PracticeSearch {
     /// Runs a search and shapes the answer both the API and the page give:
     /// the page of practices with their snippets, and labelled facet counts.
     static func answer(
-        _ query: PracticeSearchQuery, on database: any Database, countingFacetsWith facetCache: PracticeFacetCache
+        _ query: PracticeSearchQuery, on database: any Database, countingFacetsOf published: PublishedPractices
     ) async throws -> PracticeSearchDTO {
-        let result = try await search(query, on: database as! any SQLDatabase, countingFacetsWith: facetCache)
+        let result = try await search(query, on: database as! any SQLDatabase, countingFacetsOf: published)
         // A practice withdrawn since the search ran is left out.
         let practices = try await KnowledgeQueries.practices(ids: result.hits.map(\.practiceID), on: database)
             .filter(\.isPublished)

@@ -37,7 +37,7 @@ struct PracticeFeedController {
         newest.theme = theme
         newest.sort = .date
         let hits = try await PracticeSearch.search(
-            newest, on: request.db as! any SQLDatabase, countingFacetsWith: nil
+            newest, on: request.db as! any SQLDatabase, countingFacetsOf: nil
         ).hits
         // A practice withdrawn since the search ran is left out.
         let practices = try await KnowledgeQueries.practices(ids: hits.map(\.practiceID), on: request.db)

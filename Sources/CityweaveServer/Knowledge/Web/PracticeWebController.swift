@@ -45,7 +45,7 @@ struct PracticeWebController {
     func search(_ request: Request) async throws -> View {
         let query = try await PracticeSearchQuery.parse(request)
         let results = try await PracticeSearch.answer(
-            query, on: request.db, countingFacetsWith: request.application.practiceFacetCache)
+            query, on: request.db, countingFacetsOf: request.application.publishedPractices)
         let titles: [PracticeFacet: String] = [
             .theme: "Theme", .region: "Region", .income: "Income group", .population: "City size", .stage: "Stage",
             .language: "Language", .network: "Reviewed by",
@@ -191,7 +191,8 @@ struct PracticeWebController {
                     selected: false)
             },
             transfers: transfers,
-            peers: try await Recommendations.peers(of: practice, limit: 8, on: request.db),
+            peers: try await Recommendations.peers(
+                of: practice, limit: 8, from: request.application.publishedPractices, on: request.db),
             likeness: likeness, readerCity: readerCity, csrfToken: request.csrfToken, mayEdit: mayEdit,
             transferCityID: transferCityID, reviewNetwork: reviewNetwork,
             stages: TransferStage.allCases.filter { $0 != .abandoned }.map {
@@ -217,7 +218,8 @@ struct PracticeWebController {
         let page = RecommendedPage(
             layout: Layout(title: "Practices for \(city.name)", request: request), cityID: city.id!,
             cityName: city.name,
-            recommendations: try await Recommendations.practices(for: city, limit: 30, on: request.db))
+            recommendations: try await Recommendations.practices(
+                for: city, limit: 30, from: request.application.publishedPractices, on: request.db))
         return try await request.view.render("Knowledge/recommended", page)
     }
 

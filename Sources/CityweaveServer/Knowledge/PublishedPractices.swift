@@ -1,0 +1,130 @@
+import CityweaveCore
+import NIOConcurrencyHelpers
+import SQLKit
+import Vapor
+
+/// What search and recommendations read of every published practice, held
+/// in memory: the facet values that count a search's matches (see
+/// ``FacetTally``), and the original practices recommendations rank with
+/// the profiles of the cities taking part in knowledge exchange. It is
+/// read at a generation of `published_practices_generation`; a search reads the
+/// current generation in the same statement as its matches, and when the
+/// two differ the practices are read again.
+final class PublishedPractices: Sendable {
+    struct Snapshot: Sendable {
+        var facets: FacetTally<PracticeFacet>
+        /// The originals (translations left out), in the order of their ids.
+        var candidates: [PracticeCandidate]
+        /// Every city with a published practice or a transfer.
+        var profiles: [Int: CityProfile]
+    }
+
+    private typealias Reading = Task<(generation: Int, snapshot: Snapshot), any Error>
+
+    private struct State {
+        var held: (generation: Int, snapshot: Snapshot)?
+        /// The reading under way, which every reader who needs it awaits:
+        /// a burst of searches after a change reads the practices once.
+        var reading: Reading?
+    }
+
+    private let state = NIOLockedValueBox(State())
+
+    /// The practices as of `generation` or later, read afresh when the ones
+    /// held are of another generation.
+    func snapshot(atGeneration generation: Int, on sql: any SQLDatabase) async throws -> Snapshot {
+        while true {
+            let (held, reading) = state.withLockedValue { state -> (Snapshot?, Reading?) in
+                if let held = state.held, held.generation == generation { return (held.snapshot, nil) }
+                if let reading = state.reading { return (nil, reading) }
+                // The generation is read first: a change made while the practices
+                // are read moves it on again, so the next reader reads them once more.
+                let reading = Reading { (try await Self.generation(on: sql), try await Self.load(on: sql)) }
+                state.reading = reading
+                return (nil, reading)
+            }
+            if let held { return held }
+            guard let reading else { continue }
+            let result = await reading.result
+            state.withLockedValue { state in
+                guard state.reading == reading else { return }
+                state.reading = nil
+                if case .success(let read) = result { state.held = read }
+            }
+            let read = try result.get()
+            // A reading begun before the change this reader saw is too old.
+            if read.generation >= generation { return read.snapshot }
+        }
+    }
+
+    /// The practices as they are now.
+    func current(on sql: any SQLDatabase) async throws -> Snapshot {
+        try await snapshot(atGeneration: try await Self.generation(on: sql), on: sql)
+    }
+
+    private static func generation(on sql: any SQLDatabase) async throws -> Int {
+        try await sql.raw("SELECT generation FROM published_practices_generation").first()?
+            .decode(column: "generation", as: Int.self) ?? 0
+    }
+
+    private static func load(on sql: any SQLDatabase) async throws -> Snapshot {
+        var facets = FacetTally<PracticeFacet>.Builder()
+        var candidates: [PracticeCandidate] = []
+        let practices = try await sql.raw(
+            """
+            SELECT p.practice_id, p.city_id, p.original_id, p.stage, p.language, p.theme_mask, p.population,
+                   co.region, co.income_group
+            FROM practice_facets p LEFT JOIN countries co ON co.iso2 = p.country_code
+            WHERE p.published_at IS NOT NULL ORDER BY p.practice_id
+            """
+        ).all()
+        for row in practices {
+            let id = try row.decode(column: "practice_id", as: Int.self)
+            let themes = ThemeSet(
+                rawValue: UInt32(truncatingIfNeeded: try row.decode(column: "theme_mask", as: Int.self)))
+            if try row.decode(column: "original_id", as: Int?.self) == nil {
+                candidates.append(
+                    PracticeCandidate(id: id, cityID: try row.decode(column: "city_id", as: Int.self), themes: themes))
+            }
+            facets.add(try row.decode(column: "stage", as: String.self), of: .stage, to: id)
+            facets.add(try row.decode(column: "language", as: String.self), of: .language, to: id)
+            let population = try row.decode(column: "population", as: Int.self)
+            facets.add(PopulationBand(population: population).rawValue, of: .population, to: id)
+            if let region = try row.decode(column: "region", as: String?.self) {
+                facets.add(region, of: .region, to: id)
+            }
+            if let income = try row.decode(column: "income_group", as: String?.self) {
+                facets.add(income, of: .income, to: id)
+            }
+            for theme in themes.themes { facets.add(theme.rawValue, of: .theme, to: id) }
+        }
+        let reviews = try await sql.raw(
+            """
+            SELECT r.practice_id, r.network_id FROM practice_reviews r
+            JOIN practice_facets p ON p.practice_id = r.practice_id WHERE p.published_at IS NOT NULL
+            """
+        ).all()
+        for row in reviews {
+            let network = try row.decode(column: "network_id", as: Int.self)
+            facets.add(String(network), of: .network, to: try row.decode(column: "practice_id", as: Int.self))
+        }
+        let profiles = try await Recommendations.profiles(
+            where: """
+                c.id IN (SELECT city_id FROM practice_facets WHERE published_at IS NOT NULL)
+                OR c.id IN (SELECT city_id FROM practice_transfers)
+                """, on: sql)
+        return Snapshot(facets: facets.build(), candidates: candidates, profiles: profiles)
+    }
+}
+
+extension Application {
+    private struct PublishedPracticesKey: StorageKey {
+        typealias Value = PublishedPractices
+    }
+
+    /// Set up by `configure` with the knowledge module.
+    var publishedPractices: PublishedPractices {
+        get { storage[PublishedPracticesKey.self]! }
+        set { storage[PublishedPracticesKey.self] = newValue }
+    }
+}
