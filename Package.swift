@@ -82,12 +82,14 @@ if Context.environment["CITYWEAVE_BENCHMARKS"] != nil {
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         )
     )
-    package.targets.append(
-        .executableTarget(
-            name: "KnowledgeBenchmarks",
-            dependencies: ["CityweaveCore", .product(name: "Benchmark", package: "package-benchmark")],
-            path: "Benchmarks/KnowledgeBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+    for name in ["KnowledgeBenchmarks", "EngagementBenchmarks"] {
+        package.targets.append(
+            .executableTarget(
+                name: name,
+                dependencies: ["CityweaveCore", .product(name: "Benchmark", package: "package-benchmark")],
+                path: "Benchmarks/\(name)",
+                plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+            )
         )
-    )
+    }
 }

@@ -1,25 +1,13 @@
 import Benchmark
 import CityweaveCore
 
-/// A deterministic generator, so that every run ranks the same practices.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// 100,000 practices of 20,000 cities with full context profiles.
 struct GeneratedPractices {
     var cities: [Int: CityProfile] = [:]
     var practices: [PracticeCandidate] = []
 
     init(practices count: Int, cities cityCount: Int) {
-        var random = SplitMix(state: 2026)
+        var random = SeededGenerator(seed: 2026)
         let incomes = ["Low income", "Lower middle income", "Upper middle income", "High income"]
         let places = [
             ("FR", "Europe", "Western Europe"), ("BR", "Americas", "South America"), ("KE", "Africa", "Eastern Africa"),

@@ -52,19 +52,7 @@ import Testing
 }
 
 @Suite struct PracticeRecommenderTests {
-    /// A deterministic generator, so that a failure can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
-    static func randomCities(_ count: Int, using random: inout SplitMix) -> [Int: CityProfile] {
+    static func randomCities(_ count: Int, using random: inout SeededGenerator) -> [Int: CityProfile] {
         let incomes = ["Low income", "Lower middle income", "Upper middle income", "High income", ""]
         let places = [
             ("FR", "Europe", "Western Europe"), ("DE", "Europe", "Western Europe"), ("KE", "Africa", "Eastern Africa"),
@@ -86,13 +74,13 @@ import Testing
         return cities
     }
 
-    static func randomThemes(using random: inout SplitMix) -> ThemeSet {
+    static func randomThemes(using random: inout SeededGenerator) -> ThemeSet {
         ThemeSet(rawValue: UInt32.random(in: 0..<(1 << UInt32(Theme.allCases.count)), using: &random))
     }
 
     @Test(arguments: 1...20)
     func rankingEqualsSortingEveryPracticeByBruteForce(seed: UInt64) {
-        var random = SplitMix(state: seed)
+        var random = SeededGenerator(seed: seed)
         let cities = Self.randomCities(30, using: &random)
         let practices = (1...300).map { id in
             // City 31 is not in the directory: its practices are skipped.
@@ -130,7 +118,7 @@ import Testing
 
     @Test(arguments: 1...10)
     func peerRankingEqualsBruteForce(seed: UInt64) {
-        var random = SplitMix(state: seed)
+        var random = SeededGenerator(seed: seed)
         let cities = Self.randomCities(60, using: &random)
         let peers = cities.keys.sorted().map {
             PeerCandidate(profile: cities[$0]!, themes: Self.randomThemes(using: &random))

@@ -23,7 +23,7 @@ import Testing
     }
 
     @Test func countsMatchBruteForceOnRandomRecords() {
-        var random = PracticeRecommenderTests.SplitMix(state: 42)
+        var random = SeededGenerator(seed: 42)
         for _ in 0..<20 {
             var records: [Int: Record] = [:]
             var builder = FacetTally<Facet>.Builder()
