@@ -1,4 +1,5 @@
 import CityweaveCore
+import Fluent
 import NIOConcurrencyHelpers
 import SQLKit
 import Vapor
@@ -32,14 +33,12 @@ final class PublishedPractices: Sendable {
 
     /// The practices as of `generation` or later, read afresh when the ones
     /// held are of another generation.
-    func snapshot(atGeneration generation: Int, on sql: any SQLDatabase) async throws -> Snapshot {
+    func snapshot(atGeneration generation: Int, on database: any Database) async throws -> Snapshot {
         while true {
             let (held, reading) = state.withLockedValue { state -> (Snapshot?, Reading?) in
                 if let held = state.held, held.generation == generation { return (held.snapshot, nil) }
                 if let reading = state.reading { return (nil, reading) }
-                // The generation is read first: a change made while the practices
-                // are read moves it on again, so the next reader reads them once more.
-                let reading = Reading { (try await Self.generation(on: sql), try await Self.load(on: sql)) }
+                let reading = Reading { try await Self.read(on: database) }
                 state.reading = reading
                 return (nil, reading)
             }
@@ -58,8 +57,21 @@ final class PublishedPractices: Sendable {
     }
 
     /// The practices as they are now.
-    func current(on sql: any SQLDatabase) async throws -> Snapshot {
-        try await snapshot(atGeneration: try await Self.generation(on: sql), on: sql)
+    func current(on database: any Database) async throws -> Snapshot {
+        try await snapshot(atGeneration: try await Self.generation(on: database as! any SQLDatabase), on: database)
+    }
+
+    /// The generation and the practices in one transaction, so that they
+    /// agree even while others write.
+    private static func read(on database: any Database) async throws -> (generation: Int, snapshot: Snapshot) {
+        try await database.transaction { transaction in
+            let sql = transaction as! any SQLDatabase
+            // PostgreSQL reads each statement as of its own start unless asked otherwise.
+            if sql.dialect.name == "postgresql" {
+                try await sql.raw("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").run()
+            }
+            return (try await generation(on: sql), try await load(on: sql))
+        }
     }
 
     private static func generation(on sql: any SQLDatabase) async throws -> Int {

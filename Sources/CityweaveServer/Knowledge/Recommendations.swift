@@ -81,8 +81,7 @@ enum Recommendations {
     static func practices(
         for city: City, limit: Int, from published: PublishedPractices, on database: any Database
     ) async throws -> [RecommendedPracticeDTO] {
-        let sql = database as! any SQLDatabase
-        let snapshot = try await published.current(on: sql)
+        let snapshot = try await published.current(on: database)
         let ranked = PracticeRecommender.rank(
             practices: snapshot.candidates, for: profile(of: city),
             interests: try await interests(of: city.id!, on: database),
@@ -102,7 +101,7 @@ enum Recommendations {
         of practice: Practice, limit: Int, from published: PublishedPractices, on database: any Database
     ) async throws -> [PeerCityDTO] {
         let sql = database as! any SQLDatabase
-        let snapshot = try await published.current(on: sql)
+        let snapshot = try await published.current(on: database)
         let candidates = snapshot.candidates
         var themesByCity: [Int: ThemeSet] = [:]
         for candidate in candidates { themesByCity[candidate.cityID, default: []].formUnion(candidate.themes) }

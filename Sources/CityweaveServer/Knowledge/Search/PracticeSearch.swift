@@ -103,8 +103,9 @@ enum PracticeSearch {
     /// but SQLite's planner may instead inline it into every branch: the
     /// hint makes sure the text index is read once.
     static func search(
-        _ query: PracticeSearchQuery, on sql: any SQLDatabase, countingFacetsOf published: PublishedPractices?
+        _ query: PracticeSearchQuery, on database: any Database, countingFacetsOf published: PublishedPractices?
     ) async throws -> PracticeSearchResult {
+        let sql = database as! any SQLDatabase
         let matched: SQLQueryString? = query.terms.isEmpty ? nil : index(for: sql).matches(query.terms)
         var source: SQLQueryString = "practice_facets p"
         var rank: SQLQueryString = "CAST(0 AS DOUBLE PRECISION)"
@@ -148,7 +149,7 @@ enum PracticeSearch {
         }
         var facets: [PracticeFacet: [FacetTally<PracticeFacet>.Count]] = [:]
         if let published {
-            let snapshot = try await published.snapshot(atGeneration: generation, on: sql)
+            let snapshot = try await published.snapshot(atGeneration: generation, on: database)
             facets = snapshot.facets.count(Self.numbers(inList: &matches))
         }
         return PracticeSearchResult(

@@ -60,7 +60,7 @@ extension PracticeSearch {
     static func answer(
         _ query: PracticeSearchQuery, on database: any Database, countingFacetsOf published: PublishedPractices
     ) async throws -> PracticeSearchDTO {
-        let result = try await search(query, on: database as! any SQLDatabase, countingFacetsOf: published)
+        let result = try await search(query, on: database, countingFacetsOf: published)
         // A practice withdrawn since the search ran is left out.
         let practices = try await KnowledgeQueries.practices(ids: result.hits.map(\.practiceID), on: database)
             .filter(\.isPublished)

@@ -1,6 +1,5 @@
 import CityweaveCore
 import Fluent
-import SQLKit
 import Vapor
 
 /// Atom feeds of newly published practices: `/feeds/practices.atom` and
@@ -37,7 +36,7 @@ struct PracticeFeedController {
         newest.theme = theme
         newest.sort = .date
         let hits = try await PracticeSearch.search(
-            newest, on: request.db as! any SQLDatabase, countingFacetsOf: nil
+            newest, on: request.db, countingFacetsOf: nil
         ).hits
         // A practice withdrawn since the search ran is left out.
         let practices = try await KnowledgeQueries.practices(ids: hits.map(\.practiceID), on: request.db)

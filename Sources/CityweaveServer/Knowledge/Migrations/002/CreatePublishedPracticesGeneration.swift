@@ -34,22 +34,45 @@ struct CreatePublishedPracticesGeneration: AsyncMigration {
             "INSERT INTO published_practices_generation (generation) VALUES (\(literal: Int.random(in: 1...(1 << 48))))"
         ).run()
         if sql.dialect.name == "postgresql" {
+            // The triggers wait for the commit (constraint triggers, deferred)
+            // and the function moves the number on once per transaction. Its
+            // row is then locked last, by a transaction that already holds
+            // every other lock it needs: a long import and an edit of one of
+            // its cities never wait for each other in a circle.
             try await sql.raw(
                 """
                 CREATE FUNCTION published_practices_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN \(unsafeRaw: Self.bump); RETURN NULL; END $$
+                BEGIN
+                    IF current_setting('cityweave.published_practices_changed', true) IS DISTINCT FROM 'yes' THEN
+                        PERFORM set_config('cityweave.published_practices_changed', 'yes', true);
+                        \(unsafeRaw: Self.bump);
+                    END IF;
+                    RETURN NULL;
+                END $$
                 """
             ).run()
             for (table, columns) in Self.watched {
                 let events = columns.map { "UPDATE OF \($0.joined(separator: ", "))" } ?? "INSERT OR UPDATE OR DELETE"
                 try await sql.raw(
                     """
-                    CREATE TRIGGER \(unsafeRaw: table)_published_practices AFTER \(unsafeRaw: events)
-                    ON \(unsafeRaw: table) FOR EACH STATEMENT EXECUTE FUNCTION published_practices_changed()
+                    CREATE CONSTRAINT TRIGGER \(unsafeRaw: table)_published_practices AFTER \(unsafeRaw: events)
+                    ON \(unsafeRaw: table) DEFERRABLE INITIALLY DEFERRED
+                    FOR EACH ROW EXECUTE FUNCTION published_practices_changed()
                     """
                 ).run()
+                // Emptying a table fires no row trigger.
+                if columns == nil {
+                    try await sql.raw(
+                        """
+                        CREATE TRIGGER \(unsafeRaw: table)_truncated_published_practices AFTER TRUNCATE
+                        ON \(unsafeRaw: table) FOR EACH STATEMENT EXECUTE FUNCTION published_practices_changed()
+                        """
+                    ).run()
+                }
             }
         } else {
+            // SQLite writes one transaction at a time, and deletes row by row
+            // from a table with triggers: plain row triggers suffice.
             for (table, columns) in Self.watched {
                 let events =
                     columns.map { ["UPDATE OF \($0.joined(separator: ", "))"] } ?? ["INSERT", "UPDATE", "DELETE"]
@@ -70,9 +93,9 @@ struct CreatePublishedPracticesGeneration: AsyncMigration {
         let sql = database as! any SQLDatabase
         if sql.dialect.name == "postgresql" {
             for (table, _) in Self.watched {
-                try await sql.raw(
-                    "DROP TRIGGER IF EXISTS \(unsafeRaw: table)_published_practices ON \(unsafeRaw: table)"
-                ).run()
+                for name in ["\(table)_published_practices", "\(table)_truncated_published_practices"] {
+                    try await sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: name) ON \(unsafeRaw: table)").run()
+                }
             }
             try await sql.raw("DROP FUNCTION IF EXISTS published_practices_changed()").run()
         } else {
