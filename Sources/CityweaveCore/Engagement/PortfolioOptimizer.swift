@@ -106,16 +106,20 @@ private struct BranchAndBound {
             }
             items.append(item)
         }
-        // Densest first: the first branches build a greedy portfolio, which
-        // then prunes the rest.
+        // Densest first: the branches opened first are the likeliest to beat
+        // the greedy portfolio, and finding better ones early prunes more.
         let weights = self.weights
         let empty = Array(repeating: 1.0, count: weights.count)
         let scale = (budget: max(problem.budget, slack), hours: max(problem.hours, slack))
         let densities = items.map { item in
-            Self.gain(of: item, remaining: empty, weights: weights)
-                / (item.cost / scale.budget + item.hours / scale.hours + slack)
+            Self.density(of: item, gain: Self.gain(of: item, remaining: empty, weights: weights), scale: scale)
         }
         self.items = zip(items, densities).sorted { $0.1 > $1.1 }.map(\.0)
+    }
+
+    /// A gain for the share of the whole capacity the item takes.
+    static func density(of item: Item, gain: Double, scale: (budget: Double, hours: Double)) -> Double {
+        gain / (item.cost / scale.budget + item.hours / scale.hours + PortfolioProblem.slack)
     }
 
     static func gain(of item: Item, remaining: [Double], weights: [Double]) -> Double {
@@ -200,7 +204,7 @@ private struct BranchAndBound {
                 var pick: (index: Int, density: Double)?
                 for (index, item) in items.enumerated() where !holds[index] && fits(item) {
                     let gain = BranchAndBound.gain(of: item, remaining: remaining, weights: weights)
-                    let density = gain / (item.cost / scale.budget + item.hours / scale.hours + PortfolioProblem.slack)
+                    let density = BranchAndBound.density(of: item, gain: gain, scale: scale)
                     if gain > 0, density > pick?.density ?? -1 { pick = (index, density) }
                 }
                 guard let pick else { return }

@@ -18,6 +18,9 @@ final class PublishedPractices: Sendable {
         var candidates: [PracticeCandidate]
         /// Every city with a published practice or a transfer.
         var profiles: [Int: CityProfile]
+        /// What each of those cities works on: the themes of its published
+        /// practices and of the published practices it adapts.
+        var workThemes: [Int: ThemeSet]
     }
 
     private typealias Reading = Task<(generation: Int, snapshot: Snapshot), any Error>
@@ -31,19 +34,28 @@ final class PublishedPractices: Sendable {
 
     private let state = NIOLockedValueBox(State())
 
+    /// What a reader does: use the practices held, or await a reading.
+    private enum Next {
+        case held(Snapshot)
+        case reading(Reading)
+    }
+
     /// The practices as of `generation` or later, read afresh when the ones
     /// held are of another generation.
     func snapshot(atGeneration generation: Int, on database: any Database) async throws -> Snapshot {
         while true {
-            let (held, reading) = state.withLockedValue { state -> (Snapshot?, Reading?) in
-                if let held = state.held, held.generation == generation { return (held.snapshot, nil) }
-                if let reading = state.reading { return (nil, reading) }
+            let next = state.withLockedValue { state -> Next in
+                if let held = state.held, held.generation == generation { return .held(held.snapshot) }
+                if let reading = state.reading { return .reading(reading) }
                 let reading = Reading { try await Self.read(on: database) }
                 state.reading = reading
-                return (nil, reading)
+                return .reading(reading)
             }
-            if let held { return held }
-            guard let reading else { continue }
+            let reading: Reading
+            switch next {
+            case .held(let snapshot): return snapshot
+            case .reading(let underway): reading = underway
+            }
             let result = await reading.result
             state.withLockedValue { state in
                 guard state.reading == reading else { return }
@@ -82,6 +94,7 @@ final class PublishedPractices: Sendable {
     private static func load(on sql: any SQLDatabase) async throws -> Snapshot {
         var facets = FacetTally<PracticeFacet>.Builder()
         var candidates: [PracticeCandidate] = []
+        var workThemes: [Int: ThemeSet] = [:]
         let practices = try await sql.raw(
             """
             SELECT p.practice_id, p.city_id, p.original_id, p.stage, p.language, p.theme_mask, p.population,
@@ -94,9 +107,10 @@ final class PublishedPractices: Sendable {
             let id = try row.decode(column: "practice_id", as: Int.self)
             let themes = ThemeSet(
                 rawValue: UInt32(truncatingIfNeeded: try row.decode(column: "theme_mask", as: Int.self)))
+            let cityID = try row.decode(column: "city_id", as: Int.self)
+            workThemes[cityID, default: []].formUnion(themes)
             if try row.decode(column: "original_id", as: Int?.self) == nil {
-                candidates.append(
-                    PracticeCandidate(id: id, cityID: try row.decode(column: "city_id", as: Int.self), themes: themes))
+                candidates.append(PracticeCandidate(id: id, cityID: cityID, themes: themes))
             }
             facets.add(try row.decode(column: "stage", as: String.self), of: .stage, to: id)
             facets.add(try row.decode(column: "language", as: String.self), of: .language, to: id)
@@ -120,12 +134,24 @@ final class PublishedPractices: Sendable {
             let network = try row.decode(column: "network_id", as: Int.self)
             facets.add(String(network), of: .network, to: try row.decode(column: "practice_id", as: Int.self))
         }
+        let adaptations = try await sql.raw(
+            """
+            SELECT x.city_id, f.theme_mask FROM practice_transfers x
+            JOIN practice_facets f ON f.practice_id = x.practice_id WHERE f.published_at IS NOT NULL
+            """
+        ).all()
+        for row in adaptations {
+            let themes = ThemeSet(
+                rawValue: UInt32(truncatingIfNeeded: try row.decode(column: "theme_mask", as: Int.self)))
+            workThemes[try row.decode(column: "city_id", as: Int.self), default: []].formUnion(themes)
+        }
         let profiles = try await Recommendations.profiles(
             where: """
                 c.id IN (SELECT city_id FROM practice_facets WHERE published_at IS NOT NULL)
                 OR c.id IN (SELECT city_id FROM practice_transfers)
                 """, on: sql)
-        return Snapshot(facets: facets.build(), candidates: candidates, profiles: profiles)
+        return Snapshot(
+            facets: facets.build(), candidates: candidates, profiles: profiles, workThemes: workThemes)
     }
 }
 

@@ -55,21 +55,12 @@ enum Recommendations {
         return profiles
     }
 
-    /// What a city works on: the themes of its networks, of its own practices
-    /// and of the practices it adapts.
-    static func interests(of cityID: Int, on database: any Database) async throws -> ThemeSet {
-        let sql = database as! any SQLDatabase
-        let rows = try await sql.raw(
-            """
-            SELECT theme_mask FROM practice_facets WHERE city_id = \(bind: cityID) AND published_at IS NOT NULL
-            UNION SELECT f.theme_mask FROM practice_facets f JOIN practice_transfers x ON x.practice_id = f.practice_id
-                WHERE x.city_id = \(bind: cityID)
-            """
-        ).all()
-        var themes = ThemeSet()
-        for row in rows {
-            themes.formUnion(ThemeSet(rawValue: UInt32(try row.decode(column: "theme_mask", as: Int.self))))
-        }
+    /// What a city is interested in: the themes of its networks and of
+    /// its work (its published practices and those it adapts).
+    static func interests(of cityID: Int, from snapshot: PublishedPractices.Snapshot, on database: any Database)
+        async throws -> ThemeSet
+    {
+        var themes = snapshot.workThemes[cityID] ?? []
         let networks = try await Membership.query(on: database).filter(\.$city.$id == cityID).with(\.$network).all()
         for membership in networks {
             themes.formUnion(ThemeSet(membership.network.themes.compactMap(Theme.init(rawValue:))))
@@ -84,7 +75,7 @@ enum Recommendations {
         let snapshot = try await published.current(on: database)
         let ranked = PracticeRecommender.rank(
             practices: snapshot.candidates, for: profile(of: city),
-            interests: try await interests(of: city.id!, on: database),
+            interests: try await interests(of: city.id!, from: snapshot, on: database),
             cities: snapshot.profiles, limit: limit)
         let practices = try await KnowledgeQueries.practices(ids: ranked.map(\.id), on: database)
         return zip(ranked, practices).map { recommendation, practice in
@@ -102,17 +93,9 @@ enum Recommendations {
     ) async throws -> [PeerCityDTO] {
         let sql = database as! any SQLDatabase
         let snapshot = try await published.current(on: database)
-        let candidates = snapshot.candidates
-        var themesByCity: [Int: ThemeSet] = [:]
-        for candidate in candidates { themesByCity[candidate.cityID, default: []].formUnion(candidate.themes) }
-        let transfers = try await PracticeTransfer.query(on: database).all()
-        let transferThemes = Dictionary(grouping: candidates, by: \.id).mapValues { $0[0].themes }
-        for transfer in transfers {
-            themesByCity[transfer.$city.id, default: []].formUnion(transferThemes[transfer.$practice.id] ?? [])
-        }
         let profiles = try await activeProfiles(including: practice.$city.id, from: snapshot, on: sql)
         guard let home = profiles[practice.$city.id] else { return [] }
-        let peers = themesByCity.compactMap { cityID, themes in
+        let peers = snapshot.workThemes.compactMap { cityID, themes in
             profiles[cityID].map { PeerCandidate(profile: $0, themes: themes) }
         }
         let ranked = PracticeRecommender.rankPeers(
