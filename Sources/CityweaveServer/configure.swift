@@ -21,6 +21,7 @@ public func configure(_ app: Application, with configuration: CityweaveConfigura
     app.migrations.add(AccountsMigrations.all)
     app.migrations.add(DirectoryMigrations.afterAccounts)
     app.migrations.add(KnowledgeMigrations.all)
+    app.migrations.add(EngagementMigrations.all)
     app.databases.middleware.use(NetworkSearchNames())
     app.databases.middleware.use(PersonSearchNames())
 
@@ -59,9 +60,14 @@ public func configure(_ app: Application, with configuration: CityweaveConfigura
     try app.register(collection: DirectoryRoutes())
     try app.register(collection: AccountsRoutes())
     try app.register(collection: KnowledgeRoutes())
-    app.publishedPractices = PublishedPractices()
+    let publishedPractices = PublishedPractices()
+    app.publishedPractices = publishedPractices
+    app.publishedWorkCounters.append { try await publishedPractices.countsByCity(on: $0) }
     app.cityPageSections.append(KnowledgeCitySection.provider)
     app.demoContentLoaders.append(DemoPractices.loadIfEmpty)
+    try app.register(collection: EngagementRoutes())
+    app.cityPageSections.append(EngagementCitySection.provider)
+    app.demoContentLoaders.append(DemoEngagements.loadIfEmpty)
     try app.register(collection: HealthRoutes())
     try app.register(collection: OpenAPIRoutes())
     try app.register(collection: MetricsRoutes(registry: configuration.metrics))

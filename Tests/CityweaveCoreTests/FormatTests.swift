@@ -105,3 +105,12 @@ import Testing
         )
     }
 }
+
+@Suite struct CSVExportTests {
+    @Test func cellsAreQuotedWhereNeededAndFormulasAreMadeText() throws {
+        let text = try CSVExport.text(
+            header: ["a", "b"], rows: [["x, y", "say \"hi\""], ["=HYPERLINK(\"x\")", "-12.5"], ["@sum", "+1"]])
+        #expect(
+            text == "a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n\"'=HYPERLINK(\"\"x\"\")\",-12.5\r\n'@sum,'+1\r\n")
+    }
+}

@@ -33,7 +33,7 @@ extension CityweaveServerTests {
                         #expect(
                             status == expected,
                             "\(writeCase.route) as \(persona): expected \(expected.code), got \(status.code)")
-                        if writeCase.allowed.contains(persona) {
+                        if writeCase.allowed.contains(persona), writeCase.writes {
                             #expect(audited, "\(writeCase.route) as \(persona) left no audit entry")
                         } else {
                             #expect(!changed, "\(writeCase.route) as \(persona) was refused but changed the database")
@@ -82,6 +82,8 @@ struct WriteCase: Sendable {
     var freshSession = false
     /// Who gets 404 rather than 403: those who may not know the record exists (another city's draft).
     var hiddenFrom: Set<Persona> = []
+    /// Whether the route changes anything; one that does not (the advisor's what-if) must change nothing for anyone.
+    var writes = true
     /// Sets up what the attempt needs (a fresh record to delete, a city not yet a partner).
     var prepare: @Sendable (MatrixFixture, Persona) async throws -> Attempt
 
@@ -96,7 +98,7 @@ struct WriteCase: Sendable {
     /// Routes that need no account: signing in and accepting an invitation.
     static let openToAnyone: Set<String> = ["POST /login", "POST /invitations/:token"]
 
-    static let all: [WriteCase] = api + pages + accountPages + adminPages + knowledge
+    static let all: [WriteCase] = api + pages + accountPages + adminPages + knowledge + engagement
 
     static let api: [WriteCase] = [
         WriteCase(route: "PATCH /api/v1/cities/:id", surface: .api, allowed: Persona.cityEditors, success: .ok) {
@@ -369,7 +371,7 @@ final class MatrixFixture: @unchecked Sendable {
         lines.append(try String(decoding: encoder.encode(CityProfileSnapshot(city)), as: UTF8.self))
         let network = try await DirectoryQueries.network("\(c40)", on: app.db)
         lines.append(try String(decoding: encoder.encode(NetworkProfileSnapshot(network)), as: UTF8.self))
-        return lines + (try await knowledgeFingerprint())
+        return lines + (try await knowledgeFingerprint()) + (try await engagementFingerprint())
     }
 
     func freshPartnership() async throws -> Int {

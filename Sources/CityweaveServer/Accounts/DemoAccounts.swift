@@ -32,6 +32,12 @@ enum DemoAccounts {
             email: "bristol.editor@example.org", name: "Demo Bristol editor", password: "suspension-bridge-demo",
             organisation: .city, organisationKey: "Bristol,GB", role: .editor),
         Account(
+            email: "helsinki.editor@example.org", name: "Demo Helsinki editor", password: "senate-square-demo",
+            organisation: .city, organisationKey: "Helsinki,FI", role: .editor),
+        Account(
+            email: "vejle.editor@example.org", name: "Demo Vejle editor", password: "fjord-bridge-demo",
+            organisation: .city, organisationKey: "Vejle,DK", role: .editor),
+        Account(
             email: "c40.admin@example.org", name: "Demo C40 administrator", password: "forty-cities-demo",
             organisation: .network, organisationKey: "c40", role: .admin),
         Account(

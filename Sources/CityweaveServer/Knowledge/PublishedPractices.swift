@@ -68,6 +68,14 @@ final class PublishedPractices: Sendable {
         }
     }
 
+    /// Published practices per city, translations aside: what each city
+    /// offers others to learn from (see ``Application/publishedWorkCounters``).
+    func countsByCity(on database: any Database) async throws -> [Int: Int] {
+        var counts: [Int: Int] = [:]
+        for candidate in try await current(on: database).candidates { counts[candidate.cityID, default: 0] += 1 }
+        return counts
+    }
+
     /// The practices as they are now.
     func current(on database: any Database) async throws -> Snapshot {
         try await snapshot(atGeneration: try await Self.generation(on: database as! any SQLDatabase), on: database)
@@ -145,7 +153,7 @@ final class PublishedPractices: Sendable {
                 rawValue: UInt32(truncatingIfNeeded: try row.decode(column: "theme_mask", as: Int.self)))
             workThemes[try row.decode(column: "city_id", as: Int.self), default: []].formUnion(themes)
         }
-        let profiles = try await Recommendations.profiles(
+        let profiles = try await CityProfiles.read(
             where: """
                 c.id IN (SELECT city_id FROM practice_facets WHERE published_at IS NOT NULL)
                 OR c.id IN (SELECT city_id FROM practice_transfers)

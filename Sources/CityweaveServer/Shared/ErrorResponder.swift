@@ -33,6 +33,9 @@ struct ErrorResponder: AsyncMiddleware {
             }
         }
         switch error {
+        // Before AbortError: Vapor makes decoding errors abort errors, with a reason written for programmers.
+        case let decoding as DecodingError:
+            return (.badRequest, describe(decoding), [:])
         case let abort as any AbortError:
             let status = abort.status
             if status.code >= 500 {
@@ -40,8 +43,6 @@ struct ErrorResponder: AsyncMiddleware {
             }
             let detail = abort.reason == status.reasonPhrase ? defaultDetail(status) : abort.reason
             return (status, detail, abort.headers)
-        case let decoding as DecodingError:
-            return (.badRequest, describe(decoding), [:])
         default:
             request.logger.report(error: error)
             return (.internalServerError, "Something went wrong on our side; it has been logged.", [:])
@@ -74,13 +75,32 @@ struct ErrorResponder: AsyncMiddleware {
 
     private static func describe(_ error: DecodingError) -> String {
         switch error {
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-            let field = context.codingPath.map(\.stringValue).joined(separator: ".")
+        case .typeMismatch(let type, let context):
+            let field = fieldPath(context.codingPath)
+            guard !field.isEmpty else { return "The request could not be read." }
+            let expected =
+                [Double.self, Int.self].contains(where: { $0 == type })
+                ? "a number"
+                : type == String.self ? "text" : type == Bool.self ? "true or false" : nil
+            return expected.map { "'\(field)' must be \($0)." } ?? "'\(field)' is not valid."
+        case .valueNotFound(_, let context), .dataCorrupted(let context):
+            let field = fieldPath(context.codingPath)
             return field.isEmpty ? "The request could not be read." : "'\(field)' is not valid."
-        case .keyNotFound(let key, _):
-            return "'\(key.stringValue)' is required."
+        case .keyNotFound(let key, let context):
+            return "'\(fieldPath(context.codingPath + [key]))' is required."
         @unknown default:
             return "The request could not be read."
+        }
+    }
+
+    /// A field as a client names it: `priorities[0].weight`.
+    private static func fieldPath(_ path: [any CodingKey]) -> String {
+        path.reduce(into: "") { text, key in
+            if let index = key.intValue {
+                text += "[\(index)]"
+            } else {
+                text += (text.isEmpty ? "" : ".") + key.stringValue
+            }
         }
     }
 

@@ -17,6 +17,8 @@ struct AccessPolicy: Sendable {
 
     static let anyone = AccessPolicy(rule: .anyone)
     static let signedIn = AccessPolicy(rule: .signedIn)
+    /// For what an organisation keeps to itself (a city's strategy and engagements): any of its people may read it.
+    static func viewer(of owner: OrganisationLocator) -> AccessPolicy { AccessPolicy(rule: .role(.viewer, owner)) }
     static func editor(of owner: OrganisationLocator) -> AccessPolicy { AccessPolicy(rule: .role(.editor, owner)) }
     static func admin(of owner: OrganisationLocator) -> AccessPolicy { AccessPolicy(rule: .role(.admin, owner)) }
 

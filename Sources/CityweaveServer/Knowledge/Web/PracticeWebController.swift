@@ -6,11 +6,7 @@ import Vapor
 /// practice with its reviews, versions, transfers and peers, a city's
 /// recommendations, and the measure tracker.
 struct PracticeWebController {
-    struct Choice: Encodable {
-        var value: String
-        var label: String
-        var selected: Bool
-    }
+    typealias Choice = FormChoice
 
     // MARK: search
 
@@ -149,7 +145,7 @@ struct PracticeWebController {
         if let own = user?.organisation, own.kind == .city, own.id != cityID {
             let reader = try await DirectoryQueries.city(own.id, on: request.db)
             let home = try await DirectoryQueries.city(cityID, on: request.db)
-            likeness = CityLikeness.between(Recommendations.profile(of: reader), Recommendations.profile(of: home))
+            likeness = CityLikeness.between(CityProfiles.profile(of: reader), CityProfiles.profile(of: home))
                 .reasons.map(\.rawValue)
             readerCity = reader.name
             let adapting = transfers.contains { $0.transfer.city.id == own.id }

@@ -7,7 +7,7 @@ enum OpenAPIDocument {
     static let modules: [(paths: JSONValue, schemas: JSONValue)] = [
         (DirectoryOpenAPI.paths, DirectoryOpenAPI.schemas),
         (DirectoryEditsOpenAPI.paths, DirectoryEditsOpenAPI.schemas),
-        (KnowledgeOpenAPI.paths, KnowledgeOpenAPI.schemas),
+        (KnowledgeOpenAPI.paths, KnowledgeOpenAPI.schemas), (EngagementOpenAPI.paths, EngagementOpenAPI.schemas),
         (AccountsOpenAPI.paths, AccountsOpenAPI.schemas), (HealthOpenAPI.paths, HealthOpenAPI.schemas),
     ]
 

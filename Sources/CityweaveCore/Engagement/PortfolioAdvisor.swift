@@ -1,0 +1,304 @@
+import Foundation
+
+/// What the advisor is asked: the strategy, the capacity, the networks and
+/// what the city puts into each now.
+public struct AdvisorInput: Sendable {
+    public var cityName: String
+    /// Priority themes and their weights (any scale; only their ratios count).
+    public var weights: [Theme: Double]
+    /// Money a year for fees and travel, and staff hours a month.
+    public var budget: Double
+    public var hoursPerMonth: Double
+    /// What engagements outside any network (partnerships, programmes) already take.
+    public var fixedCost: Double
+    public var fixedHours: Double
+    /// Every network in the directory; those the city is not in and could not join are left out.
+    public var networks: [NetworkFacts]
+    public var commitments: [NetworkCommitment]
+    /// How alike each other city is to this one (``CityLikeness`` score).
+    public var likeness: [Int: Double]
+    /// What joining a network is assumed to take when nothing better is known.
+    public var newEngagementHours: Double
+    public var newEngagementFee: Double
+
+    public init(
+        cityName: String, weights: [Theme: Double], budget: Double, hoursPerMonth: Double, fixedCost: Double = 0,
+        fixedHours: Double = 0, networks: [NetworkFacts], commitments: [NetworkCommitment], likeness: [Int: Double],
+        newEngagementHours: Double, newEngagementFee: Double
+    ) {
+        self.cityName = cityName
+        self.weights = weights
+        self.budget = budget
+        self.hoursPerMonth = hoursPerMonth
+        self.fixedCost = fixedCost
+        self.fixedHours = fixedHours
+        self.networks = networks
+        self.commitments = commitments
+        self.likeness = likeness
+        self.newEngagementHours = newEngagementHours
+        self.newEngagementFee = newEngagementFee
+    }
+}
+
+/// One step of the proposal.
+public struct AdvisedAction: Sendable, Equatable {
+    public enum Kind: String, Sendable, CaseIterable, Codable {
+        case join, keep, deepen, reduce, leave
+    }
+
+    public var kind: Kind
+    public var networkID: Int
+    public var networkName: String
+    /// Hours a month and fee a year the network takes under the proposal.
+    public var hoursPerMonth: Double
+    public var yearlyFee: Double
+    /// Whether the hours and fee are the advisor's assumption for a network the city is not in.
+    public var isEstimate: Bool
+    /// The sentence a user reads: "Leave X: 82% of its members … are covered by Y and Z; …".
+    public var summary: String
+    public var reasons: [String]
+    public var assessment: NetworkAssessment
+}
+
+/// The advisor's answer: the actions, what the proposed portfolio is worth
+/// and whether that is proven to be the best that fits.
+public struct PortfolioAdvice: Sendable, Equatable {
+    public var actions: [AdvisedAction]
+    /// Every network considered, scored, in the order of the input.
+    public var assessments: [NetworkAssessment]
+    public var objective: Double
+    public var upperBound: Double
+    public var isOptimal: Bool
+    public var gap: Double
+    /// What the proposal takes, fixed engagements included.
+    public var yearlyCost: Double
+    public var hoursPerMonth: Double
+    /// Theme → how many networks of the proposal work on it.
+    public var coverage: [Theme: Int]
+}
+
+/// Proposes the city's portfolio of networks: scores every network
+/// (``NetworkAssessment``), chooses with ``PortfolioOptimizer`` the set
+/// worth most within the capacity left after the fixed engagements, and
+/// words the difference from today as join, keep, deepen, reduce and leave.
+public enum PortfolioAdvisor {
+    /// The theme weights are scaled to add up to this: covering every theme once is worth ten.
+    static let themeScale = 10.0
+    /// A network's worth beside its themes (peers, evidence, value logged) is
+    /// at most this: a fifth of covering every theme, so that a network the
+    /// city rates highly is not dropped for an untried one on the same themes.
+    static let standaloneScale = 2.0
+    /// A kept network deepens when the city rates it this well, this often, and hours are left.
+    static let deepenRating = 4.0
+    static let deepenEntries = 2
+    /// A network left out is reduced to a light presence, not left, when it was rated at least this.
+    static let reduceRating = 3.0
+
+    public static func advise(_ input: AdvisorInput) -> PortfolioAdvice {
+        let commitments = Dictionary(input.commitments.map { ($0.networkID, $0) }) { first, _ in first }
+        var input = input
+        input.networks = input.networks.filter { $0.isOpenToCity || commitments[$0.id] != nil }
+        let current = input.networks.filter { commitments[$0.id] != nil }
+        let themes = Theme.allCases.filter { (input.weights[$0] ?? 0) > 0 }
+        let totalWeight = themes.reduce(0) { $0 + input.weights[$1]! }
+
+        let assessments = input.networks.map { network in
+            NetworkAssessment.assess(
+                network, weights: input.weights, likeness: input.likeness, commitment: commitments[network.id],
+                fee: commitments[network.id]?.yearlyFee ?? input.newEngagementFee, budget: input.budget,
+                portfolio: current)
+        }
+        let candidates = zip(input.networks, assessments).map { network, assessment in
+            let themeSet = Set(network.themes)
+            return PortfolioCandidate(
+                id: network.id, cost: commitments[network.id]?.yearlyFee ?? input.newEngagementFee,
+                hours: commitments[network.id]?.hoursPerMonth ?? input.newEngagementHours,
+                themeFit: themes.map { themeSet.contains($0) ? 1 : 0 },
+                standaloneValue: assessment.standaloneValue * standaloneScale)
+        }
+        let problem = PortfolioProblem(
+            candidates: candidates,
+            themeWeights: themes.map { totalWeight > 0 ? input.weights[$0]! / totalWeight * themeScale : 0 },
+            budget: max(0, input.budget - input.fixedCost), hours: max(0, input.hoursPerMonth - input.fixedHours))
+        let solution = PortfolioOptimizer.solve(problem)
+
+        let chosen = Set(solution.positions)
+        let proposed = solution.positions.map { input.networks[$0] }
+        var spareHours = problem.hours - solution.positions.reduce(0) { $0 + candidates[$1].hours }
+        var spareBudget = problem.budget - solution.positions.reduce(0) { $0 + candidates[$1].cost }
+        var actions: [AdvisedAction] = []
+        let wording = Wording(
+            input: input, themes: themes,
+            names: Dictionary(
+                input.networks.map { ($0.id, $0.name) }
+            ) { first, _ in first })
+        // Networks left out first, so that a light presence in one the city
+        // rated comes before deepening; then highest fit first, so spare
+        // hours go where the strategy weighs most.
+        let order = input.networks.indices.sorted {
+            let left = (chosen.contains($0) ? 1 : 0, -assessments[$0].fit, input.networks[$0].id)
+            let right = (chosen.contains($1) ? 1 : 0, -assessments[$1].fit, input.networks[$1].id)
+            return left < right
+        }
+        for position in order {
+            let network = input.networks[position]
+            let assessment = assessments[position]
+            let candidate = candidates[position]
+            let commitment = commitments[network.id]
+            var action = AdvisedAction(
+                kind: .keep, networkID: network.id, networkName: network.name, hoursPerMonth: candidate.hours,
+                yearlyFee: candidate.cost, isEstimate: commitment == nil, summary: "", reasons: [],
+                assessment: assessment)
+            switch (chosen.contains(position), commitment) {
+            case (true, nil):
+                action.kind = .join
+            case (true, let commitment?):
+                if commitment.recentValueEntries >= deepenEntries, commitment.recentMeanRating >= deepenRating,
+                    spareHours >= 1
+                {
+                    // Half as much again at most: deepening is a step, not a leap.
+                    let more = min(spareHours, max(1, commitment.hoursPerMonth / 2)).rounded(.down)
+                    spareHours -= more
+                    action.kind = .deepen
+                    action.hoursPerMonth += more
+                }
+            case (false, let commitment?):
+                // A light presence (an hour a month, the fee) where the city rated it and what is left pays for it.
+                let light = min(1, commitment.hoursPerMonth)
+                let reduce =
+                    commitment.recentValueEntries > 0 && commitment.recentMeanRating >= reduceRating
+                    && light <= spareHours + PortfolioProblem.slack
+                    && commitment.yearlyFee <= spareBudget + PortfolioProblem.slack
+                if reduce {
+                    spareHours -= light
+                    spareBudget -= commitment.yearlyFee
+                }
+                action.kind = reduce ? .reduce : .leave
+                action.hoursPerMonth = reduce ? light : 0
+                action.yearlyFee = reduce ? commitment.yearlyFee : 0
+                action.assessment = NetworkAssessment.assess(
+                    network, weights: input.weights, likeness: input.likeness, commitment: commitment,
+                    fee: commitment.yearlyFee, budget: input.budget, portfolio: proposed)
+            case (false, nil):
+                continue
+            }
+            (action.summary, action.reasons) = wording.explain(action, network: network, commitment: commitment)
+            actions.append(action)
+        }
+        actions = actions.enumerated().sorted {
+            ($0.element.kind.order, $0.offset) < ($1.element.kind.order, $1.offset)
+        }
+        .map(\.element)
+
+        var coverage: [Theme: Int] = [:]
+        for network in proposed {
+            for theme in network.themes where themes.contains(theme) { coverage[theme, default: 0] += 1 }
+        }
+        let networkActions = actions.filter { $0.kind != .leave }
+        return PortfolioAdvice(
+            actions: actions, assessments: assessments, objective: solution.value, upperBound: solution.upperBound,
+            isOptimal: solution.isOptimal, gap: solution.gap,
+            yearlyCost: input.fixedCost + networkActions.reduce(0) { $0 + $1.yearlyFee },
+            hoursPerMonth: input.fixedHours + networkActions.reduce(0) { $0 + $1.hoursPerMonth }, coverage: coverage)
+    }
+}
+
+extension AdvisedAction.Kind {
+    /// Changes first (join, deepen, reduce, leave), then what stays.
+    var order: Int {
+        switch self {
+        case .join: 0
+        case .deepen: 1
+        case .reduce: 2
+        case .leave: 3
+        case .keep: 4
+        }
+    }
+}
+
+/// How the advisor explains each action, in sentences a mayor's office reads.
+private struct Wording {
+    let input: AdvisorInput
+    let themes: [Theme]
+    let names: [Int: String]
+
+    func explain(_ action: AdvisedAction, network: NetworkFacts, commitment: NetworkCommitment?) -> (
+        String, [String]
+    ) {
+        let score = action.assessment
+        var reasons: [String] = []
+        let weighted = network.themes.filter { themes.contains($0) }
+        if !weighted.isEmpty { reasons.append("works on \(themeList(weighted))") }
+        if score.similarMembers > 0 {
+            reasons.append(
+                "\(score.similarMembers) of its \(network.members.count) members are cities like \(input.cityName)")
+        }
+        if network.practicesBySimilarMembers > 0 {
+            reasons.append("\(count(network.practicesBySimilarMembers, "practice")) published by similar members")
+        }
+        if network.sharedValueEntries > 0 {
+            reasons.append(
+                "similar cities logged value there \(times(network.sharedValueEntries)) (mean rating \(rating(network.sharedMeanRating)))"
+            )
+        }
+        let logged =
+            commitment.map { commitment in
+                commitment.recentValueEntries > 0
+                    ? "value logged \(times(commitment.recentValueEntries)) in 12 months (mean rating \(rating(commitment.recentMeanRating)))"
+                    : "no value logged in 12 months"
+            }
+        let name = network.name
+        switch action.kind {
+        case .join:
+            reasons.append(
+                "assumed \(hours(action.hoursPerMonth)) a month and a fee of \(money(action.yearlyFee)) a year until you know better"
+            )
+            return ("Join \(name): " + reasons.prefix(2).joined(separator: "; "), reasons)
+        case .keep:
+            if let logged { reasons.append(logged) }
+            return ("Keep \(name): " + reasons.prefix(2).joined(separator: "; "), reasons)
+        case .deepen:
+            if let logged { reasons.append(logged) }
+            let more = action.hoursPerMonth - (commitment?.hoursPerMonth ?? 0)
+            return ("Deepen \(name) by \(hours(more)) a month: " + (logged ?? ""), reasons)
+        case .reduce, .leave:
+            var overlap: [String] = []
+            if score.membersCovered > 0 || score.themesCovered > 0 {
+                let by = score.coveredBy.prefix(2).compactMap { names[$0] }
+                let what =
+                    network.members.isEmpty
+                    ? "\(themeShare(score.themesCovered)) of its themes are"
+                    : "\(share(score.membersCovered)) of its members and \(themeShare(score.themesCovered)) of its themes are"
+                overlap.append(
+                    "\(what) covered by " + (by.isEmpty ? "the rest of the portfolio" : by.joined(separator: " and ")))
+            }
+            if score.fit == 0 { overlap.append("none of its themes is a priority") }
+            let why = overlap + [logged].compactMap { $0 }
+            let verb = action.kind == .leave ? "Leave \(name)" : "Reduce \(name) to a light presence"
+            return (verb + ": " + why.joined(separator: "; "), why + reasons)
+        }
+    }
+
+    private func themeList(_ list: [Theme]) -> String {
+        let total = themes.reduce(0) { $0 + input.weights[$1]! }
+        return list.sorted { (input.weights[$0]!, $1.rawValue) > (input.weights[$1]!, $0.rawValue) }.map { theme in
+            "\(theme.label.lowercased()) (\(share(total > 0 ? input.weights[theme]! / total : 0)))"
+        }.joined(separator: ", ")
+    }
+
+    private func share(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }
+
+    private func themeShare(_ value: Double) -> String {
+        value >= 1 ? "all" : value == 0 ? "none" : share(value)
+    }
+
+    private func times(_ count: Int) -> String { count == 1 ? "once" : "\(count) times" }
+
+    private func count(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+
+    private func rating(_ value: Double) -> String { String(format: "%.1f", value) }
+
+    private func hours(_ value: Double) -> String { "\(NumberText.short(value)) h" }
+
+    private func money(_ value: Double) -> String { NumberText.short(value) }
+}

@@ -1,0 +1,122 @@
+import CityweaveCore
+import Fluent
+import Vapor
+
+/// The engagement module's JSON API: a city's strategy, its engagements
+/// and their value logs, the portfolio advisor and saved plans, and staff
+/// profiles. Everything is private to the city; who may read and who may
+/// write is declared with each route in `EngagementRoutes`.
+struct EngagementAPIController {
+    /// The current strategy with every earlier revision; 404 before the first.
+    @Sendable
+    func strategy(_ request: Request) async throws -> StrategyDTO {
+        let cityID = try request.integerParameter("id")
+        guard let strategy = try await EngagementQueries.strategy(of: cityID, on: request.db) else {
+            throw Abort(.notFound, reason: "City \(cityID) has no strategy yet.")
+        }
+        return strategy
+    }
+
+    /// Saves the strategy as a new revision; earlier revisions stay.
+    @Sendable
+    func saveStrategy(_ request: Request) async throws -> StrategyDTO {
+        let cityID = try request.integerParameter("id")
+        _ = try await StrategyEdits.save(
+            try request.content.decode(StrategyInput.self), cityID: cityID, request: request)
+        return try await EngagementQueries.strategy(of: cityID, on: request.db)!
+    }
+
+    @Sendable
+    func engagements(_ request: Request) async throws -> [EngagementDTO] {
+        try await EngagementQueries.engagements(of: try request.integerParameter("id"), on: request.db)
+    }
+
+    @Sendable
+    func createEngagement(_ request: Request) async throws -> Response {
+        let engagement = try await EngagementEdits.create(
+            try request.content.decode(EngagementInput.self), cityID: try request.integerParameter("id"),
+            request: request)
+        return try await EngagementQueries.engagement(engagement, on: request.db)
+            .encodeResponse(status: .created, for: request)
+    }
+
+    @Sendable
+    func engagement(_ request: Request) async throws -> EngagementDTO {
+        let engagement = try await EngagementQueries.visibleEngagement(
+            try request.integerParameter("id"), request: request)
+        return try await EngagementQueries.engagement(engagement, on: request.db)
+    }
+
+    /// Changes an engagement: owner, backup, handover notes, status, hours…; left out stays.
+    @Sendable
+    func updateEngagement(_ request: Request) async throws -> EngagementDTO {
+        let engagement = try await EngagementQueries.visibleEngagement(
+            try request.integerParameter("id"), request: request)
+        try await EngagementEdits.update(
+            engagement, with: try request.content.decode(EngagementInput.self), request: request)
+        return try await EngagementQueries.engagement(engagement, on: request.db)
+    }
+
+    @Sendable
+    func valueLog(_ request: Request) async throws -> [ValueEntryDTO] {
+        let engagement = try await EngagementQueries.visibleEngagement(
+            try request.integerParameter("id"), request: request)
+        return try await EngagementQueries.valueLog(of: try engagement.requireID(), on: request.db)
+    }
+
+    @Sendable
+    func recordValue(_ request: Request) async throws -> Response {
+        let engagement = try await EngagementQueries.visibleEngagement(
+            try request.integerParameter("id"), request: request)
+        let entry = try await EngagementEdits.recordValue(
+            try request.content.decode(EngagementEdits.ValueInput.self), on: engagement, request: request)
+        try await entry.$recordedBy.load(on: request.db)
+        return try await EngagementQueries.valueEntryDTO(entry).encodeResponse(status: .created, for: request)
+    }
+
+    /// The advisor's proposal; a body may override the weights and the capacity for a what-if.
+    @Sendable
+    func advice(_ request: Request) async throws -> PortfolioAdviceDTO {
+        let whatIf =
+            request.body.data?.readableBytes ?? 0 > 0
+            ? try request.content.decode(PortfolioAdvising.WhatIf.self) : PortfolioAdvising.WhatIf()
+        return try await PortfolioAdvising.advise(
+            cityID: try request.integerParameter("id"), whatIf: whatIf, request: request)
+    }
+
+    @Sendable
+    func plans(_ request: Request) async throws -> [PortfolioPlanDTO] {
+        try await EngagementQueries.plans(of: try request.integerParameter("id"), on: request.db)
+    }
+
+    /// Computes the proposal for the settings given and keeps it as a named plan.
+    @Sendable
+    func savePlan(_ request: Request) async throws -> Response {
+        let plan = try await PlanEdits.save(
+            try request.content.decode(PlanEdits.Input.self), cityID: try request.integerParameter("id"),
+            request: request)
+        return try await EngagementQueries.planDTO(plan).encodeResponse(status: .created, for: request)
+    }
+}
+
+extension EngagementAPIController {
+    /// A person of the city: their engagements, languages, expertise and training.
+    @Sendable
+    func person(_ request: Request) async throws -> StaffQueries.PersonDTO {
+        let user = try await StaffQueries.user(
+            request.parameters.get("userID").flatMap(UUID.init(uuidString:)),
+            ofCity: try request.integerParameter("id"), on: request.db)
+        return try await StaffQueries.person(user, on: request.db)
+    }
+
+    /// Replaces a person's languages, expertise and training records.
+    @Sendable
+    func saveProfile(_ request: Request) async throws -> StaffQueries.PersonDTO {
+        let user = try await StaffQueries.user(
+            request.parameters.get("userID").flatMap(UUID.init(uuidString:)),
+            ofCity: try request.integerParameter("id"), on: request.db)
+        _ = try await StaffProfileEdits.save(
+            try request.content.decode(StaffProfileEdits.Input.self), for: user, request: request)
+        return try await StaffQueries.person(user, on: request.db)
+    }
+}

@@ -1,0 +1,117 @@
+import Fluent
+import Vapor
+
+/// Recording and changing a city's engagements and the value they gave.
+/// Each write is one transaction with its audit entry.
+enum EngagementEdits {
+    static func create(_ input: EngagementInput, cityID: Int, request: Request) async throws -> Engagement {
+        let engagement = Engagement()
+        try await input.apply(to: engagement, cityID: cityID, on: request.db)
+        try await request.db.transaction { db in
+            try await engagement.create(on: db)
+            try await AuditLog.record(
+                request, action: "create", recordType: "engagement", recordID: "\(try engagement.requireID())",
+                organisation: .city(cityID),
+                changes: try AuditChanges.between(nil as EngagementRecord?, EngagementRecord(engagement)), on: db)
+        }
+        return engagement
+    }
+
+    static func update(_ engagement: Engagement, with input: EngagementInput, request: Request) async throws {
+        let before = EngagementRecord(engagement)
+        try await input.apply(to: engagement, cityID: engagement.$city.id, on: request.db)
+        let changes = try AuditChanges.between(before, EngagementRecord(engagement))
+        guard !changes.changes.isEmpty else { return }
+        try await request.db.transaction { db in
+            try await engagement.update(on: db)
+            try await AuditLog.record(
+                request, action: "update", recordType: "engagement", recordID: "\(try engagement.requireID())",
+                organisation: .city(engagement.$city.id), changes: changes, on: db)
+        }
+    }
+
+    /// What the audit log compares: the fields a person edits.
+    struct EngagementRecord: Encodable {
+        var title, kind, level, status, sponsor, objectives, handoverNotes: String
+        var network: Int?
+        var owner, backup: UUID?
+        var hoursPerMonth, yearlyFee: Double
+
+        init(_ engagement: Engagement) {
+            title = engagement.title
+            kind = engagement.kind.rawValue
+            level = engagement.level.rawValue
+            status = engagement.status.rawValue
+            sponsor = engagement.sponsor
+            objectives = engagement.objectives
+            handoverNotes = engagement.handoverNotes
+            network = engagement.$network.id
+            owner = engagement.$owner.id
+            backup = engagement.$backup.id
+            hoursPerMonth = engagement.hoursPerMonth
+            yearlyFee = engagement.yearlyFee
+        }
+    }
+
+    /// A value entry as a client sends it.
+    struct ValueInput: Content {
+        var date: String?
+        var kind: String
+        var rating: Int
+        var note: String?
+        var link: String?
+    }
+
+    /// Adds an entry to an engagement's value log.
+    static func recordValue(_ input: ValueInput, on engagement: Engagement, request: Request) async throws
+        -> ValueEntry
+    {
+        let kind = try FieldChoice.parse(ValueKind.self, input.kind, field: "kind")
+        guard (1...5).contains(input.rating) else {
+            throw BadRequest(
+                "'rating' must be a whole number from 1 (little) to 5 (a great deal); got \(input.rating).")
+        }
+        let today = DateText.day(Date())
+        let date = (input.date ?? "").trimmingCharacters(in: .whitespaces)
+        let day = date.isEmpty ? today : date
+        guard let parsed = DateText.parseDay(day), DateText.day(parsed) == day else {
+            throw BadRequest("'date' must be a day written YYYY-MM-DD; got '\(day)'.")
+        }
+        guard day <= today else { throw BadRequest("'date' \(day) is in the future.") }
+        let note = (input.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard note.count <= 5_000 else { throw BadRequest("'note' may be at most 5000 characters long.") }
+        let link = (input.link ?? "").trimmingCharacters(in: .whitespaces)
+        guard link.isEmpty || Self.isLink(link) else {
+            throw BadRequest(
+                "'link' must be a path on this site, such as /practices/12, or an http(s) address; got '\(link)'.")
+        }
+        let entry = ValueEntry()
+        entry.$engagement.id = try engagement.requireID()
+        entry.date = day
+        entry.kind = kind
+        entry.rating = input.rating
+        entry.note = note
+        entry.link = link
+        entry.isExample = false
+        entry.$recordedBy.id = request.actor?.user.id
+        try await request.db.transaction { db in
+            try await entry.create(on: db)
+            try await AuditLog.record(
+                request, action: "log-value", recordType: "engagement", recordID: "\(try engagement.requireID())",
+                organisation: .city(engagement.$city.id),
+                changes: AuditChanges(changes: [
+                    .init(field: "value", from: "null", to: "\(kind.rawValue) \(input.rating)")
+                ]),
+                on: db)
+        }
+        return entry
+    }
+
+    /// A path on this site or a web address, short enough to show.
+    static func isLink(_ text: String) -> Bool {
+        guard text.count <= 500, !text.contains(where: \.isWhitespace) else { return false }
+        if text.hasPrefix("/") { return !text.hasPrefix("//") }
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased() else { return false }
+        return ["http", "https"].contains(scheme) && url.host != nil
+    }
+}

@@ -1,0 +1,124 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// An engagement's fields as a client sends them: all the required ones to
+/// create one, any of them to change one (left out stays; null clears the
+/// network, the owner or the backup). ``apply(to:cityID:on:)`` checks
+/// everything before it changes anything.
+struct EngagementInput: Decodable, Sendable {
+    var title: String?
+    var kind: String?
+    var network: FieldUpdate<Int> = .unchanged
+    var owner: FieldUpdate<UUID> = .unchanged
+    var backup: FieldUpdate<UUID> = .unchanged
+    var sponsor: String?
+    var level: String?
+    var hoursPerMonth: Double?
+    var yearlyFee: Double?
+    var objectives: String?
+    var status: String?
+    var handoverNotes: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case title, kind, network, owner, backup, sponsor, level, hoursPerMonth, yearlyFee, objectives, status,
+            handoverNotes
+    }
+
+    init() {}
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        title = try container.decodeIfPresent(String.self, forKey: .title)
+        kind = try container.decodeIfPresent(String.self, forKey: .kind)
+        network = try container.update(Int.self, forKey: .network)
+        owner = try container.update(UUID.self, forKey: .owner)
+        backup = try container.update(UUID.self, forKey: .backup)
+        sponsor = try container.decodeIfPresent(String.self, forKey: .sponsor)
+        level = try container.decodeIfPresent(String.self, forKey: .level)
+        hoursPerMonth = try container.decodeIfPresent(Double.self, forKey: .hoursPerMonth)
+        yearlyFee = try container.decodeIfPresent(Double.self, forKey: .yearlyFee)
+        objectives = try container.decodeIfPresent(String.self, forKey: .objectives)
+        status = try container.decodeIfPresent(String.self, forKey: .status)
+        handoverNotes = try container.decodeIfPresent(String.self, forKey: .handoverNotes)
+    }
+
+    /// Checks every field against the engagement as it is (a new one for
+    /// `cityID` when it has no id) and applies them, or throws a 400 naming
+    /// the first bad field. Owners and backups must be active people of the
+    /// engagement's city: a city's work is not handed to another's staff.
+    func apply(to engagement: Engagement, cityID: Int, on database: any Database) async throws {
+        let isNew = engagement.id == nil
+        let title = try Self.text(title ?? (isNew ? nil : engagement.title), "title", required: true, limit: 200)
+        let kind = try Self.choice(EngagementKind.self, kind, current: isNew ? nil : engagement.kind, "kind")
+        let level = try Self.choice(EngagementLevel.self, level, current: isNew ? nil : engagement.level, "level")
+        let status = try Self.choice(
+            EngagementStatus.self, status, current: isNew ? .active : engagement.status, "status")
+        let hours = try Capacity.amount(
+            hoursPerMonth ?? (isNew ? 0 : engagement.hoursPerMonth), "hoursPerMonth", allowZero: true, limit: 10_000)
+        let fee = try Capacity.amount(yearlyFee ?? (isNew ? 0 : engagement.yearlyFee), "yearlyFee", allowZero: true)
+        let sponsor = try Self.text(sponsor ?? (isNew ? "" : engagement.sponsor), "sponsor", limit: 200)
+        let objectives = try Self.text(
+            objectives ?? (isNew ? "" : engagement.objectives), "objectives", limit: 5_000)
+        let notes = try Self.text(
+            handoverNotes ?? (isNew ? "" : engagement.handoverNotes), "handoverNotes", limit: 20_000)
+
+        let networkID = network.applied(to: isNew ? nil : engagement.$network.id)
+        if let networkID, try await Network.find(networkID, on: database) == nil {
+            throw BadRequest("'network': there is no network \(networkID).")
+        }
+        if kind == .membership, networkID == nil {
+            throw BadRequest("'network' is required for a membership: the network the city is a member of.")
+        }
+        let ownerID = try await Self.person(
+            owner, current: isNew ? nil : engagement.$owner.id, "owner", cityID, database)
+        let backupID = try await Self.person(
+            backup, current: isNew ? nil : engagement.$backup.id, "backup", cityID, database)
+        if let ownerID, ownerID == backupID {
+            throw BadRequest("'backup' must be someone other than the owner.")
+        }
+
+        engagement.$city.id = cityID
+        engagement.title = title
+        engagement.kind = kind
+        engagement.level = level
+        engagement.status = status
+        engagement.hoursPerMonth = hours
+        engagement.yearlyFee = fee
+        engagement.sponsor = sponsor
+        engagement.objectives = objectives
+        engagement.handoverNotes = notes
+        engagement.$network.id = networkID
+        engagement.$owner.id = ownerID
+        engagement.$backup.id = backupID
+        if isNew { engagement.isExample = false }
+    }
+
+    private static func text(_ value: String?, _ field: String, required: Bool = false, limit: Int) throws -> String {
+        let text = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if required, text.isEmpty { throw BadRequest("'\(field)' is required.") }
+        guard text.count <= limit else { throw BadRequest("'\(field)' may be at most \(limit) characters long.") }
+        return text
+    }
+
+    private static func choice<Choice: RawRepresentable & CaseIterable>(
+        _ type: Choice.Type, _ text: String?, current: Choice?, _ field: String
+    ) throws -> Choice where Choice.RawValue == String {
+        if let text { return try FieldChoice.parse(type, text, field: field) }
+        guard let current else { throw BadRequest("'\(field)' is required.") }
+        return current
+    }
+
+    /// A person who may carry the engagement: an active user of its city.
+    private static func person(
+        _ update: FieldUpdate<UUID>, current: UUID?, _ field: String, _ cityID: Int, _ database: any Database
+    ) async throws -> UUID? {
+        guard case .set(let id) = update else { return current }
+        guard let id else { return nil }
+        guard let user = try await User.find(id, on: database), user.$city.id == cityID else {
+            throw BadRequest("'\(field)': \(id) is not one of this city's people.")
+        }
+        guard user.isActive else { throw BadRequest("'\(field)': \(user.name) has been deactivated.") }
+        return id
+    }
+}

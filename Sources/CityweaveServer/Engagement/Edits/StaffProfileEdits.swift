@@ -1,0 +1,72 @@
+import Fluent
+import Vapor
+
+/// What a city records of a staff member's languages, expertise and training.
+enum StaffProfileEdits {
+    struct Input: Content {
+        var languages: [String]
+        var expertise: [String]
+        var training: [TrainingRecord]
+    }
+
+    static func save(_ input: Input, for user: User, request: Request) async throws -> StaffProfile {
+        let languages = try list(input.languages, "languages")
+        let expertise = try list(input.expertise, "expertise")
+        guard input.training.count <= 100 else { throw BadRequest("'training' may list at most 100 records.") }
+        let thisYear = Calendar(identifier: .gregorian).component(.year, from: Date())
+        let training = try input.training.enumerated().map { index, record in
+            let title = record.title.trimmingCharacters(in: .whitespaces)
+            let provider = record.provider.trimmingCharacters(in: .whitespaces)
+            guard !title.isEmpty, title.count <= 200 else {
+                throw BadRequest("'training[\(index)].title' is required, at most 200 characters.")
+            }
+            guard (1950...thisYear).contains(record.year) else {
+                throw BadRequest(
+                    "'training[\(index)].year' must be a year from 1950 to \(thisYear); got \(record.year).")
+            }
+            guard provider.count <= 200 else {
+                throw BadRequest("'training[\(index)].provider' may be at most 200 characters long.")
+            }
+            return TrainingRecord(title: title, year: record.year, provider: provider)
+        }
+        let userID = try user.requireID()
+        let existing = try await StaffProfile.query(on: request.db).filter(\.$user.$id == userID).first()
+        let before = existing.map(Record.init)
+        let profile = existing ?? StaffProfile()
+        profile.$user.id = userID
+        profile.languages = languages
+        profile.expertise = expertise
+        profile.training = training
+        try await request.db.transaction { db in
+            try await profile.save(on: db)
+            try await AuditLog.record(
+                request, action: "update", recordType: "staff-profile", recordID: userID.uuidString,
+                organisation: user.organisation,
+                changes: try AuditChanges.between(before, Record(profile)), on: db)
+        }
+        return profile
+    }
+
+    /// What the audit log compares.
+    struct Record: Encodable {
+        var languages: [String]
+        var expertise: [String]
+        var training: [TrainingRecord]
+
+        init(_ profile: StaffProfile) {
+            languages = profile.languages
+            expertise = profile.expertise
+            training = profile.training
+        }
+    }
+
+    private static func list(_ items: [String], _ field: String) throws -> [String] {
+        let cleaned = items.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard cleaned.count <= 50 else { throw BadRequest("'\(field)' may list at most 50 items.") }
+        if let long = cleaned.first(where: { $0.count > 100 }) {
+            throw BadRequest("'\(field)': '\(long.prefix(20))…' is longer than 100 characters.")
+        }
+        var seen = Set<String>()
+        return cleaned.filter { seen.insert($0.lowercased()).inserted }
+    }
+}

@@ -1,0 +1,27 @@
+import Fluent
+import Vapor
+
+/// The engagement module's part of a city's page, for the city's own
+/// people only: a link to the portfolio and what needs an owner.
+enum EngagementCitySection {
+    struct Context: Encodable {
+        var cityID: Int
+        var cityName: String
+        var engagementCount: Int
+        var needsOwner: [EngagementDTO]
+        var hasStrategy: Bool
+    }
+
+    static let provider: CityPageSectionProvider = { request, city in
+        let cityID = try city.requireID()
+        guard AccessPolicy.holds(.viewer, in: [.city(cityID)], user: request.actor?.user) else { return nil }
+        let engagements = try await EngagementQueries.engagements(of: cityID, on: request.db)
+        let context = Context(
+            cityID: cityID, cityName: city.name, engagementCount: engagements.filter { $0.status != "ended" }.count,
+            needsOwner: engagements.filter(\.needsOwner),
+            hasStrategy: try await EngagementQueries.latestStrategy(of: cityID, on: request.db) != nil)
+        return CityPageSection(
+            id: "portfolio", title: "Engagement portfolio (private to \(city.name))",
+            html: try await request.renderedSection("Engagement/city-section", context))
+    }
+}

@@ -1,0 +1,204 @@
+import CityweaveCore
+import Fluent
+import SQLKit
+import Vapor
+
+/// Gathers what ``PortfolioAdvisor`` needs from the database (the strategy,
+/// the networks and their members, how alike those members are to the
+/// city, what they published and the value shared cities logged, and what
+/// the city puts into each network now) and turns its advice into an answer.
+enum PortfolioAdvising {
+    /// A what-if: any of these replaces the strategy's value for one answer.
+    struct WhatIf: Content {
+        var priorities: [PriorityInput]?
+        var hoursPerMonth: Double?
+        var yearlyBudget: Double?
+        var newEngagementHours: Double?
+        var newEngagementFee: Double?
+    }
+
+    static func advise(cityID: Int, whatIf: WhatIf, request: Request) async throws -> PortfolioAdviceDTO {
+        let db = request.db
+        let sql = db as! any SQLDatabase
+        let city = try await DirectoryQueries.city(cityID, on: db)
+        let strategy = try await EngagementQueries.latestStrategy(of: cityID, on: db)
+        let settings = try self.settings(city: city, strategy: strategy, whatIf: whatIf)
+
+        let networks = try await Network.query(on: db).sort(\.$id).all()
+        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+        // Members today: a membership that ended before this year no longer makes a peer.
+        let memberRows = try await sql.raw(
+            "SELECT network_id, city_id FROM memberships WHERE until IS NULL OR until >= \(bind: year)"
+        ).all()
+        var members: [Int: [Int]] = [:]
+        for row in memberRows {
+            members[try row.decode(column: "network_id", as: Int.self), default: []]
+                .append(try row.decode(column: "city_id", as: Int.self))
+        }
+        let profiles = try await CityProfiles.read(
+            where: "c.id IN (SELECT city_id FROM memberships) OR c.id = \(bind: cityID)", on: sql)
+        let ownProfile = profiles[cityID] ?? CityProfiles.profile(of: city)
+        var likeness: [Int: Double] = [:]
+        for (id, profile) in profiles where id != cityID {
+            likeness[id] = CityLikeness.between(ownProfile, profile).score
+        }
+        let published = try await request.application.publishedWorkCounts(on: db)
+        let shared = try await sharedValue(excluding: cityID, likeness: likeness, on: db)
+
+        let engagements = try await Engagement.query(on: db).filter(\.$city.$id == cityID)
+            .filter(\.$status ~~ [.active, .paused]).all()
+        let since = EngagementQueries.recentSince()
+        let entries = try await ValueEntry.query(on: db).filter(\.$engagement.$id ~~ engagements.compactMap(\.id))
+            .filter(\.$date >= since).all()
+        let entriesByEngagement = Dictionary(grouping: entries, by: { $0.$engagement.id })
+        var commitments: [Int: NetworkCommitment] = [:]
+        var engagementIDs: [Int: [Int]] = [:]
+        var fixedHours = 0.0
+        var fixedCost = 0.0
+        for engagement in engagements {
+            guard let networkID = engagement.$network.id else {
+                fixedHours += engagement.hoursPerMonth
+                fixedCost += engagement.yearlyFee
+                continue
+            }
+            engagementIDs[networkID, default: []].append(engagement.id!)
+            var commitment =
+                commitments[networkID] ?? NetworkCommitment(networkID: networkID, hoursPerMonth: 0, yearlyFee: 0)
+            let logged = entriesByEngagement[engagement.id!] ?? []
+            let ratings =
+                Double(commitment.recentValueEntries) * commitment.recentMeanRating
+                + Double(logged.reduce(0) { $0 + $1.rating })
+            commitment.hoursPerMonth += engagement.hoursPerMonth
+            commitment.yearlyFee += engagement.yearlyFee
+            commitment.recentValueEntries += logged.count
+            commitment.recentMeanRating =
+                commitment.recentValueEntries > 0 ? ratings / Double(commitment.recentValueEntries) : 0
+            commitments[networkID] = commitment
+        }
+
+        let facts = networks.map { network in
+            let memberIDs = members[network.id!] ?? []
+            let isOpen = isOpen(network, to: city, memberProfiles: memberIDs.compactMap { profiles[$0] })
+            let similar = memberIDs.filter { (likeness[$0] ?? 0) >= NetworkAssessment.peerLikeness }
+            let value = shared[network.id!]
+            return NetworkFacts(
+                id: network.id!, name: network.name, themes: network.themes.compactMap(Theme.init(rawValue:)),
+                members: memberIDs, practicesBySimilarMembers: similar.reduce(0) { $0 + (published[$1] ?? 0) },
+                sharedValueEntries: value?.entries ?? 0, sharedMeanRating: value?.meanRating ?? 0, isOpenToCity: isOpen)
+        }
+        let advice = PortfolioAdvisor.advise(
+            AdvisorInput(
+                cityName: city.name, weights: settings.priorities.weights, budget: settings.yearlyBudget,
+                hoursPerMonth: settings.hoursPerMonth, fixedCost: fixedCost, fixedHours: fixedHours,
+                networks: facts, commitments: Array(commitments.values), likeness: likeness,
+                newEngagementHours: settings.newEngagementHours, newEngagementFee: settings.newEngagementFee))
+
+        let byID = Dictionary(uniqueKeysWithValues: networks.map { ($0.id!, $0) })
+        return PortfolioAdviceDTO(
+            cityID: cityID,
+            settings: .init(
+                priorities: settings.priorities, hoursPerMonth: settings.hoursPerMonth,
+                yearlyBudget: settings.yearlyBudget, currency: strategy?.currency ?? "EUR",
+                newEngagementHours: settings.newEngagementHours, newEngagementFee: settings.newEngagementFee,
+                fixedHoursPerMonth: fixedHours, fixedYearlyCost: fixedCost, strategyRevision: strategy?.revision),
+            actions: advice.actions.map { action in
+                PortfolioAdviceDTO.Action(
+                    action: action.kind.rawValue, network: EngagementQueries.networkRef(byID[action.networkID]!),
+                    engagements: engagementIDs[action.networkID] ?? [], hoursPerMonth: action.hoursPerMonth,
+                    yearlyFee: action.yearlyFee, isEstimate: action.isEstimate, summary: action.summary,
+                    reasons: action.reasons, scores: scores(action.assessment))
+            },
+            objective: advice.objective, upperBound: advice.upperBound, optimal: advice.isOptimal, gap: advice.gap,
+            candidates: networks.count, yearlyCost: advice.yearlyCost, hoursPerMonth: advice.hoursPerMonth,
+            coverage: settings.priorities.filter { $0.weight > 0 }.compactMap { priority in
+                Theme(rawValue: priority.theme).map {
+                    .init(
+                        theme: $0.rawValue, label: $0.label, weight: priority.weight,
+                        networks: advice.coverage[$0] ?? 0)
+                }
+            },
+            computedAt: Date())
+    }
+
+    struct Settings {
+        var priorities: [StrategyPriority]
+        var hoursPerMonth: Double
+        var yearlyBudget: Double
+        var newEngagementHours: Double
+        var newEngagementFee: Double
+    }
+
+    /// The strategy's settings with the what-if's in their place, checked.
+    static func settings(city: City, strategy: CityStrategy?, whatIf: WhatIf) throws -> Settings {
+        let priorities = try whatIf.priorities.map(PriorityInput.checked) ?? strategy?.priorities
+        guard let priorities, let hours = whatIf.hoursPerMonth ?? strategy?.hoursPerMonth,
+            let budget = whatIf.yearlyBudget ?? strategy?.yearlyBudget
+        else {
+            throw Abort(
+                .conflict,
+                reason:
+                    "\(city.name) has no strategy yet: save one first, or send priorities, hoursPerMonth and yearlyBudget."
+            )
+        }
+        let capacity = try Capacity.checked(hoursPerMonth: hours, yearlyBudget: budget)
+        return Settings(
+            priorities: priorities, hoursPerMonth: capacity.hoursPerMonth, yearlyBudget: capacity.yearlyBudget,
+            newEngagementHours: try Capacity.amount(
+                whatIf.newEngagementHours ?? strategy?.newEngagementHours ?? 4, "newEngagementHours",
+                allowZero: false, limit: 10_000),
+            newEngagementFee: try Capacity.amount(
+                whatIf.newEngagementFee ?? strategy?.newEngagementFee ?? 0, "newEngagementFee", allowZero: true))
+    }
+
+    /// Whether `city` could join `network`: any city a global network; a
+    /// national one, a city of its country; a regional one, a city of its
+    /// region (named as the city's region or part of the world, or where its members are).
+    static func isOpen(_ network: Network, to city: City, memberProfiles: [CityProfile]) -> Bool {
+        let country = city.country
+        switch network.scope {
+        case .global:
+            return true
+        case .national:
+            return network.region == country.name || memberProfiles.contains { $0.countryCode == country.id }
+        case .regional:
+            return [country.region, country.subregion].contains(network.region)
+                || memberProfiles.contains { !$0.subregion.isEmpty && $0.subregion == country.subregion }
+        }
+    }
+
+    /// Value that similar cities logged on each network in the last twelve
+    /// months, counting only cities whose latest strategy shares its ratings.
+    private static func sharedValue(excluding cityID: Int, likeness: [Int: Double], on database: any Database)
+        async throws -> [Int: (entries: Int, meanRating: Double)]
+    {
+        let strategies = try await CityStrategy.query(on: database).sort(\.$revision, .descending).all()
+        var latest: [Int: Bool] = [:]
+        for strategy in strategies where latest[strategy.$city.id] == nil {
+            latest[strategy.$city.id] = strategy.sharesValueRatings
+        }
+        let sharing = latest.filter {
+            $0.value && $0.key != cityID && (likeness[$0.key] ?? 0) >= NetworkAssessment.peerLikeness
+        }
+        .map(\.key)
+        guard !sharing.isEmpty else { return [:] }
+        let engagements = try await Engagement.query(on: database).filter(\.$city.$id ~~ sharing)
+            .filter(\.$network.$id != nil).all()
+        let networkOf = Dictionary(uniqueKeysWithValues: engagements.map { ($0.id!, $0.$network.id!) })
+        let entries = try await ValueEntry.query(on: database).filter(\.$engagement.$id ~~ Array(networkOf.keys))
+            .filter(\.$date >= EngagementQueries.recentSince()).all()
+        var sums: [Int: (entries: Int, ratings: Int)] = [:]
+        for entry in entries {
+            guard let network = networkOf[entry.$engagement.id] else { continue }
+            sums[network, default: (0, 0)].entries += 1
+            sums[network, default: (0, 0)].ratings += entry.rating
+        }
+        return sums.mapValues { ($0.entries, Double($0.ratings) / Double($0.entries)) }
+    }
+
+    private static func scores(_ assessment: NetworkAssessment) -> PortfolioAdviceDTO.Scores {
+        PortfolioAdviceDTO.Scores(
+            fit: assessment.fit, peers: assessment.peers, similarMembers: assessment.similarMembers,
+            evidence: assessment.evidence, loggedValue: assessment.loggedValue, redundancy: assessment.redundancy,
+            cost: assessment.cost)
+    }
+}

@@ -1,0 +1,52 @@
+import Fluent
+import Vapor
+
+/// A person of a city as continuity needs them: what they carry, what they
+/// speak, what they know, what training they had.
+enum StaffQueries {
+    struct PersonDTO: Content {
+        var id: UUID
+        var cityID: Int
+        var name: String
+        var role: String?
+        var contactFor: String
+        var isActive: Bool
+        var languages: [String]
+        var expertise: [String]
+        var training: [TrainingRecord]
+        /// Engagements they own, then those they back up.
+        var owns: [EngagementRef]
+        var backsUp: [EngagementRef]
+    }
+
+    struct EngagementRef: Content {
+        var id: Int
+        var title: String
+        var status: String
+    }
+
+    /// A person of `cityID`; someone of another city, or no one, is a 404.
+    static func user(_ id: UUID?, ofCity cityID: Int, on database: any Database) async throws -> User {
+        guard let id, let user = try await User.find(id, on: database), user.$city.id == cityID else {
+            throw Abort(.notFound, reason: "City \(cityID) has no such person.")
+        }
+        return user
+    }
+
+    static func person(_ user: User, on database: any Database) async throws -> PersonDTO {
+        let userID = try user.requireID()
+        let profile = try await StaffProfile.query(on: database).filter(\.$user.$id == userID).first()
+        let engagements = try await Engagement.query(on: database)
+            .group(.or) { $0.filter(\.$owner.$id == userID).filter(\.$backup.$id == userID) }
+            .sort(\.$title).all()
+        func ref(_ engagement: Engagement) -> EngagementRef {
+            EngagementRef(id: engagement.id!, title: engagement.title, status: engagement.status.rawValue)
+        }
+        return PersonDTO(
+            id: userID, cityID: user.$city.id ?? 0, name: user.name, role: user.role?.rawValue,
+            contactFor: user.contactFor, isActive: user.isActive, languages: profile?.languages ?? [],
+            expertise: profile?.expertise ?? [], training: profile?.training ?? [],
+            owns: engagements.filter { $0.$owner.id == userID }.map(ref),
+            backsUp: engagements.filter { $0.$backup.id == userID }.map(ref))
+    }
+}

@@ -1,0 +1,348 @@
+import CityweaveCore
+import Fluent
+import Vapor
+
+/// A city's portfolio pages: the cockpit (strategy, engagements, who must
+/// take over what, cost against value, the advisor with its what-if), the
+/// printable report for the mayor's office, the CSV exports and saved plans.
+struct PortfolioWebController {
+    struct ThemeWeight: Encodable {
+        var theme: String
+        var label: String
+        var weight: String
+        var share: Int
+    }
+
+    struct PortfolioPage: Encodable {
+        var layout: Layout
+        var csrfToken: String
+        var cityID: Int
+        var cityName: String
+        var mayEdit: Bool
+        var strategy: StrategyDTO?
+        var weights: [ThemeWeight]
+        var engagements: [Row]
+        var needsOwner: [Row]
+        var chart: CostValueChart
+        var currency: String
+        var totals: Totals
+        var advice: AdviceView?
+        var whatIf: WhatIfForm
+        var plans: [PortfolioPlanDTO]
+        var error: String?
+        var notice: String?
+    }
+
+    /// One engagement as a table row, its numbers written out.
+    struct Row: Encodable {
+        var engagement: EngagementDTO
+        var kind: String
+        var level: String
+        var status: String
+        var hours: String
+        var fee: String
+        var cost: String
+        var meanRating: String
+    }
+
+    struct Totals: Encodable {
+        var hours: String
+        var fees: String
+        var cost: String
+        var hoursCapacity: String
+        var budget: String
+    }
+
+    struct AdviceView: Encodable {
+        var advice: PortfolioAdviceDTO
+        var objective: String
+        var upperBound: String
+        var gapPercent: String
+        var yearlyCost: String
+        var hours: String
+        var actions: [ActionView]
+    }
+
+    struct ActionView: Encodable {
+        var action: PortfolioAdviceDTO.Action
+        var label: String
+        var hours: String
+        var fee: String
+    }
+
+    /// The what-if fields, as typed: weights by theme, hours and budget.
+    struct WhatIfForm: Encodable {
+        var themes: [FormField]
+        var hoursPerMonth: String
+        var yearlyBudget: String
+        var isWhatIf: Bool
+    }
+
+    struct FormField: Encodable {
+        var name: String
+        var label: String
+        var value: String
+    }
+
+    /// `/cities/{id}/portfolio`; `weight_<theme>`, `hoursPerMonth` and `yearlyBudget` in the query make a what-if.
+    @Sendable
+    func portfolio(_ request: Request) async throws -> Response {
+        let city = try await DirectoryQueries.city(try request.integerParameter("id"), on: request.db)
+        let cityID = try city.requireID()
+        let strategy = try await EngagementQueries.strategy(of: cityID, on: request.db)
+        let engagements = try await EngagementQueries.engagements(of: cityID, on: request.db)
+        let currency = strategy?.currency ?? "EUR"
+        let form = whatIfForm(request, strategy: strategy)
+        var error: String?
+        var advice: AdviceView?
+        if strategy != nil || form.isWhatIf {
+            do {
+                advice = view(
+                    try await PortfolioAdvising.advise(
+                        cityID: cityID, whatIf: try whatIf(request), request: request), currency: currency)
+            } catch let problem as AbortError where [.badRequest, .conflict].contains(problem.status) {
+                error = problem.reason
+            }
+        }
+        let rows = engagements.map(row)
+        let current = engagements.filter { $0.status != "ended" }
+        let page = PortfolioPage(
+            layout: Layout(title: "Portfolio of \(city.name)", request: request), csrfToken: request.csrfToken,
+            cityID: cityID, cityName: city.name,
+            mayEdit: AccessPolicy.holds(.editor, in: [.city(cityID)], user: request.actor?.user), strategy: strategy,
+            weights: weights(strategy?.priorities ?? []), engagements: rows,
+            needsOwner: rows.filter { $0.engagement.needsOwner },
+            chart: CostValueChart(engagements, currency: currency),
+            currency: currency,
+            totals: Totals(
+                hours: NumberText.short(current.reduce(0) { $0 + $1.hoursPerMonth }),
+                fees: Money.text(current.reduce(0) { $0 + $1.yearlyFee }),
+                cost: Money.text(current.reduce(0) { $0 + $1.yearlyCost }),
+                hoursCapacity: strategy.map { NumberText.short($0.hoursPerMonth) } ?? "not set",
+                budget: strategy.map { Money.text($0.yearlyBudget) } ?? "not set"),
+            advice: advice, whatIf: form, plans: try await EngagementQueries.plans(of: cityID, on: request.db),
+            error: error, notice: request.query[String.self, at: "notice"].flatMap { Self.notices[$0] })
+        return try await request.view.render("Engagement/portfolio", page)
+            .encodeResponse(status: error == nil ? .ok : .badRequest, for: request)
+    }
+
+    static let notices: [String: String] = [
+        "strategy": "The strategy is saved as a new revision.", "plan": "The proposal is saved as a plan.",
+        "engagement": "The engagement is saved.",
+    ]
+
+    struct ReportPage: Encodable {
+        var cityName: String
+        var date: String
+        var strategy: StrategyDTO?
+        var weights: [ThemeWeight]
+        var engagements: [Row]
+        var needsOwner: [Row]
+        var totals: Totals
+        var currency: String
+        var advice: AdviceView?
+    }
+
+    /// `/cities/{id}/portfolio/report`: one printable page for the mayor's office.
+    @Sendable
+    func report(_ request: Request) async throws -> View {
+        let city = try await DirectoryQueries.city(try request.integerParameter("id"), on: request.db)
+        let cityID = try city.requireID()
+        let strategy = try await EngagementQueries.strategy(of: cityID, on: request.db)
+        let engagements = try await EngagementQueries.engagements(of: cityID, on: request.db)
+            .filter { $0.status != "ended" }
+        let currency = strategy?.currency ?? "EUR"
+        let advice =
+            strategy == nil
+            ? nil
+            : view(
+                try await PortfolioAdvising.advise(cityID: cityID, whatIf: .init(), request: request),
+                currency: currency)
+        let rows = engagements.map(row)
+        return try await request.view.render(
+            "Engagement/report",
+            ReportPage(
+                cityName: city.name, date: DateText.day(Date()), strategy: strategy,
+                weights: weights(strategy?.priorities ?? []), engagements: rows,
+                needsOwner: rows.filter { $0.engagement.needsOwner },
+                totals: Totals(
+                    hours: NumberText.short(engagements.reduce(0) { $0 + $1.hoursPerMonth }),
+                    fees: Money.text(engagements.reduce(0) { $0 + $1.yearlyFee }),
+                    cost: Money.text(engagements.reduce(0) { $0 + $1.yearlyCost }),
+                    hoursCapacity: strategy.map { NumberText.short($0.hoursPerMonth) } ?? "not set",
+                    budget: strategy.map { Money.text($0.yearlyBudget) } ?? "not set"),
+                currency: currency, advice: advice))
+    }
+
+    /// `/cities/{id}/portfolio/engagements.csv`.
+    @Sendable
+    func engagementsCSV(_ request: Request) async throws -> Response {
+        let cityID = try request.integerParameter("id")
+        let engagements = try await EngagementQueries.engagements(of: cityID, on: request.db)
+        let csv = try CSVExport.text(
+            header: [
+                "id", "title", "kind", "network", "owner", "backup", "sponsor", "level", "hours_per_month",
+                "yearly_fee", "yearly_cost", "status", "needs_owner", "value_entries_12_months",
+                "mean_rating_12_months", "objectives", "handover_notes",
+            ],
+            rows: engagements.map { e in
+                [
+                    "\(e.id)", e.title, e.kind, e.network?.name ?? "", e.owner?.name ?? "", e.backup?.name ?? "",
+                    e.sponsor, e.level, NumberText.short(e.hoursPerMonth), NumberText.short(e.yearlyFee),
+                    NumberText.short(e.yearlyCost), e.status, e.needsOwner ? "yes" : "no", "\(e.value.recentEntries)",
+                    e.value.recentMeanRating.map { String(format: "%.2f", $0) } ?? "", e.objectives, e.handoverNotes,
+                ]
+            })
+        return Self.download(csv, name: "engagements-\(cityID).csv")
+    }
+
+    /// `/cities/{id}/portfolio/value-log.csv`.
+    @Sendable
+    func valueLogCSV(_ request: Request) async throws -> Response {
+        let cityID = try request.integerParameter("id")
+        let entries = try await EngagementQueries.valueLog(ofCity: cityID, on: request.db)
+        let csv = try CSVExport.text(
+            header: ["engagement_id", "engagement", "date", "kind", "rating", "note", "link", "recorded_by"],
+            rows: entries.map { title, entry in
+                [
+                    "\(entry.engagementID)", title, entry.date, entry.kind, "\(entry.rating)", entry.note, entry.link,
+                    entry.recordedBy ?? "",
+                ]
+            })
+        return Self.download(csv, name: "value-log-\(cityID).csv")
+    }
+
+    private static func download(_ csv: String, name: String) -> Response {
+        Response(
+            status: .ok,
+            headers: [
+                "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": "attachment; filename=\"\(name)\"",
+            ], body: .init(string: csv))
+    }
+
+    struct PlanForm: Content {
+        var name: String?
+        var hoursPerMonth: String?
+        var yearlyBudget: String?
+    }
+
+    /// Saves the proposal for the what-if on the page as a plan.
+    @Sendable
+    func savePlan(_ request: Request) async throws -> Response {
+        let cityID = try request.integerParameter("id")
+        let form = try request.content.decode(PlanForm.self)
+        let plan = try await PlanEdits.save(
+            PlanEdits.Input(
+                name: form.name ?? "",
+                whatIf: try whatIf(request, fields: { try? request.content.get(String.self, at: $0) })),
+            cityID: cityID, request: request)
+        return request.redirect(
+            to: "/cities/\(cityID)/portfolio/plans/\(try plan.requireID())?notice=plan", redirectType: .normal)
+    }
+
+    struct PlanPage: Encodable {
+        var layout: Layout
+        var cityID: Int
+        var cityName: String
+        var plan: PortfolioPlanDTO
+        var savedOn: String
+        var advice: AdviceView
+        var weights: [ThemeWeight]
+    }
+
+    @Sendable
+    func plan(_ request: Request) async throws -> View {
+        let city = try await DirectoryQueries.city(try request.integerParameter("id"), on: request.db)
+        let planID = try request.integerParameter("planID")
+        guard let plan = try await PortfolioPlan.find(planID, on: request.db), plan.$city.id == city.id else {
+            throw Abort(.notFound, reason: "\(city.name) has no plan \(planID).")
+        }
+        let dto = EngagementQueries.planDTO(plan)
+        return try await request.view.render(
+            "Engagement/plan",
+            PlanPage(
+                layout: Layout(title: plan.name, request: request), cityID: city.id!, cityName: city.name, plan: dto,
+                savedOn: plan.createdAt.map(DateText.minute) ?? "",
+                advice: view(dto.advice, currency: dto.advice.settings.currency),
+                weights: weights(dto.advice.settings.priorities)))
+    }
+
+    // MARK: view models
+
+    func row(_ engagement: EngagementDTO) -> Row {
+        Row(
+            engagement: engagement, kind: EngagementKind(rawValue: engagement.kind)?.label ?? engagement.kind,
+            level: EngagementLevel(rawValue: engagement.level)?.label ?? engagement.level,
+            status: EngagementStatus(rawValue: engagement.status)?.label ?? engagement.status,
+            hours: NumberText.short(engagement.hoursPerMonth), fee: Money.text(engagement.yearlyFee),
+            cost: Money.text(engagement.yearlyCost),
+            meanRating: engagement.value.recentMeanRating.map { String(format: "%.1f", $0) } ?? "–")
+    }
+
+    func weights(_ priorities: [StrategyPriority]) -> [ThemeWeight] {
+        let total = priorities.reduce(0) { $0 + $1.weight }
+        return priorities.filter { $0.weight > 0 }.sorted { $0.weight > $1.weight }.map {
+            ThemeWeight(
+                theme: $0.theme, label: Theme(rawValue: $0.theme)?.label ?? $0.theme,
+                weight: NumberText.short($0.weight), share: total > 0 ? Int(($0.weight / total * 100).rounded()) : 0)
+        }
+    }
+
+    func view(_ advice: PortfolioAdviceDTO, currency: String) -> AdviceView {
+        AdviceView(
+            advice: advice, objective: String(format: "%.3f", advice.objective),
+            upperBound: String(format: "%.3f", advice.upperBound), gapPercent: String(format: "%.2f", advice.gap * 100),
+            yearlyCost: Money.text(advice.yearlyCost), hours: NumberText.short(advice.hoursPerMonth),
+            actions: advice.actions.map {
+                ActionView(
+                    action: $0, label: $0.action.capitalized, hours: NumberText.short($0.hoursPerMonth),
+                    fee: Money.text($0.yearlyFee))
+            })
+    }
+
+    private func whatIfForm(_ request: Request, strategy: StrategyDTO?) -> WhatIfForm {
+        let weights = Dictionary((strategy?.priorities ?? []).map { ($0.theme, $0.weight) }) { $0 + $1 }
+        func typed(_ name: String) -> String? { request.query[String.self, at: name] }
+        let themes = Theme.allCases.map { theme in
+            FormField(
+                name: "weight_\(theme.rawValue)", label: theme.label,
+                value: typed("weight_\(theme.rawValue)") ?? weights[theme.rawValue].map(NumberText.short) ?? "0")
+        }
+        let isWhatIf = request.query[String.self, at: "whatif"] != nil
+        return WhatIfForm(
+            themes: themes,
+            hoursPerMonth: typed("hoursPerMonth") ?? strategy.map { NumberText.short($0.hoursPerMonth) } ?? "",
+            yearlyBudget: typed("yearlyBudget") ?? strategy.map { NumberText.short($0.yearlyBudget) } ?? "",
+            isWhatIf: isWhatIf)
+    }
+
+    /// The what-if of the page's query.
+    private func whatIf(_ request: Request) throws -> PortfolioAdvising.WhatIf {
+        guard request.query[String.self, at: "whatif"] != nil else { return .init() }
+        return try whatIf(request, fields: { request.query[String.self, at: $0] })
+    }
+
+    /// A what-if from form fields: a weight per theme, the hours and the budget, each a number or a 400 naming it.
+    private func whatIf(_ request: Request, fields: (String) throws -> String?) throws -> PortfolioAdvising.WhatIf {
+        var priorities: [PriorityInput] = []
+        for theme in Theme.allCases {
+            let field = "weight_\(theme.rawValue)"
+            guard let text = try fields(field)?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { continue }
+            guard let weight = Double(text) else {
+                throw BadRequest("The weight of \(theme.label.lowercased()) must be a number; got '\(text)'.")
+            }
+            priorities.append(PriorityInput(theme: theme.rawValue, weight: weight))
+        }
+        func number(_ field: String, _ label: String) throws -> Double? {
+            guard let text = try fields(field)?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+            guard let value = Double(text) else {
+                throw BadRequest("'\(field)' (\(label)) must be a number; got '\(text)'.")
+            }
+            return value
+        }
+        return PortfolioAdvising.WhatIf(
+            priorities: priorities.isEmpty ? nil : priorities,
+            hoursPerMonth: try number("hoursPerMonth", "staff hours a month"),
+            yearlyBudget: try number("yearlyBudget", "budget a year"))
+    }
+}

@@ -1,0 +1,101 @@
+import Testing
+
+@testable import CityweaveCore
+
+@Suite struct PortfolioAdvisorTests {
+    /// A city in three networks: A and B work on the same themes with the
+    /// same members, C on another; D and E are open to join; F is a national
+    /// network of another country.
+    static func input(
+        weights: [Theme: Double] = [.climate: 3, .health: 2], budget: Double = 30_000, hours: Double = 40,
+        valueOnB: (entries: Int, rating: Double) = (0, 0)
+    ) -> AdvisorInput {
+        let members = Array(100..<120)
+        return AdvisorInput(
+            cityName: "Testville", weights: weights, budget: budget, hoursPerMonth: hours,
+            networks: [
+                NetworkFacts(id: 1, name: "A", themes: [.climate, .energy], members: members),
+                NetworkFacts(id: 2, name: "B", themes: [.climate], members: Array(members.prefix(16))),
+                NetworkFacts(id: 3, name: "C", themes: [.health], members: [200, 201]),
+                NetworkFacts(
+                    id: 4, name: "D", themes: [.health, .climate], members: [300], practicesBySimilarMembers: 4),
+                NetworkFacts(id: 5, name: "E", themes: [.culture], members: [400]),
+                NetworkFacts(id: 6, name: "F", themes: [.health, .climate], members: [500], isOpenToCity: false),
+            ],
+            commitments: [
+                NetworkCommitment(
+                    networkID: 1, hoursPerMonth: 10, yearlyFee: 8_000, recentValueEntries: 3, recentMeanRating: 4),
+                NetworkCommitment(
+                    networkID: 2, hoursPerMonth: 10, yearlyFee: 8_000, recentValueEntries: valueOnB.entries,
+                    recentMeanRating: valueOnB.rating),
+                NetworkCommitment(networkID: 3, hoursPerMonth: 8, yearlyFee: 4_000),
+            ],
+            likeness: Dictionary(uniqueKeysWithValues: (100..<120).map { ($0, 0.8) } + [(300, 0.9)]),
+            newEngagementHours: 8, newEngagementFee: 6_000)
+    }
+
+    @Test func aRedundantNetworkWithoutValueIsLeftAndTheReasonNamesWhatCoversIt() {
+        let advice = PortfolioAdvisor.advise(Self.input(hours: 30))
+        let leave = try! #require(advice.actions.first { $0.networkID == 2 })
+        #expect(leave.kind == .leave)
+        #expect(leave.summary.hasPrefix("Leave B: 100% of its members and all of its themes are covered by A"))
+        #expect(leave.summary.contains("no value logged in 12 months"))
+        #expect(
+            advice.actions.first { $0.networkID == 1 }?.kind == .keep
+                || advice.actions.first { $0.networkID == 1 }?.kind == .deepen)
+    }
+
+    @Test func aNetworkTheCityRatesIsReducedRatherThanLeft() {
+        let advice = PortfolioAdvisor.advise(Self.input(hours: 27, valueOnB: (1, 3)))
+        let b = try! #require(advice.actions.first { $0.networkID == 2 })
+        #expect(b.kind == .reduce)
+        #expect(b.hoursPerMonth <= 1)
+    }
+
+    @Test func theProposalFitsTheCapacityIsOptimalAndNeverJoinsAClosedNetwork() {
+        for hours in stride(from: 10.0, through: 60, by: 5) {
+            let input = Self.input(hours: hours)
+            let advice = PortfolioAdvisor.advise(input)
+            #expect(advice.isOptimal)
+            #expect(advice.hoursPerMonth <= hours + 1e-9 || advice.actions.allSatisfy { $0.kind != .join })
+            #expect(advice.yearlyCost <= input.budget + 1e-9)
+            #expect(!advice.actions.contains { $0.networkID == 6 })
+            #expect(!advice.assessments.contains { $0.networkID == 6 })
+            for action in advice.actions where action.kind == .join {
+                #expect(action.isEstimate && action.hoursPerMonth == 8 && action.yearlyFee == 6_000)
+            }
+        }
+    }
+
+    @Test func anotherWeightingChangesTheProposal() {
+        let climate = PortfolioAdvisor.advise(Self.input(weights: [.climate: 1], hours: 30))
+        let culture = PortfolioAdvisor.advise(Self.input(weights: [.culture: 5, .health: 1], hours: 30))
+        #expect(!climate.actions.contains { $0.networkID == 5 && $0.kind == .join })
+        #expect(culture.actions.contains { $0.networkID == 5 && $0.kind == .join })
+    }
+
+    @Test func scoresFollowTheirDefinitions() {
+        let network = NetworkFacts(id: 9, name: "N", themes: [.climate, .culture], members: [1, 2, 3, 4])
+        let other = NetworkFacts(id: 8, name: "O", themes: [.climate], members: [2, 3, 9])
+        let score = NetworkAssessment.assess(
+            network, weights: [.climate: 3, .health: 1], likeness: [1: 0.7, 2: 0.5, 4: 0.61], commitment: nil,
+            fee: 1_000, budget: 4_000, portfolio: [network, other])
+        #expect(score.fit == 0.75)
+        #expect(score.similarMembers == 2)
+        #expect(score.membersCovered == 0.5)
+        #expect(score.themesCovered == 0.5)
+        #expect(score.coveredBy == [8])
+        #expect(score.cost == 0.25)
+    }
+
+    @Test func sharedMembersAreCountedAsASetIntersectionWould() {
+        var random = SeededGenerator(seed: 7)
+        for _ in 0..<200 {
+            let a = Set(
+                (0..<Int.random(in: 0...30, using: &random)).map { _ in Int.random(in: 0...50, using: &random) })
+            let b = Set(
+                (0..<Int.random(in: 0...30, using: &random)).map { _ in Int.random(in: 0...50, using: &random) })
+            #expect(NetworkAssessment.sharedCount(a.sorted(), b.sorted()) == a.intersection(b).count)
+        }
+    }
+}
