@@ -9,6 +9,11 @@ import time
 
 def start(binary, root, env, port):
     """Starts `cityweave serve` and waits until /healthz answers; returns the process and the seconds it took."""
+    try:
+        http.client.HTTPConnection("127.0.0.1", port, timeout=1).request("GET", "/healthz")
+        sys.exit(f"something already answers on port {port}: stop it, or choose another port")
+    except OSError:
+        pass
     began = time.monotonic()
     process = subprocess.Popen([binary, "serve"], cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     while True:

@@ -310,8 +310,14 @@ extension CityweaveServerTests {
                             status: .badRequest, mentioning: message))
                 }
 
-                // A viewer may ask, but not save; an editor saves the proposal as a plan.
+                // A token that may only read may ask, since asking changes nothing; it may not save.
+                let readToken = try await app.token(for: editor, scope: .read)
+                #expect(
+                    try await app.api(.POST, advice, json: #"{"hoursPerMonth": 30}"#, token: readToken).status == .ok)
                 let plans = "/api/v1/cities/\(paris)/portfolio/plans"
+                #expect(
+                    try await app.api(.POST, plans, json: #"{"name": "Read"}"#, token: readToken).status == .forbidden)
+                // A viewer may ask, but not save; an editor saves the proposal as a plan.
                 #expect(
                     try await app.api(.POST, plans, json: #"{"name": "Culture first"}"#, token: viewerToken).status
                         == .forbidden)

@@ -20,8 +20,10 @@ struct EngagementRoutes: RouteCollection {
         api.on(.PATCH, "engagements", ":id", policy: engagementEditor, use: json.updateEngagement)
         api.on(.GET, "engagements", ":id", "value-log", policy: engagementViewer, use: json.valueLog)
         api.on(.POST, "engagements", ":id", "value-log", policy: engagementEditor, use: json.recordValue)
-        // A what-if changes nothing, so every person of the city may ask.
-        api.on(.POST, "cities", ":id", "portfolio", "advice", policy: cityViewer, use: json.advice)
+        // A what-if changes nothing: every person of the city may ask, with a read token too.
+        api.on(
+            .POST, "cities", ":id", "portfolio", "advice", policy: .viewerQuestion(of: .city(parameter: "id")),
+            use: json.advice)
         api.on(.GET, "cities", ":id", "portfolio", "plans", policy: cityViewer, use: json.plans)
         api.on(.POST, "cities", ":id", "portfolio", "plans", policy: cityEditor, use: json.savePlan)
         api.on(.GET, "cities", ":id", "people", ":userID", policy: cityViewer, use: json.person)

@@ -14,11 +14,17 @@ struct AccessPolicy: Sendable {
     }
 
     let rule: Rule
+    /// A POST that computes and changes nothing (a what-if) is open to tokens that may only read.
+    var changesNothing = false
 
     static let anyone = AccessPolicy(rule: .anyone)
     static let signedIn = AccessPolicy(rule: .signedIn)
     /// For what an organisation keeps to itself (a city's strategy and engagements): any of its people may read it.
     static func viewer(of owner: OrganisationLocator) -> AccessPolicy { AccessPolicy(rule: .role(.viewer, owner)) }
+    /// A question to the organisation's private records sent as a POST (its body is the question): read tokens may ask it.
+    static func viewerQuestion(of owner: OrganisationLocator) -> AccessPolicy {
+        AccessPolicy(rule: .role(.viewer, owner), changesNothing: true)
+    }
     static func editor(of owner: OrganisationLocator) -> AccessPolicy { AccessPolicy(rule: .role(.editor, owner)) }
     static func admin(of owner: OrganisationLocator) -> AccessPolicy { AccessPolicy(rule: .role(.admin, owner)) }
 
@@ -26,7 +32,7 @@ struct AccessPolicy: Sendable {
     func authorize(_ request: Request) async throws {
         if case .anyone = rule { return }
         guard let actor = request.actor else { throw Self.signInRequired(request) }
-        if ![.GET, .HEAD].contains(request.method), !actor.mayWrite {
+        if ![.GET, .HEAD].contains(request.method), !changesNothing, !actor.mayWrite {
             throw Abort(.forbidden, reason: "This API token may only read; create a token with the write scope.")
         }
         switch rule {
