@@ -58,6 +58,7 @@ public func configure(_ app: Application, with configuration: CityweaveConfigura
     app.storage[WorldOutlineKey.self] = try WorldBaseMap.load(
         referenceFolder: app.directory.workingDirectory + "Resources/Reference/")
     try app.register(collection: DirectoryRoutes())
+    app.networkMembers = NetworkMembers()
     try app.register(collection: AccountsRoutes())
     try app.register(collection: KnowledgeRoutes())
     let publishedPractices = PublishedPractices()

@@ -1,6 +1,7 @@
 import CityweaveCore
 import Fluent
 import Foundation
+import SQLKit
 import Testing
 import VaporTesting
 
@@ -277,7 +278,22 @@ extension CityweaveServerTests {
                 let proposal = try await app.api(.POST, advice, token: viewerToken)
                 #expect(proposal.status == .ok)
                 let answer = try proposal.content.decode(PortfolioAdviceDTO.self)
-                #expect(answer.candidates == (try await Network.query(on: app.db).count()))
+                // Every network Paris could join or is in: not the national or regional networks of elsewhere.
+                let networkCount = try await Network.query(on: app.db).count()
+                #expect(answer.candidates > 2 && answer.candidates < networkCount)
+                let city = try await DirectoryQueries.city(paris, on: app.db)
+                func entry(_ scope: NetworkScope, _ region: String) -> NetworkMembers.Entry {
+                    .init(id: 1, slug: "n", name: "N", scope: scope, region: region, themes: [])
+                }
+                let berlin = try #require(
+                    try await CityProfiles.read(where: "c.name = 'Berlin'", on: app.db as! any SQLDatabase).values.first
+                )
+                #expect(PortfolioAdvising.isOpen(entry(.global, ""), to: city, memberProfiles: []))
+                #expect(PortfolioAdvising.isOpen(entry(.national, "France"), to: city, memberProfiles: []))
+                #expect(!PortfolioAdvising.isOpen(entry(.national, "Germany"), to: city, memberProfiles: [berlin]))
+                #expect(PortfolioAdvising.isOpen(entry(.regional, "Europe"), to: city, memberProfiles: []))
+                #expect(PortfolioAdvising.isOpen(entry(.regional, "Rhine cities"), to: city, memberProfiles: [berlin]))
+                #expect(!PortfolioAdvising.isOpen(entry(.regional, "Asia-Pacific"), to: city, memberProfiles: []))
                 #expect(answer.optimal == (answer.gap == 0))
                 #expect(answer.gap <= 0.01)
                 #expect(answer.hoursPerMonth <= 60 && answer.yearlyCost <= 50_000)
@@ -332,6 +348,39 @@ extension CityweaveServerTests {
                 #expect(
                     try await app.api(.POST, plans, json: #"{"name": " "}"#, token: token).isProblem(
                         status: .badRequest, mentioning: "'name' is required"))
+            }
+        }
+
+        @Test func theAdvisorSeesMembershipsChangedWhoeverChangesThem() async throws {
+            try await withCityweave { app in
+                let paris = try await app.cityID("Paris", "FR")
+                let editor = try await app.makeUser("e@example.org", organisation: .city(paris), role: .editor)
+                let token = try await app.token(for: editor)
+                _ = try await app.api(.PUT, "/api/v1/cities/\(paris)/strategy", json: Self.strategy, token: token)
+                let c40 = try #require(try await Network.query(on: app.db).filter(\.$slug == "c40").first())
+                _ = try await app.api(
+                    .POST, "/api/v1/cities/\(paris)/engagements",
+                    json: #"{"title": "C40", "kind": "membership", "network": \#(c40.id!), "level": "political"}"#,
+                    token: token)
+                func membersOfC40() async throws -> String? {
+                    let advice = try await app.api(.POST, "/api/v1/cities/\(paris)/portfolio/advice", token: token)
+                        .content.decode(PortfolioAdviceDTO.self)
+                    let action = try #require(advice.actions.first { $0.network.slug == "c40" })
+                    return action.reasons.first { $0.contains("members are cities like Paris") }
+                }
+                let before = try await membersOfC40()
+                let count = try await Membership.query(on: app.db).filter(\.$network.$id == c40.id!).count()
+                #expect(before?.contains("of its \(count) members") == true)
+                // An operator's SQL, not the server, adds a member.
+                let newcomer = try #require(
+                    try await City.query(on: app.db).filter(
+                        \.$id !~ (try await Membership.query(on: app.db).all().map(\.$city.id))
+                    )
+                    .first()?.id)
+                try await (app.db as! any SQLDatabase).raw(
+                    "INSERT INTO memberships (network_id, city_id, role, source) VALUES (\(bind: c40.id!), \(bind: newcomer), 'member', 'sql')"
+                ).run()
+                #expect(try await membersOfC40()?.contains("of its \(count + 1) members") == true)
             }
         }
 

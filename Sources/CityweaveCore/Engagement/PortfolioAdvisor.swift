@@ -286,7 +286,7 @@ private struct Wording {
         }.joined(separator: ", ")
     }
 
-    private func share(_ value: Double) -> String { "\(Int((value * 100).rounded()))%" }
+    private func share(_ value: Double) -> String { NumberText.percent(value) }
 
     private func themeShare(_ value: Double) -> String {
         value >= 1 ? "all" : value == 0 ? "none" : share(value)
@@ -300,5 +300,5 @@ private struct Wording {
 
     private func hours(_ value: Double) -> String { "\(NumberText.short(value)) h" }
 
-    private func money(_ value: Double) -> String { NumberText.short(value) }
+    private func money(_ value: Double) -> String { NumberText.money(value) }
 }

@@ -1,8 +1,18 @@
 import Foundation
 
-/// Numbers as people read them: whole when whole, one decimal otherwise.
+/// Numbers as people read them.
 public enum NumberText {
+    /// Whole when whole, one decimal otherwise: hours, weights.
     public static func short(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.1f", value)
     }
+
+    /// An amount of money, whole, with thousands grouped: "15,000".
+    public static func money(_ value: Double) -> String {
+        guard value.isFinite, abs(value) < 1e15 else { return String(value) }
+        return Int(value.rounded()).formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_GB")))
+    }
+
+    /// A share from 0 to 1 as a whole percentage: "31%".
+    public static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
 }

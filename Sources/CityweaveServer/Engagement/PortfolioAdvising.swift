@@ -1,6 +1,5 @@
 import CityweaveCore
 import Fluent
-import SQLKit
 import Vapor
 
 /// Gathers what ``PortfolioAdvisor`` needs from the database (the strategy,
@@ -19,27 +18,15 @@ enum PortfolioAdvising {
 
     static func advise(cityID: Int, whatIf: WhatIf, request: Request) async throws -> PortfolioAdviceDTO {
         let db = request.db
-        let sql = db as! any SQLDatabase
         let city = try await DirectoryQueries.city(cityID, on: db)
         let strategy = try await EngagementQueries.latestStrategy(of: cityID, on: db)
         let settings = try self.settings(city: city, strategy: strategy, whatIf: whatIf)
 
-        let networks = try await Network.query(on: db).sort(\.$id).all()
+        let landscape = try await request.application.networkMembers.current(on: db)
         let year = Calendar(identifier: .gregorian).component(.year, from: Date())
-        // Members today: a membership that ended before this year no longer makes a peer.
-        let memberRows = try await sql.raw(
-            "SELECT network_id, city_id FROM memberships WHERE until IS NULL OR until >= \(bind: year)"
-        ).all()
-        var members: [Int: [Int]] = [:]
-        for row in memberRows {
-            members[try row.decode(column: "network_id", as: Int.self), default: []]
-                .append(try row.decode(column: "city_id", as: Int.self))
-        }
-        let profiles = try await CityProfiles.read(
-            where: "c.id IN (SELECT city_id FROM memberships) OR c.id = \(bind: cityID)", on: sql)
-        let ownProfile = profiles[cityID] ?? CityProfiles.profile(of: city)
+        let ownProfile = landscape.profiles[cityID] ?? CityProfiles.profile(of: city)
         var likeness: [Int: Double] = [:]
-        for (id, profile) in profiles where id != cityID {
+        for (id, profile) in landscape.profiles where id != cityID {
             likeness[id] = CityLikeness.between(ownProfile, profile).score
         }
         let published = try await request.application.publishedWorkCounts(on: db)
@@ -76,13 +63,14 @@ enum PortfolioAdvising {
             commitments[networkID] = commitment
         }
 
-        let facts = networks.map { network in
-            let memberIDs = members[network.id!] ?? []
-            let isOpen = isOpen(network, to: city, memberProfiles: memberIDs.compactMap { profiles[$0] })
+        let facts = landscape.networks.map { network in
+            // Members today: a membership that ended before this year no longer makes a peer.
+            let memberIDs = landscape.members(of: network.id, in: year)
+            let isOpen = isOpen(network, to: city, memberProfiles: memberIDs.compactMap { landscape.profiles[$0] })
             let similar = memberIDs.filter { (likeness[$0] ?? 0) >= NetworkAssessment.peerLikeness }
-            let value = shared[network.id!]
+            let value = shared[network.id]
             return NetworkFacts(
-                id: network.id!, name: network.name, themes: network.themes.compactMap(Theme.init(rawValue:)),
+                id: network.id, name: network.name, themes: network.themes,
                 members: memberIDs, practicesBySimilarMembers: similar.reduce(0) { $0 + (published[$1] ?? 0) },
                 sharedValueEntries: value?.entries ?? 0, sharedMeanRating: value?.meanRating ?? 0, isOpenToCity: isOpen)
         }
@@ -93,7 +81,7 @@ enum PortfolioAdvising {
                 networks: facts, commitments: Array(commitments.values), likeness: likeness,
                 newEngagementHours: settings.newEngagementHours, newEngagementFee: settings.newEngagementFee))
 
-        let byID = Dictionary(uniqueKeysWithValues: networks.map { ($0.id!, $0) })
+        let byID = Dictionary(uniqueKeysWithValues: landscape.networks.map { ($0.id, $0) })
         return PortfolioAdviceDTO(
             cityID: cityID,
             settings: .init(
@@ -103,13 +91,14 @@ enum PortfolioAdvising {
                 fixedHoursPerMonth: fixedHours, fixedYearlyCost: fixedCost, strategyRevision: strategy?.revision),
             actions: advice.actions.map { action in
                 PortfolioAdviceDTO.Action(
-                    action: action.kind.rawValue, network: EngagementQueries.networkRef(byID[action.networkID]!),
+                    action: action.kind.rawValue,
+                    network: byID[action.networkID].map { NetworkRefDTO(id: $0.id, slug: $0.slug, name: $0.name) }!,
                     engagements: engagementIDs[action.networkID] ?? [], hoursPerMonth: action.hoursPerMonth,
                     yearlyFee: action.yearlyFee, isEstimate: action.isEstimate, summary: action.summary,
                     reasons: action.reasons, scores: scores(action.assessment))
             },
             objective: advice.objective, upperBound: advice.upperBound, optimal: advice.isOptimal, gap: advice.gap,
-            candidates: networks.count, yearlyCost: advice.yearlyCost, hoursPerMonth: advice.hoursPerMonth,
+            candidates: advice.assessments.count, yearlyCost: advice.yearlyCost, hoursPerMonth: advice.hoursPerMonth,
             coverage: settings.priorities.filter { $0.weight > 0 }.compactMap { priority in
                 Theme(rawValue: priority.theme).map {
                     .init(
@@ -153,7 +142,7 @@ enum PortfolioAdvising {
     /// Whether `city` could join `network`: any city a global network; a
     /// national one, a city of its country; a regional one, a city of its
     /// region (named as the city's region or part of the world, or where its members are).
-    static func isOpen(_ network: Network, to city: City, memberProfiles: [CityProfile]) -> Bool {
+    static func isOpen(_ network: NetworkMembers.Entry, to city: City, memberProfiles: [CityProfile]) -> Bool {
         let country = city.country
         switch network.scope {
         case .global:

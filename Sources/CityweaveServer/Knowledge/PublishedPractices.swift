@@ -23,49 +23,13 @@ final class PublishedPractices: Sendable {
         var workThemes: [Int: ThemeSet]
     }
 
-    private typealias Reading = Task<(generation: Int, snapshot: Snapshot), any Error>
-
-    private struct State {
-        var held: (generation: Int, snapshot: Snapshot)?
-        /// The reading under way, which every reader who needs it awaits:
-        /// a burst of searches after a change reads the practices once.
-        var reading: Reading?
-    }
-
-    private let state = NIOLockedValueBox(State())
-
-    /// What a reader does: use the practices held, or await a reading.
-    private enum Next {
-        case held(Snapshot)
-        case reading(Reading)
-    }
+    private let cache = GenerationCache<Snapshot>(read: PublishedPractices.read)
 
     /// The practices as of `generation` or later, read afresh when the ones
-    /// held are of another generation.
+    /// held are of another generation; a burst of searches after a change
+    /// reads them once.
     func snapshot(atGeneration generation: Int, on database: any Database) async throws -> Snapshot {
-        while true {
-            let next = state.withLockedValue { state -> Next in
-                if let held = state.held, held.generation == generation { return .held(held.snapshot) }
-                if let reading = state.reading { return .reading(reading) }
-                let reading = Reading { try await Self.read(on: database) }
-                state.reading = reading
-                return .reading(reading)
-            }
-            let reading: Reading
-            switch next {
-            case .held(let snapshot): return snapshot
-            case .reading(let underway): reading = underway
-            }
-            let result = await reading.result
-            state.withLockedValue { state in
-                guard state.reading == reading else { return }
-                state.reading = nil
-                if case .success(let read) = result { state.held = read }
-            }
-            let read = try result.get()
-            // A reading begun before the change this reader saw is too old.
-            if read.generation >= generation { return read.snapshot }
-        }
+        try await cache.snapshot(atGeneration: generation, on: database)
     }
 
     /// Published practices per city, translations aside: what each city
@@ -78,25 +42,19 @@ final class PublishedPractices: Sendable {
 
     /// The practices as they are now.
     func current(on database: any Database) async throws -> Snapshot {
-        try await snapshot(atGeneration: try await Self.generation(on: database as! any SQLDatabase), on: database)
+        try await snapshot(
+            atGeneration: try await CreatePublishedPracticesGeneration.counter.current(
+                on: database as! any SQLDatabase),
+            on: database)
     }
 
     /// The generation and the practices in one transaction, so that they
     /// agree even while others write.
-    private static func read(on database: any Database) async throws -> (generation: Int, snapshot: Snapshot) {
-        try await database.transaction { transaction in
-            let sql = transaction as! any SQLDatabase
-            // PostgreSQL reads each statement as of its own start unless asked otherwise.
-            if sql.dialect.name == "postgresql" {
-                try await sql.raw("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ").run()
-            }
-            return (try await generation(on: sql), try await load(on: sql))
+    @Sendable private static func read(on database: any Database) async throws -> (generation: Int, snapshot: Snapshot)
+    {
+        try await database.readConsistently { sql in
+            (try await CreatePublishedPracticesGeneration.counter.current(on: sql), try await load(on: sql))
         }
-    }
-
-    private static func generation(on sql: any SQLDatabase) async throws -> Int {
-        try await sql.raw("SELECT generation FROM published_practices_generation").first()?
-            .decode(column: "generation", as: Int.self) ?? 0
     }
 
     private static func load(on sql: any SQLDatabase) async throws -> Snapshot {

@@ -8,5 +8,5 @@ enum DirectoryMigrations {
     ]
 
     /// Those that need the accounts' tables (membership requests name their users).
-    static let afterAccounts: [any Migration] = [CreateMembershipRequest()]
+    static let afterAccounts: [any Migration] = [CreateMembershipRequest(), CreateNetworkMembersGeneration()]
 }

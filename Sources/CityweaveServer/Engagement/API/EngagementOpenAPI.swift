@@ -286,7 +286,11 @@ enum EngagementOpenAPI: OpenAPIModule {
                 ],
                 "optimal": ["type": "boolean", "description": "Whether the proposal is proven to be the best."],
                 "gap": ["type": "number", "description": "How far below the optimum it may be, as a share."],
-                "candidates": ["type": "integer"], "yearlyCost": number, "hoursPerMonth": number,
+                "candidates": [
+                    "type": "integer",
+                    "description": "The networks weighed: those the city is in and those it could join.",
+                ],
+                "yearlyCost": number, "hoursPerMonth": number,
                 "coverage": [
                     "type": "array",
                     "items": [

@@ -1,3 +1,4 @@
+import CityweaveCore
 import Foundation
 
 /// The portfolio's cost set against the value logged, one pair of bars per
@@ -26,7 +27,7 @@ struct CostValueChart: Encodable {
                 label: engagement.title.count > 38 ? engagement.title.prefix(37) + "…" : engagement.title,
                 y: index * Self.rowHeight, costWidth: engagement.yearlyCost / maxCost * Self.barArea,
                 valueWidth: Double(engagement.value.recentScore) / maxValue * Self.barArea,
-                costText: "\(Money.text(engagement.yearlyCost)) \(currency)",
+                costText: "\(NumberText.money(engagement.yearlyCost)) \(currency)",
                 valueText: "value \(engagement.value.recentScore)")
         }
         height = max(1, rows.count) * Self.rowHeight

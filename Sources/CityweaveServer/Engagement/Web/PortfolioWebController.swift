@@ -21,6 +21,7 @@ struct PortfolioWebController {
         var mayEdit: Bool
         var strategy: StrategyDTO?
         var weights: [ThemeWeight]
+        var revisions: [RevisionRow]
         var engagements: [Row]
         var needsOwner: [Row]
         var chart: CostValueChart
@@ -60,7 +61,10 @@ struct PortfolioWebController {
         var gapPercent: String
         var yearlyCost: String
         var hours: String
+        var hoursCapacity: String
+        var budget: String
         var actions: [ActionView]
+        var coverage: [CoverageRow]
     }
 
     struct ActionView: Encodable {
@@ -68,6 +72,24 @@ struct PortfolioWebController {
         var label: String
         var hours: String
         var fee: String
+        var fit: String
+        var redundancy: String
+    }
+
+    struct CoverageRow: Encodable {
+        var label: String
+        var weight: String
+        var networks: Int
+    }
+
+    /// A strategy revision with its numbers written out.
+    struct RevisionRow: Encodable {
+        var revision: Int
+        var savedBy: String
+        var savedOn: String
+        var priorities: String
+        var hours: String
+        var budget: String
     }
 
     /// The what-if fields, as typed: weights by theme, hours and budget.
@@ -110,16 +132,16 @@ struct PortfolioWebController {
             layout: Layout(title: "Portfolio of \(city.name)", request: request), csrfToken: request.csrfToken,
             cityID: cityID, cityName: city.name,
             mayEdit: AccessPolicy.holds(.editor, in: [.city(cityID)], user: request.actor?.user), strategy: strategy,
-            weights: weights(strategy?.priorities ?? []), engagements: rows,
+            weights: weights(strategy?.priorities ?? []), revisions: revisions(strategy), engagements: rows,
             needsOwner: rows.filter { $0.engagement.needsOwner },
             chart: CostValueChart(engagements, currency: currency),
             currency: currency,
             totals: Totals(
                 hours: NumberText.short(current.reduce(0) { $0 + $1.hoursPerMonth }),
-                fees: Money.text(current.reduce(0) { $0 + $1.yearlyFee }),
-                cost: Money.text(current.reduce(0) { $0 + $1.yearlyCost }),
+                fees: NumberText.money(current.reduce(0) { $0 + $1.yearlyFee }),
+                cost: NumberText.money(current.reduce(0) { $0 + $1.yearlyCost }),
                 hoursCapacity: strategy.map { NumberText.short($0.hoursPerMonth) } ?? "not set",
-                budget: strategy.map { Money.text($0.yearlyBudget) } ?? "not set"),
+                budget: strategy.map { NumberText.money($0.yearlyBudget) } ?? "not set"),
             advice: advice, whatIf: form, plans: try await EngagementQueries.plans(of: cityID, on: request.db),
             error: error, notice: request.query[String.self, at: "notice"].flatMap { Self.notices[$0] })
         return try await request.view.render("Engagement/portfolio", page)
@@ -167,10 +189,10 @@ struct PortfolioWebController {
                 needsOwner: rows.filter { $0.engagement.needsOwner },
                 totals: Totals(
                     hours: NumberText.short(engagements.reduce(0) { $0 + $1.hoursPerMonth }),
-                    fees: Money.text(engagements.reduce(0) { $0 + $1.yearlyFee }),
-                    cost: Money.text(engagements.reduce(0) { $0 + $1.yearlyCost }),
+                    fees: NumberText.money(engagements.reduce(0) { $0 + $1.yearlyFee }),
+                    cost: NumberText.money(engagements.reduce(0) { $0 + $1.yearlyCost }),
                     hoursCapacity: strategy.map { NumberText.short($0.hoursPerMonth) } ?? "not set",
-                    budget: strategy.map { Money.text($0.yearlyBudget) } ?? "not set"),
+                    budget: strategy.map { NumberText.money($0.yearlyBudget) } ?? "not set"),
                 currency: currency, advice: advice))
     }
 
@@ -245,6 +267,7 @@ struct PortfolioWebController {
         var cityID: Int
         var cityName: String
         var plan: PortfolioPlanDTO
+        var currency: String
         var savedOn: String
         var advice: AdviceView
         var weights: [ThemeWeight]
@@ -262,6 +285,7 @@ struct PortfolioWebController {
             "Engagement/plan",
             PlanPage(
                 layout: Layout(title: plan.name, request: request), cityID: city.id!, cityName: city.name, plan: dto,
+                currency: dto.advice.settings.currency,
                 savedOn: plan.createdAt.map(DateText.minute) ?? "",
                 advice: view(dto.advice, currency: dto.advice.settings.currency),
                 weights: weights(dto.advice.settings.priorities)))
@@ -274,8 +298,8 @@ struct PortfolioWebController {
             engagement: engagement, kind: EngagementKind(rawValue: engagement.kind)?.label ?? engagement.kind,
             level: EngagementLevel(rawValue: engagement.level)?.label ?? engagement.level,
             status: EngagementStatus(rawValue: engagement.status)?.label ?? engagement.status,
-            hours: NumberText.short(engagement.hoursPerMonth), fee: Money.text(engagement.yearlyFee),
-            cost: Money.text(engagement.yearlyCost),
+            hours: NumberText.short(engagement.hoursPerMonth), fee: NumberText.money(engagement.yearlyFee),
+            cost: NumberText.money(engagement.yearlyCost),
             meanRating: engagement.value.recentMeanRating.map { String(format: "%.1f", $0) } ?? "–")
     }
 
@@ -292,12 +316,28 @@ struct PortfolioWebController {
         AdviceView(
             advice: advice, objective: String(format: "%.3f", advice.objective),
             upperBound: String(format: "%.3f", advice.upperBound), gapPercent: String(format: "%.2f", advice.gap * 100),
-            yearlyCost: Money.text(advice.yearlyCost), hours: NumberText.short(advice.hoursPerMonth),
+            yearlyCost: NumberText.money(advice.yearlyCost), hours: NumberText.short(advice.hoursPerMonth),
+            hoursCapacity: NumberText.short(advice.settings.hoursPerMonth),
+            budget: NumberText.money(advice.settings.yearlyBudget),
             actions: advice.actions.map {
                 ActionView(
                     action: $0, label: $0.action.capitalized, hours: NumberText.short($0.hoursPerMonth),
-                    fee: Money.text($0.yearlyFee))
+                    fee: NumberText.money($0.yearlyFee), fit: NumberText.percent($0.scores.fit),
+                    redundancy: NumberText.percent($0.scores.redundancy))
+            },
+            coverage: advice.coverage.map {
+                CoverageRow(label: $0.label, weight: NumberText.short($0.weight), networks: $0.networks)
             })
+    }
+
+    func revisions(_ strategy: StrategyDTO?) -> [RevisionRow] {
+        (strategy?.history ?? []).map { revision in
+            RevisionRow(
+                revision: revision.revision, savedBy: revision.savedBy,
+                savedOn: revision.savedAt.map(DateText.day) ?? "",
+                priorities: weights(revision.priorities).map { "\($0.label) \($0.share)%" }.joined(separator: ", "),
+                hours: NumberText.short(revision.hoursPerMonth), budget: NumberText.money(revision.yearlyBudget))
+        }
     }
 
     private func whatIfForm(_ request: Request, strategy: StrategyDTO?) -> WhatIfForm {
