@@ -384,6 +384,56 @@ extension CityweaveServerTests {
             }
         }
 
+        @Test func valueRatingsCountForSimilarCitiesOnlyWhenTheirCityShares() async throws {
+            try await withCityweave { app in
+                let madrid = try await app.cityID("Madrid", "ES")
+                let barcelona = try await app.cityID("Barcelona", "ES")
+                let eurocities = try #require(
+                    try await Network.query(on: app.db).filter(\.$slug == "eurocities").first()?.id)
+                var tokens: [Int: String] = [:]
+                for city in [madrid, barcelona] {
+                    let editor = try await app.makeUser(
+                        "e\(city)@example.org", organisation: .city(city), role: .editor)
+                    tokens[city] = try await app.token(for: editor)
+                    _ = try await app.api(
+                        .PUT, "/api/v1/cities/\(city)/strategy", json: Self.strategy, token: tokens[city])
+                    let engagement = try await app.api(
+                        .POST, "/api/v1/cities/\(city)/engagements",
+                        json:
+                            #"{"title": "Eurocities", "kind": "membership", "network": \#(eurocities), "level": "political"}"#,
+                        token: tokens[city]
+                    ).content.decode(EngagementDTO.self)
+                    if city == madrid {
+                        for rating in [5, 4] {
+                            _ = try await app.api(
+                                .POST, "/api/v1/engagements/\(engagement.id)/value-log",
+                                json: #"{"kind": "knowledge", "rating": \#(rating), "note": "Private note"}"#,
+                                token: tokens[city])
+                        }
+                    }
+                }
+                func reasonsForBarcelona() async throws -> [String] {
+                    let advice = try await app.api(
+                        .POST, "/api/v1/cities/\(barcelona)/portfolio/advice", token: tokens[barcelona]
+                    )
+                    .content.decode(PortfolioAdviceDTO.self)
+                    return try #require(advice.actions.first { $0.network.slug == "eurocities" }).reasons
+                }
+                let shared = "similar cities logged value there 2 times (mean rating 4.5)"
+                #expect(!(try await reasonsForBarcelona()).contains(shared))
+                let sharing = Self.strategy.replacingOccurrences(
+                    of: #""objectives""#, with: #""sharesValueRatings": true, "objectives""#)
+                _ = try await app.api(.PUT, "/api/v1/cities/\(madrid)/strategy", json: sharing, token: tokens[madrid])
+                let reasons = try await reasonsForBarcelona()
+                #expect(reasons.contains(shared))
+                #expect(!reasons.joined().contains("Private note"))
+                // A later revision that stops sharing takes the ratings back.
+                _ = try await app.api(
+                    .PUT, "/api/v1/cities/\(madrid)/strategy", json: Self.strategy, token: tokens[madrid])
+                #expect(!(try await reasonsForBarcelona()).contains(shared))
+            }
+        }
+
         @Test func thePortfolioPagesAreTheCitysOwn() async throws {
             try await withCityweave { app in
                 let paris = try await app.cityID("Paris", "FR")

@@ -1,5 +1,6 @@
 import CityweaveCore
 import Fluent
+import SQLKit
 import Vapor
 
 /// Gathers what ``PortfolioAdvisor`` needs from the database (the strategy,
@@ -160,15 +161,17 @@ enum PortfolioAdvising {
     private static func sharedValue(excluding cityID: Int, likeness: [Int: Double], on database: any Database)
         async throws -> [Int: (entries: Int, meanRating: Double)]
     {
-        let strategies = try await CityStrategy.query(on: database).sort(\.$revision, .descending).all()
-        var latest: [Int: Bool] = [:]
-        for strategy in strategies where latest[strategy.$city.id] == nil {
-            latest[strategy.$city.id] = strategy.sharesValueRatings
+        // The cities whose latest revision shares its ratings.
+        let rows = try await (database as! any SQLDatabase).raw(
+            """
+            SELECT s.city_id FROM city_strategies s
+            WHERE s.shares_value_ratings = \(bind: true)
+              AND s.revision = (SELECT MAX(t.revision) FROM city_strategies t WHERE t.city_id = s.city_id)
+            """
+        ).all()
+        let sharing = try rows.map { try $0.decode(column: "city_id", as: Int.self) }.filter {
+            $0 != cityID && (likeness[$0] ?? 0) >= NetworkAssessment.peerLikeness
         }
-        let sharing = latest.filter {
-            $0.value && $0.key != cityID && (likeness[$0.key] ?? 0) >= NetworkAssessment.peerLikeness
-        }
-        .map(\.key)
         guard !sharing.isEmpty else { return [:] }
         let engagements = try await Engagement.query(on: database).filter(\.$city.$id ~~ sharing)
             .filter(\.$network.$id != nil).all()
