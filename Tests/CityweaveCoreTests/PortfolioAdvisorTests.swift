@@ -79,12 +79,12 @@ import Testing
         let other = NetworkFacts(id: 8, name: "O", themes: [.climate], members: [2, 3, 9])
         let score = NetworkAssessment.assess(
             network, weights: [.climate: 3, .health: 1], likeness: [1: 0.7, 2: 0.5, 4: 0.61], commitment: nil,
-            fee: 1_000, budget: 4_000, portfolio: [network, other])
+            fee: 1_000, budget: 4_000, portfolio: PortfolioCoverage([network, other]))
         #expect(score.fit == 0.75)
         #expect(score.similarMembers == 2)
         #expect(score.membersCovered == 0.5)
         #expect(score.themesCovered == 0.5)
-        #expect(score.coveredBy == [8])
+        #expect(NetworkAssessment.coverers(of: network, among: [network, other]) == [8])
         #expect(score.cost == 0.25)
     }
 
@@ -96,6 +96,18 @@ import Testing
             let b = Set(
                 (0..<Int.random(in: 0...30, using: &random)).map { _ in Int.random(in: 0...50, using: &random) })
             #expect(NetworkAssessment.sharedCount(a.sorted(), b.sorted()) == a.intersection(b).count)
+        }
+    }
+
+    @Test func threeHundredNetworksAreAdvisedWithinOnePercentOfTheOptimum() {
+        // A large capacity, hours for a handful of networks, and a small budget.
+        for (seed, budget, hours) in [(UInt64(1), 250_000.0, 240.0), (2, 240_000, 61), (3, 40_000, 400)] {
+            let advice = PortfolioAdvisor.advise(
+                SyntheticPortfolios.advisorInput(seed: seed, budget: budget, hours: hours))
+            #expect(advice.gap <= PortfolioOptimizer.tolerance, "seed \(seed)")
+            #expect(advice.upperBound >= advice.objective)
+            #expect(advice.yearlyCost <= budget + 1e-9)
+            #expect(advice.hoursPerMonth <= hours + 1e-9)
         }
     }
 }

@@ -68,29 +68,9 @@ import Testing
         #expect(stopped.gap > 0)
     }
 
-    /// A large instance as the benchmarks generate them: dearer networks,
-    /// and a capacity that holds about a tenth of them.
-    static func largeInstance(candidates: Int, themes: Int, seed: UInt64) -> PortfolioProblem {
-        var random = SeededGenerator(seed: seed)
-        let weights = (0..<themes).map { _ in Double(Int.random(in: 1...10, using: &random)) }
-        let networks = (0..<candidates).map { id in
-            var fit = [Double](repeating: 0, count: themes)
-            for _ in 0..<Int.random(in: 1...3, using: &random) {
-                fit[Int.random(in: 0..<themes, using: &random)] = [0.25, 0.5, 0.75, 1].randomElement(using: &random)!
-            }
-            return PortfolioCandidate(
-                id: id, cost: Double(Int.random(in: 0...30, using: &random) * 1_000),
-                hours: Double(Int.random(in: 2...20, using: &random)), themeFit: fit,
-                standaloneValue: Double.random(in: 0...3, using: &random))
-        }
-        return PortfolioProblem(
-            candidates: networks, themeWeights: weights, budget: Double(candidates) * 1_500,
-            hours: Double(candidates) * 1.1)
-    }
-
     @Test func threeHundredNetworksAreAdvisedWithinTheTolerance() {
         for seed: UInt64 in 1...3 {
-            let problem = Self.largeInstance(candidates: 300, themes: 20, seed: seed)
+            let problem = SyntheticPortfolios.problem(candidates: 300, themes: 20, seed: seed)
             let solution = PortfolioOptimizer.solve(problem)
             #expect(solution.gap <= PortfolioOptimizer.tolerance, "seed \(seed)")
             #expect(problem.fits(solution.positions))

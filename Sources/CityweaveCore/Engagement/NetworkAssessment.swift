@@ -68,7 +68,8 @@ public struct NetworkAssessment: Sendable, Equatable {
     public var redundancy: Double
     public var membersCovered: Double
     public var themesCovered: Double
-    /// The networks of the portfolio that share most of its members (then of its themes), most first.
+    /// The networks of the portfolio that share most of its members (then of
+    /// its themes), most first; named only for a network the advice leaves or reduces.
     public var coveredBy: [Int]
     /// Its fee as a share of the budget.
     public var cost: Double
@@ -81,9 +82,10 @@ public struct NetworkAssessment: Sendable, Equatable {
 
     /// Scores `network` for a city whose likeness to other cities is
     /// `likeness` (city id → score), against the other networks of `portfolio`.
+    /// ``coveredBy`` is left empty: only the advice on leaving names them (``coverers(of:among:)``).
     public static func assess(
         _ network: NetworkFacts, weights: [Theme: Double], likeness: [Int: Double], commitment: NetworkCommitment?,
-        fee: Double, budget: Double, portfolio: [NetworkFacts]
+        fee: Double, budget: Double, portfolio: PortfolioCoverage
     ) -> NetworkAssessment {
         let totalWeight = weights.values.reduce(0, +)
         let themeWeight: Double = network.themes.reduce(0) { $0 + (weights[$1] ?? 0) }
@@ -94,30 +96,29 @@ public struct NetworkAssessment: Sendable, Equatable {
         let evidence: Double = 1 - exp(-evidenceCount / evidenceScale)
         let logged = commitment.map { loggedValue(entries: $0.recentValueEntries, meanRating: $0.recentMeanRating) }
 
-        let others = portfolio.filter { $0.id != network.id }
-        var otherMembers = Set<Int>()
-        var otherThemes = Set<Theme>()
-        for other in others {
-            otherMembers.formUnion(other.members)
-            otherThemes.formUnion(other.themes)
-        }
-        let sharedMembers = network.members.count { otherMembers.contains($0) }
-        let sharedThemes = network.themes.count { otherThemes.contains($0) }
+        // What the other networks hold: the portfolio's counts, less this network's own.
+        let own = portfolio.contains(network.id) ? 1 : 0
+        let sharedMembers = network.members.count { portfolio.memberCounts[$0, default: 0] > own }
+        let sharedThemes = network.themes.count { portfolio.themeCounts[$0, default: 0] > own }
         let membersCovered = network.members.isEmpty ? 0 : Double(sharedMembers) / Double(network.members.count)
         let themesCovered = network.themes.isEmpty ? 0 : Double(sharedThemes) / Double(network.themes.count)
-        // Who covers it: shared members first, then shared themes.
-        let overlaps: [(id: Int, members: Int, themes: Int)] = others.map { other in
-            (other.id, sharedCount(network.members, other.members), network.themes.count(where: other.themes.contains))
-        }
-        let coveredBy = overlaps.filter { $0.members > 0 || $0.themes > 0 }
-            .sorted { ($0.members, $0.themes, -$0.id) > ($1.members, $1.themes, -$1.id) }.map(\.id)
         let peers: Double = 1 - exp(-Double(similar) / peerScale)
         let redundancy: Double = (membersCovered + themesCovered) / 2
         let cost: Double = budget > 0 ? min(1, fee / budget) : (fee > 0 ? 1 : 0)
         return NetworkAssessment(
             networkID: network.id, fit: fit, peers: peers, similarMembers: similar, evidence: evidence,
             loggedValue: logged ?? 0, redundancy: redundancy, membersCovered: membersCovered,
-            themesCovered: themesCovered, coveredBy: coveredBy, cost: cost)
+            themesCovered: themesCovered, coveredBy: [], cost: cost)
+    }
+
+    /// The other networks of `portfolio` that share `network`'s members or
+    /// themes: most shared members first, then most shared themes.
+    public static func coverers(of network: NetworkFacts, among portfolio: [NetworkFacts]) -> [Int] {
+        let overlaps: [(id: Int, members: Int, themes: Int)] = portfolio.filter { $0.id != network.id }.map { other in
+            (other.id, sharedCount(network.members, other.members), network.themes.count(where: other.themes.contains))
+        }
+        return overlaps.filter { $0.members > 0 || $0.themes > 0 }
+            .sorted { ($0.members, $0.themes, -$0.id) > ($1.members, $1.themes, -$1.id) }.map(\.id)
     }
 
     /// A mean rating of 5 logged three times or more a year scores 1.
@@ -150,4 +151,27 @@ public struct NetworkAssessment: Sendable, Equatable {
     var standaloneValue: Double {
         0.25 * peers * (1 - membersCovered) + 0.25 * evidence + 0.5 * loggedValue
     }
+}
+
+/// A portfolio's networks as assessments read them: how many of them each
+/// member city and each theme is in, so that what the others already bring
+/// is one lookup per member rather than a union of every other network's members.
+public struct PortfolioCoverage: Sendable {
+    public let networkIDs: Set<Int>
+    let memberCounts: [Int: Int]
+    let themeCounts: [Theme: Int]
+
+    public init(_ networks: [NetworkFacts]) {
+        networkIDs = Set(networks.map(\.id))
+        var members: [Int: Int] = [:]
+        var themes: [Theme: Int] = [:]
+        for network in networks {
+            for member in Set(network.members) { members[member, default: 0] += 1 }
+            for theme in Set(network.themes) { themes[theme, default: 0] += 1 }
+        }
+        memberCounts = members
+        themeCounts = themes
+    }
+
+    func contains(_ networkID: Int) -> Bool { networkIDs.contains(networkID) }
 }

@@ -102,11 +102,12 @@ public enum PortfolioAdvisor {
         let themes = Theme.allCases.filter { (input.weights[$0] ?? 0) > 0 }
         let totalWeight = themes.reduce(0) { $0 + input.weights[$1]! }
 
+        let currentCoverage = PortfolioCoverage(current)
         let assessments = input.networks.map { network in
             NetworkAssessment.assess(
                 network, weights: input.weights, likeness: input.likeness, commitment: commitments[network.id],
                 fee: commitments[network.id]?.yearlyFee ?? input.newEngagementFee, budget: input.budget,
-                portfolio: current)
+                portfolio: currentCoverage)
         }
         let candidates = zip(input.networks, assessments).map { network, assessment in
             let themeSet = Set(network.themes)
@@ -124,6 +125,7 @@ public enum PortfolioAdvisor {
 
         let chosen = Set(solution.positions)
         let proposed = solution.positions.map { input.networks[$0] }
+        let proposedCoverage = PortfolioCoverage(proposed)
         var spareHours = problem.hours - solution.positions.reduce(0) { $0 + candidates[$1].hours }
         var spareBudget = problem.budget - solution.positions.reduce(0) { $0 + candidates[$1].cost }
         var actions: [AdvisedAction] = []
@@ -178,7 +180,8 @@ public enum PortfolioAdvisor {
                 action.yearlyFee = reduce ? commitment.yearlyFee : 0
                 action.assessment = NetworkAssessment.assess(
                     network, weights: input.weights, likeness: input.likeness, commitment: commitment,
-                    fee: commitment.yearlyFee, budget: input.budget, portfolio: proposed)
+                    fee: commitment.yearlyFee, budget: input.budget, portfolio: proposedCoverage)
+                action.assessment.coveredBy = NetworkAssessment.coverers(of: network, among: proposed)
             case (false, nil):
                 continue
             }

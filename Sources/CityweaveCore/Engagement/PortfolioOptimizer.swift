@@ -19,22 +19,30 @@ public struct PortfolioSolution: Sendable, Equatable {
 /// Chooses the portfolio worth most under the budget and the hours, by
 /// best-first branch and bound.
 ///
-/// A branch fixes some networks in and some out. What the open ones can add
-/// is bounded by the continuous relaxation: taking a fraction `x` of each
-/// makes the worth a concave function `f(x)` (the coverage curve is
-/// exponential, so a theme's remaining credit `2^−coverage` becomes
-/// `e^−(rate·x)`), and any tangent plane of `f` lies above it. The bound is
-/// `f(x) + max ∇f(x)·(y − x)` over the fractions `y` that fit: a linear
-/// program with two constraints, solved exactly by weighing the budget
-/// against the hours (the price) so that one fractional knapsack respects
-/// both. A few Frank–Wolfe steps move `x` to where the plane is low; a
-/// branch starts from its parent's `x` and price, and its bound never
-/// exceeds its parent's.
+/// A branch fixes some networks in and some out. Its bound is a linear
+/// program: take a fraction of each open network, and credit each theme by
+/// a piecewise-linear curve that is never below the coverage curve where a
+/// portfolio can reach. Where a theme's fits are whole multiples of a step
+/// (fits of 0 or 1, or quarters), a portfolio's coverage is such a multiple,
+/// so the curve joins the coverage curve's values at those multiples; for
+/// other fits it is the lower envelope of tangents. The program has a row
+/// per theme, two for the budget and the hours and a few that count them in
+/// whole networks, and a bounded simplex solves it; the bound is read from
+/// its prices (the Lagrangian dual), so it holds however the simplex ends.
+///
+/// When that is not close enough, the same prices bound the branch with
+/// whole networks: each theme's curve against its price, plus the best
+/// portfolio of the knapsack where each network earns its standalone value
+/// and the prices of its themes, by dynamic programming. That removes the
+/// fraction of a network the program fills the capacity with, which is most
+/// of its distance from the optimum when every network costs about the same.
 ///
 /// The search always opens the branch with the highest bound, so the
 /// highest open bound, which is what `upperBound` reports, falls as fast as
-/// it can. Portfolios come from a greedy fill at the relaxation's price,
-/// improved by swaps, and from rounding each branch's fractions.
+/// it can, and keeps to portfolios that hold the networks dominating those
+/// they hold. Portfolios come from greedy fills, weighing the budget against
+/// the hours in turn and at the program's prices, improved by swaps, and from
+/// rounding each branch's fractions.
 public enum PortfolioOptimizer {
     /// Up to this many candidates, the search proves the optimum.
     public static let exactCandidates = 40
@@ -43,10 +51,9 @@ public enum PortfolioOptimizer {
     public static let exactBranchLimit = 2_000_000
     /// Above `exactCandidates`, the search stops once no branch can beat the
     /// portfolio found by more than this share, or after `nearBranchLimit`
-    /// branches (each costs a few fractional knapsacks over its open
-    /// candidates: 300 candidates are usually settled by the first, and 400
-    /// keep their worst case near a tenth of a second), and says how far
-    /// from the optimum its answer may be.
+    /// branches (each costs a linear program and perhaps a knapsack over its
+    /// open candidates: 300 candidates are usually settled by the first), and
+    /// says how far from the optimum its answer may be.
     public static let tolerance = 0.01
     public static let nearBranchLimit = 400
 
@@ -65,18 +72,16 @@ public enum PortfolioOptimizer {
 }
 
 /// A candidate as the search reads it.
-private struct Item {
+struct OptimizerItem {
     var position: Int
     var cost: Double
     var hours: Double
     var standaloneValue: Double
-    /// The themes it fits, with `1 − 2^−fit`, the share of a theme's
-    /// remaining credit it earns.
+    /// The themes it fits, its fit to each (within 0 and 1), and
+    /// `1 − 2^−fit`, the share of a theme's remaining credit it earns.
     var themes: [Int]
+    var fits: [Double]
     var shares: [Double]
-    /// The same as a rate, `fit × ln 2`: a fraction `x` of the network
-    /// leaves `e^−(rate × x)` of the credit.
-    var rates: [Double]
 }
 
 /// A branch: the networks fixed in, and those still open (the ones not
@@ -91,8 +96,8 @@ private struct Branch {
     /// Open items, with the relaxation's fraction of each.
     var open: [Int]
     var fractions: [Double]
-    /// The weight of the budget against the hours in the relaxation's
-    /// knapsack, from 0 (hours only) to 1 (budget only).
+    /// The weight of the budget against the hours at the relaxation's
+    /// prices, from 0 (hours only) to 1 (budget only).
     var price: Double
     /// What no portfolio of the branch is worth more than.
     var bound: Double
@@ -101,14 +106,26 @@ private struct Branch {
 /// The search's state: the items, the best portfolio found and the branches
 /// left to open.
 private struct BranchAndBound {
-    let items: [Item]
+    let items: [OptimizerItem]
     let weights: [Double]
     let tolerance: Double
     let branchLimit: Int
     let budget: Double
     let hours: Double
+    let program: CoverageProgram
+    /// For each item, the items that dominate it, and those it dominates.
+    /// One dominates another when it fits every theme at least as well,
+    /// costs no more, takes no more hours and is worth as much alone (of
+    /// identical ones, the first dominates). Swapping a network for one that
+    /// dominates it never loses, so some optimal portfolio holds the
+    /// dominators of every network it holds, and the search keeps to such
+    /// portfolios: that bounds the optimum all the same.
+    let dominators: [[Int]]
+    let dominated: [[Int]]
 
     var best: (value: Double, chosen: [Int]) = (0, [])
+    /// No portfolio outside the open branches is worth more than this.
+    var settled = 0.0
     var queue = BranchQueue()
     var nodes = 0
 
@@ -119,24 +136,48 @@ private struct BranchAndBound {
         self.tolerance = tolerance
         self.branchLimit = branchLimit
         let slack = PortfolioProblem.slack
-        var items: [Item] = []
+        var items: [OptimizerItem] = []
         for (position, candidate) in problem.candidates.enumerated()
         where candidate.cost <= problem.budget + slack && candidate.hours <= problem.hours + slack {
-            var item = Item(
+            var item = OptimizerItem(
                 position: position, cost: max(0, candidate.cost), hours: max(0, candidate.hours),
-                standaloneValue: max(0, candidate.standaloneValue), themes: [], shares: [], rates: [])
+                standaloneValue: max(0, candidate.standaloneValue), themes: [], fits: [], shares: [])
             for (theme, fit) in candidate.themeFit.enumerated() where theme < weights.count && fit > 0 {
                 item.themes.append(theme)
-                let share = 1 - PortfolioProblem.remainingShare(afterFit: fit)
-                item.shares.append(share)
-                item.rates.append(-log1p(-share))
+                item.fits.append(min(1, fit))
+                item.shares.append(1 - PortfolioProblem.remainingShare(afterFit: fit))
             }
             items.append(item)
         }
         self.items = items
+        program = CoverageProgram(items: items, weights: weights, budget: budget, hours: hours)
+        dominators = Self.dominators(of: items, themes: weights.count)
+        var dominated = [[Int]](repeating: [], count: items.count)
+        for (index, above) in dominators.enumerated() {
+            for dominator in above { dominated[dominator].append(index) }
+        }
+        self.dominated = dominated
     }
 
-    static func gain(of item: Item, remaining: [Double], weights: [Double]) -> Double {
+    static func dominators(of items: [OptimizerItem], themes: Int) -> [[Int]] {
+        let fits = items.map { item in
+            var fits = [Double](repeating: 0, count: themes)
+            for (theme, fit) in zip(item.themes, item.fits) { fits[theme] = fit }
+            return fits
+        }
+        func dominates(_ first: Int, _ second: Int) -> Bool {
+            let (one, other) = (items[first], items[second])
+            return one.cost <= other.cost && one.hours <= other.hours && one.standaloneValue >= other.standaloneValue
+                && other.themes.allSatisfy { fits[first][$0] >= fits[second][$0] }
+        }
+        return items.indices.map { second in
+            items.indices.filter { first in
+                first != second && dominates(first, second) && (first < second || !dominates(second, first))
+            }
+        }
+    }
+
+    static func gain(of item: OptimizerItem, remaining: [Double], weights: [Double]) -> Double {
         var gain = item.standaloneValue
         for (theme, share) in zip(item.themes, item.shares) {
             gain += 2 * weights[theme] * remaining[theme] * share
@@ -144,7 +185,7 @@ private struct BranchAndBound {
         return gain
     }
 
-    func fits(_ item: Item, budget: Double, hours: Double) -> Bool {
+    func fits(_ item: OptimizerItem, budget: Double, hours: Double) -> Bool {
         item.cost <= budget + PortfolioProblem.slack && item.hours <= hours + PortfolioProblem.slack
     }
 
@@ -154,27 +195,28 @@ private struct BranchAndBound {
             hours: hours, open: Array(items.indices), fractions: Array(repeating: 0, count: items.count), price: 0.5,
             bound: .infinity)
         nodes = 1
-        relax(&root, steps: Self.rootSteps)
-        best = improved(greedy(price: root.price), price: root.price)
+        // Portfolios first, weighing the budget against the hours in turn, so
+        // that the root's bound stops as soon as it is close enough to one.
+        let start = [0.5, 0, 1].map { (greedy(price: $0), $0) }.max { $0.0.value < $1.0.value }!
+        best = improved(start.0, price: start.1)
+        relax(&root)
+        let found = improved(greedy(price: root.price), price: root.price)
+        if found.value > best.value { best = found }
         consider(root)
         while let top = queue.top, !isCloseEnough(top.bound), nodes < branchLimit {
             let branch = queue.pop()
             for child in children(of: branch) {
                 nodes += 1
                 var child = child
-                relax(&child, steps: Self.branchSteps)
+                relax(&child)
                 consider(child)
             }
         }
-        let upperBound = max(best.value, queue.top?.bound ?? 0)
+        let upperBound = max(best.value, queue.top?.bound ?? 0, settled)
         return PortfolioSolution(
             positions: best.chosen.map { items[$0].position }.sorted(), value: best.value, upperBound: upperBound,
             isOptimal: upperBound <= best.value * (1 + 1e-12) + 1e-12, nodes: nodes)
     }
-
-    /// Frank–Wolfe steps from a cold start, and from a parent's fractions.
-    static var rootSteps: Int { 16 }
-    static var branchSteps: Int { 2 }
 
     func isCloseEnough(_ bound: Double) -> Bool { bound * (1 - tolerance) <= best.value + 1e-12 }
 
@@ -187,109 +229,103 @@ private struct BranchAndBound {
         if branch.bound > best.value + 1e-12 { queue.push(branch) }
     }
 
-    /// The two branches that take in, and leave out, the open item the
-    /// relaxation takes most fully: taking it in is likeliest to hold the
-    /// best portfolio, and leaving it out lowers the bound most.
+    /// The two branches that take in, and leave out, an open item the
+    /// relaxation takes in part (the one it takes most): both lower the
+    /// bound, and taking it in is likeliest to hold the best portfolio.
+    /// When the relaxation takes none in part, the one it takes most.
     func children(of branch: Branch) -> [Branch] {
-        guard let split = branch.open.indices.max(by: { branch.fractions[$0] < branch.fractions[$1] }) else {
-            return []
-        }
+        let partial = branch.open.indices.filter { branch.fractions[$0] > 1e-9 && branch.fractions[$0] < 1 - 1e-9 }
+        guard
+            let split = (partial.isEmpty ? Array(branch.open.indices) : partial).max(by: {
+                branch.fractions[$0] < branch.fractions[$1]
+            })
+        else { return [] }
         let index = branch.open[split]
+        var isOpen = [Bool](repeating: false, count: items.count)
+        for open in branch.open { isOpen[open] = true }
+        // Leaving it out leaves out what it dominates; taking it in takes its dominators.
+        let leftOut = [index] + dominated[index].filter { isOpen[$0] }
         var leaving = branch
-        leaving.open.remove(at: split)
-        leaving.fractions.remove(at: split)
-        var taking = leaving
-        let item = items[index]
-        taking.value += Self.gain(of: item, remaining: branch.remaining, weights: weights)
-        taking.chosen.append(index)
-        for (theme, share) in zip(item.themes, item.shares) { taking.remaining[theme] *= 1 - share }
-        taking.budget -= item.cost
-        taking.hours -= item.hours
-        let fitting = taking.open.indices.filter {
-            fits(items[taking.open[$0]], budget: taking.budget, hours: taking.hours)
+        leaving.open.removeAll { leftOut.contains($0) }
+        var taking = branch
+        for taken in [index] + dominators[index].filter({ isOpen[$0] }) { take(taken, into: &taking) }
+        let closed = dominators[index].contains { !isOpen[$0] && !taking.chosen.contains($0) }
+        guard !closed, taking.budget >= -PortfolioProblem.slack, taking.hours >= -PortfolioProblem.slack else {
+            return [leaving].map(keepingFractions(from: branch))
         }
-        taking.open = fitting.map { taking.open[$0] }
-        taking.fractions = fitting.map { taking.fractions[$0] }
-        return [taking, leaving]
+        taking.open.removeAll {
+            taking.chosen.contains($0) || !fits(items[$0], budget: taking.budget, hours: taking.hours)
+        }
+        return [taking, leaving].map(keepingFractions(from: branch))
     }
 
-    /// Lowers the branch's bound by Frank–Wolfe steps on its relaxation.
-    /// Every step's tangent plane gives a valid bound, so the lowest is
-    /// kept, and never above the parent's.
-    func relax(_ branch: inout Branch, steps: Int) {
-        let open = branch.open.map { items[$0] }
-        guard !open.isEmpty else {
+    func take(_ index: Int, into branch: inout Branch) {
+        let item = items[index]
+        branch.value += Self.gain(of: item, remaining: branch.remaining, weights: weights)
+        branch.chosen.append(index)
+        for (theme, share) in zip(item.themes, item.shares) { branch.remaining[theme] *= 1 - share }
+        branch.budget -= item.cost
+        branch.hours -= item.hours
+    }
+
+    /// The child with its open items' fractions from the parent, where the
+    /// rounding and the next split start.
+    func keepingFractions(from parent: Branch) -> (Branch) -> Branch {
+        var fraction = [Double](repeating: 0, count: items.count)
+        for (open, value) in zip(parent.open, parent.fractions) { fraction[open] = value }
+        return { child in
+            var child = child
+            child.fractions = child.open.map { fraction[$0] }
+            return child
+        }
+    }
+
+    /// Bounds the branch by its linear program, never above its parent's
+    /// bound (every portfolio of the branch is one of its parent's). Open
+    /// items whose reduced cost takes the bound to where it could not beat
+    /// the best portfolio by more than the tolerance are left out of the
+    /// branch, and `settled` keeps what their portfolios are worth at most.
+    mutating func relax(_ branch: inout Branch) {
+        guard !branch.open.isEmpty else {
             branch.bound = branch.value
             return
         }
-        let credit = weights.indices.map { 2 * weights[$0] * branch.remaining[$0] }
-        var knapsack = Knapsack(items: open, budget: branch.budget, hours: branch.hours, price: branch.price)
-        var gradient = [Double](repeating: 0, count: open.count)
-        for _ in 0..<steps {
-            let rate = rates(of: open, fractions: branch.fractions)
-            var worth = 0.0
-            var marginal = credit
-            for theme in weights.indices {
-                let left = exp(-rate[theme])
-                worth += credit[theme] * (1 - left)
-                marginal[theme] *= left
+        var lower = [Double](repeating: 0, count: items.count)
+        var upper = lower
+        for index in branch.chosen {
+            lower[index] = 1
+            upper[index] = 1
+        }
+        for index in branch.open { upper[index] = 1 }
+        let limits = program.limits(
+            budget: branch.budget, hours: branch.hours, total: (budget, hours), fixed: branch.chosen)
+        let relaxed = program.maximize(
+            lower: lower, upper: upper, limits: limits,
+            taken: zip(branch.open, branch.fractions).filter { $0.1 > 1 - 1e-9 }.map(\.0))
+        branch.bound = min(branch.bound, relaxed.bound)
+        if !isCloseEnough(branch.bound) {
+            let whole = program.wholeBound(
+                prices: relaxed.prices, fixed: branch.chosen, open: branch.open, limits: limits, items: items,
+                left: (branch.budget, branch.hours), price: relaxed.price,
+                enough: (best.value + 1e-12) / (1 - tolerance))
+            branch.bound = min(branch.bound, whole)
+        }
+        if !isCloseEnough(branch.bound) {
+            // The search goes on below: leave out what cannot beat the best
+            // by the tolerance (with room for rounding).
+            let target = best.value * (1 + tolerance)
+            let (kept, left) = branch.open.reduce(into: ([Int](), [Int]())) { split, index in
+                if relaxed.bound + relaxed.reduced[index] > target {
+                    split.0.append(index)
+                } else {
+                    split.1.append(index)
+                }
             }
-            var along = 0.0
-            for (position, item) in open.enumerated() {
-                var slope = item.standaloneValue
-                for (theme, itemRate) in zip(item.themes, item.rates) { slope += marginal[theme] * itemRate }
-                gradient[position] = slope
-                worth += item.standaloneValue * branch.fractions[position]
-                along += slope * branch.fractions[position]
-            }
-            let (top, target) = knapsack.maximize(gradient)
-            branch.bound = min(branch.bound, branch.value + worth - along + top)
-            let step = Self.lineSearch(
-                open: open, fractions: branch.fractions, target: target, rate: rate, credit: credit)
-            for position in branch.fractions.indices {
-                branch.fractions[position] += step * (target[position] - branch.fractions[position])
-            }
+            for index in left { settled = max(settled, relaxed.bound + relaxed.reduced[index]) }
+            branch.open = kept
         }
-        branch.price = knapsack.price
-    }
-
-    /// For each theme, the rate at which the fractions use up its credit.
-    func rates(of open: [Item], fractions: [Double]) -> [Double] {
-        var rate = [Double](repeating: 0, count: weights.count)
-        for (item, fraction) in zip(open, fractions) where fraction > 0 {
-            for (theme, itemRate) in zip(item.themes, item.rates) { rate[theme] += fraction * itemRate }
-        }
-        return rate
-    }
-
-    /// The step from the fractions towards `target` that earns most: the
-    /// worth along the segment is concave, so its slope is bisected.
-    static func lineSearch(
-        open: [Item], fractions: [Double], target: [Double], rate: [Double], credit: [Double]
-    ) -> Double {
-        var standalone = 0.0
-        var change = [Double](repeating: 0, count: rate.count)
-        for (position, item) in open.enumerated() where target[position] != fractions[position] {
-            let move = target[position] - fractions[position]
-            standalone += move * item.standaloneValue
-            for (theme, itemRate) in zip(item.themes, item.rates) { change[theme] += move * itemRate }
-        }
-        func slope(at step: Double) -> Double {
-            var slope = standalone
-            for theme in rate.indices where change[theme] != 0 {
-                slope += credit[theme] * change[theme] * exp(-(rate[theme] + step * change[theme]))
-            }
-            return slope
-        }
-        if slope(at: 1) >= 0 { return 1 }
-        if slope(at: 0) <= 0 { return 0 }
-        var low = 0.0
-        var high = 1.0
-        for _ in 0..<30 {
-            let middle = (low + high) / 2
-            if slope(at: middle) > 0 { low = middle } else { high = middle }
-        }
-        return low
+        branch.fractions = branch.open.map { relaxed.fractions[$0] }
+        branch.price = relaxed.price
     }
 
     /// A portfolio from the branch: its networks, then the open ones in
@@ -333,7 +369,7 @@ private struct BranchAndBound {
 
     /// A portfolio being improved by hand: what it holds and what is left.
     struct Portfolio {
-        let items: [Item]
+        let items: [OptimizerItem]
         let weights: [Double]
         let scale: (budget: Double, hours: Double)
         var holds: [Bool]
@@ -353,7 +389,7 @@ private struct BranchAndBound {
 
         var chosen: [Int] { items.indices.filter { holds[$0] } }
 
-        func fits(_ item: Item) -> Bool {
+        func fits(_ item: OptimizerItem) -> Bool {
             item.cost <= left.budget + PortfolioProblem.slack && item.hours <= left.hours + PortfolioProblem.slack
         }
 
@@ -410,75 +446,6 @@ private struct BranchAndBound {
             add(best.in)
             return true
         }
-    }
-}
-
-/// The linear program `max g·y` over `0 ≤ y ≤ 1` with the items' costs
-/// within the budget and their hours within the hours. For a price `p`, the
-/// fractional knapsack on `p × cost/budget + (1 − p) × hours/hours` within
-/// 1 relaxes it, so its value bounds the program; the price is bisected
-/// until the knapsack's fractions respect both limits, when the value is
-/// the program's.
-private struct Knapsack {
-    let items: [Item]
-    let budget: Double
-    let hours: Double
-    /// The price to start the next bisection from, near the last answer.
-    var price: Double
-
-    init(items: [Item], budget: Double, hours: Double, price: Double) {
-        self.items = items
-        // What is left, with the room `PortfolioProblem.fits` allows.
-        self.budget = max(budget, 0) + PortfolioProblem.slack
-        self.hours = max(hours, 0) + PortfolioProblem.slack
-        self.price = price
-    }
-
-    /// The program's value (or a bound on it, if the bisection runs out),
-    /// and the fractions that reach it.
-    mutating func maximize(_ gains: [Double]) -> (Double, [Double]) {
-        var low = 0.0
-        var high = 1.0
-        var best: (value: Double, taken: [Double], price: Double) = (.infinity, [], price)
-        for _ in 0..<Self.bisections {
-            let (value, taken, use) = solve(gains, price: price)
-            if value < best.value { best = (value, taken, price) }
-            if use.budget > budget * (1 + 1e-12) {
-                low = price
-            } else if use.hours > hours * (1 + 1e-12) {
-                high = price
-            } else {
-                break
-            }
-            price = (low + high) / 2
-        }
-        price = best.price
-        return (best.value, best.taken)
-    }
-
-    /// Knapsacks one maximization may solve: the first, at the last answer's
-    /// price, is often the program's, and when none is, the lowest value
-    /// still bounds it.
-    static var bisections: Int { 8 }
-
-    /// The fractional knapsack at `price`, its fractions, and the budget and
-    /// hours they use.
-    func solve(_ gains: [Double], price: Double) -> (Double, [Double], use: (budget: Double, hours: Double)) {
-        let sizes = items.map { price * $0.cost / budget + (1 - price) * $0.hours / hours }
-        var taken = [Double](repeating: 0, count: gains.count)
-        var total = 0.0
-        var left = 1.0
-        var use = (budget: 0.0, hours: 0.0)
-        let order = gains.indices.filter { gains[$0] > 0 }.sorted { gains[$0] * sizes[$1] > gains[$1] * sizes[$0] }
-        for position in order {
-            let fraction = sizes[position] <= left ? 1 : left / sizes[position]
-            taken[position] = fraction
-            total += gains[position] * fraction
-            left -= sizes[position] * fraction
-            use = (use.budget + items[position].cost * fraction, use.hours + items[position].hours * fraction)
-            if fraction < 1 { break }
-        }
-        return (total, taken, use)
     }
 }
 
