@@ -48,9 +48,14 @@ let package = Package(
             name: "cityweave",
             dependencies: ["CityweaveServer"]
         ),
+        // Seeded random instances for the tests and the benchmarks; no product ships it.
+        .target(
+            name: "CityweaveSyntheticData",
+            dependencies: ["CityweaveCore"]
+        ),
         .testTarget(
             name: "CityweaveCoreTests",
-            dependencies: ["CityweaveCore"]
+            dependencies: ["CityweaveCore", "CityweaveSyntheticData"]
         ),
         .testTarget(
             name: "CityweaveServerTests",
@@ -86,7 +91,10 @@ if Context.environment["CITYWEAVE_BENCHMARKS"] != nil {
         package.targets.append(
             .executableTarget(
                 name: name,
-                dependencies: ["CityweaveCore", .product(name: "Benchmark", package: "package-benchmark")],
+                dependencies: [
+                    "CityweaveCore", "CityweaveSyntheticData",
+                    .product(name: "Benchmark", package: "package-benchmark"),
+                ],
                 path: "Benchmarks/\(name)",
                 plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
             )

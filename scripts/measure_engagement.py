@@ -104,8 +104,8 @@ def main():
             optimal += answer["optimal"]
             gaps.append(answer["gap"])
             capacity = answer["settings"]
-            if answer["hoursPerMonth"] > capacity["hoursPerMonth"] + 1e-6 or answer["yearlyCost"] > capacity["yearlyBudget"] + 1e-6:
-                sys.exit(f"a proposal does not fit: {answer['hoursPerMonth']} h, {answer['yearlyCost']}")
+            if answer["hoursPerMonth"] > capacity["hoursPerMonth"] + 1e-6 or answer["yearlyFees"] > capacity["yearlyBudget"] + 1e-6:
+                sys.exit(f"a proposal does not fit: {answer['hoursPerMonth']} h, {answer['yearlyFees']}")
     finally:
         stop(process)
     timings.sort()

@@ -1,5 +1,6 @@
 import Benchmark
 import CityweaveCore
+import CityweaveSyntheticData
 
 /// Which instance comes next: every sample solves a different one (a
 /// sample's iterations start at 0).

@@ -1,5 +1,6 @@
 import Benchmark
 import CityweaveCore
+import CityweaveSyntheticData
 
 /// 100,000 practices of 20,000 cities with full context profiles.
 struct GeneratedPractices {

@@ -1,3 +1,4 @@
+import CityweaveSyntheticData
 import Foundation
 import Testing
 

@@ -1,3 +1,4 @@
+import CityweaveSyntheticData
 import Testing
 
 @testable import CityweaveCore

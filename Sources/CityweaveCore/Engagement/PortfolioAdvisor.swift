@@ -70,8 +70,8 @@ public struct PortfolioAdvice: Sendable, Equatable {
     public var upperBound: Double
     public var isOptimal: Bool
     public var gap: Double
-    /// What the proposal takes, fixed engagements included.
-    public var yearlyCost: Double
+    /// What the proposal takes, fixed engagements included: fees a year (staff time aside) and hours a month.
+    public var yearlyFees: Double
     public var hoursPerMonth: Double
     /// Theme → how many networks of the proposal work on it.
     public var coverage: [Theme: Int]
@@ -201,7 +201,7 @@ public enum PortfolioAdvisor {
         return PortfolioAdvice(
             actions: actions, assessments: assessments, objective: solution.value, upperBound: solution.upperBound,
             isOptimal: solution.isOptimal, gap: solution.gap,
-            yearlyCost: input.fixedCost + networkActions.reduce(0) { $0 + $1.yearlyFee },
+            yearlyFees: input.fixedCost + networkActions.reduce(0) { $0 + $1.yearlyFee },
             hoursPerMonth: input.fixedHours + networkActions.reduce(0) { $0 + $1.hoursPerMonth }, coverage: coverage)
     }
 }
@@ -240,9 +240,7 @@ private struct Wording {
             reasons.append("\(count(network.practicesBySimilarMembers, "practice")) published by similar members")
         }
         if network.sharedValueEntries > 0 {
-            reasons.append(
-                "similar cities logged value there \(times(network.sharedValueEntries)) (mean rating \(rating(network.sharedMeanRating)))"
-            )
+            reasons.append("similar cities that share their ratings rate it \(rating(network.sharedMeanRating)) of 5")
         }
         let logged =
             commitment.map { commitment in

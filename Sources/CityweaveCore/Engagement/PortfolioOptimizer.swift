@@ -46,9 +46,10 @@ public struct PortfolioSolution: Sendable, Equatable {
 public enum PortfolioOptimizer {
     /// Up to this many candidates, the search proves the optimum.
     public static let exactCandidates = 40
-    /// Branches an exact search may open: far more than portfolios of 40
-    /// candidates need.
-    public static let exactBranchLimit = 2_000_000
+    /// Branches an exact search may open, each a linear program: a cap, so
+    /// that no question holds a core for long; a search it stops says that
+    /// its answer is not proven optimal and how far from it it may be.
+    public static let exactBranchLimit = 20_000
     /// Above `exactCandidates`, the search stops once no branch can beat the
     /// portfolio found by more than this share, or after `nearBranchLimit`
     /// branches (each costs a linear program and perhaps a knapsack over its

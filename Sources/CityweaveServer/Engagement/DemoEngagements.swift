@@ -60,7 +60,8 @@ enum DemoEngagements {
     }
 
     struct Value: Decodable {
-        var date: String
+        /// Days before the first start, so that a demo started any day has value in its last twelve months.
+        var daysAgo: Int
         var kind: ValueKind
         var rating: Int
         var note: String
@@ -138,7 +139,7 @@ enum DemoEngagements {
                 for value in entry.value {
                     let row = ValueEntry()
                     row.$engagement.id = try engagement.requireID()
-                    row.date = value.date
+                    row.date = DateText.day(Date().addingTimeInterval(-Double(value.daysAgo) * 86_400))
                     row.kind = value.kind
                     row.rating = value.rating
                     row.note = value.note

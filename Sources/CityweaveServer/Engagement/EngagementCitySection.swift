@@ -17,7 +17,7 @@ enum EngagementCitySection {
         guard AccessPolicy.holds(.viewer, in: [.city(cityID)], user: request.actor?.user) else { return nil }
         let engagements = try await EngagementQueries.engagements(of: cityID, on: request.db)
         let context = Context(
-            cityID: cityID, cityName: city.name, engagementCount: engagements.filter { $0.status != "ended" }.count,
+            cityID: cityID, cityName: city.name, engagementCount: engagements.filter(\.drawsOnCapacity).count,
             needsOwner: engagements.filter(\.needsOwner),
             hasStrategy: try await EngagementQueries.latestStrategy(of: cityID, on: request.db) != nil)
         return CityPageSection(

@@ -71,7 +71,7 @@ enum EngagementQueries {
             hoursPerMonth: engagement.hoursPerMonth, yearlyFee: engagement.yearlyFee,
             objectives: engagement.objectives, status: engagement.status.rawValue,
             handoverNotes: engagement.handoverNotes,
-            needsOwner: engagement.isCurrent && !(engagement.owner?.isActive ?? false),
+            needsOwner: engagement.needsCarrying && !(engagement.owner?.isActive ?? false),
             yearlyCost: engagement.yearlyFee + engagement.hoursPerMonth * 12 * costPerHour,
             value: valueSummary(entries), isExample: engagement.isExample, updatedAt: engagement.updatedAt)
     }

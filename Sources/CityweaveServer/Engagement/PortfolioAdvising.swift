@@ -34,12 +34,15 @@ enum PortfolioAdvising {
         let shared = try await sharedValue(excluding: cityID, likeness: likeness, on: db)
 
         let engagements = try await Engagement.query(on: db).filter(\.$city.$id == cityID)
-            .filter(\.$status ~~ [.active, .paused]).all()
+            .filter(\.$status ~~ EngagementStatus.drawingOnCapacity).all()
         let since = EngagementQueries.recentSince()
         let entries = try await ValueEntry.query(on: db).filter(\.$engagement.$id ~~ engagements.compactMap(\.id))
             .filter(\.$date >= since).all()
         let entriesByEngagement = Dictionary(grouping: entries, by: { $0.$engagement.id })
-        var commitments: [Int: NetworkCommitment] = [:]
+        // What the city puts into each network, summed over its engagements there.
+        var hours: [Int: Double] = [:]
+        var fees: [Int: Double] = [:]
+        var logged: [Int: (entries: Int, ratings: Int)] = [:]
         var engagementIDs: [Int: [Int]] = [:]
         var fixedHours = 0.0
         var fixedCost = 0.0
@@ -50,23 +53,24 @@ enum PortfolioAdvising {
                 continue
             }
             engagementIDs[networkID, default: []].append(engagement.id!)
-            var commitment =
-                commitments[networkID] ?? NetworkCommitment(networkID: networkID, hoursPerMonth: 0, yearlyFee: 0)
-            let logged = entriesByEngagement[engagement.id!] ?? []
-            let ratings =
-                Double(commitment.recentValueEntries) * commitment.recentMeanRating
-                + Double(logged.reduce(0) { $0 + $1.rating })
-            commitment.hoursPerMonth += engagement.hoursPerMonth
-            commitment.yearlyFee += engagement.yearlyFee
-            commitment.recentValueEntries += logged.count
-            commitment.recentMeanRating =
-                commitment.recentValueEntries > 0 ? ratings / Double(commitment.recentValueEntries) : 0
-            commitments[networkID] = commitment
+            hours[networkID, default: 0] += engagement.hoursPerMonth
+            fees[networkID, default: 0] += engagement.yearlyFee
+            for entry in entriesByEngagement[engagement.id!] ?? [] {
+                logged[networkID, default: (0, 0)].entries += 1
+                logged[networkID, default: (0, 0)].ratings += entry.rating
+            }
+        }
+        let commitments = engagementIDs.keys.map { networkID in
+            let value = logged[networkID] ?? (0, 0)
+            return NetworkCommitment(
+                networkID: networkID, hoursPerMonth: hours[networkID] ?? 0, yearlyFee: fees[networkID] ?? 0,
+                recentValueEntries: value.entries,
+                recentMeanRating: value.entries > 0 ? Double(value.ratings) / Double(value.entries) : 0)
         }
 
         let facts = landscape.networks.map { network in
-            // Members today: a membership that ended before this year no longer makes a peer.
-            let memberIDs = landscape.members(of: network.id, in: year)
+            // Members today, the city aside: a membership that ended before this year no longer makes a peer.
+            let memberIDs = landscape.members(of: network.id, in: year).filter { $0 != cityID }
             let isOpen = isOpen(network, to: city, memberProfiles: memberIDs.compactMap { landscape.profiles[$0] })
             let similar = memberIDs.filter { (likeness[$0] ?? 0) >= NetworkAssessment.peerLikeness }
             let value = shared[network.id]
@@ -75,12 +79,13 @@ enum PortfolioAdvising {
                 members: memberIDs, practicesBySimilarMembers: similar.reduce(0) { $0 + (published[$1] ?? 0) },
                 sharedValueEntries: value?.entries ?? 0, sharedMeanRating: value?.meanRating ?? 0, isOpenToCity: isOpen)
         }
-        let advice = PortfolioAdvisor.advise(
-            AdvisorInput(
-                cityName: city.name, weights: settings.priorities.weights, budget: settings.yearlyBudget,
-                hoursPerMonth: settings.hoursPerMonth, fixedCost: fixedCost, fixedHours: fixedHours,
-                networks: facts, commitments: Array(commitments.values), likeness: likeness,
-                newEngagementHours: settings.newEngagementHours, newEngagementFee: settings.newEngagementFee))
+        let input = AdvisorInput(
+            cityName: city.name, weights: settings.priorities.weights, budget: settings.yearlyBudget,
+            hoursPerMonth: settings.hoursPerMonth, fixedCost: fixedCost, fixedHours: fixedHours,
+            networks: facts, commitments: commitments, likeness: likeness,
+            newEngagementHours: settings.newEngagementHours, newEngagementFee: settings.newEngagementFee)
+        // The search is the one long computation of a request: off the event loop, so other requests go on.
+        let advice = try await request.application.threadPool.runIfActive { PortfolioAdvisor.advise(input) }
 
         let byID = Dictionary(uniqueKeysWithValues: landscape.networks.map { ($0.id, $0) })
         return PortfolioAdviceDTO(
@@ -99,7 +104,7 @@ enum PortfolioAdvising {
                     reasons: action.reasons, scores: scores(action.assessment))
             },
             objective: advice.objective, upperBound: advice.upperBound, optimal: advice.isOptimal, gap: advice.gap,
-            candidates: advice.assessments.count, yearlyCost: advice.yearlyCost, hoursPerMonth: advice.hoursPerMonth,
+            candidates: advice.assessments.count, yearlyFees: advice.yearlyFees, hoursPerMonth: advice.hoursPerMonth,
             coverage: settings.priorities.filter { $0.weight > 0 }.compactMap { priority in
                 Theme(rawValue: priority.theme).map {
                     .init(
@@ -157,7 +162,8 @@ enum PortfolioAdvising {
     }
 
     /// Value that similar cities logged on each network in the last twelve
-    /// months, counting only cities whose latest strategy shares its ratings.
+    /// months, counting only cities whose latest strategy shares its ratings,
+    /// and only where at least ``minimumSharingCities`` of them did.
     private static func sharedValue(excluding cityID: Int, likeness: [Int: Double], on database: any Database)
         async throws -> [Int: (entries: Int, meanRating: Double)]
     {
@@ -175,17 +181,23 @@ enum PortfolioAdvising {
         guard !sharing.isEmpty else { return [:] }
         let engagements = try await Engagement.query(on: database).filter(\.$city.$id ~~ sharing)
             .filter(\.$network.$id != nil).all()
-        let networkOf = Dictionary(uniqueKeysWithValues: engagements.map { ($0.id!, $0.$network.id!) })
-        let entries = try await ValueEntry.query(on: database).filter(\.$engagement.$id ~~ Array(networkOf.keys))
+        let byID = Dictionary(uniqueKeysWithValues: engagements.map { ($0.id!, $0) })
+        let entries = try await ValueEntry.query(on: database).filter(\.$engagement.$id ~~ Array(byID.keys))
             .filter(\.$date >= EngagementQueries.recentSince()).all()
-        var sums: [Int: (entries: Int, ratings: Int)] = [:]
+        var sums: [Int: (entries: Int, ratings: Int, cities: Set<Int>)] = [:]
         for entry in entries {
-            guard let network = networkOf[entry.$engagement.id] else { continue }
-            sums[network, default: (0, 0)].entries += 1
-            sums[network, default: (0, 0)].ratings += entry.rating
+            guard let engagement = byID[entry.$engagement.id], let network = engagement.$network.id else { continue }
+            sums[network, default: (0, 0, [])].entries += 1
+            sums[network, default: (0, 0, [])].ratings += entry.rating
+            sums[network, default: (0, 0, [])].cities.insert(engagement.$city.id)
         }
-        return sums.mapValues { ($0.entries, Double($0.ratings) / Double($0.entries)) }
+        // Fewer sharing cities than this and a reader could tell whose ratings they are: members are public.
+        return sums.filter { $0.value.cities.count >= minimumSharingCities }
+            .mapValues { ($0.entries, Double($0.ratings) / Double($0.entries)) }
     }
+
+    /// How many similar cities must have rated a network before their ratings count as evidence.
+    static let minimumSharingCities = 3
 
     private static func scores(_ assessment: NetworkAssessment) -> PortfolioAdviceDTO.Scores {
         PortfolioAdviceDTO.Scores(

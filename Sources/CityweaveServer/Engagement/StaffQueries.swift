@@ -36,7 +36,7 @@ enum StaffQueries {
     static func person(_ user: User, on database: any Database) async throws -> PersonDTO {
         let userID = try user.requireID()
         let profile = try await StaffProfile.query(on: database).filter(\.$user.$id == userID).first()
-        let engagements = try await Engagement.query(on: database)
+        let engagements = try await Engagement.query(on: database).filter(\.$city.$id == user.$city.id ?? 0)
             .group(.or) { $0.filter(\.$owner.$id == userID).filter(\.$backup.$id == userID) }
             .sort(\.$title).all()
         func ref(_ engagement: Engagement) -> EngagementRef {

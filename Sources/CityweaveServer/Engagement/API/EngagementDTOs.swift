@@ -61,6 +61,9 @@ struct EngagementDTO: Content {
     var value: ValueSummaryDTO
     var isExample: Bool
     var updatedAt: Date?
+
+    /// Active or paused: counted in the portfolio's hours and costs.
+    var drawsOnCapacity: Bool { EngagementStatus(rawValue: status)?.drawsOnCapacity ?? false }
 }
 
 struct NetworkRefDTO: Content {
@@ -146,7 +149,8 @@ struct PortfolioAdviceDTO: Content {
     var optimal: Bool
     var gap: Double
     var candidates: Int
-    var yearlyCost: Double
+    /// Fees a year the proposal takes (staff time aside), engagements outside networks included.
+    var yearlyFees: Double
     var hoursPerMonth: Double
     var coverage: [ThemeCoverage]
     var computedAt: Date

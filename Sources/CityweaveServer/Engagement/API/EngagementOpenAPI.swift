@@ -1,3 +1,5 @@
+import CityweaveCore
+
 /// The engagement module in the OpenAPI document. Every route reads or
 /// writes a city's private records, so every one takes a token of one of
 /// the city's people.
@@ -29,11 +31,11 @@ enum EngagementOpenAPI: OpenAPIModule {
 
     private static func operation(
         _ method: String, _ operationId: String, _ summary: String, parameters: [JSONValue], body: String? = nil,
-        success: (String, JSONValue), refusals: [String] = ["400", "404"]
+        bodyRequired: Bool = true, success: (String, JSONValue), refusals: [String] = ["400", "404"]
     ) -> JSONValue {
         Doc.authenticated(
-            method, operationId, summary, tag: "Engagement", parameters: parameters, body: body, success: success,
-            refusals: refusals)
+            method, operationId, summary, tag: "Engagement", parameters: parameters, body: body,
+            bodyRequired: bodyRequired, success: success, refusals: refusals)
     }
 
     static let paths: JSONValue = [
@@ -72,7 +74,7 @@ enum EngagementOpenAPI: OpenAPIModule {
         "/api/v1/cities/{id}/portfolio/advice": operation(
             "post", "advisePortfolio",
             "The advisor's proposal: join, keep, deepen, reduce and leave, with reasons, the objective and whether it is optimal. An optional body overrides the strategy's weights and capacity for a what-if; nothing is saved.",
-            parameters: [cityID], body: nil,
+            parameters: [cityID], body: "WhatIf", bodyRequired: false,
             success: ("200", Doc.ok("PortfolioAdvice", description: "The proposal.")),
             refusals: ["400", "404", "409"]),
         "/api/v1/cities/{id}/portfolio/plans": operation(
@@ -95,10 +97,7 @@ enum EngagementOpenAPI: OpenAPIModule {
 
     private static let string: JSONValue = ["type": "string"]
     private static let number: JSONValue = ["type": "number", "minimum": 0]
-    private static let themes: JSONValue = [
-        "climate", "culture", "digital", "economy", "education", "energy", "environment", "equity", "governance",
-        "health", "housing", "migration", "mobility", "peace", "resilience", "security",
-    ]
+    private static let themes: JSONValue = .array(Theme.allCases.map { .string($0.rawValue) })
     private static let priority: JSONValue = [
         "type": "object", "required": ["theme", "weight"],
         "properties": [
@@ -290,7 +289,8 @@ enum EngagementOpenAPI: OpenAPIModule {
                     "type": "integer",
                     "description": "The networks weighed: those the city is in and those it could join.",
                 ],
-                "yearlyCost": number, "hoursPerMonth": number,
+                "yearlyFees": ["type": "number", "description": "Fees a year the proposal takes (staff time aside)."],
+                "hoursPerMonth": number,
                 "coverage": [
                     "type": "array",
                     "items": [

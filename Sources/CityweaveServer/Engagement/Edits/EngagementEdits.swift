@@ -107,9 +107,10 @@ enum EngagementEdits {
         return entry
     }
 
-    /// A path on this site or a web address, short enough to show.
+    /// A path on this site or a web address, short enough to show. Browsers
+    /// read `\` as `/`, so `//host` and `/\host` would leave the site.
     static func isLink(_ text: String) -> Bool {
-        guard text.count <= 500, !text.contains(where: \.isWhitespace) else { return false }
+        guard text.count <= 500, !text.contains(where: { $0.isWhitespace || $0 == "\\" }) else { return false }
         if text.hasPrefix("/") { return !text.hasPrefix("//") }
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased() else { return false }
         return ["http", "https"].contains(scheme) && url.host != nil

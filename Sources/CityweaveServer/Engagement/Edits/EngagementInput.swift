@@ -115,6 +115,8 @@ struct EngagementInput: Decodable, Sendable {
     ) async throws -> UUID? {
         guard case .set(let id) = update else { return current }
         guard let id else { return nil }
+        // Sent back as it was (a form sends every field): a person who has left stays named until replaced.
+        if id == current { return id }
         guard let user = try await User.find(id, on: database), user.$city.id == cityID else {
             throw BadRequest("'\(field)': \(id) is not one of this city's people.")
         }

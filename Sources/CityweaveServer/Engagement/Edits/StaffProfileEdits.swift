@@ -30,21 +30,27 @@ enum StaffProfileEdits {
             return TrainingRecord(title: title, year: record.year, provider: provider)
         }
         let userID = try user.requireID()
-        let existing = try await StaffProfile.query(on: request.db).filter(\.$user.$id == userID).first()
-        let before = existing.map(Record.init)
-        let profile = existing ?? StaffProfile()
-        profile.$user.id = userID
-        profile.languages = languages
-        profile.expertise = expertise
-        profile.training = training
-        try await request.db.transaction { db in
-            try await profile.save(on: db)
-            try await AuditLog.record(
-                request, action: "update", recordType: "staff-profile", recordID: userID.uuidString,
-                organisation: user.organisation,
-                changes: try AuditChanges.between(before, Record(profile)), on: db)
+        do {
+            return try await request.db.transaction { db in
+                let existing = try await StaffProfile.query(on: db).filter(\.$user.$id == userID).first()
+                let before = existing.map(Record.init)
+                let profile = existing ?? StaffProfile()
+                profile.$user.id = userID
+                profile.languages = languages
+                profile.expertise = expertise
+                profile.training = training
+                try await profile.save(on: db)
+                try await AuditLog.record(
+                    request, action: "update", recordType: "staff-profile", recordID: userID.uuidString,
+                    organisation: user.organisation,
+                    changes: try AuditChanges.between(before, Record(profile)), on: db)
+                return profile
+            }
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            // Two first saves at once: the other one made the profile.
+            throw Abort(
+                .conflict, reason: "This profile was saved at the same moment by someone else; reload and try again.")
         }
-        return profile
     }
 
     /// What the audit log compares.

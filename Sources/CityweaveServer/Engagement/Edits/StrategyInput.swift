@@ -69,12 +69,12 @@ struct PriorityInput: Content {
         var checked: [StrategyPriority] = []
         for (index, priority) in priorities.enumerated() {
             let field = "priorities[\(index)]"
-            let parsed: [Theme]
+            let theme: Theme
             switch Theme.parse([priority.theme]) {
-            case .success(let themes): parsed = themes
+            // One name that parses is one theme.
+            case .success(let themes): theme = themes[0]
             case .failure(let unknown): throw BadRequest("'\(field).theme': \(unknown.message).")
             }
-            guard let theme = parsed.first else { throw BadRequest("'\(field).theme' is required.") }
             guard seen.insert(theme).inserted else {
                 throw BadRequest("'\(field).theme': \(theme.rawValue) is given twice.")
             }

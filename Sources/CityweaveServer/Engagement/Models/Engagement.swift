@@ -35,8 +35,8 @@ final class Engagement: Model, @unchecked Sendable {
 
     init() {}
 
-    /// Still drawing on the city's hours and budget.
-    var isCurrent: Bool { status != .ended }
+    /// Not ended: someone must carry it.
+    var needsCarrying: Bool { status != .ended }
 }
 
 enum EngagementKind: String, Codable, CaseIterable, Sendable {
@@ -76,4 +76,9 @@ enum EngagementStatus: String, Codable, CaseIterable, Sendable {
     case planned, active, paused, ended
 
     var label: String { rawValue.capitalized }
+
+    /// What takes the city's hours and budget now: not what is only planned, nor what ended.
+    static let drawingOnCapacity: [EngagementStatus] = [.active, .paused]
+
+    var drawsOnCapacity: Bool { Self.drawingOnCapacity.contains(self) }
 }

@@ -19,7 +19,7 @@ struct CostValueChart: Encodable {
     static let rowHeight = 34
 
     init(_ engagements: [EngagementDTO], currency: String) {
-        let current = engagements.filter { $0.status != "ended" }
+        let current = engagements.filter(\.drawsOnCapacity)
         let maxCost = max(1, current.map(\.yearlyCost).max() ?? 1)
         let maxValue = Double(max(1, current.map(\.value.recentScore).max() ?? 1))
         rows = current.enumerated().map { index, engagement in

@@ -183,8 +183,10 @@ struct EngagementWebController {
         _ request: Request, heading: String, action: String, city: City, form: EngagementForm, error: String?
     ) async throws -> Response {
         let networks = try await Network.query(on: request.db).sort(\.$name).all()
-        let people = try await User.query(in: .city(city.id!), on: request.db).filter(\.$deactivatedAt == nil)
-            .sort(\.$name).all()
+        // The city's active people, and whoever is named now even if they have left, so that saving keeps them.
+        let named = [form.owner, form.backup].compactMap { $0.flatMap(UUID.init(uuidString:)) }
+        let people = try await User.query(in: .city(city.id!), on: request.db)
+            .group(.or) { $0.filter(\.$deactivatedAt == nil).filter(\.$id ~~ named) }.sort(\.$name).all()
         func choices<C: RawRepresentable & CaseIterable>(_ all: C.Type, _ chosen: String?, _ label: (C) -> String)
             -> [FormChoice] where C.RawValue == String
         {
@@ -199,15 +201,17 @@ struct EngagementWebController {
             networks: networks.map {
                 FormChoice(value: "\($0.id!)", label: $0.name, selected: "\($0.id!)" == form.network)
             },
-            people: people.map {
-                FormChoice(value: $0.id!.uuidString, label: $0.name, selected: $0.id!.uuidString == form.owner)
-            },
-            backups: people.map {
-                FormChoice(value: $0.id!.uuidString, label: $0.name, selected: $0.id!.uuidString == form.backup)
-            },
+            people: people.map { Self.choice($0, chosen: form.owner) },
+            backups: people.map { Self.choice($0, chosen: form.backup) },
             error: error)
         return try await request.view.render("Engagement/engagement-form", page)
             .encodeResponse(status: error == nil ? .ok : .badRequest, for: request)
+    }
+
+    private static func choice(_ person: User, chosen: String?) -> FormChoice {
+        FormChoice(
+            value: person.id!.uuidString, label: person.isActive ? person.name : "\(person.name) (has left)",
+            selected: person.id!.uuidString == chosen)
     }
 
     @Sendable

@@ -7,9 +7,7 @@ import Vapor
 /// printable report for the mayor's office, the CSV exports and saved plans.
 struct PortfolioWebController {
     struct ThemeWeight: Encodable {
-        var theme: String
         var label: String
-        var weight: String
         var share: Int
     }
 
@@ -59,7 +57,7 @@ struct PortfolioWebController {
         var objective: String
         var upperBound: String
         var gapPercent: String
-        var yearlyCost: String
+        var yearlyFees: String
         var hours: String
         var hoursCapacity: String
         var budget: String
@@ -69,7 +67,6 @@ struct PortfolioWebController {
 
     struct ActionView: Encodable {
         var action: PortfolioAdviceDTO.Action
-        var label: String
         var hours: String
         var fee: String
         var fit: String
@@ -109,13 +106,18 @@ struct PortfolioWebController {
     /// `/cities/{id}/portfolio`; `weight_<theme>`, `hoursPerMonth` and `yearlyBudget` in the query make a what-if.
     @Sendable
     func portfolio(_ request: Request) async throws -> Response {
+        try await renderPortfolio(request, refusal: nil)
+    }
+
+    /// The portfolio page; `refusal` is why a form posted to it (saving a plan) changed nothing.
+    private func renderPortfolio(_ request: Request, refusal: String?) async throws -> Response {
         let city = try await DirectoryQueries.city(try request.integerParameter("id"), on: request.db)
         let cityID = try city.requireID()
         let strategy = try await EngagementQueries.strategy(of: cityID, on: request.db)
         let engagements = try await EngagementQueries.engagements(of: cityID, on: request.db)
         let currency = strategy?.currency ?? "EUR"
         let form = whatIfForm(request, strategy: strategy)
-        var error: String?
+        var error = refusal
         var advice: AdviceView?
         if strategy != nil || form.isWhatIf {
             do {
@@ -123,11 +125,11 @@ struct PortfolioWebController {
                     try await PortfolioAdvising.advise(
                         cityID: cityID, whatIf: try whatIf(request), request: request), currency: currency)
             } catch let problem as AbortError where [.badRequest, .conflict].contains(problem.status) {
-                error = problem.reason
+                error = error ?? problem.reason
             }
         }
         let rows = engagements.map(row)
-        let current = engagements.filter { $0.status != "ended" }
+        let current = engagements.filter(\.drawsOnCapacity)
         let page = PortfolioPage(
             layout: Layout(title: "Portfolio of \(city.name)", request: request), csrfToken: request.csrfToken,
             cityID: cityID, cityName: city.name,
@@ -172,7 +174,7 @@ struct PortfolioWebController {
         let cityID = try city.requireID()
         let strategy = try await EngagementQueries.strategy(of: cityID, on: request.db)
         let engagements = try await EngagementQueries.engagements(of: cityID, on: request.db)
-            .filter { $0.status != "ended" }
+            .filter(\.drawsOnCapacity)
         let currency = strategy?.currency ?? "EUR"
         let advice =
             strategy == nil
@@ -253,11 +255,16 @@ struct PortfolioWebController {
     func savePlan(_ request: Request) async throws -> Response {
         let cityID = try request.integerParameter("id")
         let form = try request.content.decode(PlanForm.self)
-        let plan = try await PlanEdits.save(
-            PlanEdits.Input(
-                name: form.name ?? "",
-                whatIf: try whatIf(request, fields: { try? request.content.get(String.self, at: $0) })),
-            cityID: cityID, request: request)
+        let plan: PortfolioPlan
+        do {
+            plan = try await PlanEdits.save(
+                PlanEdits.Input(
+                    name: form.name ?? "",
+                    whatIf: try whatIf(request, fields: { try? request.content.get(String.self, at: $0) })),
+                cityID: cityID, request: request)
+        } catch let problem as AbortError where [.badRequest, .conflict].contains(problem.status) {
+            return try await renderPortfolio(request, refusal: problem.reason)
+        }
         return request.redirect(
             to: "/cities/\(cityID)/portfolio/plans/\(try plan.requireID())?notice=plan", redirectType: .normal)
     }
@@ -307,8 +314,8 @@ struct PortfolioWebController {
         let total = priorities.reduce(0) { $0 + $1.weight }
         return priorities.filter { $0.weight > 0 }.sorted { $0.weight > $1.weight }.map {
             ThemeWeight(
-                theme: $0.theme, label: Theme(rawValue: $0.theme)?.label ?? $0.theme,
-                weight: NumberText.short($0.weight), share: total > 0 ? Int(($0.weight / total * 100).rounded()) : 0)
+                label: Theme(rawValue: $0.theme)?.label ?? $0.theme,
+                share: total > 0 ? Int(($0.weight / total * 100).rounded()) : 0)
         }
     }
 
@@ -316,12 +323,12 @@ struct PortfolioWebController {
         AdviceView(
             advice: advice, objective: String(format: "%.3f", advice.objective),
             upperBound: String(format: "%.3f", advice.upperBound), gapPercent: String(format: "%.2f", advice.gap * 100),
-            yearlyCost: NumberText.money(advice.yearlyCost), hours: NumberText.short(advice.hoursPerMonth),
+            yearlyFees: NumberText.money(advice.yearlyFees), hours: NumberText.short(advice.hoursPerMonth),
             hoursCapacity: NumberText.short(advice.settings.hoursPerMonth),
             budget: NumberText.money(advice.settings.yearlyBudget),
             actions: advice.actions.map {
                 ActionView(
-                    action: $0, label: $0.action.capitalized, hours: NumberText.short($0.hoursPerMonth),
+                    action: $0, hours: NumberText.short($0.hoursPerMonth),
                     fee: NumberText.money($0.yearlyFee), fit: NumberText.percent($0.scores.fit),
                     redundancy: NumberText.percent($0.scores.redundancy))
             },

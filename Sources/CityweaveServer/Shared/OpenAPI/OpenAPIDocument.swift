@@ -111,7 +111,8 @@ enum OpenAPIDocument {
     /// An operation that needs a token: its security requirement and the refusals it can answer.
     static func authenticated(
         _ method: String, _ operationId: String, _ summary: String, tag: String, parameters: [JSONValue] = [],
-        body: String? = nil, success: (status: String, response: JSONValue), refusals: [String] = ["400", "404"]
+        body: String? = nil, bodyRequired: Bool = true, success: (status: String, response: JSONValue),
+        refusals: [String] = ["400", "404"]
     ) -> JSONValue {
         var responses: JSONValue = [
             .init(stringLiteral: success.status): success.response,
@@ -129,7 +130,7 @@ enum OpenAPIDocument {
         if let body {
             operation = operation.merging([
                 "requestBody": [
-                    "required": true,
+                    "required": .bool(bodyRequired),
                     "content": ["application/json": ["schema": ["$ref": .string("#/components/schemas/\(body)")]]],
                 ]
             ])

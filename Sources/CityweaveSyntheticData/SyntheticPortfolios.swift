@@ -1,3 +1,4 @@
+import CityweaveCore
 import Foundation
 
 /// Seeded instances at the scale of the real landscape of networks, the same
