@@ -103,12 +103,47 @@ extension CityweaveServerTests {
                     .POST, "/api/v1/cities/\(paris)/engagements",
                     json: #"{"title": "C40", "kind": "membership", "level": "political"}"#, token: token)
                 #expect(noNetwork.isProblem(status: .badRequest, mentioning: "'network' is required for a membership"))
+                // A partnership must be one of the city's own, and carried by a partnership engagement.
+                let seoul = try await app.cityID("Seoul", "KR")
+                var ties: [Int] = []
+                for (a, b) in [(paris, tokyo), (tokyo, seoul)] {
+                    let known = try await Partnership.query(on: app.db).filter(\.$cityA.$id == min(a, b))
+                        .filter(\.$cityB.$id == max(a, b)).first()
+                    let tie = known ?? Partnership()
+                    if known == nil {
+                        tie.$cityA.id = min(a, b)
+                        tie.$cityB.id = max(a, b)
+                        tie.kind = .friendship
+                        tie.source = "test"
+                        try await tie.create(on: app.db)
+                    }
+                    ties.append(try tie.requireID())
+                }
+                let foreignTie = try await app.api(
+                    .POST, "/api/v1/cities/\(paris)/engagements",
+                    json:
+                        #"{"title": "Tokyo–Seoul", "kind": "partnership", "level": "political", "partnership": \#(ties[1])}"#,
+                    token: token)
+                #expect(foreignTie.isProblem(status: .badRequest, mentioning: "is not one of this city's partnerships"))
+                let wrongKind = try await app.api(
+                    .POST, "/api/v1/cities/\(paris)/engagements",
+                    json: #"{"title": "Tokyo", "kind": "programme", "level": "political", "partnership": \#(ties[0])}"#,
+                    token: token)
+                #expect(
+                    wrongKind.isProblem(
+                        status: .badRequest, mentioning: "'partnership' is for engagements of kind partnership"))
                 let badLevel = try await app.api(
                     .POST, "/api/v1/cities/\(paris)/engagements",
                     json: #"{"title": "C40", "kind": "membership", "network": \#(c40), "level": "mayoral"}"#,
                     token: token)
                 #expect(badLevel.isProblem(status: .badRequest, mentioning: "'level' must be one of political"))
                 #expect(try await app.count("engagements") == 0)
+                let tie = try await app.api(
+                    .POST, "/api/v1/cities/\(paris)/engagements",
+                    json:
+                        #"{"title": "Paris–Tokyo friendship", "kind": "partnership", "level": "political", "partnership": \#(ties[0])}"#,
+                    token: token)
+                #expect(try tie.content.decode(EngagementDTO.self).partnership?.partnerName == "Tokyo")
 
                 let created = try await app.api(
                     .POST, "/api/v1/cities/\(paris)/engagements",
@@ -133,7 +168,10 @@ extension CityweaveServerTests {
                 // …while the city's viewer sees all of it.
                 let viewerToken = try await app.token(for: colleague)
                 let listed = try await app.api(.GET, "/api/v1/cities/\(paris)/engagements", token: viewerToken)
-                #expect(try listed.content.decode([EngagementDTO].self).map(\.id) == [engagement.id])
+                #expect(
+                    try listed.content.decode([EngagementDTO].self).map(\.title) == [
+                        "C40 air quality network", "Paris–Tokyo friendship",
+                    ])
                 #expect(
                     try await app.api(
                         .PATCH, "/api/v1/engagements/\(engagement.id)", json: #"{"status": "paused"}"#,

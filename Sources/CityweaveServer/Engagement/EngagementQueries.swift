@@ -44,7 +44,8 @@ enum EngagementQueries {
     /// A city's engagements, current ones first, with who carries them and the value they gave.
     static func engagements(of cityID: Int, on database: any Database) async throws -> [EngagementDTO] {
         let engagements = try await Engagement.query(on: database).filter(\.$city.$id == cityID)
-            .with(\.$network).with(\.$owner).with(\.$backup).sort(\.$title).all()
+            .with(\.$network).with(\.$partnership) { $0.with(\.$cityA).with(\.$cityB) }
+            .with(\.$owner).with(\.$backup).sort(\.$title).all()
         let costPerHour = try await latestStrategy(of: cityID, on: database)?.costPerHour ?? 0
         let entries = try await ValueEntry.query(on: database)
             .filter(\.$engagement.$id ~~ engagements.compactMap(\.id)).all()
@@ -56,6 +57,10 @@ enum EngagementQueries {
     /// One engagement with its relations loaded.
     static func engagement(_ engagement: Engagement, on database: any Database) async throws -> EngagementDTO {
         try await engagement.$network.load(on: database)
+        if let partnership = try await engagement.$partnership.get(on: database) {
+            try await partnership.$cityA.load(on: database)
+            try await partnership.$cityB.load(on: database)
+        }
         try await engagement.$owner.load(on: database)
         try await engagement.$backup.load(on: database)
         let entries = try await engagement.$valueEntries.get(on: database)
@@ -66,7 +71,9 @@ enum EngagementQueries {
     private static func dto(_ engagement: Engagement, entries: [ValueEntry], costPerHour: Double) -> EngagementDTO {
         EngagementDTO(
             id: engagement.id!, cityID: engagement.$city.id, title: engagement.title, kind: engagement.kind.rawValue,
-            network: engagement.network.map(networkRef), owner: engagement.owner.map(personRef),
+            network: engagement.network.map(networkRef),
+            partnership: engagement.partnership.map { partnershipRef($0, of: engagement.$city.id) },
+            owner: engagement.owner.map(personRef),
             backup: engagement.backup.map(personRef), sponsor: engagement.sponsor, level: engagement.level.rawValue,
             hoursPerMonth: engagement.hoursPerMonth, yearlyFee: engagement.yearlyFee,
             objectives: engagement.objectives, status: engagement.status.rawValue,
@@ -87,6 +94,13 @@ enum EngagementQueries {
 
     static func networkRef(_ network: Network) -> NetworkRefDTO {
         NetworkRefDTO(id: network.id!, slug: network.slug, name: network.name)
+    }
+
+    /// A partnership with its cities loaded, named by the other city.
+    static func partnershipRef(_ partnership: Partnership, of cityID: Int) -> PartnershipRefDTO {
+        let partner = partnership.$cityA.id == cityID ? partnership.cityB : partnership.cityA
+        return PartnershipRefDTO(
+            id: partnership.id!, kind: partnership.kind.rawValue, partnerCityID: partner.id!, partnerName: partner.name)
     }
 
     static func personRef(_ user: User) -> PersonRefDTO {

@@ -45,6 +45,7 @@ struct EngagementDTO: Content {
     var title: String
     var kind: String
     var network: NetworkRefDTO?
+    var partnership: PartnershipRefDTO?
     var owner: PersonRefDTO?
     var backup: PersonRefDTO?
     var sponsor: String
@@ -64,6 +65,14 @@ struct EngagementDTO: Content {
 
     /// Active or paused: counted in the portfolio's hours and costs.
     var drawsOnCapacity: Bool { EngagementStatus(rawValue: status)?.drawsOnCapacity ?? false }
+}
+
+/// A partnership an engagement carries, seen from the engagement's city.
+struct PartnershipRefDTO: Content {
+    var id: Int
+    var kind: String
+    var partnerCityID: Int
+    var partnerName: String
 }
 
 struct NetworkRefDTO: Content {

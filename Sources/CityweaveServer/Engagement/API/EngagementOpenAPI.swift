@@ -180,6 +180,10 @@ enum EngagementOpenAPI: OpenAPIModule {
             "properties": [
                 "title": ["type": "string", "maxLength": 200], "kind": ["type": "string", "enum": kinds],
                 "network": ["type": ["integer", "null"], "minimum": 1],
+                "partnership": [
+                    "type": ["integer", "null"], "minimum": 1,
+                    "description": "One of the city's partnerships, for an engagement of kind partnership.",
+                ],
                 "owner": ["type": ["string", "null"], "format": "uuid", "description": "An active user of the city."],
                 "backup": ["type": ["string", "null"], "format": "uuid"],
                 "sponsor": ["type": "string", "maxLength": 200], "level": ["type": "string", "enum": levels],
@@ -193,7 +197,14 @@ enum EngagementOpenAPI: OpenAPIModule {
             "required": ["id", "cityID", "title", "kind", "level", "status", "needsOwner", "yearlyCost", "value"],
             "properties": [
                 "id": positive, "cityID": positive, "title": string, "kind": ["type": "string", "enum": kinds],
-                "network": ["oneOf": [networkRef, ["type": "null"]]], "owner": person, "backup": person,
+                "network": ["oneOf": [networkRef, ["type": "null"]]],
+                "partnership": [
+                    "type": ["object", "null"],
+                    "properties": [
+                        "id": positive, "kind": string, "partnerCityID": positive, "partnerName": string,
+                    ],
+                ],
+                "owner": person, "backup": person,
                 "sponsor": string, "level": ["type": "string", "enum": levels], "hoursPerMonth": number,
                 "yearlyFee": number, "objectives": string, "status": ["type": "string", "enum": statuses],
                 "handoverNotes": string,

@@ -33,7 +33,7 @@ enum EngagementEdits {
     /// What the audit log compares: the fields a person edits.
     struct EngagementRecord: Encodable {
         var title, kind, level, status, sponsor, objectives, handoverNotes: String
-        var network: Int?
+        var network, partnership: Int?
         var owner, backup: UUID?
         var hoursPerMonth, yearlyFee: Double
 
@@ -46,6 +46,7 @@ enum EngagementEdits {
             objectives = engagement.objectives
             handoverNotes = engagement.handoverNotes
             network = engagement.$network.id
+            partnership = engagement.$partnership.id
             owner = engagement.$owner.id
             backup = engagement.$backup.id
             hoursPerMonth = engagement.hoursPerMonth

@@ -10,6 +10,7 @@ struct EngagementInput: Decodable, Sendable {
     var title: String?
     var kind: String?
     var network: FieldUpdate<Int> = .unchanged
+    var partnership: FieldUpdate<Int> = .unchanged
     var owner: FieldUpdate<UUID> = .unchanged
     var backup: FieldUpdate<UUID> = .unchanged
     var sponsor: String?
@@ -21,7 +22,8 @@ struct EngagementInput: Decodable, Sendable {
     var handoverNotes: String?
 
     private enum CodingKeys: String, CodingKey {
-        case title, kind, network, owner, backup, sponsor, level, hoursPerMonth, yearlyFee, objectives, status,
+        case title, kind, network, partnership, owner, backup, sponsor, level, hoursPerMonth, yearlyFee, objectives,
+            status,
             handoverNotes
     }
 
@@ -32,6 +34,7 @@ struct EngagementInput: Decodable, Sendable {
         title = try container.decodeIfPresent(String.self, forKey: .title)
         kind = try container.decodeIfPresent(String.self, forKey: .kind)
         network = try container.update(Int.self, forKey: .network)
+        partnership = try container.update(Int.self, forKey: .partnership)
         owner = try container.update(UUID.self, forKey: .owner)
         backup = try container.update(UUID.self, forKey: .backup)
         sponsor = try container.decodeIfPresent(String.self, forKey: .sponsor)
@@ -70,6 +73,15 @@ struct EngagementInput: Decodable, Sendable {
         if kind == .membership, networkID == nil {
             throw BadRequest("'network' is required for a membership: the network the city is a member of.")
         }
+        let partnershipID = partnership.applied(to: isNew ? nil : engagement.$partnership.id)
+        if let partnershipID {
+            guard kind == .partnership else {
+                throw BadRequest("'partnership' is for engagements of kind partnership; this one is \(kind.rawValue).")
+            }
+            guard let tie = try await Partnership.find(partnershipID, on: database),
+                [tie.$cityA.id, tie.$cityB.id].contains(cityID)
+            else { throw BadRequest("'partnership': \(partnershipID) is not one of this city's partnerships.") }
+        }
         let ownerID = try await Self.person(
             owner, current: isNew ? nil : engagement.$owner.id, "owner", cityID, database)
         let backupID = try await Self.person(
@@ -89,6 +101,7 @@ struct EngagementInput: Decodable, Sendable {
         engagement.objectives = objectives
         engagement.handoverNotes = notes
         engagement.$network.id = networkID
+        engagement.$partnership.id = partnershipID
         engagement.$owner.id = ownerID
         engagement.$backup.id = backupID
         if isNew { engagement.isExample = false }

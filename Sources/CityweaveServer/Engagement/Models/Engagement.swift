@@ -29,6 +29,8 @@ final class Engagement: Model, @unchecked Sendable {
     // relationships
     @Parent(key: "city_id") var city: City
     @OptionalParent(key: "network_id") var network: Network?
+    /// The bilateral tie a partnership engagement carries, when the directory records it.
+    @OptionalParent(key: "partnership_id") var partnership: Partnership?
     @OptionalParent(key: "owner_id") var owner: User?
     @OptionalParent(key: "backup_id") var backup: User?
     @Children(for: \.$engagement) var valueEntries: [ValueEntry]

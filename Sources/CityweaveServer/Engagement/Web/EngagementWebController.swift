@@ -105,6 +105,7 @@ struct EngagementWebController {
         var title: String?
         var kind: String?
         var network: String?
+        var partnership: String?
         var owner: String?
         var backup: String?
         var sponsor: String?
@@ -121,6 +122,7 @@ struct EngagementWebController {
             title = engagement.title
             kind = engagement.kind
             network = engagement.network.map { "\($0.id)" }
+            partnership = engagement.partnership.map { "\($0.id)" }
             owner = engagement.owner?.id.uuidString
             backup = engagement.backup?.id.uuidString
             sponsor = engagement.sponsor
@@ -144,14 +146,21 @@ struct EngagementWebController {
             input.handoverNotes = handoverNotes ?? ""
             input.hoursPerMonth = try EngagementWebController.number(hoursPerMonth, "hoursPerMonth") ?? 0
             input.yearlyFee = try EngagementWebController.number(yearlyFee, "yearlyFee") ?? 0
-            let networkText = (network ?? "").trimmingCharacters(in: .whitespaces)
-            guard networkText.isEmpty || Int(networkText) != nil else {
-                throw BadRequest("'network' must be chosen from the list; got '\(networkText)'.")
-            }
-            input.network = .set(Int(networkText))
+            input.network = .set(try Self.chosenID(network, "network"))
+            input.partnership = .set(try Self.chosenID(partnership, "partnership"))
             input.owner = .set(try Self.person(owner, "owner"))
             input.backup = .set(try Self.person(backup, "backup"))
             return input
+        }
+
+        /// The id of a record chosen from a list; empty is none.
+        private static func chosenID(_ text: String?, _ field: String) throws -> Int? {
+            let text = (text ?? "").trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty else { return nil }
+            guard let id = Int(text) else {
+                throw BadRequest("'\(field)' must be chosen from the list; got '\(text)'.")
+            }
+            return id
         }
 
         private static func person(_ text: String?, _ field: String) throws -> UUID? {
@@ -174,6 +183,7 @@ struct EngagementWebController {
         var levels: [FormChoice]
         var statuses: [FormChoice]
         var networks: [FormChoice]
+        var partnerships: [FormChoice]
         var people: [FormChoice]
         var backups: [FormChoice]
         var error: String?
@@ -183,6 +193,11 @@ struct EngagementWebController {
         _ request: Request, heading: String, action: String, city: City, form: EngagementForm, error: String?
     ) async throws -> Response {
         let networks = try await Network.query(on: request.db).sort(\.$name).all()
+        let cityID = try city.requireID()
+        let partnerships = try await Partnership.query(on: request.db)
+            .group(.or) { $0.filter(\.$cityA.$id == cityID).filter(\.$cityB.$id == cityID) }
+            .with(\.$cityA).with(\.$cityB).all()
+            .map { EngagementQueries.partnershipRef($0, of: cityID) }.sorted { $0.partnerName < $1.partnerName }
         // The city's active people, and whoever is named now even if they have left, so that saving keeps them.
         let named = [form.owner, form.backup].compactMap { $0.flatMap(UUID.init(uuidString:)) }
         let people = try await User.query(in: .city(city.id!), on: request.db)
@@ -200,6 +215,9 @@ struct EngagementWebController {
             statuses: choices(EngagementStatus.self, form.status ?? "active") { $0.label },
             networks: networks.map {
                 FormChoice(value: "\($0.id!)", label: $0.name, selected: "\($0.id!)" == form.network)
+            },
+            partnerships: partnerships.map {
+                FormChoice(value: "\($0.id)", label: $0.partnerName, selected: "\($0.id)" == form.partnership)
             },
             people: people.map { Self.choice($0, chosen: form.owner) },
             backups: people.map { Self.choice($0, chosen: form.backup) },

@@ -19,6 +19,7 @@ struct CreateEngagement: AsyncMigration {
             .field("is_example", .bool, .required)
             .field("city_id", .int, .required, .references(City.schema, "id", onDelete: .cascade))
             .field("network_id", .int, .references(Network.schema, "id", onDelete: .setNull))
+            .field("partnership_id", .int, .references(Partnership.schema, "id", onDelete: .setNull))
             .field("owner_id", .uuid, .references(User.schema, "id"))
             .field("backup_id", .uuid, .references(User.schema, "id"))
             .create()
