@@ -72,13 +72,7 @@ enum EngagementEdits {
             throw BadRequest(
                 "'rating' must be a whole number from 1 (little) to 5 (a great deal); got \(input.rating).")
         }
-        let today = DateText.day(Date())
-        let date = (input.date ?? "").trimmingCharacters(in: .whitespaces)
-        let day = date.isEmpty ? today : date
-        guard let parsed = DateText.parseDay(day), DateText.day(parsed) == day else {
-            throw BadRequest("'date' must be a day written YYYY-MM-DD; got '\(day)'.")
-        }
-        guard day <= today else { throw BadRequest("'date' \(day) is in the future.") }
+        let day = try DateText.pastDay(input.date, field: "date")
         let note = (input.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard note.count <= 5_000 else { throw BadRequest("'note' may be at most 5000 characters long.") }
         let link = (input.link ?? "").trimmingCharacters(in: .whitespaces)

@@ -108,9 +108,8 @@ struct EngagementInput: Decodable, Sendable {
     }
 
     private static func text(_ value: String?, _ field: String, required: Bool = false, limit: Int) throws -> String {
-        let text = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = try DirectoryEdits.text(value, field: field, limit: limit)
         if required, text.isEmpty { throw BadRequest("'\(field)' is required.") }
-        guard text.count <= limit else { throw BadRequest("'\(field)' may be at most \(limit) characters long.") }
         return text
     }
 

@@ -54,7 +54,7 @@ struct EngagementWebController {
             layout: Layout(title: "Strategy of \(city.name)", request: request), csrfToken: request.csrfToken,
             cityID: city.id!, cityName: city.name,
             weights: Theme.allCases.map {
-                .init(name: "weight_\($0.rawValue)", label: $0.label, value: weights($0.rawValue))
+                .init(name: TypedFields.weightField($0), label: $0.label, value: weights($0.rawValue))
             }, form: form, shares: form.sharesValueRatings != nil, error: error)
         return try await request.view.render("Engagement/strategy-form", page)
             .encodeResponse(status: error == nil ? .ok : .badRequest, for: request)
@@ -64,39 +64,23 @@ struct EngagementWebController {
     func saveStrategy(_ request: Request) async throws -> Response {
         let city = try await DirectoryQueries.city(try request.integerParameter("id"), on: request.db)
         let form = try request.content.decode(StrategyForm.self)
-        let typed: (String) -> String = { (try? request.content.get(String.self, at: $0)) ?? "" }
+        let typed: (String) -> String? = { try? request.content.get(String.self, at: $0) }
         do {
-            var priorities: [PriorityInput] = []
-            for theme in Theme.allCases {
-                let text = typed("weight_\(theme.rawValue)").trimmingCharacters(in: .whitespaces)
-                guard !text.isEmpty else { continue }
-                guard let weight = Double(text) else {
-                    throw BadRequest("The weight of \(theme.label.lowercased()) must be a number; got '\(text)'.")
-                }
-                priorities.append(PriorityInput(theme: theme.rawValue, weight: weight))
-            }
             let input = StrategyInput(
-                priorities: priorities, objectives: form.objectives,
-                hoursPerMonth: try Self.number(form.hoursPerMonth, "hoursPerMonth") ?? 0,
-                yearlyBudget: try Self.number(form.yearlyBudget, "yearlyBudget") ?? 0,
-                costPerHour: try Self.number(form.costPerHour, "costPerHour"), currency: form.currency,
+                priorities: try TypedFields.priorities(typed), objectives: form.objectives,
+                hoursPerMonth: try TypedFields.number(form.hoursPerMonth, "hoursPerMonth") ?? 0,
+                yearlyBudget: try TypedFields.number(form.yearlyBudget, "yearlyBudget") ?? 0,
+                costPerHour: try TypedFields.number(form.costPerHour, "costPerHour"), currency: form.currency,
                 reviewOn: form.reviewOn,
-                newEngagementHours: try Self.number(form.newEngagementHours, "newEngagementHours"),
-                newEngagementFee: try Self.number(form.newEngagementFee, "newEngagementFee"),
+                newEngagementHours: try TypedFields.number(form.newEngagementHours, "newEngagementHours"),
+                newEngagementFee: try TypedFields.number(form.newEngagementFee, "newEngagementFee"),
                 sharesValueRatings: form.sharesValueRatings != nil)
             _ = try await StrategyEdits.save(input, cityID: city.id!, request: request)
         } catch let problem as AbortError where [.badRequest, .conflict].contains(problem.status) {
             return try await renderStrategy(
-                request, city: city, weights: { typed("weight_\($0)") }, form: form, error: problem.reason)
+                request, city: city, weights: { typed("weight_\($0)") ?? "" }, form: form, error: problem.reason)
         }
         return request.redirect(to: "/cities/\(city.id!)/portfolio?notice=strategy", redirectType: .normal)
-    }
-
-    /// A number typed in a form field, or a 400 naming the field; empty is nil.
-    static func number(_ text: String?, _ field: String) throws -> Double? {
-        guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
-        guard let value = Double(text) else { throw BadRequest("'\(field)' must be a number; got '\(text)'.") }
-        return value
     }
 
     // MARK: engagements
@@ -144,8 +128,8 @@ struct EngagementWebController {
             input.sponsor = sponsor ?? ""
             input.objectives = objectives ?? ""
             input.handoverNotes = handoverNotes ?? ""
-            input.hoursPerMonth = try EngagementWebController.number(hoursPerMonth, "hoursPerMonth") ?? 0
-            input.yearlyFee = try EngagementWebController.number(yearlyFee, "yearlyFee") ?? 0
+            input.hoursPerMonth = try TypedFields.number(hoursPerMonth, "hoursPerMonth") ?? 0
+            input.yearlyFee = try TypedFields.number(yearlyFee, "yearlyFee") ?? 0
             input.network = .set(try Self.chosenID(network, "network"))
             input.partnership = .set(try Self.chosenID(partnership, "partnership"))
             input.owner = .set(try Self.person(owner, "owner"))

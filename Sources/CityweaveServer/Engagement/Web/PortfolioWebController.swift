@@ -352,8 +352,8 @@ struct PortfolioWebController {
         func typed(_ name: String) -> String? { request.query[String.self, at: name] }
         let themes = Theme.allCases.map { theme in
             FormField(
-                name: "weight_\(theme.rawValue)", label: theme.label,
-                value: typed("weight_\(theme.rawValue)") ?? weights[theme.rawValue].map(NumberText.short) ?? "0")
+                name: TypedFields.weightField(theme), label: theme.label,
+                value: typed(TypedFields.weightField(theme)) ?? weights[theme.rawValue].map(NumberText.short) ?? "0")
         }
         let isWhatIf = request.query[String.self, at: "whatif"] != nil
         return WhatIfForm(
@@ -370,26 +370,11 @@ struct PortfolioWebController {
     }
 
     /// A what-if from form fields: a weight per theme, the hours and the budget, each a number or a 400 naming it.
-    private func whatIf(_ request: Request, fields: (String) throws -> String?) throws -> PortfolioAdvising.WhatIf {
-        var priorities: [PriorityInput] = []
-        for theme in Theme.allCases {
-            let field = "weight_\(theme.rawValue)"
-            guard let text = try fields(field)?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { continue }
-            guard let weight = Double(text) else {
-                throw BadRequest("The weight of \(theme.label.lowercased()) must be a number; got '\(text)'.")
-            }
-            priorities.append(PriorityInput(theme: theme.rawValue, weight: weight))
-        }
-        func number(_ field: String, _ label: String) throws -> Double? {
-            guard let text = try fields(field)?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
-            guard let value = Double(text) else {
-                throw BadRequest("'\(field)' (\(label)) must be a number; got '\(text)'.")
-            }
-            return value
-        }
+    private func whatIf(_ request: Request, fields: (String) -> String?) throws -> PortfolioAdvising.WhatIf {
+        let priorities = try TypedFields.priorities(fields)
         return PortfolioAdvising.WhatIf(
             priorities: priorities.isEmpty ? nil : priorities,
-            hoursPerMonth: try number("hoursPerMonth", "staff hours a month"),
-            yearlyBudget: try number("yearlyBudget", "budget a year"))
+            hoursPerMonth: try TypedFields.number(fields("hoursPerMonth"), "hoursPerMonth"),
+            yearlyBudget: try TypedFields.number(fields("yearlyBudget"), "yearlyBudget"))
     }
 }

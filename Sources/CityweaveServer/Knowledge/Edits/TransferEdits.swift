@@ -40,13 +40,7 @@ enum TransferEdits {
     /// Checks a step: a known stage, a real day that is not in the future, notes of a sensible length.
     static func checked(_ input: StepInput) throws -> Step {
         let stage = try FieldChoice.parse(TransferStage.self, input.stage, field: "stage")
-        let today = DateText.day(Date())
-        let date = (input.date ?? "").trimmingCharacters(in: .whitespaces)
-        let day = date.isEmpty ? today : date
-        guard let parsed = DateText.parseDay(day), DateText.day(parsed) == day else {
-            throw BadRequest("'date' must be a day written YYYY-MM-DD; got '\(day)'.")
-        }
-        guard day <= today else { throw BadRequest("'date' \(day) is in the future.") }
+        let day = try DateText.pastDay(input.date, field: "date")
         let notes = (input.notes ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard notes.count <= 5_000 else { throw BadRequest("'notes' may be at most 5000 characters long.") }
         return Step(stage: stage, date: day, notes: notes)
