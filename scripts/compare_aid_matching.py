@@ -144,8 +144,10 @@ def generate(size, resources, candidate_limit, seed):
 def run_ours(solver, instance_path, network_path):
     """Runs our solver; returns its report and the wall time of the whole process (reading, writing)."""
     started = time.perf_counter()
+    # The command needs no database: an in-memory one keeps it from creating a file; quiet logs keep stdout JSON.
+    environment = dict(os.environ, DATABASE_URL="sqlite::memory:", LOG_LEVEL="error")
     result = subprocess.run(shlex.split(solver) + ["--instance", instance_path, "--network", network_path],
-                            capture_output=True, text=True, cwd=ROOT)
+                            capture_output=True, text=True, cwd=ROOT, env=environment)
     elapsed = time.perf_counter() - started
     if result.returncode != 0:
         sys.exit(f"our solver failed ({result.returncode}): {result.stderr.strip()}")

@@ -22,6 +22,7 @@ public func configure(_ app: Application, with configuration: CityweaveConfigura
     app.migrations.add(DirectoryMigrations.afterAccounts)
     app.migrations.add(KnowledgeMigrations.all)
     app.migrations.add(EngagementMigrations.all)
+    app.migrations.add(AidMigrations.all)
     app.databases.middleware.use(NetworkSearchNames())
     app.databases.middleware.use(PersonSearchNames())
 
@@ -69,6 +70,9 @@ public func configure(_ app: Application, with configuration: CityweaveConfigura
     try app.register(collection: EngagementRoutes())
     app.cityPageSections.append(EngagementCitySection.provider)
     app.demoContentLoaders.append(DemoEngagements.loadIfEmpty)
+    try app.register(collection: AidRoutes())
+    app.cityPageSections.append(AidCitySection.provider)
+    app.demoContentLoaders.append(DemoAid.loadIfEmpty)
     try app.register(collection: HealthRoutes())
     try app.register(collection: OpenAPIRoutes())
     try app.register(collection: MetricsRoutes(registry: configuration.metrics))
@@ -78,5 +82,6 @@ public func configure(_ app: Application, with configuration: CityweaveConfigura
     app.asyncCommands.use(imports, as: "import")
     app.asyncCommands.use(UsersCommandGroup(), as: "users")
     app.asyncCommands.use(TokensCommandGroup(), as: "tokens")
+    app.asyncCommands.use(AidCommandGroup(), as: "aid")
     app.lifecycle.use(DatabasePreparation())
 }

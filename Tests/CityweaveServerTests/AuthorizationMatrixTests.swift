@@ -98,7 +98,7 @@ struct WriteCase: Sendable {
     /// Routes that need no account: signing in and accepting an invitation.
     static let openToAnyone: Set<String> = ["POST /login", "POST /invitations/:token"]
 
-    static let all: [WriteCase] = api + pages + accountPages + adminPages + knowledge + engagement
+    static let all: [WriteCase] = api + pages + accountPages + adminPages + knowledge + engagement + aid
 
     static let api: [WriteCase] = [
         WriteCase(route: "PATCH /api/v1/cities/:id", surface: .api, allowed: Persona.cityEditors, success: .ok) {
@@ -372,6 +372,7 @@ final class MatrixFixture: @unchecked Sendable {
         let network = try await DirectoryQueries.network("\(c40)", on: app.db)
         lines.append(try String(decoding: encoder.encode(NetworkProfileSnapshot(network)), as: UTF8.self))
         return lines + (try await knowledgeFingerprint()) + (try await engagementFingerprint())
+            + (try await aidFingerprint())
     }
 
     func freshPartnership() async throws -> Int {

@@ -10,7 +10,12 @@ public enum NumberText {
     /// An amount of money, whole, with thousands grouped: "15,000".
     public static func money(_ value: Double) -> String {
         guard value.isFinite, abs(value) < 1e15 else { return String(value) }
-        return Int(value.rounded()).formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_GB")))
+        return count(Int(value.rounded()))
+    }
+
+    /// A count, with thousands grouped: "150,000".
+    public static func count(_ value: Int) -> String {
+        value.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_GB")))
     }
 
     /// A share from 0 to 1 as a whole percentage: "31%".

@@ -38,4 +38,17 @@ extension OrganisationLocator {
             return [.network(membershipRequest.$network.id)]
         }
     }
+
+    /// The city a new record is for, named by the `city` field of the body or form.
+    static let cityInBody = OrganisationLocator { request in
+        // The policy runs before the route has read the body: read it here.
+        _ = try await request.body.collect(max: 1 << 20).get()
+        guard let id = try? request.content.get(Int.self, at: "city"), id > 0 else {
+            throw BadRequest("'city' is required: the id of the city the record belongs to.")
+        }
+        guard try await City.find(id, on: request.db) != nil else {
+            throw BadRequest("'city': there is no city \(id).")
+        }
+        return [.city(id)]
+    }
 }

@@ -19,14 +19,27 @@ enum DateText {
     /// the future; today when left out. A 400 naming `field` otherwise.
     static func pastDay(_ text: String?, field: String) throws -> String {
         let today = day(Date())
-        let typed = (text ?? "").trimmingCharacters(in: .whitespaces)
-        let written = typed.isEmpty ? today : typed
-        guard let parsed = parseDay(written), day(parsed) == written else {
-            throw BadRequest("'\(field)' must be a day written YYYY-MM-DD; got '\(written)'.")
-        }
+        let written = try typedDay(text, field: field) ?? today
         guard written <= today else { throw BadRequest("'\(field)' \(written) is in the future.") }
         return written
     }
+
+    /// A day as a client writes it, `YYYY-MM-DD`; nil when left out, a 400 naming `field` when not a day.
+    static func typedDay(_ text: String?, field: String) throws -> String? {
+        guard let typed = text?.trimmingCharacters(in: .whitespaces), !typed.isEmpty else { return nil }
+        guard let parsed = parseDay(typed), day(parsed) == typed else {
+            throw BadRequest("'\(field)' must be a day written YYYY-MM-DD; got '\(typed)'.")
+        }
+        return typed
+    }
+
+    /// Days since 1970-01-01 of a `YYYY-MM-DD` day, as the core counts them.
+    static func dayNumber(_ text: String) -> Int? {
+        parseDay(text).map { Int(($0.timeIntervalSince1970 / 86_400).rounded(.down)) }
+    }
+
+    /// The `YYYY-MM-DD` of a day number.
+    static func day(number: Int) -> String { day(Date(timeIntervalSince1970: Double(number) * 86_400)) }
 
     /// `YYYY-MM-DD` as the start of that day in UTC.
     static func parseDay(_ text: String) -> Date? {

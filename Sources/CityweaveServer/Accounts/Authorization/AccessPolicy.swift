@@ -11,6 +11,8 @@ struct AccessPolicy: Sendable {
         /// At least this role in one of the organisations that own the record
         /// (platform administrators always pass).
         case role(Role, OrganisationLocator)
+        /// Platform administrators only (the aid catalogue).
+        case platformAdmin
     }
 
     let rule: Rule
@@ -27,6 +29,7 @@ struct AccessPolicy: Sendable {
     }
     static func editor(of owner: OrganisationLocator) -> AccessPolicy { AccessPolicy(rule: .role(.editor, owner)) }
     static func admin(of owner: OrganisationLocator) -> AccessPolicy { AccessPolicy(rule: .role(.admin, owner)) }
+    static let platformAdmin = AccessPolicy(rule: .platformAdmin)
 
     /// Throws 401 (or, on pages, a redirect to sign in) without a user, 403 without the right.
     func authorize(_ request: Request) async throws {
@@ -38,6 +41,10 @@ struct AccessPolicy: Sendable {
         switch rule {
         case .anyone, .signedIn:
             return
+        case .platformAdmin:
+            guard actor.user.isPlatformAdmin, actor.user.isActive else {
+                throw Abort(.forbidden, reason: "Only platform administrators may do this.")
+            }
         case .role(let role, let locator):
             let owners = try await locator.resolve(request)
             guard Self.holds(role, in: owners, user: actor.user) else {

@@ -217,7 +217,7 @@ struct PortfolioWebController {
                     e.value.recentMeanRating.map { String(format: "%.2f", $0) } ?? "", e.objectives, e.handoverNotes,
                 ]
             })
-        return Self.download(csv, name: "engagements-\(cityID).csv")
+        return Response.csvDownload(csv, name: "engagements-\(cityID).csv")
     }
 
     /// `/cities/{id}/portfolio/value-log.csv`.
@@ -233,15 +233,7 @@ struct PortfolioWebController {
                     entry.recordedBy ?? "",
                 ]
             })
-        return Self.download(csv, name: "value-log-\(cityID).csv")
-    }
-
-    private static func download(_ csv: String, name: String) -> Response {
-        Response(
-            status: .ok,
-            headers: [
-                "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": "attachment; filename=\"\(name)\"",
-            ], body: .init(string: csv))
+        return Response.csvDownload(csv, name: "value-log-\(cityID).csv")
     }
 
     struct PlanForm: Content {

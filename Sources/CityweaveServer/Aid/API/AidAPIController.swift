@@ -1,0 +1,148 @@
+import Fluent
+import Vapor
+
+/// The aid module's JSON API: the catalogue, offers and requests, matching
+/// runs, the allocations' steps and the ledger. Who may write is declared
+/// with each route in `AidRoutes`.
+struct AidAPIController {
+    @Sendable
+    func resources(_ request: Request) async throws -> [AidResourceDTO] {
+        try await AidQueries.resources(on: request.db).map(AidResourceDTO.init)
+    }
+
+    /// Adds a resource to the catalogue (platform administrators).
+    @Sendable
+    func createResource(_ request: Request) async throws -> Response {
+        let resource = try await AidCatalogueEdits.create(
+            try request.content.decode(AidCatalogueEdits.Input.self), request: request)
+        return try await AidResourceDTO(resource).encodeResponse(status: .created, for: request)
+    }
+
+    /// Open offers (or, with `status`, every status), filtered by `resource` and `city`.
+    @Sendable
+    func offers(_ request: Request) async throws -> Paged<AidPostDTO> { try await posts(.offer, request) }
+
+    @Sendable
+    func requests(_ request: Request) async throws -> Paged<AidPostDTO> { try await posts(.request, request) }
+
+    private func posts(_ kind: AidPostKind, _ request: Request) async throws -> Paged<AidPostDTO> {
+        let page = try PageParameters(from: request)
+        let found = try await AidQueries.posts(
+            kind, try await AidQueries.PostFilter.read(request), page: page, on: request.db)
+        let showsContact = AidQueries.showsContact(request)
+        return Paged(
+            items: found.posts.map { AidPostDTO($0, showsContact: showsContact) },
+            metadata: PageMetadata(page, total: found.total))
+    }
+
+    @Sendable
+    func createOffer(_ request: Request) async throws -> Response { try await create(.offer, request) }
+
+    @Sendable
+    func createRequest(_ request: Request) async throws -> Response { try await create(.request, request) }
+
+    private func create(_ kind: AidPostKind, _ request: Request) async throws -> Response {
+        let post = try await AidPostEdits.create(
+            try request.content.decode(AidPostInput.self), kind: kind, request: request)
+        return try await AidPostDTO(post, showsContact: true).encodeResponse(status: .created, for: request)
+    }
+
+    @Sendable
+    func offer(_ request: Request) async throws -> AidPostDTO { try await post(.offer, request) }
+
+    @Sendable
+    func request(_ request: Request) async throws -> AidPostDTO { try await post(.request, request) }
+
+    private func post(_ kind: AidPostKind, _ request: Request) async throws -> AidPostDTO {
+        let post = try await AidQueries.post(try request.integerParameter("id"), kind: kind, on: request.db)
+        return AidPostDTO(post, showsContact: AidQueries.showsContact(request))
+    }
+
+    @Sendable
+    func withdrawOffer(_ request: Request) async throws -> AidPostDTO { try await withdraw(.offer, request) }
+
+    @Sendable
+    func withdrawRequest(_ request: Request) async throws -> AidPostDTO { try await withdraw(.request, request) }
+
+    private func withdraw(_ kind: AidPostKind, _ request: Request) async throws -> AidPostDTO {
+        let post = try await AidQueries.post(try request.integerParameter("id"), kind: kind, on: request.db)
+        try await AidPostEdits.withdraw(post, request: request)
+        return AidPostDTO(post, showsContact: true)
+    }
+
+    /// Runs the matching and answers the run with its proposals.
+    @Sendable
+    func createRun(_ request: Request) async throws -> Response {
+        let input = try request.content.decode(MatchingRuns.Input.self)
+        let run = try await MatchingRuns.run(input, request: request)
+        return try await AidQueries.run(try run.requireID(), on: request.db)
+            .encodeResponse(status: .created, for: request)
+    }
+
+    @Sendable
+    func run(_ request: Request) async throws -> MatchingRunDTO {
+        try await AidQueries.run(try request.integerParameter("id"), on: request.db)
+    }
+
+    @Sendable
+    func allocation(_ request: Request) async throws -> AllocationDTO {
+        try await AidQueries.allocation(try request.integerParameter("id"), on: request.db)
+    }
+
+    @Sendable
+    func accept(_ request: Request) async throws -> AllocationDTO {
+        try await step(request, sides: AllocationSide.allCases) { id, side, _ in
+            try await AllocationEdits.accept(id, side: side, request: request)
+        }
+    }
+
+    @Sendable
+    func decline(_ request: Request) async throws -> AllocationDTO {
+        try await step(request, sides: AllocationSide.allCases) { id, side, _ in
+            try await AllocationEdits.decline(id, side: side, request: request)
+        }
+    }
+
+    @Sendable
+    func ship(_ request: Request) async throws -> AllocationDTO {
+        try await step(request, sides: [.offerer]) { id, _, action in
+            try await AllocationEdits.ship(id, quantity: action.quantity, date: action.date, request: request)
+        }
+    }
+
+    @Sendable
+    func receive(_ request: Request) async throws -> AllocationDTO {
+        try await step(request, sides: [.requester]) { id, _, action in
+            try await AllocationEdits.receive(id, quantity: action.quantity, date: action.date, request: request)
+        }
+    }
+
+    /// Reads the body (which may be empty), works out which side acts, runs the step, answers the allocation.
+    private func step(
+        _ request: Request, sides: [AllocationSide],
+        _ body: (Int, AllocationSide, AllocationEdits.Action) async throws -> Void
+    ) async throws -> AllocationDTO {
+        let id = try request.integerParameter("id")
+        let action =
+            request.body.data == nil
+            ? AllocationEdits.Action() : try request.content.decode(AllocationEdits.Action.self)
+        let allocation = try await AllocationEdits.allocation(id, on: request.db)
+        let side = try await AllocationEdits.side(of: allocation, named: action.side, allowed: sides, request: request)
+        try await body(id, side, action)
+        return try await AidQueries.allocation(id, on: request.db)
+    }
+
+    /// `city` alone: everything it gave and received; with `partner`: that pair, both directions.
+    @Sendable
+    func ledger(_ request: Request) async throws -> LedgerDTO {
+        try await AidQueries.ledger(
+            city: try Self.cityQuery("city", request), partner: try Self.cityQuery("partner", request),
+            on: request.db)
+    }
+
+    static func cityQuery(_ name: String, _ request: Request) throws -> Int? {
+        guard let text = request.query[String.self, at: name], !text.isEmpty else { return nil }
+        guard let id = Int(text), id > 0 else { throw BadRequest("'\(name)' must be a city id; got '\(text)'.") }
+        return id
+    }
+}

@@ -1,0 +1,25 @@
+import Vapor
+
+/// The aid module's part of a city's page: its open offers and requests,
+/// and a link to what it gave and received.
+enum AidCitySection {
+    struct Context: Encodable {
+        var cityID: Int
+        var cityName: String
+        var rows: [AidPostRow]
+    }
+
+    static let provider: CityPageSectionProvider = { request, city in
+        var filter = AidQueries.PostFilter(status: .open)
+        filter.city = try city.requireID()
+        let showsContact = AidQueries.showsContact(request)
+        var rows: [AidPostRow] = []
+        for kind in AidPostKind.allCases {
+            rows += try await AidQueries.posts(kind, filter, page: nil, on: request.db).posts
+                .map { AidPostRow($0, showsContact: showsContact) }
+        }
+        let context = Context(cityID: filter.city!, cityName: city.name, rows: rows)
+        return CityPageSection(
+            id: "aid", title: "Mutual aid", html: try await request.renderedSection("Aid/city-section", context))
+    }
+}

@@ -1,0 +1,143 @@
+import CityweaveCore
+import Fluent
+import Vapor
+
+/// What the aid pages and API read: the catalogue, offers and requests,
+/// matching runs with their allocations, and the ledger.
+enum AidQueries {
+    static func resources(on database: any Database) async throws -> [AidResource] {
+        try await AidResource.query(on: database).sort(\.$category).sort(\.$name).all()
+    }
+
+    /// Filters of the offer and request lists, from the query string.
+    struct PostFilter: Sendable {
+        var resource: Int?
+        var city: Int?
+        /// Open only, unless the client asks for every status.
+        var status: AidPostStatus?
+
+        static func read(_ request: Request) async throws -> PostFilter {
+            var filter = PostFilter(status: .open)
+            if let code = request.query[String.self, at: "resource"], !code.isEmpty {
+                filter.resource = try await AidPostInput.resource(code, on: request.db).requireID()
+            }
+            if let city = request.query[String.self, at: "city"], !city.isEmpty {
+                guard let id = Int(city), id > 0 else { throw BadRequest("'city' must be a city id; got '\(city)'.") }
+                filter.city = id
+            }
+            if let status = request.query[String.self, at: "status"], !status.isEmpty {
+                filter.status =
+                    status == "all" ? nil : try FieldChoice.parse(AidPostStatus.self, status, field: "status")
+            }
+            return filter
+        }
+    }
+
+    static func posts(_ kind: AidPostKind, _ filter: PostFilter, page: PageParameters?, on database: any Database)
+        async throws -> (posts: [AidPost], total: Int)
+    {
+        let query = AidPost.query(on: database).filter(\.$kind == kind).with(\.$city).with(\.$resource)
+        if let resource = filter.resource { query.filter(\.$resource.$id == resource) }
+        if let city = filter.city { query.filter(\.$city.$id == city) }
+        if let status = filter.status { query.filter(\.$status == status) }
+        let total = try await query.count()
+        // Requests by the day they are needed, offers by the day they end: what runs out first comes first.
+        query.sort(kind == .offer ? \.$availableUntil : \.$neededBy).sort(\.$id)
+        if let page { query.range(page.offset..<(page.offset + page.per)) }
+        return (try await query.all(), total)
+    }
+
+    static func post(_ id: Int, kind: AidPostKind, on database: any Database) async throws -> AidPost {
+        guard
+            let post = try await AidPost.query(on: database).filter(\.$id == id).filter(\.$kind == kind)
+                .with(\.$city).with(\.$resource).first()
+        else { throw Abort(.notFound, reason: "There is no \(kind.rawValue) \(id).") }
+        return post
+    }
+
+    /// Contact details are for people with an account: a request for masks is public, a phone number is not.
+    static func showsContact(_ request: Request) -> Bool { request.actor != nil }
+
+    static func allocations(_ build: (QueryBuilder<AidAllocation>) -> Void, on database: any Database) async throws
+        -> [AllocationDTO]
+    {
+        let query = AidAllocation.query(on: database)
+            .with(\.$offer) { $0.with(\.$city).with(\.$resource) }
+            .with(\.$request) { $0.with(\.$city) }
+        build(query)
+        return try await query.sort(\.$id).all().map(AllocationDTO.init)
+    }
+
+    static func allocation(_ id: Int, on database: any Database) async throws -> AllocationDTO {
+        guard let allocation = try await allocations({ $0.filter(\.$id == id) }, on: database).first else {
+            throw Abort(.notFound, reason: "There is no allocation \(id).")
+        }
+        return allocation
+    }
+
+    static func run(_ id: Int, on database: any Database) async throws -> MatchingRunDTO {
+        guard
+            let run = try await MatchingRun.query(on: database).filter(\.$id == id).with(\.$startedBy)
+                .with(\.$resource).first()
+        else { throw Abort(.notFound, reason: "There is no matching run \(id).") }
+        return MatchingRunDTO(
+            id: id, createdAt: run.createdAt, startedBy: run.startedBy?.name, network: run.$network.id,
+            resource: run.resource?.code, offersConsidered: run.offersConsidered,
+            requestsConsidered: run.requestsConsidered, candidateRoutes: run.candidateRoutes,
+            weightedUnitsMet: run.weightedUnitsMet, totalCost: run.totalCost,
+            solveMilliseconds: run.solveMilliseconds,
+            allocations: try await allocations({ $0.filter(\.$run.$id == id) }, on: database))
+    }
+
+    static func recentRuns(limit: Int, on database: any Database) async throws -> [MatchingRun] {
+        try await MatchingRun.query(on: database).with(\.$startedBy).with(\.$network).with(\.$resource)
+            .sort(\.$id, .descending).limit(limit).all()
+    }
+
+    /// What moved between cities: received allocations and those on their
+    /// way, for one city (both directions) or one pair, newest first.
+    static func ledger(city: Int?, partner: Int?, on database: any Database) async throws -> LedgerDTO {
+        if partner != nil, city == nil { throw BadRequest("'partner' needs 'city': the ledger of a pair names both.") }
+        var entries: [LedgerDTO.Entry] = []
+        for allocation in try await allocations(
+            { $0.filter(\.$status ~~ [.shipped, .received]) }, on: database)
+        {
+            let ends = Set([allocation.from.id, allocation.to.id])
+            if let city, !ends.contains(city) { continue }
+            if let partner, !ends.contains(partner) { continue }
+            let received = allocation.status == .received
+            entries.append(
+                LedgerDTO.Entry(
+                    allocation: allocation.id,
+                    date: (received ? allocation.receivedOn : allocation.shippedOn) ?? allocation.arrivesOn,
+                    from: allocation.from, to: allocation.to, resource: allocation.resource, unit: allocation.unit,
+                    quantity: (received ? allocation.receivedQuantity : allocation.shippedQuantity) ?? 0,
+                    status: allocation.status))
+        }
+        entries.sort { ($0.date, $0.allocation) > ($1.date, $1.allocation) }
+        var totals: [String: LedgerDTO.Total] = [:]
+        for entry in entries where entry.status == .received {
+            let key = "\(entry.from.id)>\(entry.to.id):\(entry.resource)"
+            totals[
+                key,
+                default: .init(from: entry.from, to: entry.to, resource: entry.resource, unit: entry.unit, quantity: 0)
+            ]
+            .quantity += entry.quantity
+        }
+        return LedgerDTO(
+            city: try await cityDTO(city, field: "city", on: database),
+            partner: try await cityDTO(partner, field: "partner", on: database),
+            entries: entries,
+            totals: totals.values.sorted {
+                ($0.from.name, $0.to.name, $0.resource) < ($1.from.name, $1.to.name, $1.resource)
+            })
+    }
+
+    private static func cityDTO(_ id: Int?, field: String, on database: any Database) async throws -> AidCityDTO? {
+        guard let id else { return nil }
+        guard let city = try await City.find(id, on: database) else {
+            throw BadRequest("'\(field)': there is no city \(id).")
+        }
+        return AidCityDTO(id: id, name: city.name, countryCode: city.$country.id)
+    }
+}

@@ -1,0 +1,43 @@
+import CityweaveCore
+import Foundation
+import Vapor
+
+/// `cityweave aid …`: the matching outside the server, on instance files.
+struct AidCommandGroup: AsyncCommandGroup {
+    var help = "Mutual aid: solve a matching instance file"
+    var commands: [String: any AnyAsyncCommand] = ["solve": SolveAidInstanceCommand()]
+}
+
+/// `cityweave aid solve --instance FILE [--network OUT]`: solves an instance
+/// (the JSON of `AidMatchingInstance`), prints the report as JSON and, when
+/// asked, writes the exact flow network it solved, so that another solver
+/// can be run on the same network (`scripts/compare_aid_matching.py`).
+struct SolveAidInstanceCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "instance", help: "The instance file (JSON)")
+        var instance: String?
+        @Option(name: "network", help: "Write the flow network solved to this file (JSON)")
+        var network: String?
+    }
+
+    var help = "Solve a matching instance file and print the report as JSON"
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard let path = signature.instance else {
+            throw ConfigurationError("--instance is required: the instance file to solve")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigurationError("cannot read the instance file '\(path)'")
+        }
+        let outcome: AidSolveOutcome
+        do {
+            outcome = try AidMatchingInstance.solve(json: data)
+        } catch let error as DecodingError {
+            throw ConfigurationError("'\(path)' is not a matching instance: \(error)")
+        }
+        if let network = signature.network {
+            try outcome.networkJSON().write(to: URL(fileURLWithPath: network))
+        }
+        context.console.output(String(decoding: try outcome.reportJSON(), as: UTF8.self).consoleText())
+    }
+}

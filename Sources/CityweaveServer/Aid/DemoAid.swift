@@ -1,0 +1,62 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// The example offers and requests of `Resources/Demo/aid.json`, loaded on
+/// the first start with their days counted from then, and marked as example
+/// content, so that a matching run on a fresh install proposes something.
+/// A city missing from the directory is skipped.
+enum DemoAid {
+    struct File: Decodable {
+        var posts: [Item]
+    }
+
+    struct Item: Decodable {
+        var kind: AidPostKind
+        /// GeoNames id.
+        var city: Int
+        var resource: String
+        var quantity: Int
+        var from: Int?
+        var until: Int?
+        var neededBy: Int?
+        var urgency: String?
+        var abroad: Bool
+        var maxDistanceKm: Double?
+        var payer: String
+        var conditions: String
+    }
+
+    static let loadIfEmpty: DemoContentLoader = { app in
+        guard try await AidPost.query(on: app.db).count() == 0 else { return }
+        let path = app.directory.workingDirectory + "Resources/Demo/aid.json"
+        let file = try JSONDecoder().decode(File.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+        let loaded = try await app.db.transaction { db in try await load(file, on: db) }
+        app.logger.notice("Loaded \(loaded) example offers and requests of help.")
+    }
+
+    /// Loads the file's posts through the same checks as a client's; returns how many were created.
+    static func load(_ file: File, on db: any Database) async throws -> Int {
+        let today = DateText.dayNumber(DateText.day(Date()))!
+        var created = 0
+        for item in file.posts {
+            guard let city = try await City.query(on: db).filter(\.$geonameid == item.city).first() else { continue }
+            let input = AidPostInput(
+                city: try city.requireID(), resource: item.resource, quantity: item.quantity, unit: nil,
+                availableFrom: item.from.map { DateText.day(number: today + $0) },
+                availableUntil: item.until.map { DateText.day(number: today + $0) },
+                neededBy: item.neededBy.map { DateText.day(number: today + $0) }, urgency: item.urgency,
+                shipsAbroad: item.abroad, acceptsFromAbroad: item.abroad, maxDistanceKm: item.maxDistanceKm,
+                transportPaidBy: item.payer, conditions: item.conditions,
+                contact: "International relations office of \(city.name) (example)")
+            let post = AidPost()
+            try await input.apply(to: post, kind: item.kind, on: db)
+            post.allocated = 0
+            post.status = .open
+            post.isExample = true
+            try await post.create(on: db)
+            created += 1
+        }
+        return created
+    }
+}

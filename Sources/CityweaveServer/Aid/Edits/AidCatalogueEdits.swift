@@ -1,0 +1,41 @@
+import Fluent
+import Vapor
+
+/// Platform administrators extend the catalogue of resources.
+enum AidCatalogueEdits {
+    struct Input: Content {
+        var code: String
+        var name: String
+        var unit: String
+        var category: String
+    }
+
+    static func create(_ input: Input, request: Request) async throws -> AidResource {
+        let code = input.code.trimmingCharacters(in: .whitespaces).lowercased()
+        guard (2...60).contains(code.count),
+            code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
+        else {
+            throw BadRequest(
+                "'code' must be 2 to 60 lowercase letters, digits and hyphens, such as 'n95-masks'; got '\(input.code)'."
+            )
+        }
+        let name = try DirectoryEdits.text(input.name, field: "name", limit: 120)
+        let unit = try DirectoryEdits.text(input.unit, field: "unit", limit: 40).lowercased()
+        guard !name.isEmpty else { throw BadRequest("'name' is required.") }
+        guard !unit.isEmpty else {
+            throw BadRequest("'unit' is required: what the resource is counted in, such as 'masks'.")
+        }
+        let category = try FieldChoice.parse(AidCategory.self, input.category, field: "category")
+        guard try await AidResource.query(on: request.db).filter(\.$code == code).first() == nil else {
+            throw Abort(.conflict, reason: "'code': the resource '\(code)' exists already.")
+        }
+        let resource = AidResource(code: code, name: name, unit: unit, category: category)
+        try await request.db.transaction { db in
+            try await resource.create(on: db)
+            try await AuditLog.record(
+                request, action: "create", recordType: "aid_resource", recordID: code, organisation: nil,
+                changes: AuditChanges(changes: [.init(field: "unit", from: "", to: unit)]), on: db)
+        }
+        return resource
+    }
+}

@@ -1,0 +1,24 @@
+import CityweaveCore
+
+/// An offer or a request as a line of a page: its terms in words.
+struct AidPostRow: Encodable {
+    var post: AidPostDTO
+    var when: String
+    var abroad: String
+    var quantity: String
+    var free: String
+
+    init(_ post: AidPost, showsContact: Bool) {
+        self.post = AidPostDTO(post, showsContact: showsContact)
+        quantity = NumberText.count(post.quantity)
+        free = NumberText.count(post.free)
+        switch post.kind {
+        case .offer:
+            when = "\(post.availableFrom ?? "") to \(post.availableUntil ?? "")"
+            abroad = post.crossesBorders ? "ships abroad" : "within its country only"
+        case .request:
+            when = "by \(post.neededBy ?? "") (\(post.urgency?.rawValue ?? "medium"))"
+            abroad = post.crossesBorders ? "accepts help from abroad" : "from within its country only"
+        }
+    }
+}
