@@ -20,14 +20,14 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("Match 5,000 offers to 5,000 requests of 20 resources exactly (up to 50 offers a request)") { benchmark in
         for _ in benchmark.scaledIterations {
-            let matching = AidMatcher.match(problems[next.advance() % problems.count])
+            let matching = try AidMatcher.match(problems[next.advance() % problems.count])
             precondition(matching.weightedUnitsMet > 0)
             blackHole(matching)
         }
     }
 
     Benchmark("Solve the networks of 5,000 offers and 5,000 requests, built beforehand") { benchmark in
-        let networks = problems.map { AidMatcher.network(for: $0) }
+        let networks = try problems.map { try AidMatcher.network(for: $0) }
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
             blackHole(AidMatcher.solve(networks[next.advance() % networks.count]))

@@ -163,10 +163,10 @@ import Testing
             && cost == matching.totalCost
     }
 
-    @Test func theMatchingIsTheBestOfEveryAllocationTried() {
+    @Test func theMatchingIsTheBestOfEveryAllocationTried() throws {
         for seed: UInt64 in 1...1_000 {
             let problem = Self.instance(seed: seed)
-            let matching = AidMatcher.match(problem)
+            let matching = try AidMatcher.match(problem)
             let best = Self.exhaustive(problem)
             #expect(matching.weightedUnitsMet == best.weightedUnitsMet, "seed \(seed)")
             #expect(matching.totalCost == best.totalCost, "seed \(seed)")
@@ -177,27 +177,27 @@ import Testing
 
     // MARK: behaviour
 
-    @Test func theMoreUrgentRequestIsMetFirstEvenFromFarther() {
+    @Test func theMoreUrgentRequestIsMetFirstEvenFromFarther() throws {
         let problem = AidMatchingProblem(
             supplies: [Self.supply(1, city: 1, at: Self.berlin)],
             needs: [
                 Self.need(10, city: 2, at: Self.leipzig, urgency: .low),
                 Self.need(11, city: 3, at: Self.munich, urgency: .critical),
             ], today: Self.today)
-        let matching = AidMatcher.match(problem)
+        let matching = try AidMatcher.match(problem)
         #expect(matching.proposals.map(\.need) == [11])
         #expect(matching.weightedUnitsMet == 8)
     }
 
-    @Test func amongEquallyUrgentRequestsTheCheaperRouteIsChosen() {
+    @Test func amongEquallyUrgentRequestsTheCheaperRouteIsChosen() throws {
         let problem = AidMatchingProblem(
             supplies: [Self.supply(1, city: 1, at: Self.berlin)],
             needs: [Self.need(10, city: 3, at: Self.munich), Self.need(11, city: 2, at: Self.leipzig)],
             today: Self.today)
-        #expect(AidMatcher.match(problem).proposals.map(\.need) == [11])
+        #expect(try AidMatcher.match(problem).proposals.map(\.need) == [11])
     }
 
-    @Test func anOfferServesSeveralRequestsAndARequestDrawsOnSeveralOffers() {
+    @Test func anOfferServesSeveralRequestsAndARequestDrawsOnSeveralOffers() throws {
         let problem = AidMatchingProblem(
             supplies: [
                 Self.supply(1, city: 1, at: Self.berlin, quantity: 5),
@@ -207,14 +207,14 @@ import Testing
                 Self.need(10, city: 2, at: Self.leipzig, quantity: 3),
                 Self.need(11, city: 5, at: Self.warsaw, quantity: 4, country: "PL"),
             ], today: Self.today)
-        let matching = AidMatcher.match(problem)
+        let matching = try AidMatcher.match(problem)
         // Hamburg saves more by sending to Leipzig (3 rather than 8 a unit) than Berlin does (1 rather than 5).
         #expect(
             matching.proposals.map { [$0.need, $0.supply, $0.quantity] } == [[10, 1, 1], [10, 2, 2], [11, 1, 4]])
         #expect(Self.isConsistent(matching, with: problem))
     }
 
-    @Test func timeWindowsAreRespected() {
+    @Test func timeWindowsAreRespected() throws {
         let need = Self.need(10, city: 2, at: Self.leipzig, neededBy: Self.today + 10)
         let closed = Self.supply(1, city: 1, at: Self.berlin, from: Self.today - 9, until: Self.today - 1)
         let later = Self.supply(2, city: 1, at: Self.berlin, from: Self.today + 5, until: Self.today + 9)
@@ -227,7 +227,7 @@ import Testing
         #expect(routes.first?.daysToSpare == 3)
     }
 
-    @Test func distanceLimitsOnEitherSideAreRespected() {
+    @Test func distanceLimitsOnEitherSideAreRespected() throws {
         let problem = AidMatchingProblem(
             supplies: [
                 Self.supply(1, city: 1, at: Self.berlin, maxDistanceKm: 100),
@@ -237,7 +237,7 @@ import Testing
         #expect(problem.routes().map(\.supplyPosition) == [1])
     }
 
-    @Test func helpCrossesABorderOnlyWhenBothSidesAgree() {
+    @Test func helpCrossesABorderOnlyWhenBothSidesAgree() throws {
         let warsaw = { (accepts: Bool) in
             Self.need(
                 10, city: 5, at: Self.warsaw, country: "PL", neededBy: Self.today + 20, acceptsFromAbroad: accepts)
@@ -256,7 +256,7 @@ import Testing
         #expect(home.routes().count == 1)
     }
 
-    @Test func helpArrivingLaterThanThePolicyAllowsIsNotProposed() {
+    @Test func helpArrivingLaterThanThePolicyAllowsIsNotProposed() throws {
         var policy = AidMatchingPolicy()
         policy.maxLateDays = 3
         // From Berlin to Leipzig help arrives two days after it ships.
@@ -266,14 +266,14 @@ import Testing
                 needs: [Self.need(10, city: 2, at: Self.leipzig, neededBy: neededBy)], today: Self.today,
                 policy: policy)
         }
-        let atTheCap = AidMatcher.match(problem(Self.today - 1))
+        let atTheCap = try AidMatcher.match(problem(Self.today - 1))
         #expect(atTheCap.proposals.map(\.daysToSpare) == [-3])
         // 1 for 149 km and 5 for each of the 3 days late.
         #expect(atTheCap.totalCost == 16)
-        #expect(AidMatcher.match(problem(Self.today - 2)).proposals.isEmpty)
+        #expect(try AidMatcher.match(problem(Self.today - 2)).proposals.isEmpty)
     }
 
-    @Test func aUnitCostsItsDistanceAndLatenessLessTheTiesBonuses() {
+    @Test func aUnitCostsItsDistanceAndLatenessLessTheTiesBonuses() throws {
         let ties = [AidCityPair(4, 1): AidTie(partnership: "twin cities", sharedNetworks: ["Eurocities"])]
         let problem = AidMatchingProblem(
             supplies: [Self.supply(1, city: 1, at: Self.berlin)],
@@ -284,7 +284,7 @@ import Testing
         #expect(route?.tie == ties.first?.value)
     }
 
-    @Test func theReasonsSayWhereTheOfferStandsWhatTiesTheCitiesAndWhenHelpArrives() {
+    @Test func theReasonsSayWhereTheOfferStandsWhatTiesTheCitiesAndWhenHelpArrives() throws {
         let ties = [
             AidCityPair(1, 2): AidTie(
                 partnership: "sister cities", partnershipSince: 1979, sharedNetworks: ["Eurocities", "ICLEI", "UCLG"]),
@@ -303,7 +303,7 @@ import Testing
             ], ties: ties, today: Self.today)
         // Every unit is met either way; the bonuses make this the cheapest.
         let reasons = Dictionary(
-            uniqueKeysWithValues: AidMatcher.match(problem).proposals.map { ([$0.supply, $0.need], $0.reasons) })
+            uniqueKeysWithValues: try AidMatcher.match(problem).proposals.map { ([$0.supply, $0.need], $0.reasons) })
         #expect(reasons.count == 3)
         #expect(
             reasons[[1, 10]] == [
@@ -317,20 +317,20 @@ import Testing
         #expect(reasons[[3, 11]] == ["3rd nearest of 3 compatible offers", "friendship cities", "arrives 1 day late"])
     }
 
-    @Test func aLoneCandidateIsTheOnlyCompatibleOffer() {
+    @Test func aLoneCandidateIsTheOnlyCompatibleOffer() throws {
         let problem = AidMatchingProblem(
             supplies: [Self.supply(1, city: 1, at: Self.berlin)],
             needs: [Self.need(10, city: 2, at: Self.leipzig, neededBy: Self.today + 4)], today: Self.today)
         #expect(
-            AidMatcher.match(problem).proposals.first?.reasons == [
+            try AidMatcher.match(problem).proposals.first?.reasons == [
                 "only compatible offer", "arrives 2 days before need",
             ])
     }
 
-    @Test func aLargeMatchingKeepsEveryLimitAndIsTheSameFromRunToRun() {
+    @Test func aLargeMatchingKeepsEveryLimitAndIsTheSameFromRunToRun() throws {
         let problem = SyntheticAid.problem(offers: 1_000, requests: 1_000, resources: 5, seed: 7)
-        let first = AidMatcher.match(problem)
-        let second = AidMatcher.match(problem)
+        let first = try AidMatcher.match(problem)
+        let second = try AidMatcher.match(problem)
         #expect(Self.isConsistent(first, with: problem))
         #expect(first.proposals == second.proposals)
         #expect(first.proposals.map { [$0.need, $0.supply] }.isSorted { $0.lexicographicallyPrecedes($1) })

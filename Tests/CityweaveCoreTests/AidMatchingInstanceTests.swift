@@ -11,7 +11,7 @@ import Testing
         // MUT
         let outcome = try AidMatchingInstance.solve(json: file)
         // validate
-        let matching = AidMatcher.match(problem)
+        let matching = try AidMatcher.match(problem)
         #expect(outcome.matching.proposals == matching.proposals)
         #expect(outcome.report.weightedUnitsMet == matching.weightedUnitsMet)
         #expect(outcome.report.totalCost == matching.totalCost)
@@ -61,7 +61,7 @@ import Testing
         #expect(outcome.matching.proposals.first?.unitCost == 5)
     }
 
-    @Test func aTieMustNameTwoCities() {
+    @Test func aTieMustNameTwoCities() throws {
         let file = Data(#"{"today": 0, "supplies": [], "needs": [], "ties": [{"cities": [3]}]}"#.utf8)
         let error = #expect(throws: DecodingError.self) {
             try JSONDecoder().decode(AidMatchingInstance.self, from: file)

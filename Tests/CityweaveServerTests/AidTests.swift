@@ -263,6 +263,9 @@ extension CityweaveServerTests {
                 let committed = try await Self.step(app, "accept", allocation, token: yokohamaToken)
                 #expect(try committed.content.decode(AllocationDTO.self).status == .committed)
 
+                let beforeCommit = try await Self.step(
+                    app, "ship", allocation, json: #"{"date": "2020-03-01"}"#, token: yokohamaToken)
+                #expect(beforeCommit.isProblem(status: .badRequest, mentioning: "before the allocation was committed"))
                 let notTheirs = try await Self.step(app, "ship", allocation, token: shanghaiToken)
                 #expect(notTheirs.isProblem(status: .forbidden, mentioning: "offering city"))
                 let tooMany = try await Self.step(
@@ -328,7 +331,42 @@ extension CityweaveServerTests {
                 #expect(try await AidPost.find(gloves.id, on: app.db)?.allocated == 0)
                 let late = try await Self.step(app, "accept", third.id, token: yokohamaToken)
                 #expect(late.status == .conflict)
+
+                // A committed allocation that cannot be honoured is declined before it ships, and frees its hold.
+                let fourth = try #require(
+                    try await Self.run(app, #"{"resource": "gloves"}"#, token: admin).allocations.first)
+                for token in [yokohamaToken, shanghaiToken] {
+                    #expect(try await Self.step(app, "accept", fourth.id, token: token).status == .ok)
+                }
+                #expect(try await AidPost.find(gloves.id, on: app.db)?.allocated == 30)
+                let backedOut = try await Self.step(app, "decline", fourth.id, token: shanghaiToken)
+                #expect(try backedOut.content.decode(AllocationDTO.self).status == .declined)
+                #expect(try await AidPost.find(gloves.id, on: app.db)?.allocated == 0)
+                // A run needs no body; a withdrawn offer is withdrawn once.
+                #expect(try await app.api(.POST, "/api/v1/aid/matching-runs", token: admin).status == .created)
+                let withdrawn = try await app.api(
+                    .POST, "/api/v1/aid/offers/\(gloves.id)/withdraw", token: yokohamaToken)
+                #expect(try withdrawn.content.decode(AidPostDTO.self).status == .withdrawn)
+                let again = try await app.api(.POST, "/api/v1/aid/offers/\(gloves.id)/withdraw", token: yokohamaToken)
+                #expect(again.isProblem(status: .conflict, mentioning: "withdrawn already"))
             }
+        }
+
+        /// A proposal of ten units, as overlapping runs leave them.
+        static func proposal(_ app: Application, run: MatchingRun, offer: Int, request: Int) async throws -> Int {
+            let allocation = AidAllocation()
+            allocation.$run.id = try run.requireID()
+            allocation.$offer.id = offer
+            allocation.$request.id = request
+            allocation.quantity = 10
+            allocation.distanceKm = 1_770
+            allocation.arrivesOn = inThreeWeeks
+            allocation.daysToSpare = 5
+            allocation.unitCost = 0
+            allocation.reasons = []
+            allocation.status = .proposed
+            try await allocation.create(on: app.db)
+            return try allocation.requireID()
         }
 
         @Test func concurrentAcceptancesNeverAllocateMoreThanWasOffered() async throws {
@@ -362,19 +400,7 @@ extension CityweaveServerTests {
                     let need = try await Self.post(
                         app, "requests", Self.request(city: shanghai, resource: "gowns", quantity: 10),
                         token: shanghaiToken)
-                    let allocation = AidAllocation()
-                    allocation.$run.id = try run.requireID()
-                    allocation.$offer.id = offer.id
-                    allocation.$request.id = need.id
-                    allocation.quantity = 10
-                    allocation.distanceKm = 1_770
-                    allocation.arrivesOn = Self.inThreeWeeks
-                    allocation.daysToSpare = 5
-                    allocation.unitCost = 0
-                    allocation.reasons = []
-                    allocation.status = .proposed
-                    try await allocation.create(on: app.db)
-                    allocations.append(try allocation.requireID())
+                    allocations.append(try await Self.proposal(app, run: run, offer: offer.id, request: need.id))
                 }
 
                 // MUT: both cities accept every proposal, all at once.
@@ -397,6 +423,38 @@ extension CityweaveServerTests {
                 for allocation in saved {
                     let need = try #require(try await AidPost.find(allocation.$request.id, on: app.db))
                     #expect(need.allocated == (allocation.status.isActive ? 10 : 0))
+                }
+
+                // MUT: the offering city withdraws and declines while both cities accept.
+                let second = try await Self.post(
+                    app, "offers", Self.offer(city: yokohama, resource: "gowns", quantity: 50), token: yokohamaToken)
+                var contested: [Int] = []
+                for _ in 0..<10 {
+                    let need = try await Self.post(
+                        app, "requests", Self.request(city: shanghai, resource: "gowns", quantity: 10),
+                        token: shanghaiToken)
+                    contested.append(try await Self.proposal(app, run: run, offer: second.id, request: need.id))
+                }
+                let raced = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                    group.addTask {
+                        try await app.api(.POST, "/api/v1/aid/offers/\(second.id)/withdraw", token: yokohamaToken)
+                            .status
+                    }
+                    for (index, allocation) in contested.enumerated() {
+                        group.addTask { try await Self.step(app, "accept", allocation, token: shanghaiToken).status }
+                        let step = index.isMultiple(of: 3) ? "decline" : "accept"
+                        group.addTask { try await Self.step(app, step, allocation, token: yokohamaToken).status }
+                    }
+                    return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
+                }
+                #expect(Set(raced.map(\.code)).isSubset(of: [200, 409]), "\(raced.map(\.code))")
+                // Every post holds exactly what its active allocations hold, and no more than it has.
+                let posts = try await AidPost.query(on: app.db).all()
+                let holding = try await AidAllocation.query(on: app.db).all().filter(\.status.isActive)
+                for post in posts {
+                    let held = holding.filter { $0.$offer.id == post.id || $0.$request.id == post.id }
+                        .map(\.quantity).reduce(0, +)
+                    #expect(post.allocated == held && held <= post.quantity, "post \(post.id!)")
                 }
             }
         }
@@ -462,6 +520,9 @@ extension CityweaveServerTests {
                 let again = try await app.page(
                     .POST, "/aid/allocations/\(allocation.id!)/accept", form: ["side": "requester"], as: browser)
                 #expect(again.status == .conflict && again.text.contains("already accepted"))
+                let typo = try await app.page(
+                    .POST, "/aid/allocations/\(allocation.id!)/receive", form: ["quantity": "ten"], as: browser)
+                #expect(typo.status == .badRequest && typo.text.contains("must be a whole number"))
 
                 // Platform administrators extend the catalogue; nobody else does.
                 let rootToken = try await app.token(for: admin)

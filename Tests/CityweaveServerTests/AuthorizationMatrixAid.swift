@@ -119,16 +119,12 @@ extension MatrixFixture {
 
     /// An open offer or request of Yokohama, created straight in the database.
     func freshAidPost(_ kind: AidPostKind, city: Int? = nil) async throws -> Int {
-        let post = AidPost()
         let input = AidPostInput(
             city: city ?? yokohama, resource: "gowns", quantity: 100, unit: nil, availableFrom: nil,
             availableUntil: kind == .offer ? Self.inAMonth : nil, neededBy: kind == .request ? Self.inAMonth : nil,
             urgency: kind == .request ? "high" : nil, shipsAbroad: true, acceptsFromAbroad: true, maxDistanceKm: nil,
             transportPaidBy: nil, conditions: nil, contact: "desk@example.org")
-        try await input.apply(to: post, kind: kind, on: app.db)
-        post.allocated = 0
-        post.status = .open
-        post.isExample = false
+        let post = try await AidPost.open(input, kind: kind, on: app.db)
         try await post.create(on: app.db)
         return try post.requireID()
     }

@@ -10,13 +10,13 @@ import Foundation
 /// solved by ``MinCostFlow``; the resources are solved on all cores and the
 /// answer is the same from run to run.
 public enum AidMatcher {
-    public static func match(_ problem: AidMatchingProblem) -> AidMatching {
-        solve(network(for: problem))
+    public static func match(_ problem: AidMatchingProblem) throws(AidMatchingError) -> AidMatching {
+        solve(try network(for: problem))
     }
 
     /// The candidate routes and each resource's flow network: the first half of ``match(_:)``.
-    public static func network(for problem: AidMatchingProblem) -> AidMatchingNetwork {
-        AidMatchingNetwork(problem: problem)
+    public static func network(for problem: AidMatchingProblem) throws(AidMatchingError) -> AidMatchingNetwork {
+        try AidMatchingNetwork(problem: problem)
     }
 
     /// The optimal flows, as proposals sorted by request id then offer id: the second half of ``match(_:)``.

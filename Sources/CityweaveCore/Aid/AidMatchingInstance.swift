@@ -90,7 +90,7 @@ public struct AidMatchingInstance: Sendable, Codable {
         let problem = try JSONDecoder().decode(AidMatchingInstance.self, from: data).problem
         let clock = ContinuousClock()
         let started = clock.now
-        let network = AidMatcher.network(for: problem)
+        let network = try AidMatcher.network(for: problem)
         let built = clock.now
         let matching = AidMatcher.solve(network)
         let solved = clock.now

@@ -8,9 +8,12 @@ public struct AidMatchingNetwork: Sendable {
     public let problem: AidMatchingProblem
     let parts: [AidResourceNetwork]
 
-    init(problem: AidMatchingProblem) {
+    init(problem: AidMatchingProblem) throws(AidMatchingError) {
         self.problem = problem
-        parts = AidResourceGroup.groups(of: problem).concurrentMap { AidResourceNetwork(group: $0, problem: problem) }
+        let built = AidResourceGroup.groups(of: problem).concurrentMap { group in
+            Result { () throws(AidMatchingError) in try AidResourceNetwork(group: group, problem: problem) }
+        }
+        parts = try built.map { result throws(AidMatchingError) in try result.get() }
     }
 
     /// Offer–request routes the matching can choose from.
@@ -67,7 +70,7 @@ struct AidResourceNetwork: Sendable {
     let weights: [Int64]
     let flow: MinCostFlow
 
-    init(group: AidResourceGroup, problem: AidMatchingProblem) {
+    init(group: AidResourceGroup, problem: AidMatchingProblem) throws(AidMatchingError) {
         self.group = group
         routes = group.routes(in: problem)
         let supplies = group.supplyPositions.map { Int64(problem.supplies[$0].quantity) }
@@ -76,7 +79,11 @@ struct AidResourceNetwork: Sendable {
         for (index, position) in group.supplyPositions.enumerated() { supplyNode[position] = 1 + index }
         var needNode: [Int: Int] = [:]
         for (index, position) in group.needPositions.enumerated() { needNode[position] = 1 + supplies.count + index }
-        reward = Self.costSpread(of: routes, supplyNode: supplyNode, needNode: needNode, units: supplies + needs) + 1
+        guard
+            let spread = Self.costSpread(
+                of: routes, supplyNode: supplyNode, needNode: needNode, units: supplies + needs)
+        else { throw .tooLarge(resource: group.resource) }
+        reward = spread + 1
         let sink = 1 + supplies.count + needs.count
         var flow = MinCostFlow(nodeCount: sink + 1)
         for (index, units) in supplies.enumerated() { flow.addArc(from: 0, to: 1 + index, capacity: units, cost: 0) }
@@ -89,9 +96,10 @@ struct AidResourceNetwork: Sendable {
         weights = group.needPositions.map { problem.needs[$0].urgency.weight }
         for (index, units) in needs.enumerated() {
             let (cost, overflow) = reward.multipliedReportingOverflow(by: -weights[index])
-            precondition(!overflow, "the reward for meeting \(group.resource) overflows Int64")
+            guard !overflow else { throw .tooLarge(resource: group.resource) }
             flow.addArc(from: 1 + supplies.count + index, to: sink, capacity: units, cost: cost)
         }
+        guard flow.costsFitTheSolver else { throw .tooLarge(resource: group.resource) }
         self.flow = flow
     }
 
@@ -101,8 +109,9 @@ struct AidResourceNetwork: Sendable {
     /// those bounds (0 counted in, for the requests a flow leaves out);
     /// the same holds counting by offer, and the narrower bound holds.
     /// `units` is indexed by node less one.
+    /// Nil when it does not fit in Int64.
     private static func costSpread(of routes: [AidRoute], supplyNode: [Int: Int], needNode: [Int: Int], units: [Int64])
-        -> Int64
+        -> Int64?
     {
         var lowest = [Int64](repeating: 0, count: units.count)
         var highest = [Int64](repeating: 0, count: units.count)
@@ -116,8 +125,12 @@ struct AidResourceNetwork: Sendable {
         for node in units.indices {
             let (range, rangeOverflow) = highest[node].subtractingReportingOverflow(lowest[node])
             let (spread, spreadOverflow) = units[node].multipliedReportingOverflow(by: range)
-            precondition(!rangeOverflow && !spreadOverflow, "route costs times units overflow Int64")
-            if node < supplyNode.count { bySupply += spread } else { byNeed += spread }
+            guard !rangeOverflow, !spreadOverflow else { return nil }
+            let (sum, sumOverflow) =
+                node < supplyNode.count
+                ? bySupply.addingReportingOverflow(spread) : byNeed.addingReportingOverflow(spread)
+            guard !sumOverflow else { return nil }
+            if node < supplyNode.count { bySupply = sum } else { byNeed = sum }
         }
         return min(bySupply, byNeed)
     }
@@ -160,4 +173,17 @@ public struct AidFlowNetwork: Sendable, Codable {
     /// an arc from the source to the sink of that capacity at no cost.
     public var supplies: [Int64]
     public var arcs: [Arc]
+}
+
+/// Why a matching could not be computed.
+public enum AidMatchingError: Error, Equatable, CustomStringConvertible {
+    /// The quantities and costs of one resource are too large for exact 64-bit arithmetic.
+    case tooLarge(resource: String)
+
+    public var description: String {
+        switch self {
+        case .tooLarge(let resource):
+            "The quantities offered and requested of \(resource) are too large to match exactly; split the run by network."
+        }
+    }
 }

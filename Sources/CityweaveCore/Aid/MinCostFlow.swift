@@ -77,19 +77,21 @@ public struct MinCostFlow: Sendable {
         return arcs.count - 1
     }
 
+    /// Whether the solver's distances stay inside Int64 on this network: potentials stay within
+    /// 3 × nodes × the largest cost, so reduced costs and tentative distances within 16 times that.
+    public var costsFitTheSolver: Bool {
+        let largestCost = arcs.map { $0.cost == .min ? .max : abs($0.cost) }.max() ?? 0
+        return largestCost <= Int64.max / 16 / Int64(nodeCount + 1)
+    }
+
     public func solve(from source: Int, to sink: Int, amount: Amount) -> Solution {
         precondition(
             (0..<nodeCount).contains(source) && (0..<nodeCount).contains(sink) && source != sink,
             "the source and the sink are two nodes of the network")
-        // Potentials stay within 3 × nodes × the largest cost of 0 (they are
-        // shortest distances shifted by the sink's), so reduced costs and
-        // tentative distances stay within 16 times that: the guard keeps all
-        // of it inside Int64. Flow values and costs are summed with Swift's
-        // checked arithmetic, which traps rather than wraps.
-        let largestCost = arcs.map { $0.cost == .min ? .max : abs($0.cost) }.max() ?? 0
-        precondition(
-            largestCost <= Int64.max / 16 / Int64(nodeCount + 1),
-            "arc costs up to \(largestCost) on \(nodeCount) nodes could overflow the solver's distances")
+        // Potentials are shortest distances shifted by the sink's, so the
+        // guard above keeps them inside Int64. Flow values and costs are
+        // summed with Swift's checked arithmetic, which traps rather than wraps.
+        precondition(costsFitTheSolver, "arc costs on \(nodeCount) nodes could overflow the solver's distances")
         var residual = ResidualNetwork(self)
         var search = PathSearch(nodeCount: nodeCount)
         var potentials = residual.initialPotentials(from: source)

@@ -21,10 +21,7 @@ enum AidQueries {
             if let code = request.query[String.self, at: "resource"], !code.isEmpty {
                 filter.resource = try await AidPostInput.resource(code, on: request.db).requireID()
             }
-            if let city = request.query[String.self, at: "city"], !city.isEmpty {
-                guard let id = Int(city), id > 0 else { throw BadRequest("'city' must be a city id; got '\(city)'.") }
-                filter.city = id
-            }
+            filter.city = try request.integerQuery("city")
             if let status = request.query[String.self, at: "status"], !status.isEmpty {
                 filter.status =
                     status == "all" ? nil : try FieldChoice.parse(AidPostStatus.self, status, field: "status")
@@ -45,6 +42,40 @@ enum AidQueries {
         query.sort(kind == .offer ? \.$availableUntil : \.$neededBy).sort(\.$id)
         if let page { query.range(page.offset..<(page.offset + page.per)) }
         return (try await query.all(), total)
+    }
+
+    /// What is still on the table, for the pages: open posts with units free and, for offers, a window not yet closed.
+    static func currentPosts(_ kind: AidPostKind, _ filter: PostFilter, on database: any Database) async throws
+        -> [AidPost]
+    {
+        let today = DateText.day(Date())
+        return try await posts(kind, filter, page: nil, on: database).posts.filter { post in
+            post.free > 0 && (post.availableUntil.map { $0 >= today } ?? true)
+        }
+    }
+
+    /// The unmet quantity of a resource each day from `first` to `last` (day numbers).
+    static func unmetSeries(of resource: Int, from first: Int, to last: Int, on database: any Database) async throws
+        -> [Int]
+    {
+        let requests = try await AidPost.query(on: database).filter(\.$kind == .request)
+            .filter(\.$resource.$id == resource).all()
+        let index = Dictionary(uniqueKeysWithValues: requests.enumerated().map { ($1.id!, $0) })
+        let received = try await AidAllocation.query(on: database).filter(\.$status == .received)
+            .join(AidPost.self, on: \AidAllocation.$request.$id == \AidPost.$id)
+            .filter(AidPost.self, \.$resource.$id == resource).all()
+        let day = { (date: Date?) in date.flatMap { DateText.dayNumber(DateText.day($0)) } }
+        return UnmetNeed.series(
+            requests: requests.map {
+                UnmetNeed.Request(
+                    postedOn: day($0.createdAt) ?? first, closedOn: day($0.closedAt), quantity: $0.quantity)
+            },
+            receipts: received.compactMap { allocation in
+                guard let on = allocation.receivedOn.flatMap(DateText.dayNumber),
+                    let quantity = allocation.receivedQuantity, let request = index[allocation.$request.id]
+                else { return nil }
+                return UnmetNeed.Receipt(request: request, day: on, quantity: quantity)
+            }, from: first, to: last)
     }
 
     static func post(_ id: Int, kind: AidPostKind, on database: any Database) async throws -> AidPost {
@@ -77,11 +108,10 @@ enum AidQueries {
 
     static func run(_ id: Int, on database: any Database) async throws -> MatchingRunDTO {
         guard
-            let run = try await MatchingRun.query(on: database).filter(\.$id == id).with(\.$startedBy)
-                .with(\.$resource).first()
+            let run = try await MatchingRun.query(on: database).filter(\.$id == id).with(\.$resource).first()
         else { throw Abort(.notFound, reason: "There is no matching run \(id).") }
         return MatchingRunDTO(
-            id: id, createdAt: run.createdAt, startedBy: run.startedBy?.name, network: run.$network.id,
+            id: id, createdAt: run.createdAt, network: run.$network.id,
             resource: run.resource?.code, offersConsidered: run.offersConsidered,
             requestsConsidered: run.requestsConsidered, candidateRoutes: run.candidateRoutes,
             weightedUnitsMet: run.weightedUnitsMet, totalCost: run.totalCost,
@@ -90,7 +120,7 @@ enum AidQueries {
     }
 
     static func recentRuns(limit: Int, on database: any Database) async throws -> [MatchingRun] {
-        try await MatchingRun.query(on: database).with(\.$startedBy).with(\.$network).with(\.$resource)
+        try await MatchingRun.query(on: database).with(\.$network).with(\.$resource)
             .sort(\.$id, .descending).limit(limit).all()
     }
 
@@ -98,13 +128,20 @@ enum AidQueries {
     /// way, for one city (both directions) or one pair, newest first.
     static func ledger(city: Int?, partner: Int?, on database: any Database) async throws -> LedgerDTO {
         if partner != nil, city == nil { throw BadRequest("'partner' needs 'city': the ledger of a pair names both.") }
+        // The posts of the city (and of its partner) narrow the query to the allocations between them.
+        var posts: [Int]?
+        if let city {
+            posts = try await AidPost.query(on: database).filter(\.$city.$id == (partner ?? city)).all(\.$id)
+        }
         var entries: [LedgerDTO.Entry] = []
         for allocation in try await allocations(
-            { $0.filter(\.$status ~~ [.shipped, .received]) }, on: database)
+            { query in
+                query.filter(\.$status ~~ [.shipped, .received])
+                if let posts { query.group(.or) { $0.filter(\.$offer.$id ~~ posts).filter(\.$request.$id ~~ posts) } }
+            }, on: database)
         {
             let ends = Set([allocation.from.id, allocation.to.id])
             if let city, !ends.contains(city) { continue }
-            if let partner, !ends.contains(partner) { continue }
             let received = allocation.status == .received
             entries.append(
                 LedgerDTO.Entry(

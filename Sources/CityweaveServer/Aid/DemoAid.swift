@@ -49,12 +49,7 @@ enum DemoAid {
                 shipsAbroad: item.abroad, acceptsFromAbroad: item.abroad, maxDistanceKm: item.maxDistanceKm,
                 transportPaidBy: item.payer, conditions: item.conditions,
                 contact: "International relations office of \(city.name) (example)")
-            let post = AidPost()
-            try await input.apply(to: post, kind: item.kind, on: db)
-            post.allocated = 0
-            post.status = .open
-            post.isExample = true
-            try await post.create(on: db)
+            try await AidPost.open(input, kind: item.kind, isExample: true, on: db).create(on: db)
             created += 1
         }
         return created

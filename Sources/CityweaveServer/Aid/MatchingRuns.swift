@@ -38,7 +38,12 @@ enum MatchingRuns {
             ties: try await ties(offers: offers, requests: requests, snapshot: snapshot, year: year, on: database),
             today: today)
         let started = ContinuousClock.now
-        let matching = try await request.application.threadPool.runIfActive { AidMatcher.match(problem) }
+        let matching: AidMatching
+        do {
+            matching = try await request.application.threadPool.runIfActive { try AidMatcher.match(problem) }
+        } catch let error as AidMatchingError {
+            throw Abort(.unprocessableEntity, reason: error.description)
+        }
         let elapsed = ContinuousClock.now - started
         let run = MatchingRun()
         run.offersConsidered = offers.count
@@ -50,14 +55,9 @@ enum MatchingRuns {
         run.$startedBy.id = request.actor?.user.id
         run.$network.id = input.network
         run.$resource.id = try resource?.requireID()
-        let considered = (offers + requests).compactMap(\.id)
+        let considered = Set((offers + requests).compactMap(\.id))
         try await database.transaction { db in
-            // Proposals nobody has answered yet give way to the new ones over the same posts.
-            if !considered.isEmpty {
-                try await AidAllocation.query(on: db).filter(\.$status == .proposed)
-                    .group(.or) { $0.filter(\.$offer.$id ~~ considered).filter(\.$request.$id ~~ considered) }
-                    .set(\.$status, to: .superseded).update()
-            }
+            try await AidAllocation.supersedeProposals(between: considered, on: db as! any SQLDatabase)
             try await run.create(on: db)
             let runID = try run.requireID()
             for proposal in matching.proposals {

@@ -67,13 +67,14 @@ struct AidAPIController {
     private func withdraw(_ kind: AidPostKind, _ request: Request) async throws -> AidPostDTO {
         let post = try await AidQueries.post(try request.integerParameter("id"), kind: kind, on: request.db)
         try await AidPostEdits.withdraw(post, request: request)
-        return AidPostDTO(post, showsContact: true)
+        return AidPostDTO(try await AidQueries.post(post.requireID(), kind: kind, on: request.db), showsContact: true)
     }
 
     /// Runs the matching and answers the run with its proposals.
     @Sendable
     func createRun(_ request: Request) async throws -> Response {
-        let input = try request.content.decode(MatchingRuns.Input.self)
+        let input =
+            request.body.data == nil ? MatchingRuns.Input() : try request.content.decode(MatchingRuns.Input.self)
         let run = try await MatchingRuns.run(input, request: request)
         return try await AidQueries.run(try run.requireID(), on: request.db)
             .encodeResponse(status: .created, for: request)
@@ -136,13 +137,7 @@ struct AidAPIController {
     @Sendable
     func ledger(_ request: Request) async throws -> LedgerDTO {
         try await AidQueries.ledger(
-            city: try Self.cityQuery("city", request), partner: try Self.cityQuery("partner", request),
+            city: try request.integerQuery("city"), partner: try request.integerQuery("partner"),
             on: request.db)
-    }
-
-    static func cityQuery(_ name: String, _ request: Request) throws -> Int? {
-        guard let text = request.query[String.self, at: name], !text.isEmpty else { return nil }
-        guard let id = Int(text), id > 0 else { throw BadRequest("'\(name)' must be a city id; got '\(text)'.") }
-        return id
     }
 }

@@ -133,7 +133,6 @@ struct AllocationDTO: Content {
 struct MatchingRunDTO: Content {
     var id: Int
     var createdAt: Date?
-    var startedBy: String?
     var network: Int?
     var resource: String?
     var offersConsidered: Int

@@ -203,7 +203,7 @@ enum AidOpenAPI: OpenAPIModule {
             ],
             "properties": [
                 "id": positive, "createdAt": ["type": "string", "format": "date-time"],
-                "startedBy": ["type": ["string", "null"]], "network": ["type": ["integer", "null"]],
+                "network": ["type": ["integer", "null"]],
                 "resource": ["type": ["string", "null"]], "offersConsidered": ["type": "integer"],
                 "requestsConsidered": ["type": "integer"],
                 "candidateRoutes": ["type": "integer", "description": "Compatible offer–request pairs."],

@@ -1,15 +1,12 @@
 import Fluent
+import SQLKit
 import Vapor
 
 /// Posting and withdrawing offers and requests; each write is one
 /// transaction with its audit entry.
 enum AidPostEdits {
     static func create(_ input: AidPostInput, kind: AidPostKind, request: Request) async throws -> AidPost {
-        let post = AidPost()
-        try await input.apply(to: post, kind: kind, on: request.db)
-        post.allocated = 0
-        post.status = .open
-        post.isExample = false
+        let post = try await AidPost.open(input, kind: kind, on: request.db)
         post.$postedBy.id = request.actor?.user.id
         try await request.db.transaction { db in
             try await post.create(on: db)
@@ -26,17 +23,21 @@ enum AidPostEdits {
     /// Takes a post out of future matchings; allocations already accepted
     /// go on, proposals nobody answered are withdrawn with it.
     static func withdraw(_ post: AidPost, request: Request) async throws {
-        guard post.status == .open else {
-            throw Abort(.conflict, reason: "The \(post.kind.rawValue) \(post.id!) is \(post.status.rawValue) already.")
-        }
         let id = try post.requireID()
         try await request.db.transaction { db in
-            post.status = .withdrawn
-            post.closedAt = Date()
-            try await post.update(on: db)
-            try await AidAllocation.query(on: db).filter(\.$status == .proposed)
-                .group(.or) { $0.filter(\.$offer.$id == id).filter(\.$request.$id == id) }
-                .set(\.$status, to: .superseded).update()
+            let sql = db as! any SQLDatabase
+            // Allocations before the post, the order the acceptances lock them in.
+            try await AidAllocation.supersedeProposals(touching: id, on: sql)
+            let withdrawn = try await sql.raw(
+                """
+                UPDATE aid_posts SET status = 'withdrawn', closed_at = \(bind: Date())
+                WHERE id = \(bind: id) AND status = 'open' RETURNING id
+                """
+            ).all()
+            guard !withdrawn.isEmpty else {
+                let status = try await AidPost.find(id, on: db)?.status.rawValue ?? "gone"
+                throw Abort(.conflict, reason: "The \(post.kind.rawValue) \(id) is \(status) already.")
+            }
             try await AuditLog.record(
                 request, action: "withdraw", recordType: "aid_\(post.kind.rawValue)", recordID: "\(id)",
                 organisation: .city(post.$city.id),

@@ -86,3 +86,17 @@ struct AidPostInput: Content {
         return resource
     }
 }
+
+extension AidPost {
+    /// A new open post with nothing allocated yet, from checked input.
+    static func open(_ input: AidPostInput, kind: AidPostKind, isExample: Bool = false, on database: any Database)
+        async throws -> AidPost
+    {
+        let post = AidPost()
+        try await input.apply(to: post, kind: kind, on: database)
+        post.allocated = 0
+        post.status = .open
+        post.isExample = isExample
+        return post
+    }
+}

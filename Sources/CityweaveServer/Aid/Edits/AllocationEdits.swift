@@ -27,7 +27,7 @@ enum AllocationEdits {
         return allocation
     }
 
-    /// The city of `side`: the offering or the requesting one.
+    /// The offering and the requesting city.
     static func cities(of allocation: AidAllocation, on database: any Database) async throws
         -> (offerer: Int, requester: Int)
     {
@@ -70,7 +70,12 @@ enum AllocationEdits {
     /// posts; the second commits. A 409 when the side has decided already,
     /// when the proposal is no longer open, or when the quantity is no longer free.
     static func accept(_ id: Int, side: AllocationSide, request: Request) async throws {
-        try await decide(id, side: side, request: request) { allocation, sql in
+        try await change(id, action: "\(side.rawValue) decision", organisationSide: side, request: request) {
+            allocation, sql in
+            if let decided = allocation.decision(of: side) {
+                throw Abort(
+                    .conflict, reason: "The \(side.cityWords) has already \(decided.rawValue) allocation \(id).")
+            }
             guard [.proposed, .accepted].contains(allocation.status) else {
                 throw Abort(
                     .conflict,
@@ -87,17 +92,23 @@ enum AllocationEdits {
         }
     }
 
-    /// Declines for one side, before anything has shipped; what the allocation held is freed.
+    /// Declines for one side, before anything has shipped: a proposal, or
+    /// an allocation already accepted or committed that the city can no
+    /// longer honour. What the allocation held is freed.
     static func decline(_ id: Int, side: AllocationSide, request: Request) async throws {
-        try await decide(id, side: side, request: request) { allocation, sql in
-            guard [.proposed, .accepted].contains(allocation.status) else {
+        try await change(id, action: "\(side.rawValue) decision", organisationSide: side, request: request) {
+            allocation, sql in
+            guard [.proposed, .accepted, .committed].contains(allocation.status) else {
                 throw Abort(
                     .conflict,
                     reason:
-                        "Allocation \(id) is \(allocation.status.rawValue); only a proposal not yet committed can be declined."
+                        "Allocation \(id) is \(allocation.status.rawValue); only an allocation that has not shipped can be declined."
                 )
             }
-            if allocation.status == .accepted {
+            if allocation.decision(of: side) == .declined {
+                throw Abort(.conflict, reason: "The \(side.cityWords) has already declined allocation \(id).")
+            }
+            if allocation.status.isActive {
                 try await release(allocation.quantity, of: allocation.$offer.id, on: sql)
                 try await release(allocation.quantity, of: allocation.$request.id, on: sql)
             }
@@ -117,6 +128,11 @@ enum AllocationEdits {
                     reason:
                         "Allocation \(id) is \(allocation.status.rawValue); only a committed allocation (accepted by both cities) can ship."
                 )
+            }
+            if let committed = [allocation.offererDecidedAt, allocation.requesterDecidedAt].compactMap({ $0 }).max(),
+                day < DateText.day(committed)
+            {
+                throw BadRequest("'date' \(day) is before the allocation was committed on \(DateText.day(committed)).")
             }
             let shipped = quantity ?? allocation.quantity
             guard (1...allocation.quantity).contains(shipped) else {
@@ -152,35 +168,29 @@ enum AllocationEdits {
             if let shippedOn = allocation.shippedOn, day < shippedOn {
                 throw BadRequest("'date' \(day) is before the shipment left on \(shippedOn).")
             }
+            // Other allocations' rows before the request's, the order every step locks them in.
+            let fulfilled = try await fulfills(allocation.$request.id, receiving: received, by: id, on: sql)
+            if fulfilled {
+                try await AidAllocation.supersedeProposals(touching: allocation.$request.id, on: sql)
+            }
             if received < shipped {
                 try await release(shipped - received, of: allocation.$request.id, on: sql)
             }
             allocation.receivedQuantity = received
             allocation.receivedOn = day
             allocation.status = .received
-            try await closeIfFulfilled(allocation.$request.id, receiving: received, by: id, on: sql)
+            if fulfilled {
+                try await sql.raw(
+                    """
+                    UPDATE aid_posts SET status = 'fulfilled', closed_at = \(bind: Date())
+                    WHERE id = \(bind: allocation.$request.id) AND status = 'open'
+                    """
+                ).run()
+            }
         }
     }
 
     // MARK: the transaction every change runs in
-
-    /// A decision of one side: refused when that side has decided already.
-    private static func decide(
-        _ id: Int, side: AllocationSide, request: Request,
-        _ body: @escaping @Sendable (AidAllocation, any SQLDatabase) async throws -> Void
-    ) async throws {
-        let action = "\(side.rawValue) decision"
-        try await change(id, action: action, organisationSide: side, request: request) { allocation, sql in
-            if let decided = allocation.decision(of: side) {
-                throw Abort(
-                    .conflict,
-                    reason:
-                        "The \(side == .offerer ? "offering" : "requesting") city has already \(decided.rawValue) allocation \(id)."
-                )
-            }
-            try await body(allocation, sql)
-        }
-    }
 
     /// Locks the allocation's row, reads it afresh, lets `body` check and
     /// change it, saves it with an audit entry: all one transaction, so two
@@ -246,10 +256,10 @@ enum AllocationEdits {
         ).run()
     }
 
-    /// A request closes once what arrived (earlier, and now by `allocation`) covers it.
-    private static func closeIfFulfilled(
-        _ requestID: Int, receiving received: Int, by allocation: Int, on sql: any SQLDatabase
-    ) async throws {
+    /// Whether what arrived for a request (earlier, and now by `allocation`) covers it.
+    private static func fulfills(_ requestID: Int, receiving received: Int, by allocation: Int, on sql: any SQLDatabase)
+        async throws -> Bool
+    {
         let rows = try await sql.raw(
             """
             SELECT p.quantity AS quantity, CAST(COALESCE(SUM(a.received_quantity), 0) AS BIGINT) AS received
@@ -258,17 +268,14 @@ enum AllocationEdits {
             WHERE p.id = \(bind: requestID) GROUP BY p.quantity
             """
         ).all()
-        guard let row = rows.first else { return }
-        let quantity = try row.decode(column: "quantity", as: Int.self)
-        let earlier = try row.decode(column: "received", as: Int.self)
-        guard earlier + received >= quantity else { return }
-        try await sql.raw(
-            """
-            UPDATE aid_posts SET status = 'fulfilled', closed_at = \(bind: Date())
-            WHERE id = \(bind: requestID) AND status = 'open'
-            """
-        ).run()
+        guard let row = rows.first else { return false }
+        return try row.decode(column: "received", as: Int.self) + received
+            >= row.decode(column: "quantity", as: Int.self)
     }
+}
+
+extension AllocationSide {
+    var cityWords: String { self == .offerer ? "offering city" : "requesting city" }
 }
 
 extension AidAllocation {

@@ -7,11 +7,13 @@ struct AidPostRow: Encodable {
     var abroad: String
     var quantity: String
     var free: String
+    var transport: String
 
     init(_ post: AidPost, showsContact: Bool) {
         self.post = AidPostDTO(post, showsContact: showsContact)
         quantity = NumberText.count(post.quantity)
         free = NumberText.count(post.free)
+        transport = post.transportPaidBy.label
         switch post.kind {
         case .offer:
             when = "\(post.availableFrom ?? "") to \(post.availableUntil ?? "")"

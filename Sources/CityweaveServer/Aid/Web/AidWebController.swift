@@ -32,7 +32,6 @@ struct AidWebController {
     struct RunRow: Encodable {
         var id: Int
         var when: String
-        var by: String
         var scope: String
         var offersConsidered: Int
         var requestsConsidered: Int
@@ -51,8 +50,8 @@ struct AidWebController {
     @Sendable
     func overview(_ request: Request) async throws -> View {
         let resources = try await AidQueries.resources(on: request.db)
-        let offers = try await AidQueries.posts(.offer, .init(status: .open), page: nil, on: request.db).posts
-        let requests = try await AidQueries.posts(.request, .init(status: .open), page: nil, on: request.db).posts
+        let offers = try await AidQueries.currentPosts(.offer, .init(status: .open), on: request.db)
+        let requests = try await AidQueries.currentPosts(.request, .init(status: .open), on: request.db)
         let offersByResource = Dictionary(grouping: offers, by: \.$resource.id)
         let requestsByResource = Dictionary(grouping: requests, by: \.$resource.id)
         let rows = resources.map { resource in
@@ -65,7 +64,7 @@ struct AidWebController {
         }
         let runs = try await AidQueries.recentRuns(limit: 10, on: request.db).map { run in
             RunRow(
-                id: run.id!, when: run.createdAt.map(DateText.minute) ?? "", by: run.startedBy?.name ?? "system",
+                id: run.id!, when: run.createdAt.map(DateText.minute) ?? "",
                 scope: [run.network.map { "members of \($0.name)" } ?? "every city", run.resource?.name]
                     .compactMap { $0 }.joined(separator: ", "),
                 offersConsidered: run.offersConsidered, requestsConsidered: run.requestsConsidered)
@@ -113,8 +112,8 @@ struct AidWebController {
         let dto = AidResourceDTO(resource)
         var filter = AidQueries.PostFilter(status: .open)
         filter.resource = resource.id
-        let offers = try await AidQueries.posts(.offer, filter, page: nil, on: request.db).posts
-        let requests = try await AidQueries.posts(.request, filter, page: nil, on: request.db).posts
+        let offers = try await AidQueries.currentPosts(.offer, filter, on: request.db)
+        let requests = try await AidQueries.currentPosts(.request, filter, on: request.db)
         var map = request.worldMap(title: "Open requests (highlighted) and offers of \(resource.name.lowercased())")
         for post in offers + requests {
             map.addDot(
@@ -125,7 +124,8 @@ struct AidWebController {
         }
         let today = DateText.dayNumber(DateText.day(Date()))!
         let first = today - Self.chartDays + 1
-        let series = try await unmetSeries(of: try resource.requireID(), from: first, to: today, on: request.db)
+        let series = try await AidQueries.unmetSeries(
+            of: try resource.requireID(), from: first, to: today, on: request.db)
         let showsContact = AidQueries.showsContact(request)
         let page = ResourcePage(
             layout: Layout(title: resource.name, request: request), resource: dto, map: map,
@@ -133,28 +133,6 @@ struct AidWebController {
             offers: offers.map { AidPostRow($0, showsContact: showsContact) },
             requests: requests.map { AidPostRow($0, showsContact: showsContact) })
         return try await request.view.render("Aid/resource", page)
-    }
-
-    private func unmetSeries(of resource: Int, from first: Int, to last: Int, on database: any Database) async throws
-        -> [Int]
-    {
-        let requests = try await AidPost.query(on: database).filter(\.$kind == .request)
-            .filter(\.$resource.$id == resource).all()
-        let index = Dictionary(uniqueKeysWithValues: requests.enumerated().map { ($1.id!, $0) })
-        let received = try await AidAllocation.query(on: database).filter(\.$status == .received)
-            .filter(\.$request.$id ~~ Array(index.keys)).all()
-        let day = { (date: Date?) in date.flatMap { DateText.dayNumber(DateText.day($0)) } }
-        return UnmetNeed.series(
-            requests: requests.map {
-                UnmetNeed.Request(
-                    postedOn: day($0.createdAt) ?? first, closedOn: day($0.closedAt), quantity: $0.quantity)
-            },
-            receipts: received.compactMap { allocation in
-                guard let on = allocation.receivedOn.flatMap(DateText.dayNumber),
-                    let quantity = allocation.receivedQuantity
-                else { return nil }
-                return UnmetNeed.Receipt(request: index[allocation.$request.id]!, day: on, quantity: quantity)
-            }, from: first, to: last)
     }
 
     // MARK: posting
@@ -361,9 +339,19 @@ struct AidWebController {
     func step(_ request: Request) async throws -> Response {
         let id = try request.integerParameter("id")
         let allocation = try await AllocationEdits.allocation(id, on: request.db)
-        let form = try request.content.decode(AllocationEdits.Action.self)
+        struct StepForm: Content {
+            var side: String?
+            var quantity: String?
+            var date: String?
+        }
+        let form = try request.content.decode(StepForm.self)
         let step = request.parameters.get("step") ?? ""
         do {
+            let typed = (form.quantity ?? "").trimmingCharacters(in: .whitespaces)
+            let quantity = typed.isEmpty ? nil : Int(typed)
+            if !typed.isEmpty, quantity == nil {
+                throw BadRequest("'quantity' must be a whole number; got '\(typed)'.")
+            }
             switch step {
             case "accept", "decline":
                 let side = try await AllocationEdits.side(
@@ -375,10 +363,10 @@ struct AidWebController {
                 }
             case "ship":
                 _ = try await AllocationEdits.side(of: allocation, named: nil, allowed: [.offerer], request: request)
-                try await AllocationEdits.ship(id, quantity: form.quantity, date: form.date, request: request)
+                try await AllocationEdits.ship(id, quantity: quantity, date: form.date, request: request)
             case "receive":
                 _ = try await AllocationEdits.side(of: allocation, named: nil, allowed: [.requester], request: request)
-                try await AllocationEdits.receive(id, quantity: form.quantity, date: form.date, request: request)
+                try await AllocationEdits.receive(id, quantity: quantity, date: form.date, request: request)
             default:
                 throw Abort(.notFound, reason: "An allocation can be accepted, declined, shipped or received.")
             }
@@ -400,8 +388,8 @@ struct AidWebController {
     /// `/aid/ledger?city=&partner=`: who gave what to whom, newest first.
     @Sendable
     func ledger(_ request: Request) async throws -> View {
-        let city = try AidAPIController.cityQuery("city", request)
-        let partner = try AidAPIController.cityQuery("partner", request)
+        let city = try request.integerQuery("city")
+        let partner = try request.integerQuery("partner")
         let ledger = try await AidQueries.ledger(city: city, partner: partner, on: request.db)
         var query = URLComponents()
         query.queryItems = [
@@ -423,8 +411,8 @@ struct AidWebController {
 
     @Sendable
     func ledgerCSV(_ request: Request) async throws -> Response {
-        let city = try AidAPIController.cityQuery("city", request)
-        let partner = try AidAPIController.cityQuery("partner", request)
+        let city = try request.integerQuery("city")
+        let partner = try request.integerQuery("partner")
         let ledger = try await AidQueries.ledger(city: city, partner: partner, on: request.db)
         let csv = try CSVExport.text(
             header: [
