@@ -520,6 +520,8 @@ extension CityweaveServerTests {
                 let again = try await app.page(
                     .POST, "/aid/allocations/\(allocation.id!)/accept", form: ["side": "requester"], as: browser)
                 #expect(again.status == .conflict && again.text.contains("already accepted"))
+                let backOut = try await app.page(.GET, String(runPath), as: browser)
+                #expect(backOut.text.contains("Back out for Milan") && !backOut.text.contains("Accept for Milan"))
                 let typo = try await app.page(
                     .POST, "/aid/allocations/\(allocation.id!)/receive", form: ["quantity": "ten"], as: browser)
                 #expect(typo.status == .badRequest && typo.text.contains("must be a whole number"))

@@ -14,6 +14,8 @@ struct AidWebController {
         var distance: String
         /// The sides the signed-in person may answer for, now.
         var answerAs: [FormChoice]
+        /// The sides that accepted and may still decline before the help ships.
+        var backOutAs: [FormChoice]
         var mayShip: Bool
         var mayReceive: Bool
     }
@@ -326,10 +328,22 @@ struct AidWebController {
             answerAs.append(
                 FormChoice(value: AllocationSide.requester.rawValue, label: allocation.to.name, selected: false))
         }
+        // A city that accepted may still back out until the help ships.
+        var backOutAs: [FormChoice] = []
+        if [.accepted, .committed].contains(allocation.status) {
+            if offerer, allocation.offererDecision == .accepted {
+                backOutAs.append(
+                    FormChoice(value: AllocationSide.offerer.rawValue, label: allocation.from.name, selected: false))
+            }
+            if requester, allocation.requesterDecision == .accepted {
+                backOutAs.append(
+                    FormChoice(value: AllocationSide.requester.rawValue, label: allocation.to.name, selected: false))
+            }
+        }
         return AllocationRow(
             allocation: allocation, statusLabel: allocation.status.label,
             quantity: NumberText.count(allocation.quantity),
-            distance: NumberText.count(Int(allocation.distanceKm.rounded())), answerAs: answerAs,
+            distance: NumberText.count(Int(allocation.distanceKm.rounded())), answerAs: answerAs, backOutAs: backOutAs,
             mayShip: offerer && allocation.status == .committed,
             mayReceive: requester && allocation.status == .shipped)
     }
