@@ -123,9 +123,9 @@ enum MatchingRuns {
         guard !pairs.isEmpty else { return [:] }
         let cities = Set(pairs.flatMap { [$0.low, $0.high] })
         var ties: [AidCityPair: AidTie] = [:]
-        let partnerships = try await Partnership.query(on: database)
-            .filter(\.$cityA.$id ~~ cities).filter(\.$cityB.$id ~~ cities).all()
-        for partnership in partnerships {
+        // All of them, filtered here: the cities as a list in the query could
+        // pass the databases' limits on bound parameters.
+        for partnership in try await Partnership.query(on: database).all() {
             let pair = AidCityPair(partnership.$cityA.id, partnership.$cityB.id)
             guard pairs.contains(pair) else { continue }
             ties[pair] = AidTie(partnership: partnership.kind.tieWords, partnershipSince: partnership.since)
