@@ -307,6 +307,9 @@ extension CityweaveServerTests {
                     Set(pair.totals.map { "\($0.from.name)>\($0.to.name) \($0.quantity) \($0.resource)" }) == [
                         "Yokohama>Shanghai 90 ffp2-masks", "Shanghai>Yokohama 500 pcr-test-kits",
                     ])
+                let firstPage = try await app.api(.GET, "/api/v1/aid/ledger?city=\(yokohama)&per=1")
+                let paged = try firstPage.content.decode(LedgerDTO.self)
+                #expect(paged.entries.count == 1 && paged.metadata.total == 2 && paged.totals.count == 2)
                 let csv = try await app.page(.GET, "/aid/ledger.csv?city=\(yokohama)&partner=\(shanghai)")
                 #expect(csv.headers.contentType?.subType == "csv")
                 #expect(csv.text.contains("Yokohama,JP,Shanghai,CN,ffp2-masks,90,masks,received"))

@@ -125,8 +125,11 @@ enum AidQueries {
     }
 
     /// What moved between cities: received allocations and those on their
-    /// way, for one city (both directions) or one pair, newest first.
-    static func ledger(city: Int?, partner: Int?, on database: any Database) async throws -> LedgerDTO {
+    /// way, for one city (both directions) or one pair, newest first; one
+    /// page of them when `page` is given (the totals count them all).
+    static func ledger(city: Int?, partner: Int?, page: PageParameters?, on database: any Database) async throws
+        -> LedgerDTO
+    {
         if partner != nil, city == nil { throw BadRequest("'partner' needs 'city': the ledger of a pair names both.") }
         // The posts of the city (and of its partner) narrow the query to the allocations between them.
         var posts: [Int]?
@@ -161,10 +164,12 @@ enum AidQueries {
             ]
             .quantity += entry.quantity
         }
+        let shown = page.map { Array(entries.dropFirst($0.offset).prefix($0.per)) } ?? entries
         return LedgerDTO(
             city: try await cityDTO(city, field: "city", on: database),
             partner: try await cityDTO(partner, field: "partner", on: database),
-            entries: entries,
+            entries: shown,
+            metadata: PageMetadata(page ?? PageParameters(page: 1, per: max(1, entries.count)), total: entries.count),
             totals: totals.values.sorted {
                 ($0.from.name, $0.to.name, $0.resource) < ($1.from.name, $1.to.name, $1.resource)
             })

@@ -138,6 +138,6 @@ struct AidAPIController {
     func ledger(_ request: Request) async throws -> LedgerDTO {
         try await AidQueries.ledger(
             city: try request.integerQuery("city"), partner: try request.integerQuery("partner"),
-            on: request.db)
+            page: try PageParameters(from: request, defaultPer: 50), on: request.db)
     }
 }

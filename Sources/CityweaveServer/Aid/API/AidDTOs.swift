@@ -171,6 +171,8 @@ struct LedgerDTO: Content {
     var city: AidCityDTO?
     var partner: AidCityDTO?
     var entries: [Entry]
-    /// Received quantities summed per direction and resource.
+    /// The page of entries shown, of how many.
+    var metadata: PageMetadata
+    /// Received quantities summed per direction and resource, over every entry.
     var totals: [Total]
 }

@@ -134,6 +134,7 @@ enum AidOpenAPI: OpenAPIModule {
             parameters: [
                 query("city", "Everything this city gave and received.", positive),
                 query("partner", "With `city`: only between the two, both directions.", positive),
+                Doc.ref("page"), Doc.ref("per"),
             ], ok: Doc.ok("AidLedger", description: "The ledger.")),
     ]
 
@@ -244,9 +245,10 @@ enum AidOpenAPI: OpenAPIModule {
             ],
         ],
         "AidLedger": [
-            "type": "object", "required": ["entries", "totals"],
+            "type": "object", "required": ["entries", "metadata", "totals"],
             "properties": [
                 "city": ["oneOf": [city, ["type": "null"]]], "partner": ["oneOf": [city, ["type": "null"]]],
+                "metadata": ["$ref": "#/components/schemas/PageMetadata"],
                 "entries": [
                     "type": "array",
                     "items": [

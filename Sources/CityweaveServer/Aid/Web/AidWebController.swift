@@ -396,6 +396,7 @@ struct AidWebController {
     struct LedgerPage: Encodable {
         var layout: Layout
         var ledger: LedgerDTO
+        var pager: Pager
         var csvHref: String
     }
 
@@ -404,7 +405,8 @@ struct AidWebController {
     func ledger(_ request: Request) async throws -> View {
         let city = try request.integerQuery("city")
         let partner = try request.integerQuery("partner")
-        let ledger = try await AidQueries.ledger(city: city, partner: partner, on: request.db)
+        let ledger = try await AidQueries.ledger(
+            city: city, partner: partner, page: try PageParameters(from: request, defaultPer: 50), on: request.db)
         var query = URLComponents()
         query.queryItems = [
             city.map { URLQueryItem(name: "city", value: "\($0)") },
@@ -420,6 +422,7 @@ struct AidWebController {
             "Aid/ledger",
             LedgerPage(
                 layout: Layout(title: title, request: request), ledger: ledger,
+                pager: Pager(ledger.metadata, request: request),
                 csvHref: "/aid/ledger.csv" + (query.queryItems!.isEmpty ? "" : query.string ?? "")))
     }
 
@@ -427,7 +430,7 @@ struct AidWebController {
     func ledgerCSV(_ request: Request) async throws -> Response {
         let city = try request.integerQuery("city")
         let partner = try request.integerQuery("partner")
-        let ledger = try await AidQueries.ledger(city: city, partner: partner, on: request.db)
+        let ledger = try await AidQueries.ledger(city: city, partner: partner, page: nil, on: request.db)
         let csv = try CSVExport.text(
             header: [
                 "date", "from_city", "from_country", "to_city", "to_country", "resource", "quantity", "unit", "status",
