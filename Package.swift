@@ -87,7 +87,7 @@ if Context.environment["CITYWEAVE_BENCHMARKS"] != nil {
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         )
     )
-    for name in ["KnowledgeBenchmarks", "EngagementBenchmarks", "AidBenchmarks"] {
+    for name in ["KnowledgeBenchmarks", "EngagementBenchmarks", "LandscapeBenchmarks", "AidBenchmarks"] {
         package.targets.append(
             .executableTarget(
                 name: name,
