@@ -23,6 +23,7 @@ public func configure(_ app: Application, with configuration: CityweaveConfigura
     app.migrations.add(KnowledgeMigrations.all)
     app.migrations.add(EngagementMigrations.all)
     app.migrations.add(AidMigrations.all)
+    app.migrations.add(LandscapeMigrations.all)
     app.databases.middleware.use(NetworkSearchNames())
     app.databases.middleware.use(PersonSearchNames())
 
@@ -73,6 +74,8 @@ public func configure(_ app: Application, with configuration: CityweaveConfigura
     try app.register(collection: AidRoutes())
     app.cityPageSections.append(AidCitySection.provider)
     app.demoContentLoaders.append(DemoAid.loadIfEmpty)
+    try app.register(collection: LandscapeRoutes())
+    app.landscapeDirectory = LandscapeDirectory()
     try app.register(collection: HealthRoutes())
     try app.register(collection: OpenAPIRoutes())
     try app.register(collection: MetricsRoutes(registry: configuration.metrics))

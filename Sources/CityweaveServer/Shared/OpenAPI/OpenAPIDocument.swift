@@ -8,7 +8,7 @@ enum OpenAPIDocument {
         (DirectoryOpenAPI.paths, DirectoryOpenAPI.schemas),
         (DirectoryEditsOpenAPI.paths, DirectoryEditsOpenAPI.schemas),
         (KnowledgeOpenAPI.paths, KnowledgeOpenAPI.schemas), (EngagementOpenAPI.paths, EngagementOpenAPI.schemas),
-        (AidOpenAPI.paths, AidOpenAPI.schemas),
+        (AidOpenAPI.paths, AidOpenAPI.schemas), (LandscapeOpenAPI.paths, LandscapeOpenAPI.schemas),
         (AccountsOpenAPI.paths, AccountsOpenAPI.schemas), (HealthOpenAPI.paths, HealthOpenAPI.schemas),
     ]
 

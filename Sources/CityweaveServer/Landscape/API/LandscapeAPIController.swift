@@ -1,0 +1,73 @@
+import CityweaveCore
+import Vapor
+
+/// The landscape's JSON API: overlap between networks, clusters of
+/// redundancy and who is left out, all of the directory as it is or in a
+/// year. Everything is public and read-only.
+struct LandscapeAPIController {
+    /// Pairs of networks that share members, most redundant first.
+    @Sendable
+    func overlap(_ request: Request) async throws -> Paged<OverlapPairDTO> {
+        let year = try LandscapeYear.read(request)
+        let page = try PageParameters(from: request, defaultPer: 50)
+        let directory = request.application.landscapeDirectory
+        let names = try await directory.current(on: request.db).networkNames
+        let overlap = NetworkOverlap(try await directory.index(year: year, on: request.db))
+        let pairs = overlap.pairsSharingMembers.sorted {
+            ($0.redundancy, $0.sharedMembers, -$0.first) > ($1.redundancy, $1.sharedMembers, -$1.first)
+        }
+        return Paged(
+            items: pairs.dropFirst(page.offset).prefix(page.per).map { OverlapPairDTO($0, names: names) },
+            metadata: PageMetadata(page, total: pairs.count))
+    }
+
+    @Sendable
+    func clusters(_ request: Request) async throws -> ClustersDTO {
+        let year = try LandscapeYear.read(request)
+        let directory = request.application.landscapeDirectory
+        let names = try await directory.current(on: request.db).networkNames
+        let clusters = RedundancyClusters(
+            NetworkOverlap(try await directory.index(year: year, on: request.db)), threshold: Self.clusterThreshold)
+        return ClustersDTO(
+            year: year, threshold: clusters.threshold,
+            clusters: clusters.clusters.map { $0.map { LandscapeNetworkDTO(id: $0, name: names[$0] ?? "") } })
+    }
+
+    /// Redundancy at which two networks count as doing the same work for the same cities.
+    static let clusterThreshold = 0.5
+
+    @Sendable
+    func inclusion(_ request: Request) async throws -> InclusionDTO {
+        let year = try LandscapeYear.read(request)
+        let index = try await request.application.landscapeDirectory.index(year: year, on: request.db)
+        return InclusionDTO(
+            year: year, inclusion: LandscapeInclusion(index),
+            largestCitiesInNoNetwork: LandscapeInclusion.largestCitiesInNoNetwork(index, limit: 20).map {
+                .init(id: $0.id, name: $0.name, countryCode: $0.countryCode, population: $0.population)
+            })
+    }
+
+    /// The networks most like one network, most redundant first.
+    @Sendable
+    func similar(_ request: Request) async throws -> [OverlapPairDTO] {
+        let id = try await DirectoryQueries.networkID(request.parameters.get("id") ?? "", on: request.db)
+        let year = try LandscapeYear.read(request)
+        let directory = request.application.landscapeDirectory
+        let names = try await directory.current(on: request.db).networkNames
+        let overlap = NetworkOverlap(try await directory.index(year: year, on: request.db))
+        return overlap.similar(to: id, limit: 10).map { OverlapPairDTO($0, names: names) }
+    }
+}
+
+/// The `year` a landscape is asked for, from 1900 to this year; this year
+/// when left out, so that memberships that ended do not count.
+enum LandscapeYear {
+    static func read(_ request: Request) throws -> Int {
+        let thisYear = Calendar(identifier: .gregorian).component(.year, from: Date())
+        guard let text = request.query[String.self, at: "year"], !text.isEmpty else { return thisYear }
+        guard let year = Int(text), (1900...thisYear).contains(year) else {
+            throw BadRequest("'year' must be a year from 1900 to \(thisYear); got '\(text)'.")
+        }
+        return year
+    }
+}

@@ -1,0 +1,131 @@
+/// The landscape module in the OpenAPI document: public reads.
+enum LandscapeOpenAPI: OpenAPIModule {
+    private typealias Doc = OpenAPIDocument
+
+    private static let year: JSONValue = [
+        "name": "year", "in": "query",
+        "description":
+            "The landscape in this year (memberships and partnerships that held then); this year by default.",
+        "schema": ["type": "integer", "minimum": 1900],
+    ]
+
+    private static func get(_ operationId: String, _ summary: String, parameters: [JSONValue], ok: JSONValue)
+        -> JSONValue
+    {
+        [
+            "get": [
+                "operationId": .string(operationId), "summary": .string(summary), "tags": ["Landscape"],
+                "parameters": .array(parameters),
+                "responses": [
+                    "200": ok, "400": ["$ref": "#/components/responses/BadRequest"],
+                    "404": ["$ref": "#/components/responses/NotFound"],
+                ],
+            ]
+        ]
+    }
+
+    static let paths: JSONValue = [
+        "/api/v1/landscape/overlap": get(
+            "getLandscapeOverlap", "Pairs of networks that share members, most redundant first.",
+            parameters: [year, Doc.ref("page"), Doc.ref("per")],
+            ok: Doc.ok("OverlapPairPage", description: "A page of pairs.")),
+        "/api/v1/landscape/clusters": get(
+            "getLandscapeClusters", "Networks grouped by mutual redundancy (pairs at or above the threshold linked).",
+            parameters: [year], ok: Doc.ok("RedundancyClusters", description: "The clusters, largest first.")),
+        "/api/v1/landscape/inclusion": get(
+            "getLandscapeInclusion",
+            "Who is left out: the share of cities in a network overall, by region, income group and size; memberships per city, the Lorenz curve and the Gini coefficient; the largest cities in no network.",
+            parameters: [year], ok: Doc.ok("Inclusion", description: "The inclusion figures.")),
+        "/api/v1/networks/{id}/similar": get(
+            "getSimilarNetworks", "The networks most like this one, most redundant first (up to 10).",
+            parameters: [
+                [
+                    "name": "id", "in": "path", "required": true, "description": "The network's id or slug.",
+                    "schema": ["type": "string", "minLength": 1],
+                ],
+                year,
+            ],
+            ok: [
+                "description": "The pairs.",
+                "content": [
+                    "application/json": [
+                        "schema": ["type": "array", "items": ["$ref": "#/components/schemas/OverlapPair"]]
+                    ]
+                ],
+            ]),
+    ]
+
+    private static let network: JSONValue = [
+        "type": "object", "required": ["id", "name"],
+        "properties": ["id": ["type": "integer"], "name": ["type": "string"]],
+    ]
+    private static let share: JSONValue = [
+        "type": "object",
+        "properties": [
+            "group": ["type": "string"], "cities": ["type": "integer"], "citiesInNetworks": ["type": "integer"],
+            "share": ["type": "number"],
+        ],
+    ]
+
+    static let schemas: JSONValue = [
+        "OverlapPair": [
+            "type": "object",
+            "required": [
+                "first", "second", "sharedMembers", "jaccard", "overlapCoefficient", "themeSimilarity", "redundancy",
+            ],
+            "properties": [
+                "first": network, "second": network, "sharedMembers": ["type": "integer"],
+                "jaccard": ["type": "number"],
+                "overlapCoefficient": ["type": "number", "description": "Shared members over the smaller network's."],
+                "themeSimilarity": ["type": "number", "description": "Jaccard of the two theme sets."],
+                "redundancy": [
+                    "type": "number",
+                    "description": "Geometric mean of the overlap coefficient and the theme similarity.",
+                ],
+            ],
+        ],
+        "OverlapPairPage": Doc.pageSchema(of: "OverlapPair"),
+        "RedundancyClusters": [
+            "type": "object", "required": ["year", "threshold", "clusters"],
+            "properties": [
+                "year": ["type": "integer"], "threshold": ["type": "number"],
+                "clusters": ["type": "array", "items": ["type": "array", "items": network]],
+            ],
+        ],
+        "Inclusion": [
+            "type": "object", "required": ["year", "inclusion", "largestCitiesInNoNetwork"],
+            "properties": [
+                "year": ["type": "integer"],
+                "inclusion": [
+                    "type": "object",
+                    "properties": [
+                        "overall": share, "byRegion": ["type": "array", "items": share],
+                        "byIncomeGroup": ["type": "array", "items": share],
+                        "byPopulationBand": ["type": "array", "items": share],
+                        "citiesByMembershipCount": ["type": "array", "items": ["type": "integer"]],
+                        "lorenzCurve": [
+                            "type": "array",
+                            "items": [
+                                "type": "object",
+                                "properties": [
+                                    "cityShare": ["type": "number"], "membershipShare": ["type": "number"],
+                                ],
+                            ],
+                        ],
+                        "gini": ["type": "number"],
+                    ],
+                ],
+                "largestCitiesInNoNetwork": [
+                    "type": "array",
+                    "items": [
+                        "type": "object",
+                        "properties": [
+                            "id": ["type": "integer"], "name": ["type": "string"], "countryCode": ["type": "string"],
+                            "population": ["type": "integer"],
+                        ],
+                    ],
+                ],
+            ],
+        ],
+    ]
+}

@@ -1,0 +1,96 @@
+import CityweaveCore
+import Fluent
+import SQLKit
+import Vapor
+
+/// What the landscape is computed from, read from the directory and held in
+/// memory: every city (those in no network count too), every network,
+/// membership and partnership. Read again, once, when `landscape_generation`
+/// moves; the indexes of the years asked for are kept with it.
+final class LandscapeDirectory: Sendable {
+    struct Snapshot: Sendable {
+        var cities: [LandscapeCity]
+        var networks: [LandscapeNetwork]
+        var memberships: [LandscapeMembership]
+        var partnerships: [LandscapePartnership]
+        /// Network names by id, for answers.
+        var networkNames: [Int: String]
+        var cityNames: [Int: String]
+    }
+
+    private let cache = GenerationCache<Snapshot>(read: LandscapeDirectory.read)
+
+    func current(on database: any Database) async throws -> Snapshot {
+        let generation = try await CreateLandscapeGeneration.counter.current(on: database as! any SQLDatabase)
+        return try await cache.snapshot(atGeneration: generation, on: database)
+    }
+
+    /// The landscape of `year` (every membership and partnership when nil).
+    func index(year: Int?, on database: any Database) async throws -> LandscapeIndex {
+        let snapshot = try await current(on: database)
+        return try LandscapeIndex(
+            cities: snapshot.cities, networks: snapshot.networks, memberships: snapshot.memberships,
+            partnerships: snapshot.partnerships, year: year)
+    }
+
+    @Sendable private static func read(on database: any Database) async throws -> (generation: Int, snapshot: Snapshot)
+    {
+        try await database.readConsistently { sql in
+            let generation = try await CreateLandscapeGeneration.counter.current(on: sql)
+            let cities = try await sql.raw(
+                """
+                SELECT c.id AS id, c.name AS name, c.population AS population, c.country_code AS country,
+                  k.region AS region, k.income_group AS income_group
+                FROM cities c JOIN countries k ON k.iso2 = c.country_code
+                """
+            ).all().map { row in
+                LandscapeCity(
+                    id: try row.decode(column: "id", as: Int.self),
+                    name: try row.decode(column: "name", as: String.self),
+                    population: try row.decode(column: "population", as: Int.self),
+                    countryCode: try row.decode(column: "country", as: String.self),
+                    region: try row.decode(column: "region", as: String.self),
+                    incomeGroup: try row.decode(column: "income_group", as: String?.self).flatMap {
+                        $0.isEmpty ? nil : $0
+                    })
+            }
+            let networks = try await sql.raw("SELECT id, name, themes FROM networks").all().map { row in
+                LandscapeNetwork(
+                    id: try row.decode(column: "id", as: Int.self),
+                    name: try row.decode(column: "name", as: String.self),
+                    themes: try row.decode(column: "themes", as: [String].self).compactMap(Theme.init(rawValue:)))
+            }
+            let memberships = try await sql.raw("SELECT network_id, city_id, since, until FROM memberships").all().map {
+                row in
+                LandscapeMembership(
+                    networkID: try row.decode(column: "network_id", as: Int.self),
+                    cityID: try row.decode(column: "city_id", as: Int.self),
+                    since: try row.decode(column: "since", as: Int?.self),
+                    until: try row.decode(column: "until", as: Int?.self))
+            }
+            let partnerships = try await sql.raw("SELECT city_a_id, city_b_id, since FROM partnerships").all().map {
+                row in
+                LandscapePartnership(
+                    try row.decode(column: "city_a_id", as: Int.self),
+                    try row.decode(column: "city_b_id", as: Int.self),
+                    since: try row.decode(column: "since", as: Int?.self))
+            }
+            let snapshot = Snapshot(
+                cities: cities, networks: networks, memberships: memberships, partnerships: partnerships,
+                networkNames: Dictionary(uniqueKeysWithValues: networks.map { ($0.id, $0.name) }),
+                cityNames: Dictionary(uniqueKeysWithValues: cities.map { ($0.id, $0.name) }))
+            return (generation, snapshot)
+        }
+    }
+}
+
+extension Application {
+    private struct LandscapeDirectoryKey: StorageKey {
+        typealias Value = LandscapeDirectory
+    }
+
+    var landscapeDirectory: LandscapeDirectory {
+        get { storage[LandscapeDirectoryKey.self]! }
+        set { storage[LandscapeDirectoryKey.self] = newValue }
+    }
+}

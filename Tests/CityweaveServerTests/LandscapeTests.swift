@@ -1,0 +1,91 @@
+import CityweaveCore
+import Fluent
+import Foundation
+import Testing
+import VaporTesting
+
+@testable import CityweaveServer
+
+extension CityweaveServerTests {
+    @Suite struct LandscapeTests {
+        /// The members of a network in a year, straight from the memberships table.
+        static func members(of network: Int, in year: Int, on database: any Database) async throws -> Set<Int> {
+            Set(
+                try await Membership.query(on: database).filter(\.$network.$id == network).all()
+                    .filter { ($0.since ?? year) <= year && ($0.until ?? year) >= year }.map(\.$city.id))
+        }
+
+        @Test func theOverlapOfNetworksEqualsTheirMembersSetsAndAYearOutOfRangeIsRefused() async throws {
+            try await withCityweave { app in
+                let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+                let response = try await app.api(.GET, "/api/v1/landscape/overlap?per=5")
+                let page = try response.content.decode(Paged<OverlapPairDTO>.self)
+                #expect(page.items.count == 5 && page.metadata.total > 5)
+                #expect(page.items.map(\.redundancy) == page.items.map(\.redundancy).sorted(by: >))
+                for pair in page.items {
+                    let first = try await Self.members(of: pair.first.id, in: year, on: app.db)
+                    let second = try await Self.members(of: pair.second.id, in: year, on: app.db)
+                    let shared = first.intersection(second).count
+                    #expect(pair.sharedMembers == shared, "\(pair.first.name) and \(pair.second.name)")
+                    #expect(abs(pair.jaccard - Double(shared) / Double(first.union(second).count)) < 1e-12)
+                    #expect(
+                        abs(pair.overlapCoefficient - Double(shared) / Double(min(first.count, second.count))) < 1e-12)
+                }
+                for (query, message) in [
+                    ("year=1899", "'year' must be a year from 1900"), ("year=3000", "'year' must be a year from 1900"),
+                    ("year=soon", "got 'soon'"),
+                ] {
+                    for route in ["overlap", "clusters", "inclusion"] {
+                        let refused = try await app.api(.GET, "/api/v1/landscape/\(route)?\(query)")
+                        #expect(refused.isProblem(status: .badRequest, mentioning: message), "\(route)?\(query)")
+                    }
+                }
+                let clusters = try await app.api(.GET, "/api/v1/landscape/clusters?year=2010")
+                let grouped = try clusters.content.decode(ClustersDTO.self)
+                #expect(grouped.year == 2010 && grouped.threshold == 0.5)
+                let ids = grouped.clusters.flatMap { $0.map(\.id) }
+                #expect(Set(ids).count == ids.count)
+            }
+        }
+
+        @Test func similarNetworksAreTheMostRedundantAndAnUnknownNetworkIsNotFound() async throws {
+            try await withCityweave { app in
+                let c40 = try #require(try await Network.query(on: app.db).filter(\.$slug == "c40").first()?.id)
+                let similar = try await app.api(.GET, "/api/v1/networks/c40/similar")
+                let pairs = try similar.content.decode([OverlapPairDTO].self)
+                #expect(!pairs.isEmpty && pairs.count <= 10)
+                #expect(pairs.allSatisfy { $0.first.id == c40 || $0.second.id == c40 })
+                #expect(pairs.map(\.redundancy) == pairs.map(\.redundancy).sorted(by: >))
+                #expect(try await app.api(.GET, "/api/v1/networks/no-such-network/similar").status == .notFound)
+            }
+        }
+
+        @Test func inclusionCountsEveryCityAndFollowsANewMembership() async throws {
+            try await withCityweave { app in
+                let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+                let before = try await app.api(.GET, "/api/v1/landscape/inclusion").content.decode(InclusionDTO.self)
+                let cities = try await City.query(on: app.db).count()
+                #expect(before.inclusion.overall.cities == cities)
+                var networked: Set<Int> = []
+                for network in try await Network.query(on: app.db).all() {
+                    networked.formUnion(try await Self.members(of: network.requireID(), in: year, on: app.db))
+                }
+                #expect(before.inclusion.overall.citiesInNetworks == networked.count)
+                #expect((0...1).contains(before.inclusion.gini))
+                let outside = try #require(before.largestCitiesInNoNetwork.first)
+                #expect(!networked.contains(outside.id))
+
+                // A network takes in the largest city in no network: the landscape follows at once.
+                let c40 = try #require(try await Network.query(on: app.db).filter(\.$slug == "c40").first()?.id)
+                let token = try await app.token(
+                    for: try await app.makeUser("c40@example.org", organisation: .network(c40), role: .editor))
+                let added = try await app.api(
+                    .POST, "/api/v1/networks/\(c40)/members", json: #"{"cityId": \#(outside.id)}"#, token: token)
+                #expect(added.status == .created, "\(added.text)")
+                let after = try await app.api(.GET, "/api/v1/landscape/inclusion").content.decode(InclusionDTO.self)
+                #expect(after.inclusion.overall.citiesInNetworks == networked.count + 1)
+                #expect(!after.largestCitiesInNoNetwork.contains { $0.id == outside.id })
+            }
+        }
+    }
+}
