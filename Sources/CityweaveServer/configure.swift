@@ -76,6 +76,7 @@ public func configure(_ app: Application, with configuration: CityweaveConfigura
     app.demoContentLoaders.append(DemoAid.loadIfEmpty)
     try app.register(collection: LandscapeRoutes())
     app.landscapeDirectory = LandscapeDirectory()
+    app.cityGraphMetrics = CityGraphMetrics()
     try app.register(collection: HealthRoutes())
     try app.register(collection: OpenAPIRoutes())
     try app.register(collection: MetricsRoutes(registry: configuration.metrics))
@@ -86,5 +87,6 @@ public func configure(_ app: Application, with configuration: CityweaveConfigura
     app.asyncCommands.use(UsersCommandGroup(), as: "users")
     app.asyncCommands.use(TokensCommandGroup(), as: "tokens")
     app.asyncCommands.use(AidCommandGroup(), as: "aid")
+    app.asyncCommands.use(LandscapeCommandGroup(), as: "landscape")
     app.lifecycle.use(DatabasePreparation())
 }

@@ -87,5 +87,28 @@ extension CityweaveServerTests {
                 #expect(!after.largestCitiesInNoNetwork.contains { $0.id == outside.id })
             }
         }
+
+        @Test func aCityShowsItsPlaceInTheGraphWithItsPartnersAndPeers() async throws {
+            try await withCityweave { app in
+                let yokohama = try await app.cityID("Yokohama", "JP")
+                let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+                let partners = Set(
+                    try await Partnership.query(on: app.db).all()
+                        .filter { ($0.since ?? year) <= year }
+                        .compactMap { p -> Int? in
+                            p.$cityA.id == yokohama ? p.$cityB.id : p.$cityB.id == yokohama ? p.$cityA.id : nil
+                        })
+                let response = try await app.api(.GET, "/api/v1/landscape/cities/\(yokohama)")
+                let city = try response.content.decode(LandscapeCityDTO.self)
+                #expect(city.metrics.degree == partners.count && partners.count > 0)
+                #expect(Set(city.neighbourhood.partners.map(\.city.id)) == partners)
+                #expect(city.componentSize > partners.count && city.metrics.betweenness >= 0)
+                #expect(
+                    city.neighbourhood.peers.map(\.sharedNetworks)
+                        == city.neighbourhood.peers.map(\.sharedNetworks).sorted(by: >))
+                #expect(try await app.api(.GET, "/api/v1/landscape/cities/999999999").status == .notFound)
+                #expect(try await app.api(.GET, "/api/v1/landscape/cities/\(yokohama)?year=1700").status == .badRequest)
+            }
+        }
     }
 }

@@ -8,6 +8,7 @@ struct LandscapeRoutes: RouteCollection {
         api.get("landscape", "overlap", use: json.overlap)
         api.get("landscape", "clusters", use: json.clusters)
         api.get("landscape", "inclusion", use: json.inclusion)
+        api.get("landscape", "cities", ":id", use: json.city)
         api.get("networks", ":id", "similar", use: json.similar)
     }
 }

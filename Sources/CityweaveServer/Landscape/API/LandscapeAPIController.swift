@@ -59,6 +59,25 @@ struct LandscapeAPIController {
     }
 }
 
+extension LandscapeAPIController {
+    /// A city's degrees, betweenness and component in the year's graph, with its partners and its
+    /// peers (cities that share networks with it) ranked.
+    @Sendable
+    func city(_ request: Request) async throws -> LandscapeCityDTO {
+        let id = try request.integerParameter("id")
+        let year = try LandscapeYear.read(request)
+        let computed = try await request.application.cityGraphMetrics.metrics(year: year, request: request)
+        guard let position = computed.index.position(ofCity: id),
+            let neighbourhood = CityNeighbourhood(computed.index, cityID: id, peerLimit: 20)
+        else { throw Abort(.notFound, reason: "There is no city \(id).") }
+        let metrics = computed.metrics[position]
+        return LandscapeCityDTO(
+            year: year, metrics: metrics,
+            componentSize: computed.metrics.lazy.filter { $0.component == metrics.component }.count,
+            neighbourhood: neighbourhood)
+    }
+}
+
 /// The `year` a landscape is asked for, from 1900 to this year; this year
 /// when left out, so that memberships that ended do not count.
 enum LandscapeYear {

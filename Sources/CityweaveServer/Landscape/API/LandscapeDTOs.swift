@@ -47,3 +47,12 @@ struct InclusionDTO: Content {
     var inclusion: LandscapeInclusion
     var largestCitiesInNoNetwork: [CityDTO]
 }
+
+/// A city in the graph of cities: its place, its partners and its peers.
+struct LandscapeCityDTO: Content {
+    var year: Int
+    var metrics: CityMetrics
+    /// Cities in its component, itself included.
+    var componentSize: Int
+    var neighbourhood: CityNeighbourhood
+}

@@ -36,6 +36,16 @@ enum LandscapeOpenAPI: OpenAPIModule {
             "getLandscapeInclusion",
             "Who is left out: the share of cities in a network overall, by region, income group and size; memberships per city, the Lorenz curve and the Gini coefficient; the largest cities in no network.",
             parameters: [year], ok: Doc.ok("Inclusion", description: "The inclusion figures.")),
+        "/api/v1/landscape/cities/{id}": get(
+            "getLandscapeCity",
+            "A city in the graph of cities: degree, weighted degree (partners plus networks shared), betweenness on the partnership graph (exact), its component and its size, its partners and its peers ranked by networks shared.",
+            parameters: [
+                [
+                    "name": "id", "in": "path", "required": true, "description": "The city's id.",
+                    "schema": ["type": "integer", "minimum": 1],
+                ],
+                year,
+            ], ok: Doc.ok("LandscapeCity", description: "The city's place in the graph.")),
         "/api/v1/networks/{id}/similar": get(
             "getSimilarNetworks", "The networks most like this one, most redundant first (up to 10).",
             parameters: [
@@ -85,6 +95,25 @@ enum LandscapeOpenAPI: OpenAPIModule {
             ],
         ],
         "OverlapPairPage": Doc.pageSchema(of: "OverlapPair"),
+        "LandscapeCity": [
+            "type": "object", "required": ["year", "metrics", "componentSize", "neighbourhood"],
+            "properties": [
+                "year": ["type": "integer"],
+                "metrics": [
+                    "type": "object",
+                    "properties": [
+                        "cityID": ["type": "integer"], "degree": ["type": "integer"],
+                        "weightedDegree": ["type": "integer"], "betweenness": ["type": "number"],
+                        "normalizedBetweenness": ["type": "number"], "component": ["type": "integer"],
+                    ],
+                ],
+                "componentSize": ["type": "integer"],
+                "neighbourhood": [
+                    "type": "object",
+                    "description": "The city, its partners and its peers (cities sharing networks with it).",
+                ],
+            ],
+        ],
         "RedundancyClusters": [
             "type": "object", "required": ["year", "threshold", "clusters"],
             "properties": [

@@ -1,0 +1,38 @@
+import CityweaveCore
+import Foundation
+import Vapor
+
+/// `cityweave landscape …`: the landscape outside the server, on instance files.
+struct LandscapeCommandGroup: AsyncCommandGroup {
+    var help = "The landscape of networks: compute an instance file"
+    var commands: [String: any AnyAsyncCommand] = ["compute": ComputeLandscapeInstanceCommand()]
+}
+
+/// `cityweave landscape compute --instance FILE`: computes the whole
+/// landscape of an instance (the JSON of `LandscapeInstance`) and prints the
+/// report, with the time each part took, as JSON; `scripts/compare_landscape.py`
+/// checks it against networkx and igraph.
+struct ComputeLandscapeInstanceCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "instance", help: "The instance file (JSON)")
+        var instance: String?
+    }
+
+    var help = "Compute a landscape instance file and print the report as JSON"
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard let path = signature.instance else {
+            throw ConfigurationError("--instance is required: the instance file to compute")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigurationError("cannot read the instance file '\(path)'")
+        }
+        let report: LandscapeReport
+        do {
+            report = try LandscapeInstance.compute(json: data)
+        } catch let error as DecodingError {
+            throw ConfigurationError("'\(path)' is not a landscape instance: \(error)")
+        }
+        context.console.output(String(decoding: try report.json(), as: UTF8.self).consoleText())
+    }
+}
