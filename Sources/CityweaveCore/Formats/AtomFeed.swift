@@ -48,51 +48,29 @@ public struct AtomFeed: Sendable {
         var lines = [
             #"<?xml version="1.0" encoding="utf-8"?>"#,
             #"<feed xmlns="http://www.w3.org/2005/Atom">"#,
-            "  <id>\(Self.escape(id))</id>",
-            "  <title>\(Self.escape(title))</title>",
+            "  <id>\(XMLText.escaped(id))</id>",
+            "  <title>\(XMLText.escaped(title))</title>",
             "  <updated>\(Self.timestamp(updated))</updated>",
-            #"  <link rel="self" type="application/atom+xml" href="\#(Self.escape(selfLink))"/>"#,
-            #"  <link rel="alternate" type="text/html" href="\#(Self.escape(alternateLink))"/>"#,
+            #"  <link rel="self" type="application/atom+xml" href="\#(XMLText.escaped(selfLink))"/>"#,
+            #"  <link rel="alternate" type="text/html" href="\#(XMLText.escaped(alternateLink))"/>"#,
             "  <generator>Cityweave</generator>",
         ]
         for entry in entries {
             lines += [
-                #"  <entry xml:lang="\#(Self.escape(entry.language))">"#,
-                "    <id>\(Self.escape(entry.id))</id>",
-                "    <title>\(Self.escape(entry.title))</title>",
-                #"    <link rel="alternate" type="text/html" href="\#(Self.escape(entry.link))"/>"#,
+                #"  <entry xml:lang="\#(XMLText.escaped(entry.language))">"#,
+                "    <id>\(XMLText.escaped(entry.id))</id>",
+                "    <title>\(XMLText.escaped(entry.title))</title>",
+                #"    <link rel="alternate" type="text/html" href="\#(XMLText.escaped(entry.link))"/>"#,
                 "    <published>\(Self.timestamp(entry.published))</published>",
                 "    <updated>\(Self.timestamp(entry.updated))</updated>",
-                "    <author><name>\(Self.escape(entry.author))</name></author>",
-                "    <summary>\(Self.escape(entry.summary))</summary>",
+                "    <author><name>\(XMLText.escaped(entry.author))</name></author>",
+                "    <summary>\(XMLText.escaped(entry.summary))</summary>",
             ]
-            lines += entry.categories.map { #"    <category term="\#(Self.escape($0))"/>"# }
+            lines += entry.categories.map { #"    <category term="\#(XMLText.escaped($0))"/>"# }
             lines.append("  </entry>")
         }
         lines.append("</feed>")
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// Escapes the five XML special characters and drops the control
-    /// characters XML 1.0 forbids, which would make the feed unreadable.
-    public static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
-            default:
-                if scalar.value >= 0x20, scalar.value != 0xFFFE, scalar.value != 0xFFFF {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result
     }
 
     static func timestamp(_ date: Date) -> String {

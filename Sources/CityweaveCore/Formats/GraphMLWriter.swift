@@ -37,17 +37,17 @@ public enum GraphMLWriter {
 
             """
         for key in keys {
-            text += "  <key id=\"\(escaped(key.id))\" for=\"\(key.domain.rawValue)\" "
-            text += "attr.name=\"\(escaped(key.name))\" attr.type=\"\(key.type.rawValue)\"/>\n"
+            text += "  <key id=\"\(XMLText.escaped(key.id))\" for=\"\(key.domain.rawValue)\" "
+            text += "attr.name=\"\(XMLText.escaped(key.name))\" attr.type=\"\(key.type.rawValue)\"/>\n"
         }
         text += "  <graph id=\"G\" edgedefault=\"undirected\">\n"
         for node in nodes {
-            text += "    <node id=\"\(escaped(node.id))\">"
+            text += "    <node id=\"\(XMLText.escaped(node.id))\">"
             append(node.values, to: &text)
             text += "</node>\n"
         }
         for edge in edges {
-            text += "    <edge source=\"\(escaped(edge.source))\" target=\"\(escaped(edge.target))\">"
+            text += "    <edge source=\"\(XMLText.escaped(edge.source))\" target=\"\(XMLText.escaped(edge.target))\">"
             append(edge.values, to: &text)
             text += "</edge>\n"
         }
@@ -56,31 +56,6 @@ public enum GraphMLWriter {
     }
 
     private static func append(_ values: Values, to text: inout String) {
-        for (key, value) in values { text += "<data key=\"\(escaped(key))\">\(escaped(value))</data>" }
-    }
-
-    /// Text safe in an attribute or an element. The five markup characters
-    /// become entities. Tab, line feed and carriage return become character
-    /// references, which a parser keeps where it would fold the characters
-    /// themselves into spaces in an attribute. Other control characters
-    /// (and U+FFFE, U+FFFF) are dropped: XML 1.0 cannot carry them at all.
-    static func escaped(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            case "\t": result += "&#9;"
-            case "\n": result += "&#10;"
-            case "\r": result += "&#13;"
-            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        for (key, value) in values { text += "<data key=\"\(XMLText.escaped(key))\">\(XMLText.escaped(value))</data>" }
     }
 }
