@@ -37,7 +37,7 @@ enum DemoAid {
 
     /// Loads the file's posts through the same checks as a client's; returns how many were created.
     static func load(_ file: File, on db: any Database) async throws -> Int {
-        let today = DateText.dayNumber(DateText.day(Date()))!
+        let today = DateText.todayNumber
         var created = 0
         for item in file.posts {
             guard let city = try await City.query(on: db).filter(\.$geonameid == item.city).first() else { continue }

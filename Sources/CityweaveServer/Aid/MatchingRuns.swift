@@ -19,7 +19,7 @@ enum MatchingRuns {
         var resource: AidResource?
         if let code = input.resource { resource = try await AidPostInput.resource(code, on: database) }
         let snapshot = try await request.application.networkMembers.current(on: database)
-        let today = DateText.dayNumber(DateText.day(Date()))!
+        let today = DateText.todayNumber
         let year = Calendar(identifier: .gregorian).component(.year, from: Date())
         var scope: Set<Int>?
         if let network = input.network {

@@ -1,5 +1,6 @@
 import CityweaveCore
 import Fluent
+import NIOConcurrencyHelpers
 import SQLKit
 import Vapor
 
@@ -15,22 +16,31 @@ final class LandscapeDirectory: Sendable {
         var partnerships: [LandscapePartnership]
         /// Network names by id, for answers.
         var networkNames: [Int: String]
-        var cityNames: [Int: String]
     }
 
     private let cache = GenerationCache<Snapshot>(read: LandscapeDirectory.read)
+    /// Each year's index, built once per generation: indexing every city of the directory is the
+    /// costly part of a request.
+    private let indexes = NIOLockedValueBox([Int: (generation: Int, index: LandscapeIndex)]())
 
     func current(on database: any Database) async throws -> Snapshot {
-        let generation = try await CreateLandscapeGeneration.counter.current(on: database as! any SQLDatabase)
-        return try await cache.snapshot(atGeneration: generation, on: database)
+        try await cache.snapshot(atGeneration: try await generation(on: database), on: database)
     }
 
-    /// The landscape of `year` (every membership and partnership when nil).
-    func index(year: Int?, on database: any Database) async throws -> LandscapeIndex {
-        let snapshot = try await current(on: database)
-        return try LandscapeIndex(
+    /// The landscape of `year`: the memberships and partnerships that held then.
+    func index(year: Int, on database: any Database) async throws -> LandscapeIndex {
+        let generation = try await generation(on: database)
+        if let held = indexes.withLockedValue({ $0[year] }), held.generation == generation { return held.index }
+        let snapshot = try await cache.snapshot(atGeneration: generation, on: database)
+        let index = try LandscapeIndex(
             cities: snapshot.cities, networks: snapshot.networks, memberships: snapshot.memberships,
             partnerships: snapshot.partnerships, year: year)
+        indexes.withLockedValue { $0[year] = (generation, index) }
+        return index
+    }
+
+    private func generation(on database: any Database) async throws -> Int {
+        try await CreateLandscapeGeneration.counter.current(on: database as! any SQLDatabase)
     }
 
     @Sendable private static func read(on database: any Database) async throws -> (generation: Int, snapshot: Snapshot)
@@ -77,8 +87,7 @@ final class LandscapeDirectory: Sendable {
             }
             let snapshot = Snapshot(
                 cities: cities, networks: networks, memberships: memberships, partnerships: partnerships,
-                networkNames: Dictionary(uniqueKeysWithValues: networks.map { ($0.id, $0.name) }),
-                cityNames: Dictionary(uniqueKeysWithValues: cities.map { ($0.id, $0.name) }))
+                networkNames: Dictionary(uniqueKeysWithValues: networks.map { ($0.id, $0.name) }))
             return (generation, snapshot)
         }
     }

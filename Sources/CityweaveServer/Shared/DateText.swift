@@ -38,6 +38,9 @@ enum DateText {
         parseDay(text).map { Int(($0.timeIntervalSince1970 / 86_400).rounded(.down)) }
     }
 
+    /// Today (UTC) as a day number.
+    static var todayNumber: Int { dayNumber(day(Date()))! }
+
     /// The `YYYY-MM-DD` of a day number.
     static func day(number: Int) -> String { day(Date(timeIntervalSince1970: Double(number) * 86_400)) }
 

@@ -26,9 +26,7 @@ struct SolveAidInstanceCommand: AsyncCommand {
         guard let path = signature.instance else {
             throw ConfigurationError("--instance is required: the instance file to solve")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigurationError("cannot read the instance file '\(path)'")
-        }
+        let data = Data(try ImportCommandRunner.readFile(path).utf8)
         let outcome: AidSolveOutcome
         do {
             outcome = try AidMatchingInstance.solve(json: data)

@@ -124,7 +124,7 @@ struct AidWebController {
                 href: "/aid/\(post.kind.plural)/\(post.id!)", population: post.city.population,
                 highlighted: post.kind == .request)
         }
-        let today = DateText.dayNumber(DateText.day(Date()))!
+        let today = DateText.todayNumber
         let first = today - Self.chartDays + 1
         let series = try await AidQueries.unmetSeries(
             of: try resource.requireID(), from: first, to: today, on: request.db)

@@ -24,9 +24,7 @@ struct ComputeLandscapeInstanceCommand: AsyncCommand {
         guard let path = signature.instance else {
             throw ConfigurationError("--instance is required: the instance file to compute")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigurationError("cannot read the instance file '\(path)'")
-        }
+        let data = Data(try ImportCommandRunner.readFile(path).utf8)
         let report: LandscapeReport
         do {
             report = try LandscapeInstance.compute(json: data)
