@@ -62,6 +62,7 @@ let package = Package(
             dependencies: [
                 "CityweaveServer",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
     ]

@@ -77,6 +77,8 @@ public func configure(_ app: Application, with configuration: CityweaveConfigura
     try app.register(collection: LandscapeRoutes())
     app.landscapeDirectory = LandscapeDirectory()
     app.cityGraphMetrics = CityGraphMetrics()
+    app.cityPageSections.append(LandscapeCitySection.provider)
+    app.networkPageSections.append(LandscapeNetworkSection.provider)
     try app.register(collection: HealthRoutes())
     try app.register(collection: OpenAPIRoutes())
     try app.register(collection: MetricsRoutes(registry: configuration.metrics))

@@ -119,4 +119,27 @@ import Testing
         #expect(partnershipsOnly.edges.count == 1)
         #expect(partnershipsOnly.edges[0].2["kind"] == "partnership")
     }
+
+    @Test func aSelectionKeepsItsCitiesAndTheEdgesAmongThem() throws {
+        for seed: UInt64 in 1...40 {
+            // setup
+            let index = try LandscapeIndexTests.index(LandscapeIndexTests.instance(seed: seed))
+            let metrics = Self.metrics(index)
+            let included = index.cities.indices.map { ($0 * 7 + Int(seed)) % 3 != 0 }
+            let kept = Set(index.cities.indices.filter { included[$0] }.map { String(index.cities[$0].id) })
+            let whole = try Self.read(try CityGraphExport.graphML(index, metrics: metrics))
+            // MUT
+            let part = try Self.read(try CityGraphExport.graphML(index, metrics: metrics, included: included))
+            // validate
+            #expect(Set(part.nodes.keys) == kept, "seed \(seed)")
+            let expected = whole.edges.filter { kept.contains($0.0) && kept.contains($0.1) }
+            #expect(part.edges.map { "\($0.0)-\($0.1)" } == expected.map { "\($0.0)-\($0.1)" }, "seed \(seed)")
+            #expect(part.edges.map { $0.2 } == expected.map { $0.2 })
+            #expect(
+                CityGraphExport.edgeCount(index, includeSharedNetworks: true, included: included) == expected.count)
+            let rows = try LandscapeCSV.cityMetrics(index, metrics: metrics, included: included)
+                .split(separator: "\r\n", omittingEmptySubsequences: true)
+            #expect(rows.count == kept.count + 1, "a header and a row per kept city")
+        }
+    }
 }

@@ -35,6 +35,6 @@ public struct CityProfile: Sendable, Equatable {
     }
 
     /// The World Bank's income groups, poorest first.
-    static let incomeGroups = ["Low income", "Lower middle income", "Upper middle income", "High income"]
+    public static let incomeGroups = ["Low income", "Lower middle income", "Upper middle income", "High income"]
     static let fiscalAutonomyLevels = ["low", "medium", "high"]
 }

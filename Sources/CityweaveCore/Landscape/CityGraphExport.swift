@@ -7,7 +7,8 @@
 /// degree. Shared networks make the graph quadratic in a network's size (a
 /// network of 3,000 members alone ties 4.5 million pairs), so the edges are
 /// counted first, without holding them, and a graph above the limit is
-/// refused; leaving out shared networks keeps the partnerships alone.
+/// refused; leaving out shared networks keeps the partnerships alone, and
+/// `included` keeps some cities (by position) and the edges among them.
 public enum CityGraphExport {
     public static let defaultEdgeLimit = 1_000_000
 
@@ -35,35 +36,43 @@ public enum CityGraphExport {
     ]
 
     /// The number of edges the export would write.
-    public static func edgeCount(_ index: LandscapeIndex, includeSharedNetworks: Bool) -> Int {
+    public static func edgeCount(_ index: LandscapeIndex, includeSharedNetworks: Bool, included: [Bool]? = nil)
+        -> Int
+    {
         var count = 0
-        forEachEdge(index, includeSharedNetworks: includeSharedNetworks) { _, _, _, _ in count += 1 }
+        forEachEdge(index, includeSharedNetworks: includeSharedNetworks, included: included) { _, _, _, _ in
+            count += 1
+        }
         return count
     }
 
     /// The GraphML document; `metrics` by position, as ``CityMetrics/all(_:weightedDegrees:components:betweenness:)``
-    /// gives them.
+    /// gives them (for the whole index, whichever cities are `included`).
     public static func graphML(
-        _ index: LandscapeIndex, metrics: [CityMetrics], includeSharedNetworks: Bool = true,
+        _ index: LandscapeIndex, metrics: [CityMetrics], includeSharedNetworks: Bool = true, included: [Bool]? = nil,
         edgeLimit: Int = defaultEdgeLimit
     ) throws(TooManyEdges) -> String {
-        let count = edgeCount(index, includeSharedNetworks: includeSharedNetworks)
+        let count = edgeCount(index, includeSharedNetworks: includeSharedNetworks, included: included)
         guard count <= edgeLimit else { throw TooManyEdges(edges: count, limit: edgeLimit) }
-        let nodes = zip(index.cities, metrics).map { city, metric in
-            (
-                id: String(city.id),
-                values: [
-                    (key: "name", value: city.name), (key: "country", value: city.countryCode),
-                    (key: "population", value: String(city.population)), (key: "degree", value: String(metric.degree)),
-                    (key: "weightedDegree", value: String(metric.weightedDegree)),
-                    (key: "betweenness", value: String(metric.betweenness)),
-                    (key: "component", value: String(metric.component)),
-                ]
-            )
+        let nodes = zip(index.cities, metrics).enumerated().filter { included?[$0.offset] ?? true }.map {
+            let (city, metric) = $0.element
+            return
+                (
+                    id: String(city.id),
+                    values: [
+                        (key: "name", value: city.name), (key: "country", value: city.countryCode),
+                        (key: "population", value: String(city.population)),
+                        (key: "degree", value: String(metric.degree)),
+                        (key: "weightedDegree", value: String(metric.weightedDegree)),
+                        (key: "betweenness", value: String(metric.betweenness)),
+                        (key: "component", value: String(metric.component)),
+                    ]
+                )
         }
         var edges: [(source: String, target: String, values: GraphMLWriter.Values)] = []
         edges.reserveCapacity(count)
-        forEachEdge(index, includeSharedNetworks: includeSharedNetworks) { a, b, isPartner, shared in
+        forEachEdge(index, includeSharedNetworks: includeSharedNetworks, included: included) {
+            a, b, isPartner, shared in
             let kind =
                 isPartner ? (shared > 0 ? "partnership and shared networks" : "partnership") : "shared networks"
             edges.append(
@@ -79,16 +88,16 @@ public enum CityGraphExport {
     }
 
     /// Calls `body(a, b, isPartner, sharedNetworks)` for every pair a < b of
-    /// positions that are partners or (when included) share a network, by a
-    /// then b, holding only one city's neighbours at a time.
+    /// included positions that are partners or (when asked) share a network,
+    /// by a then b, holding only one city's neighbours at a time.
     private static func forEachEdge(
-        _ index: LandscapeIndex, includeSharedNetworks: Bool, _ body: (Int, Int, Bool, Int) -> Void
+        _ index: LandscapeIndex, includeSharedNetworks: Bool, included: [Bool]?, _ body: (Int, Int, Bool, Int) -> Void
     ) {
         let cityCount = index.cities.count
         var shared = [Int](repeating: 0, count: cityCount)
         var isPartner = [Bool](repeating: false, count: cityCount)
         var neighbours: [Int] = []
-        for city in 0..<cityCount {
+        for city in 0..<cityCount where included?[city] ?? true {
             neighbours.removeAll(keepingCapacity: true)
             for partner in index.partners[city] where Int(partner) > city {
                 isPartner[Int(partner)] = true
@@ -104,7 +113,7 @@ public enum CityGraphExport {
             }
             neighbours.sort()
             for neighbour in neighbours {
-                body(city, neighbour, isPartner[neighbour], shared[neighbour])
+                if included?[neighbour] ?? true { body(city, neighbour, isPartner[neighbour], shared[neighbour]) }
                 shared[neighbour] = 0
                 isPartner[neighbour] = false
             }

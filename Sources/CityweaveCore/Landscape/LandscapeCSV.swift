@@ -31,15 +31,19 @@ public enum LandscapeCSV {
             })
     }
 
-    /// A row per city with its graph metrics, `metrics` by position.
-    public static func cityMetrics(_ index: LandscapeIndex, metrics: [CityMetrics]) throws -> String {
+    /// A row per city with its graph metrics, `metrics` by position; only the
+    /// `included` cities when given.
+    public static func cityMetrics(_ index: LandscapeIndex, metrics: [CityMetrics], included: [Bool]? = nil) throws
+        -> String
+    {
         try CSVExport.text(
             header: [
                 "city", "name", "country", "population", "degree", "weighted_degree", "betweenness",
                 "normalized_betweenness", "component",
             ],
-            rows: zip(index.cities, metrics).map { city, metric in
-                [
+            rows: zip(index.cities, metrics).enumerated().filter { included?[$0.offset] ?? true }.map {
+                let (city, metric) = $0.element
+                return [
                     String(city.id), city.name, city.countryCode, String(city.population), String(metric.degree),
                     String(metric.weightedDegree), String(metric.betweenness), String(metric.normalizedBetweenness),
                     String(metric.component),

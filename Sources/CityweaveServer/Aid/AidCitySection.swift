@@ -19,7 +19,7 @@ enum AidCitySection {
                 .map { AidPostRow($0, showsContact: showsContact) }
         }
         let context = Context(cityID: filter.city!, cityName: city.name, rows: rows)
-        return CityPageSection(
+        return PageSection(
             id: "aid", title: "Mutual aid", html: try await request.renderedSection("Aid/city-section", context))
     }
 }

@@ -20,7 +20,7 @@ enum EngagementCitySection {
             cityID: cityID, cityName: city.name, engagementCount: engagements.filter(\.drawsOnCapacity).count,
             needsOwner: engagements.filter(\.needsOwner),
             hasStrategy: try await EngagementQueries.latestStrategy(of: cityID, on: request.db) != nil)
-        return CityPageSection(
+        return PageSection(
             id: "portfolio", title: "Engagement portfolio (private to \(city.name))",
             html: try await request.renderedSection("Engagement/city-section", context))
     }

@@ -38,7 +38,7 @@ enum KnowledgeCitySection {
             recommendations: try await Recommendations.practices(
                 for: city, limit: 5, from: request.application.publishedPractices, on: db),
             measureCount: try await TrackedMeasure.query(on: db).filter(\.$city.$id == cityID).count())
-        return CityPageSection(
+        return PageSection(
             id: "practices", title: "Practices",
             html: try await request.renderedSection("Knowledge/city-section", context))
     }

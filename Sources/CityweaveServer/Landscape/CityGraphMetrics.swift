@@ -1,6 +1,6 @@
 import CityweaveCore
 import NIOConcurrencyHelpers
-import SQLKit
+import NIOPosix
 import Vapor
 
 /// Every city's degrees, component and betweenness in a year's graph of
@@ -9,34 +9,54 @@ import Vapor
 /// event loops, and awaited by every request that needs it meanwhile.
 final class CityGraphMetrics: Sendable {
     struct Computed: Sendable {
-        var index: LandscapeIndex
+        var analysis: LandscapeAnalysis
         var metrics: [CityMetrics]
+
+        var index: LandscapeIndex { analysis.index }
     }
 
     private typealias Computation = Task<Computed, any Error>
     private let computations = NIOLockedValueBox([Int: (generation: Int, computation: Computation)]())
+    private let finished = NIOLockedValueBox([Int: Computed]())
 
+    /// The metrics of the year the query asks for, computed now if they are not held.
     func metrics(year: Int, request: Request) async throws -> Computed {
-        let generation = try await CreateLandscapeGeneration.counter.current(on: request.db as! any SQLDatabase)
-        let directory = request.application.landscapeDirectory
-        let database = request.application.db
-        let pool = request.application.threadPool
-        let computation = computations.withLockedValue { held -> Computation in
-            if let known = held[year], known.generation == generation { return known.computation }
-            let computation = Computation {
-                let index = try await directory.index(year: year, on: database)
-                return try await pool.runIfActive {
+        let analysis = try await request.landscapeAnalysis(year: year)
+        return try await computation(for: analysis, threadPool: request.application.threadPool).value
+    }
+
+    /// The metrics of `analysis` if they are held; otherwise nil, and their computation is started, so
+    /// that a page need not wait for it.
+    func metricsIfComputed(for analysis: LandscapeAnalysis, threadPool: NIOThreadPool) -> Computed? {
+        if let held = finished.withLockedValue({ $0[analysis.year] }), held.analysis.generation == analysis.generation {
+            return held
+        }
+        _ = computation(for: analysis, threadPool: threadPool)
+        return nil
+    }
+
+    private func computation(for analysis: LandscapeAnalysis, threadPool: NIOThreadPool) -> Computation {
+        computations.withLockedValue { held -> Computation in
+            if let known = held[analysis.year], known.generation >= analysis.generation { return known.computation }
+            let computation = Computation { [finished] in
+                let computed = try await threadPool.runIfActive {
+                    let index = analysis.index
                     let metrics = CityMetrics.all(
                         index, weightedDegrees: index.weightedDegrees,
                         components: PartnershipComponents(index.partners),
                         betweenness: PartnershipBetweenness(index.partners))
-                    return Computed(index: index, metrics: metrics)
+                    return Computed(analysis: analysis, metrics: metrics)
                 }
+                finished.withLockedValue {
+                    if ($0[analysis.year]?.analysis.generation ?? -1) < analysis.generation {
+                        $0[analysis.year] = computed
+                    }
+                }
+                return computed
             }
-            held[year] = (generation, computation)
+            held[analysis.year] = (analysis.generation, computation)
             return computation
         }
-        return try await computation.value
     }
 }
 

@@ -7,7 +7,7 @@ import Vapor
 /// What the landscape is computed from, read from the directory and held in
 /// memory: every city (those in no network count too), every network,
 /// membership and partnership. Read again, once, when `landscape_generation`
-/// moves; the indexes of the years asked for are kept with it.
+/// moves; the analyses of the years asked for are kept with it.
 final class LandscapeDirectory: Sendable {
     struct Snapshot: Sendable {
         var cities: [LandscapeCity]
@@ -19,24 +19,25 @@ final class LandscapeDirectory: Sendable {
     }
 
     private let cache = GenerationCache<Snapshot>(read: LandscapeDirectory.read)
-    /// Each year's index, built once per generation: indexing every city of the directory is the
+    /// Each year's analysis, built once per generation: indexing every city of the directory is the
     /// costly part of a request.
-    private let indexes = NIOLockedValueBox([Int: (generation: Int, index: LandscapeIndex)]())
+    private let analyses = NIOLockedValueBox([Int: (generation: Int, analysis: LandscapeAnalysis)]())
 
-    func current(on database: any Database) async throws -> Snapshot {
-        try await cache.snapshot(atGeneration: try await generation(on: database), on: database)
-    }
-
-    /// The landscape of `year`: the memberships and partnerships that held then.
-    func index(year: Int, on database: any Database) async throws -> LandscapeIndex {
+    /// The landscape of `year` (the memberships and partnerships that held then), analysed on
+    /// `threadPool` when the directory changed since it last was.
+    func analysis(year: Int, on database: any Database, threadPool: NIOThreadPool) async throws -> LandscapeAnalysis {
         let generation = try await generation(on: database)
-        if let held = indexes.withLockedValue({ $0[year] }), held.generation == generation { return held.index }
+        if let held = analyses.withLockedValue({ $0[year] }), held.generation == generation { return held.analysis }
         let snapshot = try await cache.snapshot(atGeneration: generation, on: database)
-        let index = try LandscapeIndex(
-            cities: snapshot.cities, networks: snapshot.networks, memberships: snapshot.memberships,
-            partnerships: snapshot.partnerships, year: year)
-        indexes.withLockedValue { $0[year] = (generation, index) }
-        return index
+        let analysis = try await threadPool.runIfActive {
+            let index = try LandscapeIndex(
+                cities: snapshot.cities, networks: snapshot.networks, memberships: snapshot.memberships,
+                partnerships: snapshot.partnerships, year: year)
+            return LandscapeAnalysis(
+                year: year, generation: generation, index: index, networkNames: snapshot.networkNames)
+        }
+        analyses.withLockedValue { $0[year] = (generation, analysis) }
+        return analysis
     }
 
     private func generation(on database: any Database) async throws -> Int {
@@ -101,5 +102,16 @@ extension Application {
     var landscapeDirectory: LandscapeDirectory {
         get { storage[LandscapeDirectoryKey.self]! }
         set { storage[LandscapeDirectoryKey.self] = newValue }
+    }
+}
+
+extension Request {
+    /// The landscape of the year the query asks for (see ``LandscapeYear``).
+    func landscapeAnalysis() async throws -> LandscapeAnalysis {
+        try await landscapeAnalysis(year: try LandscapeYear.read(self))
+    }
+
+    func landscapeAnalysis(year: Int) async throws -> LandscapeAnalysis {
+        try await application.landscapeDirectory.analysis(year: year, on: db, threadPool: application.threadPool)
     }
 }

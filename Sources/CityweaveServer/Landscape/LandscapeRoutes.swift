@@ -10,5 +10,11 @@ struct LandscapeRoutes: RouteCollection {
         api.get("landscape", "inclusion", use: json.inclusion)
         api.get("landscape", "cities", ":id", use: json.city)
         api.get("networks", ":id", "similar", use: json.similar)
+        let export = LandscapeExportController()
+        api.get("landscape", "export.graphml", use: export.graphML)
+        api.get("landscape", "cities.csv", use: export.cityMetricsCSV)
+        api.get("landscape", "overlap.csv", use: export.overlapCSV)
+        api.get("landscape", "matrix.csv", use: export.matrixCSV)
+        routes.get("landscape", use: LandscapeWebController().landscape)
     }
 }

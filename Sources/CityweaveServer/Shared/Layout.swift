@@ -24,7 +24,7 @@ struct Layout: Encodable {
     /// The modules a visitor can open, in the order of the navigation.
     static let modules: [(label: String, href: String)] = [
         ("Directory", "/"), ("Networks", "/networks"), ("Countries", "/countries"), ("Practices", "/practices"),
-        ("Measures", "/measures"), ("Mutual aid", "/aid"), ("Search", "/search"),
+        ("Measures", "/measures"), ("Mutual aid", "/aid"), ("Landscape", "/landscape"), ("Search", "/search"),
     ]
 
     init(title: String, request: Request) {

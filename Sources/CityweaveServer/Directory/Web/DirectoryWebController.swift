@@ -153,7 +153,7 @@ struct DirectoryWebController {
         var people: [PersonRow]
         var map: MapView
         /// What feature modules add (practices, engagements, offers…).
-        var sections: [CityPageSection]
+        var sections: [PageSection]
     }
 
     struct PersonRow: Encodable {
@@ -230,7 +230,7 @@ struct DirectoryWebController {
             },
             partners: partners.sorted { $0.name < $1.name },
             people: people.map { PersonRow(name: $0.name, role: $0.roleTitle) },
-            map: map, sections: try await request.cityPageSections(for: city))
+            map: map, sections: try await request.pageSections(request.application.cityPageSections, for: city))
         return try await request.view.render("Directory/city", page)
     }
 
@@ -291,6 +291,7 @@ struct DirectoryWebController {
         var regions: [RegionShare]
         var people: [PersonRow]
         var map: MapView
+        var sections: [PageSection]
     }
 
     /// A network: its facts, members as a sortable table and on a map, members by region.
@@ -329,7 +330,7 @@ struct DirectoryWebController {
             pager: Pager(metadata, request: request),
             regions: regions.map { .init(region: $0.0, members: $0.1, percent: $0.1 * 100 / total) },
             people: people.map { PersonRow(name: $0.name, role: $0.roleTitle) },
-            map: map)
+            map: map, sections: try await request.pageSections(request.application.networkPageSections, for: network))
         return try await request.view.render("Directory/network", page)
     }
 

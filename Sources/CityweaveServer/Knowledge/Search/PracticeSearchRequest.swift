@@ -6,7 +6,7 @@ import Vapor
 
 extension PracticeSearchQuery {
     static let regions = ["Africa", "Americas", "Asia", "Europe", "Oceania"]
-    static let incomeGroups = ["Low income", "Lower middle income", "Upper middle income", "High income"]
+    static let incomeGroups = CityProfile.incomeGroups
 
     /// Reads `q`, the facet filters, `sort`, `page` and `per` from the query
     /// string; anything it cannot use is a 400 that names the parameter.

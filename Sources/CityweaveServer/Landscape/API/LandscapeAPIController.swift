@@ -8,41 +8,31 @@ struct LandscapeAPIController {
     /// Pairs of networks that share members, most redundant first.
     @Sendable
     func overlap(_ request: Request) async throws -> Paged<OverlapPairDTO> {
-        let year = try LandscapeYear.read(request)
+        let analysis = try await request.landscapeAnalysis()
         let page = try PageParameters(from: request, defaultPer: 50)
-        let directory = request.application.landscapeDirectory
-        let names = try await directory.current(on: request.db).networkNames
-        let overlap = NetworkOverlap(try await directory.index(year: year, on: request.db))
-        let pairs = overlap.pairsSharingMembers.sorted {
-            ($0.redundancy, $0.sharedMembers, -$0.first) > ($1.redundancy, $1.sharedMembers, -$1.first)
-        }
         return Paged(
-            items: pairs.dropFirst(page.offset).prefix(page.per).map { OverlapPairDTO($0, names: names) },
-            metadata: PageMetadata(page, total: pairs.count))
+            items: analysis.pairs.dropFirst(page.offset).prefix(page.per).map {
+                OverlapPairDTO($0, names: analysis.networkNames)
+            },
+            metadata: PageMetadata(page, total: analysis.pairs.count))
     }
 
     @Sendable
     func clusters(_ request: Request) async throws -> ClustersDTO {
-        let year = try LandscapeYear.read(request)
-        let directory = request.application.landscapeDirectory
-        let names = try await directory.current(on: request.db).networkNames
-        let clusters = RedundancyClusters(
-            NetworkOverlap(try await directory.index(year: year, on: request.db)), threshold: Self.clusterThreshold)
+        let analysis = try await request.landscapeAnalysis()
         return ClustersDTO(
-            year: year, threshold: clusters.threshold,
-            clusters: clusters.clusters.map { $0.map { LandscapeNetworkDTO(id: $0, name: names[$0] ?? "") } })
+            year: analysis.year, threshold: analysis.clusters.threshold,
+            clusters: analysis.clusters.clusters.map {
+                $0.map { LandscapeNetworkDTO(id: $0, name: analysis.name(ofNetwork: $0)) }
+            })
     }
-
-    /// Redundancy at which two networks count as doing the same work for the same cities.
-    static let clusterThreshold = 0.5
 
     @Sendable
     func inclusion(_ request: Request) async throws -> InclusionDTO {
-        let year = try LandscapeYear.read(request)
-        let index = try await request.application.landscapeDirectory.index(year: year, on: request.db)
+        let analysis = try await request.landscapeAnalysis()
         return InclusionDTO(
-            year: year, inclusion: LandscapeInclusion(index),
-            largestCitiesInNoNetwork: LandscapeInclusion.largestCitiesInNoNetwork(index, limit: 20).map {
+            year: analysis.year, inclusion: analysis.inclusion,
+            largestCitiesInNoNetwork: analysis.largestCitiesInNoNetwork.map {
                 .init(id: $0.id, name: $0.name, countryCode: $0.countryCode, population: $0.population)
             })
     }
@@ -51,12 +41,13 @@ struct LandscapeAPIController {
     @Sendable
     func similar(_ request: Request) async throws -> [OverlapPairDTO] {
         let id = try await DirectoryQueries.networkID(request.parameters.get("id") ?? "", on: request.db)
-        let year = try LandscapeYear.read(request)
-        let directory = request.application.landscapeDirectory
-        let names = try await directory.current(on: request.db).networkNames
-        let overlap = NetworkOverlap(try await directory.index(year: year, on: request.db))
-        return overlap.similar(to: id, limit: 10).map { OverlapPairDTO($0, names: names) }
+        let analysis = try await request.landscapeAnalysis()
+        return analysis.overlap.similar(to: id, limit: Self.similarLimit).map {
+            OverlapPairDTO($0, names: analysis.networkNames)
+        }
     }
+
+    static let similarLimit = 10
 }
 
 extension LandscapeAPIController {
@@ -81,8 +72,10 @@ extension LandscapeAPIController {
 /// The `year` a landscape is asked for, from 1900 to this year; this year
 /// when left out, so that memberships that ended do not count.
 enum LandscapeYear {
+    static var thisYear: Int { Calendar(identifier: .gregorian).component(.year, from: Date()) }
+
     static func read(_ request: Request) throws -> Int {
-        let thisYear = Calendar(identifier: .gregorian).component(.year, from: Date())
+        let thisYear = Self.thisYear
         guard let text = request.query[String.self, at: "year"], !text.isEmpty else { return thisYear }
         guard let year = Int(text), (1900...thisYear).contains(year) else {
             throw BadRequest("'year' must be a year from 1900 to \(thisYear); got '\(text)'.")

@@ -24,7 +24,48 @@ enum LandscapeOpenAPI: OpenAPIModule {
         ]
     }
 
+    private static let selection: [JSONValue] = [
+        [
+            "name": "network", "in": "query",
+            "description": "Only the members of this network (its id or slug); an unknown network is a 400.",
+            "schema": ["type": "string"],
+        ],
+        [
+            "name": "country", "in": "query", "description": "Only the cities of this country (ISO 3166 alpha-2).",
+            "schema": ["type": "string", "minLength": 2, "maxLength": 2],
+        ],
+    ]
+
+    private static func file(_ mediaType: String, _ description: String) -> JSONValue {
+        [
+            "description": .string(description),
+            "content": .object([(mediaType, ["schema": ["type": "string"]] as JSONValue)]),
+        ]
+    }
+
     static let paths: JSONValue = [
+        "/api/v1/landscape/export.graphml": get(
+            "exportLandscapeGraphML",
+            "The graph of cities as GraphML (Gephi, networkx): a node per city in the graph (with a partner or a network) with its name, country, population, degree, weighted degree, betweenness and component; an edge per pair of cities that are partners or share networks, with its kind, shared networks and weight. At most \(LandscapeExportController.edgeLimit) edges: a larger graph is a 400 that gives its size.",
+            parameters: [
+                year,
+                [
+                    "name": "edges", "in": "query",
+                    "description": "all (partnerships and shared networks, the default) or partnerships.",
+                    "schema": ["type": "string", "enum": ["all", "partnerships"]],
+                ],
+            ] + selection, ok: file("application/graphml+xml", "The GraphML document.")),
+        "/api/v1/landscape/cities.csv": get(
+            "exportLandscapeCityMetrics",
+            "Every city in the graph with its degree, weighted degree, betweenness (raw and normalised) and component, as CSV.",
+            parameters: [year] + selection, ok: file("text/csv", "A header and a row per city.")),
+        "/api/v1/landscape/overlap.csv": get(
+            "exportLandscapeOverlap", "Every pair of networks sharing members, most redundant first, as CSV.",
+            parameters: [year], ok: file("text/csv", "A header and a row per pair.")),
+        "/api/v1/landscape/matrix.csv": get(
+            "exportLandscapeRedundancyMatrix",
+            "The square matrix of redundancy between networks, in the clusters' order, as CSV.",
+            parameters: [year], ok: file("text/csv", "A header and a row per network.")),
         "/api/v1/landscape/overlap": get(
             "getLandscapeOverlap", "Pairs of networks that share members, most redundant first.",
             parameters: [year, Doc.ref("page"), Doc.ref("per")],

@@ -1,0 +1,48 @@
+import CityweaveCore
+import Vapor
+
+/// The landscape's part of a network's page: the networks most like it, and
+/// whom it reaches against the world's cities of the same sizes.
+enum LandscapeNetworkSection {
+    struct SimilarRow: Encodable {
+        var id: Int
+        var name: String
+        var shared: String
+        var overlap: String
+        var themes: String
+        var redundancy: String
+    }
+
+    struct Context: Encodable {
+        var networkName: String
+        var year: Int
+        var similar: [SimilarRow]
+        var tables: [ShareBarTable]
+    }
+
+    static let provider: NetworkPageSectionProvider = { request, network in
+        let analysis = try await request.landscapeAnalysis(year: LandscapeYear.thisYear)
+        let id = try network.requireID()
+        let similar = analysis.overlap.similar(to: id, limit: LandscapeAPIController.similarLimit).map { pair in
+            let other = pair.first == id ? pair.second : pair.first
+            return SimilarRow(
+                id: other, name: analysis.name(ofNetwork: other), shared: NumberText.count(pair.sharedMembers),
+                overlap: NumberText.percent(pair.overlapCoefficient), themes: NumberText.percent(pair.themeSimilarity),
+                redundancy: String(format: "%.2f", pair.redundancy))
+        }
+        let coverage = analysis.index.position(ofNetwork: id).map { analysis.coverage[$0] }
+        let tables =
+            coverage.map {
+                [
+                    ShareBarTable(title: "Members by region", bars: ShareBar.coverage($0.byRegion)),
+                    ShareBarTable(
+                        title: "By their country's income group",
+                        bars: ShareBar.coverage(ShareBar.byIncome($0.byIncomeGroup, group: \.group))),
+                ]
+            } ?? []
+        let context = Context(networkName: network.name, year: analysis.year, similar: similar, tables: tables)
+        return PageSection(
+            id: "landscape", title: "In the landscape of networks",
+            html: try await request.renderedSection("Landscape/network-section", context))
+    }
+}

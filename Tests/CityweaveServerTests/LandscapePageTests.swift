@@ -1,0 +1,93 @@
+import CityweaveCore
+import Fluent
+import Foundation
+import Testing
+import VaporTesting
+
+@testable import CityweaveServer
+
+extension CityweaveServerTests {
+    @Suite struct LandscapePageTests {
+        @Test func theLandscapePageShowsOverlapClustersAndWhoIsLeftOut() async throws {
+            try await withCityweave { app in
+                let top = try await app.api(.GET, "/api/v1/landscape/overlap?per=1").content.decode(
+                    Paged<OverlapPairDTO>.self
+                ).items[0]
+                let inclusion = try await app.api(.GET, "/api/v1/landscape/inclusion").content.decode(InclusionDTO.self)
+                // MUT
+                let page = try await app.page(.GET, "/landscape")
+                // validate
+                #expect(page.status == .ok)
+                let html = page.text
+                for part in [
+                    "Overlap between networks", "Clusters of redundancy", "<figure class=\"heatmap\">",
+                    "Who is left out", "Gini coefficient \(String(format: "%.2f", inclusion.inclusion.gini))",
+                    "The \(inclusion.largestCitiesInNoNetwork.count) largest cities in no network",
+                    "Whom the largest networks reach", "/api/v1/landscape/export.graphml",
+                    "/networks/\(top.first.id)\">", "/networks/\(top.second.id)\">",
+                ] {
+                    #expect(html.contains(part), "\(part)")
+                }
+                let largest = try #require(inclusion.largestCitiesInNoNetwork.first)
+                #expect(html.contains("href=\"/cities/\(largest.id)\""), "the map links the largest city in no network")
+            }
+        }
+
+        @Test func theOverlapTableSortsAndAYearSelectsTheLandscape() async throws {
+            try await withCityweave { app in
+                let pairs = try LandscapeExportTests.rows(try await app.api(.GET, "/api/v1/landscape/overlap.csv").text)
+                let mostShared = try #require(pairs.dropFirst().compactMap { Int($0[4]) }.max())
+                // MUT
+                let sorted = try await app.page(.GET, "/landscape?sort=shared&order=desc&per=1").text
+                // validate
+                #expect(sorted.contains("aria-sort=\"descending\""))
+                let firstRow = try #require(sorted.range(of: "<tbody>").map { String(sorted[$0.upperBound...]) })
+                #expect(
+                    firstRow.prefix(600).contains(">\(NumberText.count(mostShared))</td>"),
+                    "the pair sharing most members comes first")
+                let old = try await app.page(.GET, "/landscape?year=1950")
+                #expect(old.status == .ok && old.text.contains("as it stood in 1950"))
+                #expect(
+                    try await app.page(.GET, "/landscape?year=2400").status == .badRequest,
+                    "a year in the future is refused")
+                #expect(try await app.page(.GET, "/landscape?sort=size").status == .badRequest)
+            }
+        }
+
+        @Test func aNetworkPageShowsTheNetworksMostLikeItEscaped() async throws {
+            try await withCityweave { app in
+                let similar = try await app.api(.GET, "/api/v1/networks/c40/similar").content.decode(
+                    [OverlapPairDTO].self)
+                let c40 = try #require(try await Network.query(on: app.db).filter(\.$slug == "c40").first()?.id)
+                let closest = try #require(similar.first.map { $0.first.id == c40 ? $0.second : $0.first })
+                let renamed = try #require(try await Network.find(closest.id, on: app.db))
+                renamed.name = "<b>Alliance & co</b>"
+                try await renamed.save(on: app.db)
+                // MUT
+                let page = try await app.page(.GET, "/networks/c40")
+                // validate
+                #expect(page.status == .ok)
+                #expect(page.text.contains("Networks most like this one"))
+                #expect(page.text.contains("&lt;b&gt;Alliance &amp; co&lt;"))
+                #expect(!page.text.contains("<b>Alliance"))
+                #expect(page.text.contains("Whom it reaches"))
+            }
+        }
+
+        @Test func aCityPageShowsItsPartnersAndPeersRankedAndThenItsBetweenness() async throws {
+            try await withCityweave { app in
+                let yokohama = try await app.cityID("Yokohama", "JP")
+                let city = try await app.api(.GET, "/api/v1/landscape/cities/\(yokohama)").content.decode(
+                    LandscapeCityDTO.self)
+                // MUT
+                let page = try await app.page(.GET, "/cities/\(yokohama)").text
+                // validate
+                #expect(page.contains("Among cities") && page.contains("Peers in its networks"))
+                let peer = try #require(city.neighbourhood.peers.first)
+                #expect(page.contains("href=\"/cities/\(peer.city.id)\""))
+                // The metrics were computed by the API call above: the page shows them.
+                #expect(page.contains("Betweenness</dt><dd>\(NumberText.short(city.metrics.betweenness)) "))
+            }
+        }
+    }
+}
