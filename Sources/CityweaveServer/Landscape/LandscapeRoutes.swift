@@ -10,6 +10,7 @@ struct LandscapeRoutes: RouteCollection {
         api.get("landscape", "inclusion", use: json.inclusion)
         api.get("landscape", "cities", ":id", use: json.city)
         api.get("networks", ":id", "similar", use: json.similar)
+        api.get("networks", ":id", "coverage", use: json.coverage)
         let export = LandscapeExportController()
         api.get("landscape", "export.graphml", use: export.graphML)
         api.get("landscape", "cities.csv", use: export.cityMetricsCSV)

@@ -48,6 +48,16 @@ struct LandscapeAPIController {
     }
 
     static let similarLimit = 10
+
+    @Sendable
+    func coverage(_ request: Request) async throws -> NetworkCoverageDTO {
+        let id = try await DirectoryQueries.networkID(request.parameters.get("id") ?? "", on: request.db)
+        let analysis = try await request.landscapeAnalysis()
+        guard let position = analysis.index.position(ofNetwork: id) else {
+            throw Abort(.notFound, reason: "There is no network '\(id)'.")
+        }
+        return NetworkCoverageDTO(year: analysis.year, coverage: analysis.coverage[position])
+    }
 }
 
 extension LandscapeAPIController {

@@ -35,6 +35,12 @@ struct ClustersDTO: Content {
     var clusters: [[LandscapeNetworkDTO]]
 }
 
+/// Whom a network reaches, by region and income group, against the world's cities of its members' sizes.
+struct NetworkCoverageDTO: Content {
+    var year: Int
+    var coverage: NetworkCoverage
+}
+
 struct InclusionDTO: Content {
     struct CityDTO: Content {
         var id: Int

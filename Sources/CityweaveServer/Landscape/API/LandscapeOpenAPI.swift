@@ -9,6 +9,11 @@ enum LandscapeOpenAPI: OpenAPIModule {
         "schema": ["type": "integer", "minimum": 1900],
     ]
 
+    private static let networkID: JSONValue = [
+        "name": "id", "in": "path", "required": true, "description": "The network's id or slug.",
+        "schema": ["type": "string", "minLength": 1],
+    ]
+
     private static func get(_ operationId: String, _ summary: String, parameters: [JSONValue], ok: JSONValue)
         -> JSONValue
     {
@@ -87,15 +92,14 @@ enum LandscapeOpenAPI: OpenAPIModule {
                 ],
                 year,
             ], ok: Doc.ok("LandscapeCity", description: "The city's place in the graph.")),
+        "/api/v1/networks/{id}/coverage": get(
+            "getNetworkCoverage",
+            "Whom a network reaches: its members' share in each region and income group, against the share expected if it drew as many members of each population band at random among the world's cities of that band.",
+            parameters: [networkID, year],
+            ok: Doc.ok("NetworkCoverage", description: "The network's coverage.")),
         "/api/v1/networks/{id}/similar": get(
             "getSimilarNetworks", "The networks most like this one, most redundant first (up to 10).",
-            parameters: [
-                [
-                    "name": "id", "in": "path", "required": true, "description": "The network's id or slug.",
-                    "schema": ["type": "string", "minLength": 1],
-                ],
-                year,
-            ],
+            parameters: [networkID, year],
             ok: [
                 "description": "The pairs.",
                 "content": [
@@ -115,6 +119,17 @@ enum LandscapeOpenAPI: OpenAPIModule {
         "properties": [
             "group": ["type": "string"], "cities": ["type": "integer"], "citiesInNetworks": ["type": "integer"],
             "share": ["type": "number"],
+        ],
+    ]
+
+    private static let coverageShare: JSONValue = [
+        "type": "object",
+        "properties": [
+            "group": ["type": "string"], "members": ["type": "integer"], "memberShare": ["type": "number"],
+            "expectedShare": [
+                "type": "number",
+                "description": "The share expected of the world's cities of the members' population bands.",
+            ],
         ],
     ]
 
@@ -152,6 +167,20 @@ enum LandscapeOpenAPI: OpenAPIModule {
                 "neighbourhood": [
                     "type": "object",
                     "description": "The city, its partners and its peers (cities sharing networks with it).",
+                ],
+            ],
+        ],
+        "NetworkCoverage": [
+            "type": "object", "required": ["year", "coverage"],
+            "properties": [
+                "year": ["type": "integer"],
+                "coverage": [
+                    "type": "object",
+                    "properties": [
+                        "networkID": ["type": "integer"], "members": ["type": "integer"],
+                        "byRegion": ["type": "array", "items": coverageShare],
+                        "byIncomeGroup": ["type": "array", "items": coverageShare],
+                    ],
                 ],
             ],
         ],
