@@ -121,6 +121,7 @@ import Testing
     }
 
     @Test func aSelectionKeepsItsCitiesAndTheEdgesAmongThem() throws {
+        var (keptEdges, leftEdges) = (0, 0)
         for seed: UInt64 in 1...40 {
             // setup
             let index = try LandscapeIndexTests.index(LandscapeIndexTests.instance(seed: seed))
@@ -135,11 +136,14 @@ import Testing
             let expected = whole.edges.filter { kept.contains($0.0) && kept.contains($0.1) }
             #expect(part.edges.map { "\($0.0)-\($0.1)" } == expected.map { "\($0.0)-\($0.1)" }, "seed \(seed)")
             #expect(part.edges.map { $0.2 } == expected.map { $0.2 })
+            keptEdges += expected.count
+            leftEdges += whole.edges.count - expected.count
             #expect(
                 CityGraphExport.edgeCount(index, includeSharedNetworks: true, included: included) == expected.count)
             let rows = try LandscapeCSV.cityMetrics(index, metrics: metrics, included: included)
                 .split(separator: "\r\n", omittingEmptySubsequences: true)
             #expect(rows.count == kept.count + 1, "a header and a row per kept city")
         }
+        #expect(keptEdges > 0 && leftEdges > 0, "the selections kept some edges and left others out")
     }
 }

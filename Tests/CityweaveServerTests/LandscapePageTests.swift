@@ -8,6 +8,21 @@ import VaporTesting
 
 extension CityweaveServerTests {
     @Suite struct LandscapePageTests {
+        /// The part of `html` from `start` to the first `end` after it (to its end without `end`).
+        static func part(of html: String, from start: String, to end: String? = nil) throws -> String {
+            let from = try #require(html.range(of: start), "\(start) is on the page").lowerBound
+            let rest = html[from...]
+            return String(end.flatMap { rest.range(of: $0) }.map { rest[..<$0.upperBound] } ?? rest)
+        }
+
+        /// The overlap table's first row, and the heading of the column it is sorted by.
+        static func overlapTable(_ html: String) throws -> (firstRow: String, sortedBy: String) {
+            let table = try part(of: html, from: "<section id=\"overlap\">", to: "</section>")
+            return (
+                try part(of: table, from: "<tbody>", to: "</tr>"), try part(of: table, from: "aria-sort=", to: "</th>")
+            )
+        }
+
         @Test func theLandscapePageShowsOverlapClustersAndWhoIsLeftOut() async throws {
             try await withCityweave { app in
                 let top = try await app.api(.GET, "/api/v1/landscape/overlap?per=1").content.decode(
@@ -24,10 +39,13 @@ extension CityweaveServerTests {
                     "Who is left out", "Gini coefficient \(String(format: "%.2f", inclusion.inclusion.gini))",
                     "The \(inclusion.largestCitiesInNoNetwork.count) largest cities in no network",
                     "Whom the largest networks reach", "/api/v1/landscape/export.graphml",
-                    "/networks/\(top.first.id)\">", "/networks/\(top.second.id)\">",
                 ] {
                     #expect(html.contains(part), "\(part)")
                 }
+                let firstRow = try Self.overlapTable(html).firstRow
+                #expect(
+                    firstRow.contains("/networks/\(top.first.id)\">")
+                        && firstRow.contains("/networks/\(top.second.id)\">"))
                 let largest = try #require(inclusion.largestCitiesInNoNetwork.first)
                 #expect(html.contains("href=\"/cities/\(largest.id)\""), "the map links the largest city in no network")
             }
@@ -36,15 +54,19 @@ extension CityweaveServerTests {
         @Test func theOverlapTableSortsAndAYearSelectsTheLandscape() async throws {
             try await withCityweave { app in
                 let pairs = try LandscapeExportTests.rows(try await app.api(.GET, "/api/v1/landscape/overlap.csv").text)
-                let mostShared = try #require(pairs.dropFirst().compactMap { Int($0[4]) }.max())
-                // MUT
-                let sorted = try await app.page(.GET, "/landscape?sort=shared&order=desc&per=1").text
-                // validate
-                #expect(sorted.contains("aria-sort=\"descending\""))
-                let firstRow = try #require(sorted.range(of: "<tbody>").map { String(sorted[$0.upperBound...]) })
-                #expect(
-                    firstRow.prefix(600).contains(">\(NumberText.count(mostShared))</td>"),
-                    "the pair sharing most members comes first")
+                let shared = pairs.dropFirst().compactMap { Int($0[4]) }
+                let (fewest, most) = (try #require(shared.min()), try #require(shared.max()))
+                try #require(fewest < most, "the demo's pairs share different numbers of members")
+                for (order, expected) in [("desc", most), ("asc", fewest)] {
+                    // MUT
+                    let page = try await app.page(.GET, "/landscape?sort=shared&order=\(order)&per=1").text
+                    // validate
+                    let table = try Self.overlapTable(page)
+                    #expect(table.sortedBy.contains("Shared members"), "\(order)")
+                    #expect(table.sortedBy.contains(order == "asc" ? "ascending" : "descending"), "\(order)")
+                    #expect(
+                        table.firstRow.contains(">\(NumberText.count(expected))</td>"), "\(order): \(table.firstRow)")
+                }
                 let old = try await app.page(.GET, "/landscape?year=1950")
                 #expect(old.status == .ok && old.text.contains("as it stood in 1950"))
                 #expect(
@@ -89,7 +111,8 @@ extension CityweaveServerTests {
                 let city = try await app.api(.GET, "/api/v1/landscape/cities/\(yokohama)").content.decode(
                     LandscapeCityDTO.self)
                 // MUT
-                let page = try await app.page(.GET, "/cities/\(yokohama)").text
+                let page = try Self.part(
+                    of: try await app.page(.GET, "/cities/\(yokohama)").text, from: "<section id=\"landscape\">")
                 // validate
                 #expect(page.contains("Among cities") && page.contains("Peers in its networks"))
                 let peer = try #require(city.neighbourhood.peers.first)

@@ -110,5 +110,43 @@ extension CityweaveServerTests {
                 #expect(try await app.api(.GET, "/api/v1/landscape/cities/\(yokohama)?year=1700").status == .badRequest)
             }
         }
+
+        @Test func theShareHeldByTheHalfWithFewestMembershipsIsReadOffTheLorenzCurve() throws {
+            var generator = SystemRandomNumberGenerator()
+            for trial in 0..<200 {
+                // setup: an even number of cities, each in a random number of 4 networks
+                let cityCount = 2 * Int.random(in: 1...20, using: &generator)
+                let cities = (1...cityCount).map {
+                    LandscapeCity(id: $0, name: "", population: 1, countryCode: "", region: "", incomeGroup: nil)
+                }
+                let counts = cities.map { _ in Int.random(in: 0...4, using: &generator) }
+                let memberships = zip(cities, counts).flatMap { city, count in
+                    (0..<count).map { LandscapeMembership(networkID: $0 + 1, cityID: city.id) }
+                }
+                let index = try LandscapeIndex(
+                    cities: cities, networks: (1...4).map { LandscapeNetwork(id: $0, name: "", themes: []) },
+                    memberships: memberships, partnerships: [])
+                // MUT
+                let share = LorenzChart.share(heldBy: 0.5, LandscapeInclusion(index).lorenzCurve)
+                // validate: the lower half's memberships over all of them
+                let total = counts.reduce(0, +)
+                let lowerHalf = counts.sorted().prefix(cityCount / 2).reduce(0, +)
+                let expected = total == 0 ? 0.5 : Double(lowerHalf) / Double(total)
+                #expect(abs(share - expected) < 1e-12, "trial \(trial): \(counts)")
+            }
+        }
+
+        @Test func onlyTheMostRecentlyUsedYearsAreKept() {
+            var years = RecentYears<String>()
+            let capacity = RecentYears<String>.capacity
+            for year in 2000..<(2000 + capacity) { years.set("\(year)", forYear: year) }
+            #expect(years.value(forYear: 2000) == "2000", "2000 is now the most recently used")
+            years.set("1999", forYear: 1999)
+            #expect(years.value(forYear: 2001) == nil, "the least recently used year went")
+            #expect(years.value(forYear: 2000) == "2000" && years.value(forYear: 1999) == "1999")
+            #expect((2002..<(2000 + capacity)).allSatisfy { years.value(forYear: $0) == "\($0)" })
+            years.set("again", forYear: 1999)
+            #expect(years.value(forYear: 1999) == "again" && years.value(forYear: 2000) == "2000")
+        }
     }
 }

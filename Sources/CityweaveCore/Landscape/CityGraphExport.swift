@@ -39,6 +39,7 @@ public enum CityGraphExport {
     public static func edgeCount(_ index: LandscapeIndex, includeSharedNetworks: Bool, included: [Bool]? = nil)
         -> Int
     {
+        precondition(included.map { $0.count == index.cities.count } ?? true, "included must hold a flag per city")
         var count = 0
         forEachEdge(index, includeSharedNetworks: includeSharedNetworks, included: included) { _, _, _, _ in
             count += 1

@@ -36,7 +36,8 @@ public enum LandscapeCSV {
     public static func cityMetrics(_ index: LandscapeIndex, metrics: [CityMetrics], included: [Bool]? = nil) throws
         -> String
     {
-        try CSVExport.text(
+        precondition(included.map { $0.count == index.cities.count } ?? true, "included must hold a flag per city")
+        return try CSVExport.text(
             header: [
                 "city", "name", "country", "population", "degree", "weighted_degree", "betweenness",
                 "normalized_betweenness", "component",

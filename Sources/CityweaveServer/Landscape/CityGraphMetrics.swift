@@ -1,5 +1,4 @@
 import CityweaveCore
-import NIOConcurrencyHelpers
 import NIOPosix
 import Vapor
 
@@ -15,47 +14,35 @@ final class CityGraphMetrics: Sendable {
         var index: LandscapeIndex { analysis.index }
     }
 
-    private typealias Computation = Task<Computed, any Error>
-    private let computations = NIOLockedValueBox([Int: (generation: Int, computation: Computation)]())
-    private let finished = NIOLockedValueBox([Int: Computed]())
+    private let computations = YearlyComputations<Computed>()
 
-    /// The metrics of the year the query asks for, computed now if they are not held.
+    /// The metrics of `year`, computed now if they are not held.
     func metrics(year: Int, request: Request) async throws -> Computed {
         let analysis = try await request.landscapeAnalysis(year: year)
-        return try await computation(for: analysis, threadPool: request.application.threadPool).value
+        return try await computations.value(
+            year: year, generation: analysis.generation,
+            compute: Self.compute(analysis, threadPool: request.application.threadPool))
     }
 
     /// The metrics of `analysis` if they are held; otherwise nil, and their computation is started, so
     /// that a page need not wait for it.
     func metricsIfComputed(for analysis: LandscapeAnalysis, threadPool: NIOThreadPool) -> Computed? {
-        if let held = finished.withLockedValue({ $0[analysis.year] }), held.analysis.generation == analysis.generation {
-            return held
-        }
-        _ = computation(for: analysis, threadPool: threadPool)
-        return nil
+        computations.valueIfComputed(
+            year: analysis.year, generation: analysis.generation,
+            compute: Self.compute(analysis, threadPool: threadPool))
     }
 
-    private func computation(for analysis: LandscapeAnalysis, threadPool: NIOThreadPool) -> Computation {
-        computations.withLockedValue { held -> Computation in
-            if let known = held[analysis.year], known.generation >= analysis.generation { return known.computation }
-            let computation = Computation { [finished] in
-                let computed = try await threadPool.runIfActive {
-                    let index = analysis.index
-                    let metrics = CityMetrics.all(
-                        index, weightedDegrees: index.weightedDegrees,
-                        components: PartnershipComponents(index.partners),
-                        betweenness: PartnershipBetweenness(index.partners))
-                    return Computed(analysis: analysis, metrics: metrics)
-                }
-                finished.withLockedValue {
-                    if ($0[analysis.year]?.analysis.generation ?? -1) < analysis.generation {
-                        $0[analysis.year] = computed
-                    }
-                }
-                return computed
+    private static func compute(_ analysis: LandscapeAnalysis, threadPool: NIOThreadPool)
+        -> YearlyComputations<Computed>.Compute
+    {
+        {
+            try await threadPool.runIfActive {
+                let index = analysis.index
+                let metrics = CityMetrics.all(
+                    index, weightedDegrees: index.weightedDegrees, components: PartnershipComponents(index.partners),
+                    betweenness: PartnershipBetweenness(index.partners))
+                return Computed(analysis: analysis, metrics: metrics)
             }
-            held[analysis.year] = (analysis.generation, computation)
-            return computation
         }
     }
 }

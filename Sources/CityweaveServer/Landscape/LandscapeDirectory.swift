@@ -1,6 +1,5 @@
 import CityweaveCore
 import Fluent
-import NIOConcurrencyHelpers
 import SQLKit
 import Vapor
 
@@ -21,23 +20,22 @@ final class LandscapeDirectory: Sendable {
     private let cache = GenerationCache<Snapshot>(read: LandscapeDirectory.read)
     /// Each year's analysis, built once per generation: indexing every city of the directory is the
     /// costly part of a request.
-    private let analyses = NIOLockedValueBox([Int: (generation: Int, analysis: LandscapeAnalysis)]())
+    private let analyses = YearlyComputations<LandscapeAnalysis>()
 
     /// The landscape of `year` (the memberships and partnerships that held then), analysed on
     /// `threadPool` when the directory changed since it last was.
     func analysis(year: Int, on database: any Database, threadPool: NIOThreadPool) async throws -> LandscapeAnalysis {
         let generation = try await generation(on: database)
-        if let held = analyses.withLockedValue({ $0[year] }), held.generation == generation { return held.analysis }
-        let snapshot = try await cache.snapshot(atGeneration: generation, on: database)
-        let analysis = try await threadPool.runIfActive {
-            let index = try LandscapeIndex(
-                cities: snapshot.cities, networks: snapshot.networks, memberships: snapshot.memberships,
-                partnerships: snapshot.partnerships, year: year)
-            return LandscapeAnalysis(
-                year: year, generation: generation, index: index, networkNames: snapshot.networkNames)
+        return try await analyses.value(year: year, generation: generation) { [cache] in
+            let snapshot = try await cache.snapshot(atGeneration: generation, on: database)
+            return try await threadPool.runIfActive {
+                let index = try LandscapeIndex(
+                    cities: snapshot.cities, networks: snapshot.networks, memberships: snapshot.memberships,
+                    partnerships: snapshot.partnerships, year: year)
+                return LandscapeAnalysis(
+                    year: year, generation: generation, index: index, networkNames: snapshot.networkNames)
+            }
         }
-        analyses.withLockedValue { $0[year] = (generation, analysis) }
-        return analysis
     }
 
     private func generation(on database: any Database) async throws -> Int {
@@ -113,5 +111,16 @@ extension Request {
 
     func landscapeAnalysis(year: Int) async throws -> LandscapeAnalysis {
         try await application.landscapeDirectory.analysis(year: year, on: db, threadPool: application.threadPool)
+    }
+
+    /// This year's landscape for a section of a city's or a network's page, or nil (logged) when it
+    /// cannot be had: the page then shows without the section rather than fail.
+    func landscapeForPageSection() async -> LandscapeAnalysis? {
+        do {
+            return try await landscapeAnalysis(year: LandscapeYear.thisYear)
+        } catch {
+            logger.report(error: error)
+            return nil
+        }
     }
 }

@@ -36,7 +36,7 @@ enum LandscapeCitySection {
     }
 
     static let provider: CityPageSectionProvider = { request, city in
-        let analysis = try await request.landscapeAnalysis(year: LandscapeYear.thisYear)
+        guard let analysis = await request.landscapeForPageSection() else { return nil }
         let id = try city.requireID()
         guard let neighbourhood = CityNeighbourhood(analysis.index, cityID: id, peerLimit: peerLimit),
             !neighbourhood.partners.isEmpty || !neighbourhood.peers.isEmpty

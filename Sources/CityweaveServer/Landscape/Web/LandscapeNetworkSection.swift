@@ -21,7 +21,7 @@ enum LandscapeNetworkSection {
     }
 
     static let provider: NetworkPageSectionProvider = { request, network in
-        let analysis = try await request.landscapeAnalysis(year: LandscapeYear.thisYear)
+        guard let analysis = await request.landscapeForPageSection() else { return nil }
         let id = try network.requireID()
         let similar = analysis.overlap.similar(to: id, limit: LandscapeAPIController.similarLimit).map { pair in
             let other = pair.first == id ? pair.second : pair.first

@@ -18,13 +18,24 @@ struct LorenzChart: Encodable {
         }
         self.path = path
         gini = String(format: "%.2f", inclusion.gini)
-        let half = inclusion.lorenzCurve.first { $0.cityShare >= 0.5 }
+        let heldByHalf =
+            inclusion.overall.citiesInNetworks > 0 ? Self.share(heldBy: 0.5, inclusion.lorenzCurve) : nil
         summary =
             "Gini coefficient \(gini)"
-            + (half.map {
-                ", the half of cities with fewest memberships hold \(NumberText.percent($0.membershipShare)) of them"
-            }
+            + (heldByHalf.map { ", the half of cities with fewest memberships hold \(NumberText.percent($0)) of them" }
                 ?? "")
+    }
+
+    /// The share of memberships held by the share `cities` of cities with fewest, read off the curve
+    /// (straight between its corners, the first of which is 0, 0).
+    static func share(heldBy cities: Double, _ curve: [LandscapeInclusion.LorenzPoint]) -> Double {
+        for (previous, point) in zip(curve, curve.dropFirst()) where point.cityShare >= cities {
+            let width = point.cityShare - previous.cityShare
+            guard width > 0 else { return point.membershipShare }
+            return previous.membershipShare
+                + (point.membershipShare - previous.membershipShare) * (cities - previous.cityShare) / width
+        }
+        return curve.last?.membershipShare ?? 0
     }
 
     private static func coordinate(_ share: Double) -> String { String(format: "%.1f", share * size) }

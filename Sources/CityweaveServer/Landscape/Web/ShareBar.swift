@@ -44,10 +44,10 @@ struct ShareBar: Encodable {
         }
     }
 
-    /// Whole percentages, but a small share is not rounded to nothing: "0.4%", "<0.1%".
+    /// Whole percentages from 1%, so that a small share is not rounded to nothing: "0.4%", "<0.1%".
     private static func percentText(_ share: Double) -> String {
         switch share {
-        case 0, 0.1...: NumberText.percent(share)
+        case 0, 0.01...: NumberText.percent(share)
         case ..<0.001: "<0.1%"
         default: String(format: "%.1f%%", share * 100)
         }
