@@ -13,6 +13,8 @@ import statistics
 import time
 import urllib.request
 
+from server_harness import percentile
+
 
 def fetch(url):
     started = time.perf_counter()
@@ -37,9 +39,8 @@ def main():
             raise SystemExit(f"{args.url} answered {status}")
         times.append(elapsed * 1000)
     times.sort()
-    p90 = times[min(len(times) - 1, int(len(times) * 0.9))]
     print(f"{args.requests} requests from cache: median {statistics.median(times):.1f} ms, "
-          f"90th percentile {p90:.1f} ms, slowest {times[-1]:.1f} ms")
+          f"90th percentile {percentile(times, 0.9):.1f} ms, slowest {times[-1]:.1f} ms")
 
 
 if __name__ == "__main__":

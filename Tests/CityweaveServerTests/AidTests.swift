@@ -215,6 +215,9 @@ extension CityweaveServerTests {
                 let c40 = try #require(try await Network.query(on: app.db).filter(\.$slug == "c40").first()?.id)
                 let coordinator = try await app.token(
                     for: try await app.makeUser("c40@example.org", organisation: .network(c40), role: .editor))
+                // Shanghai leaves C40: the network's run does not consider its request and leaves its proposal be.
+                try await Membership.query(on: app.db).filter(\.$network.$id == c40).filter(\.$city.$id == shanghai)
+                    .delete()
                 let members = Set(
                     try await Membership.query(on: app.db).filter(\.$network.$id == c40).all().map(\.$city.id))
                 let scoped = try await Self.run(app, #"{"network": \#(c40)}"#, token: coordinator)
@@ -229,6 +232,8 @@ extension CityweaveServerTests {
                 where inScope.contains(allocation.from.id) && inScope.contains(allocation.to.id) {
                     #expect(allocation.status == .superseded)
                 }
+                #expect(
+                    replaced.first { $0.id == gownsAllocation.id }?.status == .proposed, "Shanghai's proposal stays")
                 let unknown = try await app.api(
                     .POST, "/api/v1/aid/matching-runs", json: #"{"resource": "moondust"}"#, token: admin)
                 #expect(unknown.isProblem(status: .badRequest, mentioning: "'resource'"))
@@ -507,7 +512,7 @@ extension CityweaveServerTests {
                 #expect(!anonymous.text.contains("Desk +81 45 000") && anonymous.text.contains("to see it"))
                 #expect(
                     try await app.page(.GET, "/aid/offers/\(offer.id)", as: browser).text.contains("Desk +81 45 000"))
-                #expect(try await app.page(.GET, "/cities/\(milan)").text.contains("Mutual aid"))
+                #expect(try await app.page(.GET, "/cities/\(milan)").text.contains("What Milan gave and received"))
 
                 // The run's page lets Milan's editor answer for Milan, and only for Milan.
                 let adminBrowser = try await app.signIn(admin.email)

@@ -69,7 +69,7 @@ extension CityweaveServerTests {
 
         /// This year's partnerships as pairs of ids, the lower first.
         static func partnerships(on database: any Database) async throws -> Set<[Int]> {
-            let year = LandscapeYear.thisYear
+            let year = DirectoryEdits.thisYear
             return Set(
                 try await Partnership.query(on: database).all().filter { ($0.since ?? year) <= year }.map {
                     [$0.$cityA.id, $0.$cityB.id].sorted()
@@ -101,7 +101,7 @@ extension CityweaveServerTests {
 
                 // One network: its members, each tied to every other by the network they share.
                 let c40 = try #require(try await Network.query(on: app.db).filter(\.$slug == "c40").first()?.id)
-                let members = try await LandscapeTests.members(of: c40, in: LandscapeYear.thisYear, on: app.db)
+                let members = try await LandscapeTests.members(of: c40, in: DirectoryEdits.thisYear, on: app.db)
                 try #require(members.count > 1)
                 let network = try GraphReader.read(
                     try await app.api(.GET, "/api/v1/landscape/export.graphml?network=c40").text)

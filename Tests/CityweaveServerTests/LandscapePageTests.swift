@@ -97,7 +97,7 @@ extension CityweaveServerTests {
                 // The same figures as JSON: members by region add up to the network's members.
                 let coverage = try await app.api(.GET, "/api/v1/networks/c40/coverage").content.decode(
                     NetworkCoverageDTO.self)
-                let members = try await LandscapeTests.members(of: c40, in: LandscapeYear.thisYear, on: app.db)
+                let members = try await LandscapeTests.members(of: c40, in: DirectoryEdits.thisYear, on: app.db)
                 #expect(coverage.coverage.members == members.count)
                 #expect(coverage.coverage.byRegion.map(\.members).reduce(0, +) == members.count)
                 #expect(abs(coverage.coverage.byIncomeGroup.map(\.expectedShare).reduce(0, +) - 1) < 1e-9)

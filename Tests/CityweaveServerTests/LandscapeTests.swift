@@ -17,7 +17,7 @@ extension CityweaveServerTests {
 
         @Test func theOverlapOfNetworksEqualsTheirMembersSetsAndAYearOutOfRangeIsRefused() async throws {
             try await withCityweave { app in
-                let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+                let year = DirectoryEdits.thisYear
                 let response = try await app.api(.GET, "/api/v1/landscape/overlap?per=5")
                 let page = try response.content.decode(Paged<OverlapPairDTO>.self)
                 #expect(page.items.count == 5 && page.metadata.total > 5)
@@ -62,16 +62,26 @@ extension CityweaveServerTests {
 
         @Test func inclusionCountsEveryCityAndFollowsANewMembership() async throws {
             try await withCityweave { app in
-                let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+                let year = DirectoryEdits.thisYear
                 let before = try await app.api(.GET, "/api/v1/landscape/inclusion").content.decode(InclusionDTO.self)
                 let cities = try await City.query(on: app.db).count()
                 #expect(before.inclusion.overall.cities == cities)
                 var networked: Set<Int> = []
+                var memberships: [Int: Int] = [:]
                 for network in try await Network.query(on: app.db).all() {
-                    networked.formUnion(try await Self.members(of: network.requireID(), in: year, on: app.db))
+                    let members = try await Self.members(of: network.requireID(), in: year, on: app.db)
+                    networked.formUnion(members)
+                    for city in members { memberships[city, default: 0] += 1 }
                 }
                 #expect(before.inclusion.overall.citiesInNetworks == networked.count)
-                #expect((0...1).contains(before.inclusion.gini))
+                // Gini as the mean absolute difference over twice the mean, cities in no network counted.
+                let counts =
+                    memberships.values.map(Double.init) + Array(repeating: 0, count: cities - memberships.count)
+                var differences = 0.0
+                for a in counts { for b in counts { differences += abs(a - b) } }
+                let mean = counts.reduce(0, +) / Double(cities)
+                let gini = differences / (2 * Double(cities * cities) * mean)
+                #expect(abs(before.inclusion.gini - gini) < 1e-9, "\(before.inclusion.gini) against \(gini)")
                 let outside = try #require(before.largestCitiesInNoNetwork.first)
                 #expect(!networked.contains(outside.id))
 
@@ -91,18 +101,26 @@ extension CityweaveServerTests {
         @Test func aCityShowsItsPlaceInTheGraphWithItsPartnersAndPeers() async throws {
             try await withCityweave { app in
                 let yokohama = try await app.cityID("Yokohama", "JP")
-                let year = Calendar(identifier: .gregorian).component(.year, from: Date())
-                let partners = Set(
-                    try await Partnership.query(on: app.db).all()
-                        .filter { ($0.since ?? year) <= year }
-                        .compactMap { p -> Int? in
-                            p.$cityA.id == yokohama ? p.$cityB.id : p.$cityB.id == yokohama ? p.$cityA.id : nil
-                        })
+                let year = DirectoryEdits.thisYear
+                let pairs = try await Partnership.query(on: app.db).all().filter { ($0.since ?? year) <= year }
+                var neighbours: [Int: Set<Int>] = [:]
+                for pair in pairs {
+                    neighbours[pair.$cityA.id, default: []].insert(pair.$cityB.id)
+                    neighbours[pair.$cityB.id, default: []].insert(pair.$cityA.id)
+                }
+                let partners = neighbours[yokohama] ?? []
+                // Yokohama's component, by a search over the partnerships.
+                var component: Set<Int> = [yokohama]
+                var frontier = [yokohama]
+                while let city = frontier.popLast() {
+                    for next in neighbours[city] ?? [] where component.insert(next).inserted { frontier.append(next) }
+                }
                 let response = try await app.api(.GET, "/api/v1/landscape/cities/\(yokohama)")
                 let city = try response.content.decode(LandscapeCityDTO.self)
                 #expect(city.metrics.degree == partners.count && partners.count > 0)
                 #expect(Set(city.neighbourhood.partners.map(\.city.id)) == partners)
-                #expect(city.componentSize > partners.count && city.metrics.betweenness >= 0)
+                #expect(city.componentSize == component.count && component.count > partners.count + 1)
+                #expect(city.metrics.betweenness > 0, "Yokohama links partners that are not partners of one another")
                 #expect(
                     city.neighbourhood.peers.map(\.sharedNetworks)
                         == city.neighbourhood.peers.map(\.sharedNetworks).sorted(by: >))

@@ -10,7 +10,8 @@
 /// refused; leaving out shared networks keeps the partnerships alone, and
 /// `included` keeps some cities (by position) and the edges among them.
 public enum CityGraphExport {
-    public static let defaultEdgeLimit = 1_000_000
+    /// About 50 MB of XML: the most the server's export builds.
+    public static let defaultEdgeLimit = 250_000
 
     public struct TooManyEdges: Error, Sendable, Equatable, CustomStringConvertible {
         public var edges: Int

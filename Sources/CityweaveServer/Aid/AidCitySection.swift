@@ -15,7 +15,7 @@ enum AidCitySection {
         let showsContact = AidQueries.showsContact(request)
         var rows: [AidPostRow] = []
         for kind in AidPostKind.allCases {
-            rows += try await AidQueries.posts(kind, filter, page: nil, on: request.db).posts
+            rows += try await AidQueries.currentPosts(kind, filter, on: request.db)
                 .map { AidPostRow($0, showsContact: showsContact) }
         }
         let context = Context(cityID: filter.city!, cityName: city.name, rows: rows)

@@ -37,11 +37,13 @@ enum AidQueries {
         if let resource = filter.resource { query.filter(\.$resource.$id == resource) }
         if let city = filter.city { query.filter(\.$city.$id == city) }
         if let status = filter.status { query.filter(\.$status == status) }
-        let total = try await query.count()
+        // Counted only for a page: a whole list is its own count.
+        let total = page == nil ? nil : try await query.count()
         // Requests by the day they are needed, offers by the day they end: what runs out first comes first.
         query.sort(kind == .offer ? \.$availableUntil : \.$neededBy).sort(\.$id)
         if let page { query.range(page.offset..<(page.offset + page.per)) }
-        return (try await query.all(), total)
+        let posts = try await query.all()
+        return (posts, total ?? posts.count)
     }
 
     /// What is still on the table, for the pages: open posts with units free and, for offers, a window not yet closed.

@@ -60,7 +60,7 @@ enum MatchingRuns {
             try await AidAllocation.supersedeProposals(between: considered, on: db as! any SQLDatabase)
             try await run.create(on: db)
             let runID = try run.requireID()
-            for proposal in matching.proposals {
+            let allocations = matching.proposals.map { proposal in
                 let allocation = AidAllocation()
                 allocation.$run.id = runID
                 allocation.$offer.id = proposal.supply
@@ -72,7 +72,11 @@ enum MatchingRuns {
                 allocation.unitCost = proposal.unitCost
                 allocation.reasons = proposal.reasons
                 allocation.status = .proposed
-                try await allocation.create(on: db)
+                return allocation
+            }
+            // Inserted a few hundred rows a statement, within SQLite's limit of bound parameters.
+            for chunk in stride(from: 0, to: allocations.count, by: 500) {
+                try await Array(allocations[chunk..<min(chunk + 500, allocations.count)]).create(on: db)
             }
             try await AuditLog.record(
                 request, action: "run matching", recordType: "aid_matching_run", recordID: "\(runID)",

@@ -10,6 +10,8 @@ final class CityGraphMetrics: Sendable {
     struct Computed: Sendable {
         var analysis: LandscapeAnalysis
         var metrics: [CityMetrics]
+        /// The cities in each component of the partnership graph, by component.
+        var componentSizes: [Int]
 
         var index: LandscapeIndex { analysis.index }
     }
@@ -38,10 +40,11 @@ final class CityGraphMetrics: Sendable {
         {
             try await threadPool.runIfActive {
                 let index = analysis.index
+                let components = PartnershipComponents(index.partners)
                 let metrics = CityMetrics.all(
-                    index, weightedDegrees: index.weightedDegrees, components: PartnershipComponents(index.partners),
+                    index, weightedDegrees: index.weightedDegrees, components: components,
                     betweenness: PartnershipBetweenness(index.partners))
-                return Computed(analysis: analysis, metrics: metrics)
+                return Computed(analysis: analysis, metrics: metrics, componentSizes: components.sizes)
             }
         }
     }

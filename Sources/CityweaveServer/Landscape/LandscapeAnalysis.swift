@@ -4,11 +4,6 @@ import CityweaveCore
 /// per landscape generation (see ``LandscapeDirectory/analysis(year:on:threadPool:)``)
 /// so that a page is rendered from memory.
 struct LandscapeAnalysis: Sendable {
-    /// Redundancy at which two networks count as doing the same work for the same cities.
-    static let clusterThreshold = 0.5
-    /// How many of the largest cities in no network are kept (the map's and the API's).
-    static let largestOutsideLimit = 50
-
     let year: Int
     /// The landscape generation it was computed at.
     let generation: Int
@@ -29,14 +24,12 @@ struct LandscapeAnalysis: Sendable {
         self.index = index
         self.networkNames = networkNames
         overlap = NetworkOverlap(index)
-        pairs = overlap.pairsSharingMembers.sorted {
-            ($0.redundancy, $0.sharedMembers, -$0.first, -$0.second)
-                > ($1.redundancy, $1.sharedMembers, -$1.first, -$1.second)
-        }
-        clusters = RedundancyClusters(overlap, threshold: Self.clusterThreshold)
+        pairs = overlap.pairsSharingMembers
+        clusters = RedundancyClusters(overlap, threshold: LandscapeInstance.defaultRedundancyThreshold)
         inclusion = LandscapeInclusion(index)
         coverage = NetworkCoverage.all(index)
-        largestCitiesInNoNetwork = LandscapeInclusion.largestCitiesInNoNetwork(index, limit: Self.largestOutsideLimit)
+        largestCitiesInNoNetwork = LandscapeInclusion.largestCitiesInNoNetwork(
+            index, limit: LandscapeInstance.excludedCityLimit)
     }
 
     func name(ofNetwork id: Int) -> String { networkNames[id] ?? "" }

@@ -117,7 +117,7 @@ extension Request {
     /// cannot be had: the page then shows without the section rather than fail.
     func landscapeForPageSection() async -> LandscapeAnalysis? {
         do {
-            return try await landscapeAnalysis(year: LandscapeYear.thisYear)
+            return try await landscapeAnalysis(year: DirectoryEdits.thisYear)
         } catch {
             logger.report(error: error)
             return nil

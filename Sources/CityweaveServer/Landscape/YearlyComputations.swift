@@ -36,16 +36,7 @@ final class YearlyComputations<Value: Sendable>: Sendable {
         case .computed(_, let value):
             return value
         case .computing(_, let computation):
-            do {
-                return try await computation.value
-            } catch {
-                state.withLockedValue { state in
-                    if case .computing(generation, _) = state.entries.value(forYear: year) {
-                        state.entries.remove(year: year)
-                    }
-                }
-                throw error
-            }
+            return try await computation.value
         }
     }
 
@@ -58,19 +49,30 @@ final class YearlyComputations<Value: Sendable>: Sendable {
         return value
     }
 
+    /// Replaces the computation of `year` at `generation`, if it is still the one held, by its value, or
+    /// forgets it when it failed.
+    private func settle(year: Int, generation: Int, as entry: Entry?) {
+        state.withLockedValue { state in
+            guard case .computing(generation, _) = state.entries.value(forYear: year) else { return }
+            if let entry { state.entries.set(entry, forYear: year) } else { state.entries.remove(year: year) }
+        }
+    }
+
     private func entry(year: Int, generation: Int, compute: @escaping Compute) -> Entry {
         state.withLockedValue { state in
             if let held = state.entries.value(forYear: year), held.generation >= generation { return held }
             let previous = state.last
             let computation = Computation {
                 _ = await previous?.result
-                try Task.checkCancellation()
-                let value = try await compute()
-                self.state.withLockedValue { state in
-                    if case .computing(generation, _) = state.entries.value(forYear: year) {
-                        state.entries.set(.computed(generation: generation, value), forYear: year)
-                    }
+                let value: Value
+                do {
+                    try Task.checkCancellation()
+                    value = try await compute()
+                } catch {
+                    self.settle(year: year, generation: generation, as: nil)
+                    throw error
                 }
+                self.settle(year: year, generation: generation, as: .computed(generation: generation, value))
                 return value
             }
             state.last = computation

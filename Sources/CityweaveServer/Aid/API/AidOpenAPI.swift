@@ -109,9 +109,10 @@ enum AidOpenAPI: OpenAPIModule {
             parameters: [id("request")], body: nil, success: ("200", Doc.ok("AidPost", description: "The request."))),
         "/api/v1/aid/matching-runs": write(
             "runAidMatching",
-            "Computes the optimal allocation of the open offers' free quantities to the open requests (most urgent need met first, then least cost) and saves it as proposals. Without `network`, over every city (platform administrators); with it, over the network's members (its coordinators). Proposals of earlier runs that nobody answered over the same offers and requests are superseded.",
+            "Computes the optimal allocation of the open offers' free quantities to the open requests (most urgent need met first, then least cost) and saves it as proposals. Without `network`, over every city (platform administrators); with it, over the network's members (its coordinators). Proposals of earlier runs that nobody answered over the same offers and requests are superseded. A matching too large for exact 64-bit arithmetic is a 422.",
             body: "MatchingRunInput", bodyRequired: false,
-            success: ("201", Doc.ok("MatchingRun", description: "The run and its proposals.")), refusals: ["400"]),
+            success: ("201", Doc.ok("MatchingRun", description: "The run and its proposals.")),
+            refusals: ["400", "404", "422"]),
         "/api/v1/aid/matching-runs/{id}": get(
             "getAidMatchingRun", "A run with its allocations and their current status.", parameters: [id("run")],
             ok: Doc.ok("MatchingRun", description: "The run.")),
@@ -123,7 +124,9 @@ enum AidOpenAPI: OpenAPIModule {
             "Accepts for the acting city's side. The first acceptance holds the quantity on the offer and the request (409 if it is no longer free); the second commits."
         ),
         "/api/v1/aid/allocations/{id}/decline": step(
-            "decline", "Declines for the acting city's side, before the allocation is committed; frees what it held."),
+            "decline",
+            "Declines for the acting city's side, until the help ships (a committed allocation too); frees what it held."
+        ),
         "/api/v1/aid/allocations/{id}/ship": step(
             "ship", "The offering city records the shipment: `quantity` (default all) and `date` (default today)."),
         "/api/v1/aid/allocations/{id}/receive": step(
@@ -156,7 +159,9 @@ enum AidOpenAPI: OpenAPIModule {
             "type": "object", "required": ["city", "resource", "quantity", "contact"],
             "properties": [
                 "city": positive, "resource": ["type": "string", "description": "A resource code."],
-                "quantity": ["type": "integer", "minimum": 1, "maximum": 1_000_000_000],
+                "quantity": [
+                    "type": "integer", "minimum": 1, "maximum": .number(Double(AidPostInput.largestQuantity)),
+                ],
                 "unit": ["type": "string", "description": "Optional; must be the resource's unit."],
                 "availableFrom": ["type": "string", "format": "date", "description": "Offers: default today."],
                 "availableUntil": ["type": "string", "format": "date", "description": "Offers: required."],

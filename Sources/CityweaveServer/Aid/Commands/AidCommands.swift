@@ -23,15 +23,8 @@ struct SolveAidInstanceCommand: AsyncCommand {
     var help = "Solve a matching instance file and print the report as JSON"
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard let path = signature.instance else {
-            throw ConfigurationError("--instance is required: the instance file to solve")
-        }
-        let data = Data(try ImportCommandRunner.readFile(path).utf8)
-        let outcome: AidSolveOutcome
-        do {
-            outcome = try AidMatchingInstance.solve(json: data)
-        } catch let error as DecodingError {
-            throw ConfigurationError("'\(path)' is not a matching instance: \(error)")
+        let outcome = try InstanceFile.read(signature.instance, kind: "matching instance") {
+            try AidMatchingInstance.solve(json: $0)
         }
         if let network = signature.network {
             try outcome.networkJSON().write(to: URL(fileURLWithPath: network))

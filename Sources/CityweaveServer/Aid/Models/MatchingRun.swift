@@ -26,7 +26,6 @@ final class MatchingRun: Model, @unchecked Sendable {
     @OptionalParent(key: "network_id") var network: Network?
     /// The one resource the run was limited to, if any.
     @OptionalParent(key: "resource_id") var resource: AidResource?
-    @Children(for: \.$run) var allocations: [AidAllocation]
 
     init() {}
 }

@@ -48,6 +48,8 @@ struct LandscapeAPIController {
     }
 
     static let similarLimit = 10
+    /// The most peers a city's answer lists (its partners are all listed).
+    static let peerLimit = 20
 
     @Sendable
     func coverage(_ request: Request) async throws -> NetworkCoverageDTO {
@@ -69,12 +71,12 @@ extension LandscapeAPIController {
         let year = try LandscapeYear.read(request)
         let computed = try await request.application.cityGraphMetrics.metrics(year: year, request: request)
         guard let position = computed.index.position(ofCity: id),
-            let neighbourhood = CityNeighbourhood(computed.index, cityID: id, peerLimit: 20)
+            let neighbourhood = CityNeighbourhood(computed.index, cityID: id, peerLimit: Self.peerLimit)
         else { throw Abort(.notFound, reason: "There is no city \(id).") }
         let metrics = computed.metrics[position]
         return LandscapeCityDTO(
             year: year, metrics: metrics,
-            componentSize: computed.metrics.lazy.filter { $0.component == metrics.component }.count,
+            componentSize: computed.componentSizes[metrics.component],
             neighbourhood: neighbourhood)
     }
 }
@@ -82,10 +84,8 @@ extension LandscapeAPIController {
 /// The `year` a landscape is asked for, from 1900 to this year; this year
 /// when left out, so that memberships that ended do not count.
 enum LandscapeYear {
-    static var thisYear: Int { Calendar(identifier: .gregorian).component(.year, from: Date()) }
-
     static func read(_ request: Request) throws -> Int {
-        let thisYear = Self.thisYear
+        let thisYear = DirectoryEdits.thisYear
         guard let text = request.query[String.self, at: "year"], !text.isEmpty else { return thisYear }
         guard let year = Int(text), (1900...thisYear).contains(year) else {
             throw BadRequest("'year' must be a year from 1900 to \(thisYear); got '\(text)'.")

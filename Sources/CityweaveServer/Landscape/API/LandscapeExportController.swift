@@ -5,17 +5,14 @@ import Vapor
 /// and the overlap of networks and the cities' metrics as CSV. Each is built
 /// off the event loops from the year's analysis.
 struct LandscapeExportController {
-    /// The most edges a GraphML export holds (about 50 MB of XML); a larger graph is a 400 that says
-    /// how large it is and how to narrow it.
-    static let edgeLimit = 250_000
-
     enum Edges: String, CaseIterable {
         /// Partnerships and shared networks.
         case all
         case partnerships
     }
 
-    /// `GET /api/v1/landscape/export.graphml?year=&edges=&network=&country=`
+    /// `GET /api/v1/landscape/export.graphml?year=&edges=&network=&country=`; a graph above
+    /// ``CityGraphExport/defaultEdgeLimit`` is a 400 that says how large it is and how to narrow it.
     @Sendable
     func graphML(_ request: Request) async throws -> Response {
         let year = try LandscapeYear.read(request)
@@ -27,7 +24,7 @@ struct LandscapeExportController {
             do throws(CityGraphExport.TooManyEdges) {
                 return try CityGraphExport.graphML(
                     index, metrics: computed.metrics, includeSharedNetworks: edges == .all,
-                    included: selection.included(in: index), edgeLimit: Self.edgeLimit)
+                    included: selection.included(in: index))
             } catch {
                 throw BadRequest(
                     "The graph of cities asked for has \(NumberText.count(error.edges)) edges, more than the limit of "
@@ -56,7 +53,9 @@ struct LandscapeExportController {
     @Sendable
     func overlapCSV(_ request: Request) async throws -> Response {
         let analysis = try await request.landscapeAnalysis()
-        let csv = try LandscapeCSV.overlapPairs(analysis.pairs, names: analysis.networkNames)
+        let csv = try await request.application.threadPool.runIfActive {
+            try LandscapeCSV.overlapPairs(analysis.pairs, names: analysis.networkNames)
+        }
         return .csvDownload(csv, name: "cityweave-network-overlap-\(analysis.year).csv")
     }
 

@@ -1,3 +1,5 @@
+import CityweaveCore
+
 /// The landscape module in the OpenAPI document: public reads.
 enum LandscapeOpenAPI: OpenAPIModule {
     private typealias Doc = OpenAPIDocument
@@ -5,7 +7,7 @@ enum LandscapeOpenAPI: OpenAPIModule {
     private static let year: JSONValue = [
         "name": "year", "in": "query",
         "description":
-            "The landscape in this year (memberships and partnerships that held then); this year by default.",
+            "The landscape in this year (memberships and partnerships that held then), from 1900 to this year; this year by default. Any other value is a 400.",
         "schema": ["type": "integer", "minimum": 1900],
     ]
 
@@ -36,7 +38,8 @@ enum LandscapeOpenAPI: OpenAPIModule {
             "schema": ["type": "string"],
         ],
         [
-            "name": "country", "in": "query", "description": "Only the cities of this country (ISO 3166 alpha-2).",
+            "name": "country", "in": "query",
+            "description": "Only the cities of this country (ISO 3166 alpha-2); an unknown code is a 400.",
             "schema": ["type": "string", "minLength": 2, "maxLength": 2],
         ],
     ]
@@ -51,7 +54,7 @@ enum LandscapeOpenAPI: OpenAPIModule {
     static let paths: JSONValue = [
         "/api/v1/landscape/export.graphml": get(
             "exportLandscapeGraphML",
-            "The graph of cities as GraphML (Gephi, networkx): a node per city in the graph (with a partner or a network) with its name, country, population, degree, weighted degree, betweenness and component; an edge per pair of cities that are partners or share networks, with its kind, shared networks and weight. At most \(LandscapeExportController.edgeLimit) edges: a larger graph is a 400 that gives its size.",
+            "The graph of cities as GraphML (Gephi, networkx): a node per city in the graph (with a partner or a network) with its name, country, population, degree, weighted degree, betweenness and component; an edge per pair of cities that are partners or share networks, with its kind, shared networks and weight. At most \(CityGraphExport.defaultEdgeLimit) edges: a larger graph is a 400 that gives its size.",
             parameters: [
                 year,
                 [
@@ -84,7 +87,7 @@ enum LandscapeOpenAPI: OpenAPIModule {
             parameters: [year], ok: Doc.ok("Inclusion", description: "The inclusion figures.")),
         "/api/v1/landscape/cities/{id}": get(
             "getLandscapeCity",
-            "A city in the graph of cities: degree, weighted degree (partners plus networks shared), betweenness on the partnership graph (exact), its component and its size, its partners and its peers ranked by networks shared.",
+            "A city in the graph of cities: degree, weighted degree (partners plus networks shared), betweenness on the partnership graph (exact), its component and its size, all its partners and up to 20 peers, ranked by networks shared.",
             parameters: [
                 [
                     "name": "id", "in": "path", "required": true, "description": "The city's id.",
@@ -122,6 +125,20 @@ enum LandscapeOpenAPI: OpenAPIModule {
         ],
     ]
 
+    private static let landscapeCity: JSONValue = [
+        "type": "object",
+        "properties": [
+            "id": ["type": "integer"], "name": ["type": "string"], "population": ["type": "integer"],
+            "countryCode": ["type": "string"], "region": ["type": "string"], "incomeGroup": ["type": "string"],
+        ],
+    ]
+    private static let neighbour: JSONValue = [
+        "type": "object",
+        "properties": [
+            "city": landscapeCity, "isPartner": ["type": "boolean"],
+            "sharedNetworks": ["type": "integer", "description": "Networks both cities belong to."],
+        ],
+    ]
     private static let coverageShare: JSONValue = [
         "type": "object",
         "properties": [
@@ -167,6 +184,10 @@ enum LandscapeOpenAPI: OpenAPIModule {
                 "neighbourhood": [
                     "type": "object",
                     "description": "The city, its partners and its peers (cities sharing networks with it).",
+                    "properties": [
+                        "city": landscapeCity, "partners": ["type": "array", "items": neighbour],
+                        "peers": ["type": "array", "items": neighbour],
+                    ],
                 ],
             ],
         ],

@@ -14,22 +14,15 @@ struct LandscapeCommandGroup: AsyncCommandGroup {
 /// checks it against networkx and igraph.
 struct ComputeLandscapeInstanceCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Option(name: "instance", help: "The instance file (JSON)")
+        @Option(name: "instance", help: "The instance file (JSON of LandscapeInstance; see the README)")
         var instance: String?
     }
 
     var help = "Compute a landscape instance file and print the report as JSON"
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard let path = signature.instance else {
-            throw ConfigurationError("--instance is required: the instance file to compute")
-        }
-        let data = Data(try ImportCommandRunner.readFile(path).utf8)
-        let report: LandscapeReport
-        do {
-            report = try LandscapeInstance.compute(json: data)
-        } catch let error as DecodingError {
-            throw ConfigurationError("'\(path)' is not a landscape instance: \(error)")
+        let report = try InstanceFile.read(signature.instance, kind: "landscape instance") {
+            try LandscapeInstance.compute(json: $0)
         }
         context.console.output(String(decoding: try report.json(), as: UTF8.self).consoleText())
     }

@@ -61,10 +61,9 @@ enum LandscapeCitySection {
     private static func figures(_ computed: CityGraphMetrics.Computed, cityID: Int) -> Figures? {
         guard let position = computed.index.position(ofCity: cityID) else { return nil }
         let metrics = computed.metrics[position]
-        let componentSize = computed.metrics.lazy.filter { $0.component == metrics.component }.count
         return Figures(
             degree: NumberText.count(metrics.degree), weightedDegree: NumberText.count(metrics.weightedDegree),
             betweenness: NumberText.short(metrics.betweenness),
-            componentSize: NumberText.count(componentSize))
+            componentSize: NumberText.count(computed.componentSizes[metrics.component]))
     }
 }

@@ -4,7 +4,8 @@ import Vapor
 
 /// `/landscape`: overlap and redundancy between networks, who is left out,
 /// and the world's largest cities in no network, in a chosen year. Rendered
-/// from the year's analysis held in memory (``LandscapeDirectory``).
+/// from the year's analysis held in memory (``LandscapeDirectory``); one query
+/// reads the coordinates of the cities on its map.
 struct LandscapeWebController {
     enum OverlapSort: String, CaseIterable, Sendable {
         case redundancy, shared, jaccard, overlap, themes
@@ -72,7 +73,7 @@ struct LandscapeWebController {
         let inclusion = analysis.inclusion
         let context = Page(
             layout: Layout(title: "Landscape of city networks", request: request), year: analysis.year,
-            thisYear: LandscapeYear.thisYear,
+            thisYear: DirectoryEdits.thisYear,
             networks: NumberText.count(index.networks.count), cities: NumberText.count(index.cities.count),
             memberships: NumberText.count(index.memberships.values.count),
             partnerships: NumberText.count(index.partnershipCount),
@@ -102,7 +103,7 @@ struct LandscapeWebController {
             distributionTables: [
                 ShareBarTable(title: "Memberships per city", bars: Self.membershipCounts(inclusion))
             ],
-            edgeLimit: NumberText.count(LandscapeExportController.edgeLimit), lorenz: LorenzChart(inclusion),
+            edgeLimit: NumberText.count(CityGraphExport.defaultEdgeLimit), lorenz: LorenzChart(inclusion),
             map: try await Self.outsideMap(analysis, request), coverage: Self.coverage(analysis))
         return try await request.view.render("Landscape/landscape", context)
     }

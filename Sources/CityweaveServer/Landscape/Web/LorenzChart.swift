@@ -5,10 +5,10 @@ import Foundation
 /// those with fewest memberships to those with most across, the share of
 /// all memberships they hold up; the diagonal is perfect equality.
 struct LorenzChart: Encodable {
+    /// The side of the square the template (`Landscape/landscape.leaf`) frames the curve in.
     static let size = 240.0
 
     var path: String
-    var gini: String
     var summary: String
 
     init(_ inclusion: LandscapeInclusion) {
@@ -17,7 +17,7 @@ struct LorenzChart: Encodable {
             path += "L\(Self.coordinate(point.cityShare)),\(Self.coordinate(1 - point.membershipShare))"
         }
         self.path = path
-        gini = String(format: "%.2f", inclusion.gini)
+        let gini = String(format: "%.2f", inclusion.gini)
         let heldByHalf =
             inclusion.overall.citiesInNetworks > 0 ? Self.share(heldBy: 0.5, inclusion.lorenzCurve) : nil
         summary =

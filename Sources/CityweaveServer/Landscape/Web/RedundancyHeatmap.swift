@@ -32,7 +32,7 @@ struct RedundancyHeatmap: Encodable {
 
     var width: Double
     var height: Double
-    var size: Double
+    var cell = RedundancyHeatmap.cell
     var labels: [Label]
     var cells: [Cell]
     /// One square around each cluster of two or more networks shown.
@@ -47,9 +47,8 @@ struct RedundancyHeatmap: Encodable {
         }
         let order = analysis.clusters.heatmapOrder.filter(chosen.contains)
         let positions = order.map { analysis.index.position(ofNetwork: $0)! }
-        size = Double(order.count) * Self.cell
-        width = Self.labelWidth + size
-        height = size
+        height = Double(order.count) * Self.cell
+        width = Self.labelWidth + height
         labels = order.enumerated().map { row, id in
             Label(
                 y: (Double(row) + 0.75) * Self.cell,

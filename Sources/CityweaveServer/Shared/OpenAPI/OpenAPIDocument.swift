@@ -57,6 +57,7 @@ enum OpenAPIDocument {
                     "Unauthorized": problemResponse("No API token, or one that is unknown, revoked or expired."),
                     "Forbidden": problemResponse("The token's user may not do this, or the token may only read."),
                     "Conflict": problemResponse("The record already exists or was already decided."),
+                    "Unprocessable": problemResponse("The request is well formed but too large to compute exactly."),
                 ],
                 "securitySchemes": [
                     "bearerAuth": [
@@ -119,7 +120,7 @@ enum OpenAPIDocument {
             .init(stringLiteral: success.status): success.response,
             "401": ["$ref": "#/components/responses/Unauthorized"], "403": ["$ref": "#/components/responses/Forbidden"],
         ]
-        let named = ["400": "BadRequest", "404": "NotFound", "409": "Conflict"]
+        let named = ["400": "BadRequest", "404": "NotFound", "409": "Conflict", "422": "Unprocessable"]
         for refusal in refusals {
             let reference: JSONValue = ["$ref": .string("#/components/responses/\(named[refusal]!)")]
             responses = responses.merging(.object([(refusal, reference)]))
