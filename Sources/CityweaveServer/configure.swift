@@ -12,7 +12,7 @@ public func configure(_ app: Application, with configuration: CityweaveConfigura
 
     switch configuration.database {
     case .sqlite(let path):
-        app.databases.use(.sqlite(path.map { .file($0) } ?? .memory, sqlLogLevel: .debug), as: .sqlite)
+        app.databases.use(.sqliteWithImmediateTransactions(path.map { .file($0) } ?? .memory), as: .sqlite)
     case .postgres(let url):
         // Several app instances share one PostgreSQL: keep each pool small.
         app.databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .psql)
@@ -44,7 +44,8 @@ public func configure(_ app: Application, with configuration: CityweaveConfigura
     // Outermost first: error pages get the security headers too.
     app.middleware.use(SecurityHeaders())
     app.middleware.use(ErrorResponder())
-    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+    app.middleware.use(RequestLimits())
+    app.middleware.use(PublicFiles(files: FileMiddleware(publicDirectory: app.directory.publicDirectory)))
     app.middleware.use(Authentication())
     app.middleware.use(CSRFProtection())
 
@@ -77,6 +78,8 @@ public func configure(_ app: Application, with configuration: CityweaveConfigura
     try app.register(collection: LandscapeRoutes())
     app.landscapeDirectory = LandscapeDirectory()
     app.cityGraphMetrics = CityGraphMetrics()
+    app.landscapeVisitorBudget = LandscapeVisitorBudget()
+    app.lifecycle.use(LandscapeWarmUp())
     app.cityPageSections.append(LandscapeCitySection.provider)
     app.networkPageSections.append(LandscapeNetworkSection.provider)
     try app.register(collection: HealthRoutes())

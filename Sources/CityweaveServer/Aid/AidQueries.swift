@@ -18,11 +18,11 @@ enum AidQueries {
 
         static func read(_ request: Request) async throws -> PostFilter {
             var filter = PostFilter(status: .open)
-            if let code = request.query[String.self, at: "resource"], !code.isEmpty {
+            if let code = try request.filterQuery("resource") {
                 filter.resource = try await AidPostInput.resource(code, on: request.db).requireID()
             }
             filter.city = try request.integerQuery("city")
-            if let status = request.query[String.self, at: "status"], !status.isEmpty {
+            if let status = try request.filterQuery("status") {
                 filter.status =
                     status == "all" ? nil : try FieldChoice.parse(AidPostStatus.self, status, field: "status")
             }

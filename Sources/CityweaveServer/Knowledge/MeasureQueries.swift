@@ -19,7 +19,7 @@ struct MeasureFilter: Sendable {
     /// Reads the filter from the query string; a bad value is a 400 naming it.
     init(_ request: Request) throws {
         cityID = try request.integerQuery("city")
-        if let category = request.query[String.self, at: "category"].nonEmpty {
+        if let category = try request.filterQuery("category") {
             let code = category.uppercased()
             guard code.count >= 2, code.count <= 3, let letter = code.first, "CEHM".contains(letter),
                 code.dropFirst().allSatisfy(\.isNumber)
@@ -34,7 +34,7 @@ struct MeasureFilter: Sendable {
     }
 
     private static func day(_ request: Request, _ name: String) throws -> String? {
-        guard let text = request.query[String.self, at: name].nonEmpty else { return nil }
+        guard let text = try request.filterQuery(name) else { return nil }
         guard let date = DateText.parseDay(text), DateText.day(date) == text else {
             throw BadRequest("'\(name)' must be a day written YYYY-MM-DD; got '\(text)'.")
         }

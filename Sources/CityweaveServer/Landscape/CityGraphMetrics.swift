@@ -22,7 +22,7 @@ final class CityGraphMetrics: Sendable {
     func metrics(year: Int, request: Request) async throws -> Computed {
         let analysis = try await request.landscapeAnalysis(year: year)
         return try await computations.value(
-            year: year, generation: analysis.generation,
+            year: year, generation: analysis.generation, admit: request.landscapeAdmission(year: year),
             compute: Self.compute(analysis, threadPool: request.application.threadPool))
     }
 

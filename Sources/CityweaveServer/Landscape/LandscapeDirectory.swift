@@ -23,10 +23,12 @@ final class LandscapeDirectory: Sendable {
     private let analyses = YearlyComputations<LandscapeAnalysis>()
 
     /// The landscape of `year` (the memberships and partnerships that held then), analysed on
-    /// `threadPool` when the directory changed since it last was.
-    func analysis(year: Int, on database: any Database, threadPool: NIOThreadPool) async throws -> LandscapeAnalysis {
+    /// `threadPool` when the directory changed since it last was; `admit` may refuse to start that.
+    func analysis(
+        year: Int, on database: any Database, threadPool: NIOThreadPool, admit: () throws -> Void = {}
+    ) async throws -> LandscapeAnalysis {
         let generation = try await generation(on: database)
-        return try await analyses.value(year: year, generation: generation) { [cache] in
+        return try await analyses.value(year: year, generation: generation, admit: admit) { [cache] in
             let snapshot = try await cache.snapshot(atGeneration: generation, on: database)
             return try await threadPool.runIfActive {
                 let index = try LandscapeIndex(
@@ -110,7 +112,8 @@ extension Request {
     }
 
     func landscapeAnalysis(year: Int) async throws -> LandscapeAnalysis {
-        try await application.landscapeDirectory.analysis(year: year, on: db, threadPool: application.threadPool)
+        try await application.landscapeDirectory.analysis(
+            year: year, on: db, threadPool: application.threadPool, admit: landscapeAdmission(year: year))
     }
 
     /// This year's landscape for a section of a city's or a network's page, or nil (logged) when it

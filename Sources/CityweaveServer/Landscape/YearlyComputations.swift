@@ -30,9 +30,12 @@ final class YearlyComputations<Value: Sendable>: Sendable {
 
     private let state = NIOLockedValueBox(State())
 
-    /// The value of `year` at `generation` or later: the one held, the one under way, or a new one.
-    func value(year: Int, generation: Int, compute: @escaping Compute) async throws -> Value {
-        switch entry(year: year, generation: generation, compute: compute) {
+    /// The value of `year` at `generation` or later: the one held, the one under way, or a new one,
+    /// which `admit` may refuse to start by throwing.
+    func value(
+        year: Int, generation: Int, admit: () throws -> Void = {}, compute: @escaping Compute
+    ) async throws -> Value {
+        switch try entry(year: year, generation: generation, admit: admit, compute: compute) {
         case .computed(_, let value):
             return value
         case .computing(_, let computation):
@@ -43,7 +46,7 @@ final class YearlyComputations<Value: Sendable>: Sendable {
     /// The value of `year` at `generation` or later if it is computed; otherwise nil, and its
     /// computation is started, so that a page need not wait for it.
     func valueIfComputed(year: Int, generation: Int, compute: @escaping Compute) -> Value? {
-        guard case .computed(_, let value) = entry(year: year, generation: generation, compute: compute) else {
+        guard case .computed(_, let value) = try? entry(year: year, generation: generation, compute: compute) else {
             return nil
         }
         return value
@@ -58,9 +61,12 @@ final class YearlyComputations<Value: Sendable>: Sendable {
         }
     }
 
-    private func entry(year: Int, generation: Int, compute: @escaping Compute) -> Entry {
-        state.withLockedValue { state in
+    private func entry(year: Int, generation: Int, admit: () throws -> Void = {}, compute: @escaping Compute)
+        throws -> Entry
+    {
+        try state.withLockedValue { state in
             if let held = state.entries.value(forYear: year), held.generation >= generation { return held }
+            try admit()
             let previous = state.last
             let computation = Computation {
                 _ = await previous?.result

@@ -23,9 +23,14 @@ public struct CityweaveConfiguration: Sendable {
     /// The address users reach Cityweave at (`CITYWEAVE_PUBLIC_URL`), for
     /// invitation links; an https address also marks cookies Secure.
     public var publicURL: String?
-    /// Whether a reverse proxy sets `X-Forwarded-For` and `X-Forwarded-Proto`
-    /// (`CITYWEAVE_TRUST_PROXY=1`); otherwise those headers are ignored.
-    public var trustsProxy: Bool
+    /// The reverse proxies whose `X-Forwarded-For` and `X-Forwarded-Proto` are
+    /// believed (`CITYWEAVE_TRUSTED_PROXIES`, or loopback with
+    /// `CITYWEAVE_TRUST_PROXY=1`); from any other peer those headers are ignored.
+    var trustedProxies: AddressRanges
+    /// The client addresses that may read `/metrics` (`CITYWEAVE_METRICS_ADDRESSES`; loopback by default).
+    var metricsAddresses: AddressRanges
+    /// A bearer token that reads `/metrics` from anywhere (`CITYWEAVE_METRICS_TOKEN`).
+    public var metricsToken: String?
     /// Create the demo accounts on first start (`CITYWEAVE_DEMO_ACCOUNTS=0` turns them off).
     public var createsDemoAccounts: Bool
     /// Load example records (practices, transfers…) on first start, marked as
@@ -38,8 +43,7 @@ public struct CityweaveConfiguration: Sendable {
         database: DatabaseLocation, prepareDatabaseOnBoot: Bool = true,
         referenceCities: ReferenceCitySelection = .all, workingDirectory: String,
         metrics: PrometheusCollectorRegistry = PrometheusMetricsFactory.defaultRegistry, publicURL: String? = nil,
-        trustsProxy: Bool = false, createsDemoAccounts: Bool = true, loadsDemoContent: Bool = true,
-        bcryptCost: Int = 12
+        createsDemoAccounts: Bool = true, loadsDemoContent: Bool = true, bcryptCost: Int = 12
     ) {
         self.database = database
         self.prepareDatabaseOnBoot = prepareDatabaseOnBoot
@@ -47,7 +51,8 @@ public struct CityweaveConfiguration: Sendable {
         self.workingDirectory = workingDirectory
         self.metrics = metrics
         self.publicURL = publicURL
-        self.trustsProxy = trustsProxy
+        self.trustedProxies = .none
+        self.metricsAddresses = .loopback
         self.createsDemoAccounts = createsDemoAccounts
         self.loadsDemoContent = loadsDemoContent
         self.bcryptCost = bcryptCost
@@ -56,8 +61,8 @@ public struct CityweaveConfiguration: Sendable {
     public static let defaultSQLiteFile = "cityweave.sqlite"
 
     /// Reads `DATABASE_URL` (without it, `cityweave.sqlite` in the working
-    /// directory), `CITYWEAVE_PUBLIC_URL`, `CITYWEAVE_TRUST_PROXY`, `CITYWEAVE_DEMO_ACCOUNTS` and
-    /// `CITYWEAVE_DEMO_CONTENT`.
+    /// directory), `CITYWEAVE_PUBLIC_URL`, the proxy and metrics settings,
+    /// `CITYWEAVE_DEMO_ACCOUNTS` and `CITYWEAVE_DEMO_CONTENT`.
     public static func fromEnvironment(workingDirectory: String) throws -> Self {
         let url = Environment.get("DATABASE_URL") ?? ""
         var configuration = Self(database: try parseDatabaseURL(url), workingDirectory: workingDirectory)
@@ -68,10 +73,31 @@ public struct CityweaveConfiguration: Sendable {
             }
             configuration.publicURL = publicURL
         }
-        configuration.trustsProxy = try flag("CITYWEAVE_TRUST_PROXY") ?? false
+        if let proxies = Environment.get("CITYWEAVE_TRUSTED_PROXIES"), !proxies.isEmpty {
+            configuration.trustedProxies = try addresses("CITYWEAVE_TRUSTED_PROXIES", proxies)
+        } else if try flag("CITYWEAVE_TRUST_PROXY") == true {
+            configuration.trustedProxies = .loopback
+        }
+        if let allowed = Environment.get("CITYWEAVE_METRICS_ADDRESSES") {
+            configuration.metricsAddresses = try addresses("CITYWEAVE_METRICS_ADDRESSES", allowed)
+        }
+        if let token = Environment.get("CITYWEAVE_METRICS_TOKEN"), !token.isEmpty {
+            guard token.count >= 16 else {
+                throw ConfigurationError("CITYWEAVE_METRICS_TOKEN must be at least 16 characters long")
+            }
+            configuration.metricsToken = token
+        }
         configuration.createsDemoAccounts = try flag("CITYWEAVE_DEMO_ACCOUNTS") ?? true
         configuration.loadsDemoContent = try flag("CITYWEAVE_DEMO_CONTENT") ?? true
         return configuration
+    }
+
+    private static func addresses(_ name: String, _ list: String) throws -> AddressRanges {
+        do {
+            return try AddressRanges(list)
+        } catch let error as ConfigurationError {
+            throw ConfigurationError("\(name): \(error.description)")
+        }
     }
 
     private static func flag(_ name: String) throws -> Bool? {
@@ -91,6 +117,12 @@ public struct CityweaveConfiguration: Sendable {
         if words.contains("--help") || words.contains("-h") { return false }
         guard let command = words.first, !command.hasPrefix("-") else { return true }
         return command == "serve" || command == "import"
+    }
+
+    /// Whether a command line serves requests: `serve`, or no command at all.
+    public static func serves(arguments: [String]) -> Bool {
+        guard let command = arguments.dropFirst().first, !command.hasPrefix("-") else { return true }
+        return command == "serve"
     }
 
     /// Parses a `DATABASE_URL`: `sqlite:///absolute/path.sqlite`,

@@ -1,4 +1,5 @@
 import Fluent
+import FluentSQLiteDriver
 import Leaf
 import Vapor
 
@@ -43,6 +44,14 @@ struct ErrorResponder: AsyncMiddleware {
             }
             let detail = abort.reason == status.reasonPhrase ? defaultDetail(status) : abort.reason
             return (status, detail, abort.headers)
+        // A write that lost a race to a concurrent one, where no edit named the record it met.
+        case let database as any DatabaseError where database.isConstraintFailure:
+            return (.conflict, "Another change to the same record came first; reload and try again.", [:])
+        // SQLite's busy timeout ran out while other writers held the database.
+        case let sqlite as SQLiteError
+        where [.busy, .locked, .busyInSnapshot, .busyTimeout, .lockedBySharedCache].contains(sqlite.reason):
+            request.logger.warning("\(String(reflecting: error))")
+            return (.serviceUnavailable, "The database is busy; try again in a moment.", ["Retry-After": "2"])
         default:
             request.logger.report(error: error)
             return (.internalServerError, "Something went wrong on our side; it has been logged.", [:])

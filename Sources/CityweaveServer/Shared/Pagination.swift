@@ -81,3 +81,17 @@ struct SortRequest<Key: RawRepresentable & CaseIterable & Sendable>: Sendable wh
         }
     }
 }
+
+extension Request {
+    /// An optional filter of the query string, trimmed. Given empty, it is no filter on a page, whose
+    /// forms send their empty fields, and a 400 through the API, whose document gives each filter's form.
+    func filterQuery(_ name: String) throws -> String? {
+        guard let text = query[String.self, at: name] else { return nil }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.isEmpty else { return trimmed }
+        if ErrorResponder.wantsProblem(self) {
+            throw BadRequest("'\(name)' is empty; give a value or leave the parameter out.")
+        }
+        return nil
+    }
+}

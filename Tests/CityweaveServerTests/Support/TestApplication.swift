@@ -80,6 +80,22 @@ func withCityweave(
     try await app.asyncShutdown()
 }
 
+/// `withCityweave` on a database file rather than in memory, for tests of concurrent requests: SQLite's
+/// shared in-memory database locks whole tables and never waits. On PostgreSQL, the same as `withCityweave`.
+func withCityweaveOnDisk(_ test: (Application) async throws -> Void) async throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("cityweave-\(UUID().uuidString).sqlite")
+        .path
+    defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) } }
+    let onDisk: (inout CityweaveConfiguration) -> Void = { configuration in
+        if TestEnvironment.postgresURL == nil { configuration.database = .sqlite(path: file) }
+    }
+    try await withCityweave(configure: onDisk) { app in
+        // What serving does first: WAL and the busy timeout on every connection.
+        try await app.asyncBoot()
+        try await test(app)
+    }
+}
+
 extension Application {
     /// The id of the most populous city of this name in this country.
     func cityID(_ name: String, _ countryCode: String) async throws -> Int {

@@ -28,7 +28,7 @@ struct AccountsAPIController {
     /// Creates a token; the answer is the only time its secret is shown.
     @Sendable
     func createToken(_ request: Request) async throws -> Response {
-        let body = try request.content.decode(CreateAPITokenRequest.self)
+        let body = try request.jsonBody(CreateAPITokenRequest.self)
         let (token, secret) = try await APITokens.create(
             for: request.requireActor().user, name: body.name, scope: body.scope, expiresAt: body.expiresAt,
             ip: request.clientAddress, on: request.db)

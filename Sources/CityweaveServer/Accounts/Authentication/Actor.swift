@@ -35,20 +35,22 @@ extension Request {
         set { storage[ActorKey.self] = newValue }
     }
 
-    /// The client's address: the first `X-Forwarded-For` hop when
-    /// `CITYWEAVE_TRUST_PROXY` says a proxy sets it, the peer's address otherwise.
+    /// The client's address: the peer's, or behind a trusted reverse proxy the rightmost
+    /// `X-Forwarded-For` hop that no trusted proxy added (see ``ClientAddress``).
     var clientAddress: String {
-        if application.cityweave.trustsProxy,
-            let forwarded = headers.first(name: "X-Forwarded-For")?.split(separator: ",").first
-        {
-            return forwarded.trimmingCharacters(in: .whitespaces)
-        }
-        return remoteAddress?.ipAddress ?? "unknown"
+        ClientAddress.resolve(
+            peer: remoteAddress?.ipAddress, forwardedFor: headers[.xForwardedFor],
+            trustedProxies: application.cityweave.trustedProxies)
+    }
+
+    /// Whether the peer is a reverse proxy whose forwarding headers are believed.
+    var comesThroughTrustedProxy: Bool {
+        remoteAddress?.ipAddress.map(application.cityweave.trustedProxies.contains) ?? false
     }
 
     /// Whether the browser reached us over HTTPS, so that cookies can be marked Secure.
     var isSecureOrigin: Bool {
         if application.cityweave.publicURL?.hasPrefix("https://") == true { return true }
-        return application.cityweave.trustsProxy && headers.first(name: "X-Forwarded-Proto") == "https"
+        return comesThroughTrustedProxy && headers.first(name: .xForwardedProto) == "https"
     }
 }

@@ -7,7 +7,8 @@ import Vapor
 struct Authentication: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if ErrorResponder.wantsProblem(request) {
-            try await authenticateToken(request)
+            // Where no route answers this method, it is a 404 or a 405 whatever token is sent.
+            if request.route != nil { try await authenticateToken(request) }
             return try await next.respond(to: request)
         }
         let hadStaleCookie = try await authenticateSession(request)

@@ -11,7 +11,10 @@ struct CSRFProtection: AsyncMiddleware {
     private static let safeMethods: [HTTPMethod] = [.GET, .HEAD, .OPTIONS]
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        guard !ErrorResponder.wantsProblem(request) else { return try await next.respond(to: request) }
+        // An address that does not answer this method changes nothing: let it be the 404 or 405 it is.
+        guard !ErrorResponder.wantsProblem(request), request.route != nil else {
+            return try await next.respond(to: request)
+        }
         if !Self.safeMethods.contains(request.method) {
             let submitted = try await Self.submittedToken(request)
             guard let submitted, let expected = request.expectedCSRFToken, SecretToken.matches(submitted, expected)

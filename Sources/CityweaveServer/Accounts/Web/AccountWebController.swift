@@ -61,8 +61,13 @@ struct AccountWebController {
     }
 
     /// Only addresses on this site, so that a link cannot send a user elsewhere after sign-in.
+    /// Where to go after signing in: a path of this site, or the account page. Browsers drop tabs and
+    /// line breaks from an address and read a backslash as a slash (WHATWG URL), so `/\t/evil.example`
+    /// would leave the site: any control character, space or backslash refuses the target.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/account" }
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"),
+            !next.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F || $0 == "\\" })
+        else { return "/account" }
         return next
     }
 

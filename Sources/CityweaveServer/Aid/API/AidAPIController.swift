@@ -14,7 +14,7 @@ struct AidAPIController {
     @Sendable
     func createResource(_ request: Request) async throws -> Response {
         let resource = try await AidCatalogueEdits.create(
-            try request.content.decode(AidCatalogueEdits.Input.self), request: request)
+            try request.jsonBody(AidCatalogueEdits.Input.self), request: request)
         return try await AidResourceDTO(resource).encodeResponse(status: .created, for: request)
     }
 
@@ -43,7 +43,7 @@ struct AidAPIController {
 
     private func create(_ kind: AidPostKind, _ request: Request) async throws -> Response {
         let post = try await AidPostEdits.create(
-            try request.content.decode(AidPostInput.self), kind: kind, request: request)
+            try request.jsonBody(AidPostInput.self), kind: kind, request: request)
         return try await AidPostDTO(post, showsContact: true).encodeResponse(status: .created, for: request)
     }
 
@@ -74,7 +74,7 @@ struct AidAPIController {
     @Sendable
     func createRun(_ request: Request) async throws -> Response {
         let input =
-            request.body.data == nil ? MatchingRuns.Input() : try request.content.decode(MatchingRuns.Input.self)
+            request.body.data == nil ? MatchingRuns.Input() : try request.jsonBody(MatchingRuns.Input.self)
         let run = try await MatchingRuns.run(input, request: request)
         return try await AidQueries.run(try run.requireID(), on: request.db)
             .encodeResponse(status: .created, for: request)
@@ -126,7 +126,7 @@ struct AidAPIController {
         let id = try request.integerParameter("id")
         let action =
             request.body.data == nil
-            ? AllocationEdits.Action() : try request.content.decode(AllocationEdits.Action.self)
+            ? AllocationEdits.Action() : try request.jsonBody(AllocationEdits.Action.self)
         let allocation = try await AllocationEdits.allocation(id, on: request.db)
         let side = try await AllocationEdits.side(of: allocation, named: action.side, allowed: sides, request: request)
         try await body(id, side, action)

@@ -136,7 +136,8 @@ enum AidOpenAPI: OpenAPIModule {
             "getAidLedger", "Who gave what to whom: shipments and receipts, newest first, with totals per direction.",
             parameters: [
                 query("city", "Everything this city gave and received.", positive),
-                query("partner", "With `city`: only between the two, both directions.", positive),
+                query(
+                    "partner", "Only with `city` (alone it is a 400): only between the two, both directions.", positive),
                 Doc.ref("page"), Doc.ref("per"),
             ], ok: Doc.ok("AidLedger", description: "The ledger.")),
     ]
@@ -150,15 +151,17 @@ enum AidOpenAPI: OpenAPIModule {
         "AidResource": [
             "type": "object", "required": ["code", "name", "unit", "category"],
             "properties": [
-                "code": ["type": "string", "pattern": "^[a-z0-9-]{2,60}$"], "name": string,
-                "unit": ["type": "string", "description": "What it is counted in, plural (masks, hours)."],
+                "code": ["type": "string", "pattern": "^[a-z0-9-]{2,60}$"], "name": Doc.requiredText(maxLength: 120),
+                "unit": Doc.requiredText(maxLength: 40).merging([
+                    "description": "What it is counted in, plural (masks, hours)."
+                ]),
                 "category": ["type": "string", "enum": .array(AidCategory.allCases.map { .string($0.rawValue) })],
             ],
         ],
         "AidPostInput": [
             "type": "object", "required": ["city", "resource", "quantity", "contact"],
             "properties": [
-                "city": positive, "resource": ["type": "string", "description": "A resource code."],
+                "city": positive, "resource": ["type": "string", "minLength": 1, "description": "A resource code."],
                 "quantity": [
                     "type": "integer", "minimum": 1, "maximum": .number(Double(AidPostInput.largestQuantity)),
                 ],
@@ -171,7 +174,7 @@ enum AidOpenAPI: OpenAPIModule {
                 "acceptsFromAbroad": ["type": "boolean", "description": "Requests: default true."],
                 "maxDistanceKm": ["type": "number", "exclusiveMinimum": 0, "maximum": 40_000],
                 "transportPaidBy": payer, "conditions": ["type": "string", "maxLength": 2_000],
-                "contact": ["type": "string", "maxLength": 300],
+                "contact": Doc.requiredText(maxLength: 300),
             ],
         ],
         "AidPost": [

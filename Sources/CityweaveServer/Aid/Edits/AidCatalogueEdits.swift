@@ -26,15 +26,16 @@ enum AidCatalogueEdits {
             throw BadRequest("'unit' is required: what the resource is counted in, such as 'masks'.")
         }
         let category = try FieldChoice.parse(AidCategory.self, input.category, field: "category")
-        guard try await AidResource.query(on: request.db).filter(\.$code == code).first() == nil else {
-            throw Abort(.conflict, reason: "'code': the resource '\(code)' exists already.")
-        }
+        let exists = Abort(.conflict, reason: "'code': the resource '\(code)' exists already.")
+        guard try await AidResource.query(on: request.db).filter(\.$code == code).first() == nil else { throw exists }
         let resource = AidResource(code: code, name: name, unit: unit, category: category)
-        try await request.db.transaction { db in
-            try await resource.create(on: db)
-            try await AuditLog.record(
-                request, action: "create", recordType: "aid_resource", recordID: code, organisation: nil,
-                changes: AuditChanges(changes: [.init(field: "unit", from: "", to: unit)]), on: db)
+        try await refusingDuplicates(exists) {
+            try await request.db.transaction { db in
+                try await resource.create(on: db)
+                try await AuditLog.record(
+                    request, action: "create", recordType: "aid_resource", recordID: code, organisation: nil,
+                    changes: AuditChanges(changes: [.init(field: "unit", from: "", to: unit)]), on: db)
+            }
         }
         return resource
     }

@@ -74,7 +74,7 @@ struct DirectoryAPIController {
     func countries(_ request: Request) async throws -> Paged<CountryDTO> {
         let page = try PageParameters(from: request, defaultPer: 100)
         let query = Country.query(on: request.db)
-        if let region = request.query[String.self, at: "region"], !region.isEmpty {
+        if let region = try request.filterQuery("region") {
             query.filter(\.$region == region)
         }
         let total = try await query.count()

@@ -64,7 +64,9 @@ enum DirectoryEditsOpenAPI: OpenAPIModule {
     ]
 
     private static let string: JSONValue = ["type": "string"]
-    private static let year: JSONValue = ["type": ["integer", "null"], "minimum": 1800]
+    private static let year: JSONValue = [
+        "type": ["integer", "null"], "minimum": 1800, "maximum": .number(Double(DirectoryEdits.thisYear)),
+    ]
 
     static let schemas: JSONValue = [
         "CityProfileUpdate": [

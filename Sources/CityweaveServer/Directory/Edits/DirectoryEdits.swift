@@ -62,9 +62,9 @@ enum DirectoryEdits {
         let (a, b) = (min(cityID, input.partnerCityId), max(cityID, input.partnerCityId))
         let existing = try await Partnership.query(on: request.db).filter(\.$cityA.$id == a).filter(\.$cityB.$id == b)
             .filter(\.$kind == kind).first()
-        guard existing == nil else {
-            throw Abort(.conflict, reason: "This \(kind.label.lowercased()) partnership is already recorded.")
-        }
+        let alreadyRecorded = Abort(
+            .conflict, reason: "This \(kind.label.lowercased()) partnership is already recorded.")
+        guard existing == nil else { throw alreadyRecorded }
         let source = try text(input.source, field: "source", limit: 500)
         let partnership = Partnership()
         partnership.$cityA.id = a
@@ -72,15 +72,18 @@ enum DirectoryEdits {
         partnership.kind = kind
         partnership.since = input.since
         partnership.source = source.isEmpty ? "Recorded in Cityweave by \(request.actor?.user.email ?? "")" : source
-        try await request.db.transaction { db in
-            try await partnership.create(on: db)
-            try await AuditLog.record(
-                request, action: "create", recordType: "partnership", recordID: "\(try partnership.requireID())",
-                organisation: .city(cityID),
-                changes: AuditChanges([
-                    ("cities", nil, "\(a)–\(b)"), ("kind", nil, kind.rawValue),
-                    ("since", nil, input.since.map(String.init)),
-                ]), on: db)
+        try await refusingDuplicates(alreadyRecorded) {
+            try await request.db.transaction { db in
+                try await partnership.create(on: db)
+                try await AuditLog.record(
+                    request, action: "create", recordType: "partnership",
+                    recordID: "\(try partnership.requireID())",
+                    organisation: .city(cityID),
+                    changes: AuditChanges([
+                        ("cities", nil, "\(a)–\(b)"), ("kind", nil, kind.rawValue),
+                        ("since", nil, input.since.map(String.init)),
+                    ]), on: db)
+            }
         }
         return partnership
     }
@@ -97,7 +100,8 @@ enum DirectoryEdits {
         let organisation: Organisation =
             owner == .city(partnership.$cityB.id) ? .city(partnership.$cityB.id) : .city(partnership.$cityA.id)
         try await request.db.transaction { db in
-            try await partnership.delete(on: db)
+            try await partnership.deleteOnce(
+                on: db, orElse: Abort(.notFound, reason: "This partnership was removed already."))
             try await AuditLog.record(
                 request, action: "delete", recordType: "partnership", recordID: "\(try partnership.requireID())",
                 organisation: organisation,
@@ -137,16 +141,15 @@ enum DirectoryEdits {
         let networkID = try network.requireID()
         let existing = try await Membership.query(on: db).filter(\.$network.$id == networkID)
             .filter(\.$city.$id == cityID).first()
-        guard existing == nil else {
-            throw Abort(.conflict, reason: "City \(cityID) is already a member of \(network.name).")
-        }
+        let alreadyMember = Abort(.conflict, reason: "City \(cityID) is already a member of \(network.name).")
+        guard existing == nil else { throw alreadyMember }
         let membership = Membership()
         membership.$network.id = networkID
         membership.$city.id = cityID
         membership.role = role
         membership.since = since
         membership.source = source
-        try await membership.create(on: db)
+        try await refusingDuplicates(alreadyMember) { try await membership.create(on: db) }
         try await AuditLog.record(
             request, action: "create", recordType: "membership", recordID: "\(try membership.requireID())",
             organisation: .network(networkID),
@@ -161,7 +164,8 @@ enum DirectoryEdits {
                 .filter(\.$city.$id == cityID).first()
         else { throw Abort(.notFound, reason: "City \(cityID) is not a member of \(network.name).") }
         try await request.db.transaction { db in
-            try await membership.delete(on: db)
+            try await membership.deleteOnce(
+                on: db, orElse: Abort(.notFound, reason: "City \(cityID) is not a member of \(network.name)."))
             try await AuditLog.record(
                 request, action: "delete", recordType: "membership", recordID: "\(try membership.requireID())",
                 organisation: .network(networkID),

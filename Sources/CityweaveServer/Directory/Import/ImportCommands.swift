@@ -30,6 +30,26 @@ enum ImportCommandRunner {
         }
     }
 
+    /// Runs an import and records it in the audit log, in one transaction: the log says what the
+    /// operator loaded from which file, and with what result.
+    static func audited(
+        _ recordType: String, from file: String, on database: any Database,
+        _ run: @escaping @Sendable (any Database) async throws -> ImportSummary
+    ) async throws -> ImportSummary {
+        try await database.transaction { database in
+            let summary = try await run(database)
+            try await AuditLog.record(
+                actor: nil, ip: "command line", action: "import", recordType: recordType,
+                recordID: URL(fileURLWithPath: file).lastPathComponent, organisation: nil,
+                changes: AuditChanges([
+                    ("rows read", nil, "\(summary.rowsRead)"), ("created", nil, "\(summary.created)"),
+                    ("updated", nil, "\(summary.updated)"), ("already present", nil, "\(summary.unchanged)"),
+                    ("unmatched", nil, "\(summary.unmatchedCount)"), ("skipped", nil, "\(summary.skippedCount)"),
+                ]), on: database)
+            return summary
+        }
+    }
+
     static func referenceFolder(_ application: Application) -> String {
         application.directory.workingDirectory + "Resources/Reference/"
     }
@@ -54,7 +74,9 @@ struct ImportGeoNamesCommand: AsyncCommand {
         var parsed = ImportSummary()
         let cities = try GeoNamesImport.parse(text: text, summary: &parsed)
         let progress = ProgressReporter(title: "Loading cities", total: cities.count)
-        let summary = try await context.application.db.transaction { [parsed] database -> ImportSummary in
+        let summary = try await ImportCommandRunner.audited("cities", from: signature.file, on: context.application.db)
+        {
+            [parsed] database in
             var summary = parsed
             try await GeoNamesImport.load(cities, on: database, summary: &summary, progress: progress)
             return summary
@@ -117,9 +139,12 @@ struct ImportPartnershipsCommand: AsyncCommand {
         columns.since = signature.sinceColumn
         importer.columns = columns
         let progress = ProgressReporter(title: "Matching pairs", total: ImportCommandRunner.lineCount(text) - 1)
-        let summary = try await importer.run(
-            text: text, on: context.application.db,
-            referenceFolder: ImportCommandRunner.referenceFolder(context.application), progress: progress)
+        let referenceFolder = ImportCommandRunner.referenceFolder(context.application)
+        let summary = try await ImportCommandRunner.audited(
+            "partnerships", from: signature.file, on: context.application.db
+        ) { [importer] database in
+            try await importer.run(text: text, on: database, referenceFolder: referenceFolder, progress: progress)
+        }
         try ImportCommandRunner.finish(summary, report: signature.report, context: context)
     }
 }
@@ -180,9 +205,12 @@ struct ImportMembershipsCommand: AsyncCommand {
             source: signature.source ?? URL(fileURLWithPath: signature.file).lastPathComponent,
             createMissing: signature.createMissing)
         let progress = ProgressReporter(title: "Matching members", total: ImportCommandRunner.lineCount(text) - 1)
-        let summary = try await importer.run(
-            text: text, on: context.application.db,
-            referenceFolder: ImportCommandRunner.referenceFolder(context.application), progress: progress)
+        let referenceFolder = ImportCommandRunner.referenceFolder(context.application)
+        let summary = try await ImportCommandRunner.audited(
+            "memberships", from: signature.file, on: context.application.db
+        ) { database in
+            try await importer.run(text: text, on: database, referenceFolder: referenceFolder, progress: progress)
+        }
         try ImportCommandRunner.finish(summary, report: signature.report, context: context)
     }
 }

@@ -22,7 +22,7 @@ struct EngagementAPIController {
     func saveStrategy(_ request: Request) async throws -> StrategyDTO {
         let cityID = try request.integerParameter("id")
         _ = try await StrategyEdits.save(
-            try request.content.decode(StrategyInput.self), cityID: cityID, request: request)
+            try request.jsonBody(StrategyInput.self), cityID: cityID, request: request)
         return try await EngagementQueries.strategy(of: cityID, on: request.db)!
     }
 
@@ -34,7 +34,7 @@ struct EngagementAPIController {
     @Sendable
     func createEngagement(_ request: Request) async throws -> Response {
         let engagement = try await EngagementEdits.create(
-            try request.content.decode(EngagementInput.self), cityID: try request.integerParameter("id"),
+            try request.jsonBody(EngagementInput.self), cityID: try request.integerParameter("id"),
             request: request)
         return try await EngagementQueries.engagement(engagement, on: request.db)
             .encodeResponse(status: .created, for: request)
@@ -53,7 +53,7 @@ struct EngagementAPIController {
         let engagement = try await EngagementQueries.visibleEngagement(
             try request.integerParameter("id"), request: request)
         try await EngagementEdits.update(
-            engagement, with: try request.content.decode(EngagementInput.self), request: request)
+            engagement, with: try request.jsonBody(EngagementInput.self), request: request)
         return try await EngagementQueries.engagement(engagement, on: request.db)
     }
 
@@ -69,7 +69,7 @@ struct EngagementAPIController {
         let engagement = try await EngagementQueries.visibleEngagement(
             try request.integerParameter("id"), request: request)
         let entry = try await EngagementEdits.recordValue(
-            try request.content.decode(EngagementEdits.ValueInput.self), on: engagement, request: request)
+            try request.jsonBody(EngagementEdits.ValueInput.self), on: engagement, request: request)
         try await entry.$recordedBy.load(on: request.db)
         return try await EngagementQueries.valueEntryDTO(entry).encodeResponse(status: .created, for: request)
     }
@@ -79,7 +79,7 @@ struct EngagementAPIController {
     func advice(_ request: Request) async throws -> PortfolioAdviceDTO {
         let whatIf =
             request.body.data?.readableBytes ?? 0 > 0
-            ? try request.content.decode(PortfolioAdvising.WhatIf.self) : PortfolioAdvising.WhatIf()
+            ? try request.jsonBody(PortfolioAdvising.WhatIf.self) : PortfolioAdvising.WhatIf()
         return try await PortfolioAdvising.advise(
             cityID: try request.integerParameter("id"), whatIf: whatIf, request: request)
     }
@@ -93,7 +93,7 @@ struct EngagementAPIController {
     @Sendable
     func savePlan(_ request: Request) async throws -> Response {
         let plan = try await PlanEdits.save(
-            try request.content.decode(PlanEdits.Input.self), cityID: try request.integerParameter("id"),
+            try request.jsonBody(PlanEdits.Input.self), cityID: try request.integerParameter("id"),
             request: request)
         return try await EngagementQueries.planDTO(plan).encodeResponse(status: .created, for: request)
     }
@@ -116,7 +116,7 @@ extension EngagementAPIController {
             request.parameters.get("userID").flatMap(UUID.init(uuidString:)),
             ofCity: try request.integerParameter("id"), on: request.db)
         _ = try await StaffProfileEdits.save(
-            try request.content.decode(StaffProfileEdits.Input.self), for: user, request: request)
+            try request.jsonBody(StaffProfileEdits.Input.self), for: user, request: request)
         return try await StaffQueries.person(user, on: request.db)
     }
 }

@@ -21,6 +21,8 @@ enum StrategyEdits {
         strategy.isExample = false
         do {
             try await request.db.transaction { db in
+                // Editors saving at once take their revision numbers in turn.
+                try await db.lockRow(cityID, of: City.schema)
                 let latest = try await CityStrategy.query(on: db).filter(\.$city.$id == cityID)
                     .sort(\.$revision, .descending).first()
                 strategy.revision = (latest?.revision ?? 0) + 1

@@ -55,7 +55,7 @@ struct KnowledgeAPIController {
     /// Records a draft practice for a city.
     @Sendable
     func create(_ request: Request) async throws -> Response {
-        let input = try request.content.decode(NewPractice.self)
+        let input = try request.jsonBody(NewPractice.self)
         let practice = try await PracticeEdits.create(
             input.practice, cityID: input.city, translationOf: input.translationOf, request: request)
         return try await KnowledgeQueries.detail(practice, request: request)
@@ -67,7 +67,7 @@ struct KnowledgeAPIController {
     func update(_ request: Request) async throws -> PracticeDTO {
         let practice = try await KnowledgeQueries.visiblePractice(try request.integerParameter("id"), request: request)
         try await PracticeEdits.update(
-            practice, with: try request.content.decode(PracticeInput.self), request: request)
+            practice, with: try request.jsonBody(PracticeInput.self), request: request)
         return try await KnowledgeQueries.detail(practice, request: request)
     }
 
@@ -76,7 +76,7 @@ struct KnowledgeAPIController {
     func publication(_ request: Request) async throws -> PracticeDTO {
         let practice = try await KnowledgeQueries.visiblePractice(try request.integerParameter("id"), request: request)
         try await PracticeEdits.setPublished(
-            practice, try request.content.decode(Publication.self).published, request: request)
+            practice, try request.jsonBody(Publication.self).published, request: request)
         return try await KnowledgeQueries.detail(practice, request: request)
     }
 
@@ -93,7 +93,7 @@ struct KnowledgeAPIController {
         let practice = try await KnowledgeQueries.visiblePractice(try request.integerParameter("id"), request: request)
         let networkID = try await DirectoryQueries.networkID(request.parameters.get("network") ?? "", on: request.db)
         _ = try await ReviewEdits.review(
-            practice, networkID: networkID, input: try request.content.decode(ReviewEdits.Input.self),
+            practice, networkID: networkID, input: try request.jsonBody(ReviewEdits.Input.self),
             request: request)
         return try await KnowledgeQueries.detail(practice, request: request)
     }
@@ -117,7 +117,7 @@ struct KnowledgeAPIController {
     @Sendable
     func declareTransfer(_ request: Request) async throws -> Response {
         let practice = try await KnowledgeQueries.visiblePractice(try request.integerParameter("id"), request: request)
-        let input = try request.content.decode(NewTransfer.self)
+        let input = try request.jsonBody(NewTransfer.self)
         let transfer = try await TransferEdits.declare(
             practice, cityID: input.city, step: .init(stage: input.stage, date: input.date, notes: input.notes),
             request: request)
@@ -130,7 +130,7 @@ struct KnowledgeAPIController {
         let transfer = try await TransferEdits.transfer(
             try request.integerParameter("transferID"), ofPractice: try request.integerParameter("id"), on: request.db)
         try await TransferEdits.advance(
-            transfer, step: try request.content.decode(TransferEdits.StepInput.self), request: request)
+            transfer, step: try request.jsonBody(TransferEdits.StepInput.self), request: request)
         return try await transferDTO(transfer, on: request.db)
     }
 
@@ -140,7 +140,7 @@ struct KnowledgeAPIController {
         let transfer = try await TransferEdits.transfer(
             try request.integerParameter("transferID"), ofPractice: try request.integerParameter("id"), on: request.db)
         try await TransferEdits.setEvidence(
-            transfer, try request.content.decode(Evidence.self).countsAsEvidence, request: request)
+            transfer, try request.jsonBody(Evidence.self).countsAsEvidence, request: request)
         return try await transferDTO(transfer, on: request.db)
     }
 

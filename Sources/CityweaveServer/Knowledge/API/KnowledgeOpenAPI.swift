@@ -158,7 +158,8 @@ enum KnowledgeOpenAPI: OpenAPIModule {
                     query("city", "The city's id.", positive),
                     query("category", "A tracker code such as C1 or H2.", ["type": "string"]),
                     query("from", "First day, YYYY-MM-DD.", ["type": "string", "format": "date"]),
-                    query("to", "Last day, YYYY-MM-DD.", ["type": "string", "format": "date"]), Doc.ref("page"),
+                    query("to", "Last day, YYYY-MM-DD; not before `from`.", ["type": "string", "format": "date"]),
+                    Doc.ref("page"),
                     Doc.ref("per"),
                 ], response: Doc.ok("MeasurePage", description: "A page of measures, oldest first."),
                 refusals: ["400"])),
@@ -187,9 +188,10 @@ enum KnowledgeOpenAPI: OpenAPIModule {
         "properties": ["title": string, "url": ["type": "string", "format": "uri"]],
     ]
     private static let practiceFields: JSONValue = [
-        "language": ["type": "string", "pattern": "^[A-Za-z]{2}$"], "title": ["type": "string", "maxLength": 200],
-        "summary": ["type": "string", "maxLength": 1_000], "problem": markdown,
-        "method": ["type": "array", "items": text, "minItems": 1, "maxItems": 30], "staff": text,
+        "language": ["type": "string", "pattern": "^[A-Za-z]{2}$"], "title": Doc.requiredText(maxLength: 200),
+        "summary": Doc.requiredText(maxLength: 1_000), "problem": markdown,
+        "method": ["type": "array", "items": Doc.requiredText(maxLength: 2_000), "minItems": 1, "maxItems": 30],
+        "staff": text,
         "budgetBand": ["type": ["string", "null"], "enum": ["under_10k", "10k_100k", "100k_1m", "over_1m", .null]],
         "partners": text, "legalInstruments": text, "pitfalls": markdown, "resources": markdown,
         "evidence": markdown, "stage": ["type": "string", "enum": stageNames],

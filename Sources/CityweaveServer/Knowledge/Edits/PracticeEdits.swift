@@ -155,7 +155,8 @@ enum PracticeEdits {
         try await request.db.transaction { db in
             try await PracticeSearch.remove(practiceID: id, on: db)
             try await PracticeReview.query(on: db).filter(\.$practice.$id == id).delete()
-            try await practice.delete(on: db)
+            try await practice.deleteOnce(
+                on: db, orElse: Abort(.notFound, reason: "This practice was deleted already."))
             try await AuditLog.record(
                 request, action: "delete", recordType: "practice", recordID: "\(id)",
                 organisation: .city(practice.$city.id), changes: try AuditChanges.between(before, nil), on: db)

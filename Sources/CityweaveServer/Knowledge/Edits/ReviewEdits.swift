@@ -60,7 +60,8 @@ enum ReviewEdits {
                 .filter(\.$network.$id == networkID).first()
         else { throw Abort(.notFound, reason: "This network has not reviewed this practice.") }
         try await request.db.transaction { db in
-            try await review.delete(on: db)
+            try await review.deleteOnce(
+                on: db, orElse: Abort(.notFound, reason: "This network has not reviewed this practice."))
             try await AuditLog.record(
                 request, action: "unreview", recordType: "practice", recordID: "\(practiceID)",
                 organisation: .network(networkID), on: db)

@@ -116,9 +116,14 @@ struct ImportOxCGRTCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let text = try ImportCommandRunner.readFile(signature.file)
-        let summary = try await MeasureImport.run(
-            text: text, on: context.application.db,
-            referenceFolder: ImportCommandRunner.referenceFolder(context.application), showsProgress: true)
+        let referenceFolder = ImportCommandRunner.referenceFolder(context.application)
+        let summary = try await ImportCommandRunner.audited(
+            "measures", from: signature.file, on: context.application.db
+        ) {
+            database in
+            try await MeasureImport.run(
+                text: text, on: database, referenceFolder: referenceFolder, showsProgress: true)
+        }
         try ImportCommandRunner.finish(summary, report: signature.report, context: context)
     }
 }

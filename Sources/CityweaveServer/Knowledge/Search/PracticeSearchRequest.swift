@@ -15,39 +15,39 @@ extension PracticeSearchQuery {
         let text = request.query[String.self, at: "q"] ?? ""
         guard text.count <= 500 else { throw BadRequest("'q' may be at most 500 characters long.") }
         query.terms = SearchTerms(text)
-        if let theme = request.query[String.self, at: "theme"].nonEmpty {
+        if let theme = try request.filterQuery("theme") {
             query.theme = try FieldChoice.parse(Theme.self, theme, field: "theme")
         }
-        if let region = request.query[String.self, at: "region"].nonEmpty {
+        if let region = try request.filterQuery("region") {
             guard regions.contains(region) else {
                 throw BadRequest("'region' must be one of \(regions.joined(separator: ", ")); got '\(region)'.")
             }
             query.region = region
         }
-        if let income = request.query[String.self, at: "income"].nonEmpty {
+        if let income = try request.filterQuery("income") {
             guard incomeGroups.contains(income) else {
                 throw BadRequest(
                     "'income' must be one of \(incomeGroups.joined(separator: ", ")); got '\(income)'.")
             }
             query.incomeGroup = income
         }
-        if let band = request.query[String.self, at: "population"].nonEmpty {
+        if let band = try request.filterQuery("population") {
             query.population = try FieldChoice.parse(PopulationBand.self, band, field: "population")
         }
-        if let stage = request.query[String.self, at: "stage"].nonEmpty {
+        if let stage = try request.filterQuery("stage") {
             query.stage = try FieldChoice.parse(PracticeStage.self, stage, field: "stage")
         }
-        if let language = request.query[String.self, at: "language"].nonEmpty {
+        if let language = try request.filterQuery("language") {
             query.language = try PracticeInput.languageCode(language)
         }
-        if let network = request.query[String.self, at: "network"].nonEmpty {
+        if let network = try request.filterQuery("network") {
             do {
                 query.networkID = try await DirectoryQueries.networkID(network, on: request.db)
             } catch let error as AbortError where error.status == .notFound {
                 throw BadRequest("'network': there is no network '\(network)'.")
             }
         }
-        if let sort = request.query[String.self, at: "sort"].nonEmpty {
+        if let sort = try request.filterQuery("sort") {
             query.sort = try FieldChoice.parse(Sort.self, sort, field: "sort")
         }
         return query

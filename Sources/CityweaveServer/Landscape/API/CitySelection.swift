@@ -11,14 +11,14 @@ struct CitySelection: Sendable {
     var countryCode: String?
 
     init(from request: Request) async throws {
-        if let text = request.query[String.self, at: "network"], !text.isEmpty {
+        if let text = try request.filterQuery("network") {
             do {
                 networkID = try await DirectoryQueries.networkID(text, on: request.db)
             } catch let error as Abort where error.status == .notFound {
                 throw BadRequest("'network' must be a network's id or slug; there is no network '\(text)'.")
             }
         }
-        if let text = request.query[String.self, at: "country"], !text.isEmpty {
+        if let text = try request.filterQuery("country") {
             guard try await Country.find(text.uppercased(), on: request.db) != nil else {
                 throw BadRequest("'country' must be an ISO 3166 alpha-2 code of a known country; got '\(text)'.")
             }

@@ -86,7 +86,7 @@ extension LandscapeAPIController {
 enum LandscapeYear {
     static func read(_ request: Request) throws -> Int {
         let thisYear = DirectoryEdits.thisYear
-        guard let text = request.query[String.self, at: "year"], !text.isEmpty else { return thisYear }
+        guard let text = try request.filterQuery("year") else { return thisYear }
         guard let year = Int(text), (1900...thisYear).contains(year) else {
             throw BadRequest("'year' must be a year from 1900 to \(thisYear); got '\(text)'.")
         }

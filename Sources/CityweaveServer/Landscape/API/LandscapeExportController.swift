@@ -71,7 +71,7 @@ struct LandscapeExportController {
     }
 
     private static func edges(_ request: Request) throws -> Edges {
-        guard let text = request.query[String.self, at: "edges"], !text.isEmpty else { return .all }
+        guard let text = try request.filterQuery("edges") else { return .all }
         guard let edges = Edges(rawValue: text) else {
             throw BadRequest("'edges' must be all or partnerships; got '\(text)'.")
         }

@@ -8,7 +8,7 @@ enum LandscapeOpenAPI: OpenAPIModule {
         "name": "year", "in": "query",
         "description":
             "The landscape in this year (memberships and partnerships that held then), from 1900 to this year; this year by default. Any other value is a 400.",
-        "schema": ["type": "integer", "minimum": 1900],
+        "schema": ["type": "integer", "minimum": 1900, "maximum": .number(Double(DirectoryEdits.thisYear))],
     ]
 
     private static let networkID: JSONValue = [

@@ -4,6 +4,7 @@ import Foundation
 /// that are easier to read as data than as types.
 enum JSONValue: Sendable, Equatable, Encodable {
     case string(String)
+    case integer(Int)
     case number(Double)
     case bool(Bool)
     case array([JSONValue])
@@ -13,6 +14,7 @@ enum JSONValue: Sendable, Equatable, Encodable {
     static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         switch (lhs, rhs) {
         case (.string(let a), .string(let b)): a == b
+        case (.integer(let a), .integer(let b)): a == b
         case (.number(let a), .number(let b)): a == b
         case (.bool(let a), .bool(let b)): a == b
         case (.array(let a), .array(let b)): a == b
@@ -32,6 +34,9 @@ enum JSONValue: Sendable, Equatable, Encodable {
     func encode(to encoder: any Encoder) throws {
         switch self {
         case .string(let value):
+            var container = encoder.singleValueContainer()
+            try container.encode(value)
+        case .integer(let value):
             var container = encoder.singleValueContainer()
             try container.encode(value)
         case .number(let value):
@@ -89,7 +94,7 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByFloatLiteral
 {
     init(stringLiteral value: String) { self = .string(value) }
-    init(integerLiteral value: Int) { self = .number(Double(value)) }
+    init(integerLiteral value: Int) { self = .integer(value) }
     init(floatLiteral value: Double) { self = .number(value) }
     init(booleanLiteral value: Bool) { self = .bool(value) }
     init(arrayLiteral elements: JSONValue...) { self = .array(elements) }

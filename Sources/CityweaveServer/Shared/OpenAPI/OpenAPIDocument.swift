@@ -38,6 +38,9 @@ enum OpenAPIDocument {
             paths = paths.merging(module.paths)
             schemas = schemas.merging(module.schemas)
         }
+        paths = nonEmptyFilters(in: paths)
+        schemas = closingRequestSchemas(in: schemas, usedBy: paths)
+        (paths, schemas) = (sixtyFourBitIntegers(in: paths), sixtyFourBitIntegers(in: schemas))
         return [
             "openapi": "3.1.0",
             "info": [
@@ -58,6 +61,9 @@ enum OpenAPIDocument {
                     "Forbidden": problemResponse("The token's user may not do this, or the token may only read."),
                     "Conflict": problemResponse("The record already exists or was already decided."),
                     "Unprocessable": problemResponse("The request is well formed but too large to compute exactly."),
+                    "UnsupportedMediaType": problemResponse("The body is not sent as `application/json`."),
+                    "TooManyRequests": problemResponse(
+                        "Too many requests from this address; `Retry-After` says when to try again."),
                 ],
                 "securitySchemes": [
                     "bearerAuth": [
@@ -82,6 +88,96 @@ enum OpenAPIDocument {
             ],
         ]
     }()
+
+    /// The server refuses an empty filter through the API (see `Request.filterQuery`): every free-text
+    /// query parameter but the search text `q` says so with `minLength`.
+    private static func nonEmptyFilters(in paths: JSONValue) -> JSONValue {
+        func visit(_ value: JSONValue) -> JSONValue {
+            switch value {
+            case .array(let items):
+                return .array(items.map(visit))
+            case .object(let members):
+                var members = members.map { ($0.0, visit($0.1)) }
+                let object = JSONValue.object(members)
+                if object["in"] == "query", object["name"] != "q", let schema = object["schema"],
+                    schema["type"] == "string", schema["enum"] == nil, schema["minLength"] == nil,
+                    let index = members.firstIndex(where: { $0.0 == "schema" })
+                {
+                    members[index].1 = schema.merging(["minLength": 1])
+                }
+                return .object(members)
+            default:
+                return value
+            }
+        }
+        return visit(paths)
+    }
+
+    /// A whole number the server reads is a 64-bit integer: where a schema sets no maximum, it says so.
+    private static func sixtyFourBitIntegers(in value: JSONValue) -> JSONValue {
+        switch value {
+        case .array(let items):
+            return .array(items.map { sixtyFourBitIntegers(in: $0) })
+        case .object(let members):
+            let object = JSONValue.object(members.map { ($0.0, sixtyFourBitIntegers(in: $0.1)) })
+            let types: [JSONValue] =
+                switch object["type"] {
+                case .array(let types)?: types
+                case let type?: [type]
+                case nil: []
+                }
+            guard types.contains("integer"), object["maximum"] == nil else { return object }
+            let bounds: JSONValue = ["format": "int64", "maximum": .integer(Int(Int64.max))]
+            return object.merging(bounds)
+        default:
+            return value
+        }
+    }
+
+    /// The server refuses a field a request body's schema does not name (see `RequestBodyFields`): the
+    /// schemas of request bodies, and the object schemas within them, say so with
+    /// `additionalProperties: false`.
+    private static func closingRequestSchemas(in schemas: JSONValue, usedBy paths: JSONValue) -> JSONValue {
+        func references(in value: JSONValue) -> [String] {
+            switch value {
+            case .array(let items): return items.flatMap(references)
+            case .object(let members):
+                return members.flatMap { key, member in
+                    if key == "$ref", case .string(let target) = member {
+                        return [String(target.split(separator: "/").last ?? "")]
+                    }
+                    return references(in: member)
+                }
+            default: return []
+            }
+        }
+        func requestBodies(in value: JSONValue) -> [JSONValue] {
+            switch value {
+            case .array(let items): return items.flatMap(requestBodies)
+            case .object(let members):
+                return members.flatMap { key, member in key == "requestBody" ? [member] : requestBodies(in: member) }
+            default: return []
+            }
+        }
+        var closed = Set<String>()
+        var waiting = requestBodies(in: paths).flatMap(references)
+        while let name = waiting.popLast() {
+            guard closed.insert(name).inserted, let schema = schemas[name] else { continue }
+            waiting += references(in: schema)
+        }
+        func close(_ value: JSONValue) -> JSONValue {
+            switch value {
+            case .array(let items): return .array(items.map(close))
+            case .object(let members):
+                let object = JSONValue.object(members.map { ($0.0, close($0.1)) })
+                guard object["properties"] != nil, object["additionalProperties"] == nil else { return object }
+                return object.merging(["additionalProperties": false])
+            default: return value
+            }
+        }
+        guard case .object(let members) = schemas else { return schemas }
+        return .object(members.map { name, schema in (name, closed.contains(name) ? close(schema) : schema) })
+    }
 
     static func problemResponse(_ description: String) -> JSONValue {
         [
@@ -134,10 +230,16 @@ enum OpenAPIDocument {
                 "requestBody": [
                     "required": .bool(bodyRequired),
                     "content": ["application/json": ["schema": ["$ref": .string("#/components/schemas/\(body)")]]],
-                ]
+                ],
+                "responses": ["415": ["$ref": "#/components/responses/UnsupportedMediaType"]],
             ])
         }
         return .object([(method, operation)])
+    }
+
+    /// Text that must hold more than spaces, as the server trims what it is sent.
+    static func requiredText(maxLength: Int) -> JSONValue {
+        ["type": "string", "minLength": 1, "maxLength": .number(Double(maxLength)), "pattern": "\\S"]
     }
 
     /// A response with no body.
