@@ -23,21 +23,21 @@ extension CityweaveServerTests {
             }
         }
 
-        @Test func everyoneGetsWhatTheirRoleAllows() async throws {
+        /// One persona at a time, each on a fixture of its own, so that the personas run side by side.
+        @Test(arguments: Persona.allCases)
+        func everyoneGetsWhatTheirRoleAllows(persona: Persona) async throws {
             try await withCityweave { app in
                 let fixture = try await MatrixFixture(app)
                 for writeCase in WriteCase.all {
-                    for persona in Persona.allCases {
-                        let (status, changed, audited) = try await fixture.attempt(writeCase, as: persona)
-                        let expected = writeCase.expectedStatus(for: persona)
-                        #expect(
-                            status == expected,
-                            "\(writeCase.route) as \(persona): expected \(expected.code), got \(status.code)")
-                        if writeCase.allowed.contains(persona), writeCase.writes {
-                            #expect(audited, "\(writeCase.route) as \(persona) left no audit entry")
-                        } else {
-                            #expect(!changed, "\(writeCase.route) as \(persona) was refused but changed the database")
-                        }
+                    let (status, changed, audited) = try await fixture.attempt(writeCase, as: persona)
+                    let expected = writeCase.expectedStatus(for: persona)
+                    #expect(
+                        status == expected,
+                        "\(writeCase.route) as \(persona): expected \(expected.code), got \(status.code)")
+                    if writeCase.allowed.contains(persona), writeCase.writes {
+                        #expect(audited, "\(writeCase.route) as \(persona) left no audit entry")
+                    } else {
+                        #expect(!changed, "\(writeCase.route) as \(persona) was refused but changed the database")
                     }
                 }
             }
@@ -47,7 +47,7 @@ extension CityweaveServerTests {
 
 /// Who tries: Yokohama is the city that owns the city records, C40 the
 /// network that owns the network records; each is "another organisation" to the other.
-enum Persona: String, CaseIterable, CustomStringConvertible {
+enum Persona: String, CaseIterable, CustomStringConvertible, Sendable {
     case anonymous
     case cityViewer, cityEditor, cityAdmin
     case networkViewer, networkEditor, networkAdmin

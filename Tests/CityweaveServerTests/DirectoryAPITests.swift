@@ -189,9 +189,12 @@ extension CityweaveServerTests {
         }
 
         @Test func metricsCountRequestsForPrometheus() async throws {
-            try await withCityweave(loadReference: false) { app in
+            let token = "a-metrics-token-for-the-test"
+            let withToken: (inout CityweaveConfiguration) -> Void = { $0.metricsToken = token }
+            try await withCityweave(loadReference: false, configure: withToken) { app in
                 try await app.testing().test(.GET, "healthz") { _ async in }
-                try await app.testing().test(.GET, "metrics") { res async in
+                try await app.testing().test(.GET, "metrics", headers: ["Authorization": "Bearer \(token)"]) {
+                    res async in
                     #expect(res.status == .ok)
                     #expect(res.headers.contentType?.parameters["version"] == "0.0.4")
                     #expect(res.body.string.contains("http_requests_total"))

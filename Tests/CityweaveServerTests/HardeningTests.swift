@@ -195,7 +195,7 @@ extension CityweaveServerTests {
         // MARK: concurrent writes
 
         @Test func fiftyConcurrentWritesOfOneRecordNeverFail() async throws {
-            try await withCityweaveOnDisk { app in
+            try await withCityweave { app in
                 let yokohama = try await app.cityID("Yokohama", "JP")
                 let shanghai = try await app.cityID("Shanghai", "CN")
                 let pyongyang = try await app.cityID("Pyongyang", "KP")

@@ -6,10 +6,9 @@ import VaporTesting
 
 @testable import CityweaveServer
 
-/// Every server test runs inside this suite, one test at a time, so that the
-/// tests can share one PostgreSQL database when `CITYWEAVE_TEST_POSTGRES_URL` is set.
-@Suite(.serialized)
-struct CityweaveServerTests {}
+/// Every server test runs inside this suite. Each has a database of its own (see `TestDatabases`), so
+/// they run side by side.
+@Suite struct CityweaveServerTests {}
 
 enum TestEnvironment {
     /// The package's root folder, where `Resources/` is.
@@ -40,59 +39,36 @@ enum TestEnvironment {
     static let largeCities = ReferenceCitySelection.minimumPopulation(1_000_000)
 }
 
-/// Runs `test` against a fresh Cityweave: migrated, with the reference
-/// directory loaded (only the cities `cities` selects), on SQLite in memory
-/// or on the PostgreSQL database of `CITYWEAVE_TEST_POSTGRES_URL`.
+/// Runs `test` against a fresh Cityweave, booted as serving boots it: migrated, with the reference
+/// directory loaded (only the cities `cities` selects), on a SQLite file of its own or on a PostgreSQL
+/// database of its own on the server of `CITYWEAVE_TEST_POSTGRES_URL`.
 func withCityweave(
     cities: ReferenceCitySelection = TestEnvironment.largeCities, loadReference: Bool = true,
     configure adjust: (inout CityweaveConfiguration) -> Void = { _ in },
     _ test: (Application) async throws -> Void
 ) async throws {
     TestEnvironment.metrics
-    let app = try await Application.make(.testing)
-    // Migrations and requests log at info: keep the test output to what went wrong.
-    app.logger.logLevel = .notice
-    do {
-        let location: CityweaveConfiguration.DatabaseLocation =
-            TestEnvironment.postgresURL.map { .postgres(url: $0) } ?? .sqlite(path: nil)
-        var configuration = CityweaveConfiguration(
-            database: location, prepareDatabaseOnBoot: false, referenceCities: cities,
-            workingDirectory: TestEnvironment.packageRoot, createsDemoAccounts: false,
-            // The lowest cost Bcrypt allows: tests sign in hundreds of times.
-            bcryptCost: 4)
-        adjust(&configuration)
-        try await configure(app, with: configuration)
-        if case .postgres = location {
-            let sql = app.db as! any SQLDatabase
-            try await sql.raw("DROP SCHEMA public CASCADE").run()
-            try await sql.raw("CREATE SCHEMA public").run()
+    var configuration = CityweaveConfiguration(
+        database: .sqlite(path: nil), prepareDatabaseOnBoot: false, referenceCities: cities,
+        workingDirectory: TestEnvironment.packageRoot, createsDemoAccounts: false,
+        // The lowest cost Bcrypt allows: tests sign in hundreds of times.
+        bcryptCost: 4)
+    adjust(&configuration)
+    try await TestDatabases.shared.withDatabase(cities: loadReference ? cities : nil) { location in
+        configuration.database = location
+        let app = try await Application.make(.testing)
+        // Migrations and requests log at info: keep the test output to what went wrong.
+        app.logger.logLevel = .notice
+        do {
+            try await configure(app, with: configuration)
+            // What serving does first: SQLite's WAL and busy timeout on every connection.
+            try await app.asyncBoot()
+            try await test(app)
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
         }
-        try await app.autoMigrate()
-        if loadReference {
-            _ = try await ReferenceDirectory(workingDirectory: TestEnvironment.packageRoot, selection: cities)
-                .loadIfEmpty(on: app.db, logger: app.logger, showProgress: false)
-        }
-        try await test(app)
-    } catch {
-        try? await app.asyncShutdown()
-        throw error
-    }
-    try await app.asyncShutdown()
-}
-
-/// `withCityweave` on a database file rather than in memory, for tests of concurrent requests: SQLite's
-/// shared in-memory database locks whole tables and never waits. On PostgreSQL, the same as `withCityweave`.
-func withCityweaveOnDisk(_ test: (Application) async throws -> Void) async throws {
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("cityweave-\(UUID().uuidString).sqlite")
-        .path
-    defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) } }
-    let onDisk: (inout CityweaveConfiguration) -> Void = { configuration in
-        if TestEnvironment.postgresURL == nil { configuration.database = .sqlite(path: file) }
-    }
-    try await withCityweave(configure: onDisk) { app in
-        // What serving does first: WAL and the busy timeout on every connection.
-        try await app.asyncBoot()
-        try await test(app)
+        try await app.asyncShutdown()
     }
 }
 

@@ -107,7 +107,7 @@ enum KnowledgeOpenAPI: OpenAPIModule {
             Doc.authenticated(
                 "delete", "deletePractice", "Deletes a draft that has no translations and no transfers.",
                 tag: "Knowledge", parameters: [practiceID], success: ("204", Doc.noContent("Deleted.")),
-                refusals: ["404", "409"])),
+                refusals: ["400", "404", "409"])),
         "/api/v1/practices/{id}/publication": Doc.authenticated(
             "put", "setPracticePublication", "Publishes a draft, or withdraws a practice to a draft.",
             tag: "Knowledge", parameters: [practiceID], body: "Publication",

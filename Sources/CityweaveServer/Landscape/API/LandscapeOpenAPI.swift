@@ -40,7 +40,7 @@ enum LandscapeOpenAPI: OpenAPIModule {
         [
             "name": "country", "in": "query",
             "description": "Only the cities of this country (ISO 3166 alpha-2); an unknown code is a 400.",
-            "schema": ["type": "string", "minLength": 2, "maxLength": 2],
+            "schema": ["type": "string", "pattern": "^[A-Za-z]{2}$"],
         ],
     ]
 
