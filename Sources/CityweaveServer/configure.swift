@@ -17,15 +17,6 @@ public func configure(_ app: Application, with configuration: CityweaveConfigura
         // Several app instances share one PostgreSQL: keep each pool small.
         app.databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .psql)
     }
-    app.migrations.add(DirectoryMigrations.all)
-    app.migrations.add(AccountsMigrations.all)
-    app.migrations.add(DirectoryMigrations.afterAccounts)
-    app.migrations.add(KnowledgeMigrations.all)
-    app.migrations.add(EngagementMigrations.all)
-    app.migrations.add(AidMigrations.all)
-    app.migrations.add(LandscapeMigrations.all)
-    app.databases.middleware.use(NetworkSearchNames())
-    app.databases.middleware.use(PersonSearchNames())
 
     app.views.use(.leaf)
     app.leaf.configuration.rootDirectory = app.directory.viewsDirectory
@@ -60,38 +51,18 @@ public func configure(_ app: Application, with configuration: CityweaveConfigura
 
     app.storage[WorldOutlineKey.self] = try WorldBaseMap.load(
         referenceFolder: app.directory.workingDirectory + "Resources/Reference/")
-    try app.register(collection: DirectoryRoutes())
-    app.networkMembers = NetworkMembers()
-    try app.register(collection: AccountsRoutes())
-    try app.register(collection: KnowledgeRoutes())
-    let publishedPractices = PublishedPractices()
-    app.publishedPractices = publishedPractices
-    app.publishedWorkCounters.append { try await publishedPractices.countsByCity(on: $0) }
-    app.cityPageSections.append(KnowledgeCitySection.provider)
-    app.demoContentLoaders.append(DemoPractices.loadIfEmpty)
-    try app.register(collection: EngagementRoutes())
-    app.cityPageSections.append(EngagementCitySection.provider)
-    app.demoContentLoaders.append(DemoEngagements.loadIfEmpty)
-    try app.register(collection: AidRoutes())
-    app.cityPageSections.append(AidCitySection.provider)
-    app.demoContentLoaders.append(DemoAid.loadIfEmpty)
-    try app.register(collection: LandscapeRoutes())
-    app.landscapeDirectory = LandscapeDirectory()
-    app.cityGraphMetrics = CityGraphMetrics()
-    app.landscapeVisitorBudget = LandscapeVisitorBudget()
-    app.lifecycle.use(LandscapeWarmUp())
-    app.cityPageSections.append(LandscapeCitySection.provider)
-    app.networkPageSections.append(LandscapeNetworkSection.provider)
+    try CityweaveModules.register(in: app)
     try app.register(collection: HealthRoutes())
     try app.register(collection: OpenAPIRoutes())
     try app.register(collection: MetricsRoutes(registry: configuration.metrics))
-
-    var imports = ImportCommandGroup()
-    imports.commands["oxcgrt"] = ImportOxCGRTCommand()
-    app.asyncCommands.use(imports, as: "import")
-    app.asyncCommands.use(UsersCommandGroup(), as: "users")
-    app.asyncCommands.use(TokensCommandGroup(), as: "tokens")
-    app.asyncCommands.use(AidCommandGroup(), as: "aid")
-    app.asyncCommands.use(LandscapeCommandGroup(), as: "landscape")
     app.lifecycle.use(DatabasePreparation())
+}
+
+/// Cityweave's modules, in the order their migrations run and their parts are registered: the
+/// foundation first, then the feature modules. Adding a module is adding it here.
+enum CityweaveModules {
+    static let all: [any CityweaveModule.Type] = [
+        DirectoryModule.self, AccountsModule.self, KnowledgeModule.self, EngagementModule.self, AidModule.self,
+        LandscapeModule.self,
+    ]
 }

@@ -197,7 +197,7 @@ extension CityweaveServerTests {
                     console: app.console,
                     input: CommandInput(arguments: ["cityweave", "partnerships", input, "--report", report]))
                 context.application = app
-                try await ImportCommandGroup().run(using: &context)
+                try await ImportCommandGroup(commands: DirectoryModule.importCommands).run(using: &context)
                 let written = try String(contentsOfFile: report, encoding: .utf8)
                 #expect(written.hasPrefix("line,kind,reason\n"))
                 #expect(written.contains("4,skipped,"))

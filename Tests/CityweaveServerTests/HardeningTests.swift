@@ -272,7 +272,7 @@ extension CityweaveServerTests {
                 var context = CommandContext(
                     console: CapturingConsole(), input: CommandInput(arguments: ["cityweave", "partnerships", input]))
                 context.application = app
-                try await ImportCommandGroup().run(using: &context)
+                try await ImportCommandGroup(commands: DirectoryModule.importCommands).run(using: &context)
                 let entries = try await AuditEntry.query(on: app.db).all()
                 #expect(entries.count == 1)
                 let entry = try #require(entries.first)

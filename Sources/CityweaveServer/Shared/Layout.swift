@@ -21,18 +21,11 @@ struct Layout: Encodable {
     var query: String
     var account: Account?
 
-    /// The modules a visitor can open, in the order of the navigation.
-    static let modules: [(label: String, href: String)] = [
-        ("Directory", "/"), ("Networks", "/networks"), ("Countries", "/countries"), ("Practices", "/practices"),
-        ("Measures", "/measures"), ("Mutual aid", "/aid"), ("Landscape", "/landscape"), ("Search", "/search"),
-    ]
-
     init(title: String, request: Request) {
         self.title = title
         let path = request.url.path
-        sections = Self.modules.map { module in
-            let current = module.href == "/" ? (path == "/" || path.hasPrefix("/cities")) : path.hasPrefix(module.href)
-            return Section(label: module.label, href: module.href, current: current)
+        sections = CityweaveModules.navigation.map { entry in
+            Section(label: entry.label, href: entry.href, current: entry.isCurrent(at: path))
         }
         query = request.query[String.self, at: "q"] ?? ""
         if let actor = request.actor, actor.session != nil {

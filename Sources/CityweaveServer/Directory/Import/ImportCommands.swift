@@ -2,14 +2,10 @@ import CityweaveCore
 import Fluent
 import Vapor
 
-/// `cityweave import …`: loads real files into the directory.
+/// `cityweave import …`: loads real files, with the sub-commands the modules declare.
 struct ImportCommandGroup: AsyncCommandGroup {
     var help = "Load records from real files: GeoNames cities, partnerships, memberships and more"
-    var commands: [String: any AnyAsyncCommand] = [
-        "geonames": ImportGeoNamesCommand(),
-        "partnerships": ImportPartnershipsCommand(),
-        "memberships": ImportMembershipsCommand(),
-    ]
+    var commands: [String: any AnyAsyncCommand]
 }
 
 /// The steps every import command shares: read the file, run, print the summary, write the report.

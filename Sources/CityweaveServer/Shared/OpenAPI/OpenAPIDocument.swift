@@ -3,14 +3,9 @@ import Vapor
 /// The OpenAPI 3.1 document of the JSON API, assembled from what each
 /// module describes of its own routes.
 enum OpenAPIDocument {
-    /// Each module's paths and schemas; a module adds itself here.
-    static let modules: [(paths: JSONValue, schemas: JSONValue)] = [
-        (DirectoryOpenAPI.paths, DirectoryOpenAPI.schemas),
-        (DirectoryEditsOpenAPI.paths, DirectoryEditsOpenAPI.schemas),
-        (KnowledgeOpenAPI.paths, KnowledgeOpenAPI.schemas), (EngagementOpenAPI.paths, EngagementOpenAPI.schemas),
-        (AidOpenAPI.paths, AidOpenAPI.schemas), (LandscapeOpenAPI.paths, LandscapeOpenAPI.schemas),
-        (AccountsOpenAPI.paths, AccountsOpenAPI.schemas), (HealthOpenAPI.paths, HealthOpenAPI.schemas),
-    ]
+    /// Each module's paths and schemas, from the modules' manifests, and the server's own routes.
+    static let modules: [(paths: JSONValue, schemas: JSONValue)] =
+        (CityweaveModules.all.flatMap { $0.openAPI } + [HealthOpenAPI.self]).map { ($0.paths, $0.schemas) }
 
     static let document: JSONValue = {
         var paths: JSONValue = [:]
@@ -251,7 +246,7 @@ enum OpenAPIDocument {
 }
 
 /// What a module tells the OpenAPI document about its routes.
-protocol OpenAPIModule {
+protocol OpenAPIModule: SendableMetatype {
     static var paths: JSONValue { get }
     static var schemas: JSONValue { get }
 }

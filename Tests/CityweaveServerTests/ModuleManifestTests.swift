@@ -1,0 +1,32 @@
+import Foundation
+import Testing
+import VaporTesting
+
+@testable import CityweaveServer
+
+extension CityweaveServerTests {
+    @Suite struct ModuleManifestTests {
+        @Test func everyNavigationEntryOfEveryModuleOpensAndIsMarkedAsTheCurrentSection() async throws {
+            try await withCityweave { app in
+                let entries = CityweaveModules.navigation
+                #expect(entries.map(\.position) == entries.map(\.position).sorted())
+                #expect(Set(entries.map(\.href)).count == entries.count)
+                for entry in entries {
+                    let page = try await app.page(.GET, entry.href)
+                    #expect(page.status == .ok, "\(entry.label) at \(entry.href)")
+                    #expect(
+                        page.text.contains(#"<a href="\#(entry.href)" aria-current="page">\#(entry.label)</a>"#),
+                        "\(entry.label) is not marked current on its own page")
+                }
+            }
+        }
+
+        @Test func everyGuardedTableOfEveryModuleExists() async throws {
+            try await withCityweave(loadReference: false) { app in
+                let tables = CityweaveModules.all.flatMap { $0.guardedTables }
+                #expect(Set(tables).count == tables.count)
+                for table in tables { _ = try await app.count(table) }
+            }
+        }
+    }
+}
