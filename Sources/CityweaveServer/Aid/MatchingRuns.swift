@@ -79,7 +79,7 @@ enum MatchingRuns {
                 try await Array(allocations[chunk..<min(chunk + 500, allocations.count)]).create(on: db)
             }
             try await AuditLog.record(
-                request, action: "run matching", recordType: "aid_matching_run", recordID: "\(runID)",
+                request.editContext, action: "run matching", recordType: "aid_matching_run", recordID: "\(runID)",
                 organisation: input.network.map { .network($0) },
                 changes: AuditChanges(
                     changes: [.init(field: "proposals", from: "", to: "\(matching.proposals.count)")]),

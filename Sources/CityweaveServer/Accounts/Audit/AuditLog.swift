@@ -5,11 +5,11 @@ import Vapor
 /// that a change and its entry land together or not at all.
 enum AuditLog {
     static func record(
-        _ request: Request, action: String, recordType: String, recordID: String, organisation: Organisation?,
+        _ context: EditContext, action: String, recordType: String, recordID: String, organisation: Organisation?,
         changes: AuditChanges = AuditChanges(), on database: any Database
     ) async throws {
         try await record(
-            actor: request.actor?.user, ip: request.clientAddress, action: action, recordType: recordType,
+            actor: context.user, ip: context.address, action: action, recordType: recordType,
             recordID: recordID, organisation: organisation, changes: changes, on: database)
     }
 

@@ -204,7 +204,8 @@ struct AccountWebController {
             try await user.update(on: db)
             try await SessionStore.endAll(of: user.requireID(), keeping: actor.session?.id, on: db)
             try await AuditLog.record(
-                request, action: "change_password", recordType: "user", recordID: try user.requireID().uuidString,
+                request.editContext, action: "change_password", recordType: "user",
+                recordID: try user.requireID().uuidString,
                 organisation: user.organisation, on: db)
         }
         return request.redirect(to: "/account?notice=password", redirectType: .normal)
@@ -233,7 +234,8 @@ struct AccountWebController {
         try await request.db.transaction { db in
             try await session.delete(on: db)
             try await AuditLog.record(
-                request, action: "end_session", recordType: "user", recordID: try user.requireID().uuidString,
+                request.editContext, action: "end_session", recordType: "user",
+                recordID: try user.requireID().uuidString,
                 organisation: user.organisation, changes: AuditChanges([("session from", session.ip, nil)]), on: db)
         }
     }

@@ -104,7 +104,8 @@ struct AdminWebController {
                 email: form.email ?? "", organisation: organisation, role: role, isPlatformAdmin: makesPlatformAdmin,
                 invitedBy: actor.user, on: db)
             try await AuditLog.record(
-                request, action: "invite", recordType: "invitation", recordID: try created.0.requireID().uuidString,
+                request.editContext, action: "invite", recordType: "invitation",
+                recordID: try created.0.requireID().uuidString,
                 organisation: organisation,
                 changes: AuditChanges([
                     ("email", nil, created.0.email), ("role", nil, role?.rawValue ?? "platform admin"),
@@ -232,7 +233,7 @@ struct AdminWebController {
             try await target.update(on: db)
             try await also?(db)
             try await AuditLog.record(
-                request, action: action, recordType: "user", recordID: try target.requireID().uuidString,
+                request.editContext, action: action, recordType: "user", recordID: try target.requireID().uuidString,
                 organisation: target.organisation, changes: changes, on: db)
         }
     }

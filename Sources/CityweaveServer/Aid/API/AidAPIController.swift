@@ -14,7 +14,7 @@ struct AidAPIController {
     @Sendable
     func createResource(_ request: Request) async throws -> Response {
         let resource = try await AidCatalogueEdits.create(
-            try request.jsonBody(AidCatalogueEdits.Input.self), request: request)
+            try request.jsonBody(AidCatalogueEdits.Input.self), context: request.editContext)
         return try await AidResourceDTO(resource).encodeResponse(status: .created, for: request)
     }
 
@@ -43,7 +43,7 @@ struct AidAPIController {
 
     private func create(_ kind: AidPostKind, _ request: Request) async throws -> Response {
         let post = try await AidPostEdits.create(
-            try request.jsonBody(AidPostInput.self), kind: kind, request: request)
+            try request.jsonBody(AidPostInput.self), kind: kind, context: request.editContext)
         return try await AidPostDTO(post, showsContact: true).encodeResponse(status: .created, for: request)
     }
 
@@ -66,7 +66,7 @@ struct AidAPIController {
 
     private func withdraw(_ kind: AidPostKind, _ request: Request) async throws -> AidPostDTO {
         let post = try await AidQueries.post(try request.integerParameter("id"), kind: kind, on: request.db)
-        try await AidPostEdits.withdraw(post, request: request)
+        try await AidPostEdits.withdraw(post, context: request.editContext)
         return AidPostDTO(try await AidQueries.post(post.requireID(), kind: kind, on: request.db), showsContact: true)
     }
 
@@ -93,28 +93,30 @@ struct AidAPIController {
     @Sendable
     func accept(_ request: Request) async throws -> AllocationDTO {
         try await step(request, sides: AllocationSide.allCases) { id, side, _ in
-            try await AllocationEdits.accept(id, side: side, request: request)
+            try await AllocationEdits.accept(id, side: side, context: request.editContext)
         }
     }
 
     @Sendable
     func decline(_ request: Request) async throws -> AllocationDTO {
         try await step(request, sides: AllocationSide.allCases) { id, side, _ in
-            try await AllocationEdits.decline(id, side: side, request: request)
+            try await AllocationEdits.decline(id, side: side, context: request.editContext)
         }
     }
 
     @Sendable
     func ship(_ request: Request) async throws -> AllocationDTO {
         try await step(request, sides: [.offerer]) { id, _, action in
-            try await AllocationEdits.ship(id, quantity: action.quantity, date: action.date, request: request)
+            try await AllocationEdits.ship(
+                id, quantity: action.quantity, date: action.date, context: request.editContext)
         }
     }
 
     @Sendable
     func receive(_ request: Request) async throws -> AllocationDTO {
         try await step(request, sides: [.requester]) { id, _, action in
-            try await AllocationEdits.receive(id, quantity: action.quantity, date: action.date, request: request)
+            try await AllocationEdits.receive(
+                id, quantity: action.quantity, date: action.date, context: request.editContext)
         }
     }
 
@@ -128,7 +130,8 @@ struct AidAPIController {
             request.body.data == nil
             ? AllocationEdits.Action() : try request.jsonBody(AllocationEdits.Action.self)
         let allocation = try await AllocationEdits.allocation(id, on: request.db)
-        let side = try await AllocationEdits.side(of: allocation, named: action.side, allowed: sides, request: request)
+        let side = try await AllocationEdits.side(
+            of: allocation, named: action.side, allowed: sides, context: request.editContext)
         try await body(id, side, action)
         return try await AidQueries.allocation(id, on: request.db)
     }

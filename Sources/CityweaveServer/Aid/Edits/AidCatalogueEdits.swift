@@ -10,7 +10,7 @@ enum AidCatalogueEdits {
         var category: String
     }
 
-    static func create(_ input: Input, request: Request) async throws -> AidResource {
+    static func create(_ input: Input, context: EditContext) async throws -> AidResource {
         let code = input.code.trimmingCharacters(in: .whitespaces).lowercased()
         guard (2...60).contains(code.count),
             code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
@@ -27,13 +27,13 @@ enum AidCatalogueEdits {
         }
         let category = try FieldChoice.parse(AidCategory.self, input.category, field: "category")
         let exists = Abort(.conflict, reason: "'code': the resource '\(code)' exists already.")
-        guard try await AidResource.query(on: request.db).filter(\.$code == code).first() == nil else { throw exists }
+        guard try await AidResource.query(on: context.db).filter(\.$code == code).first() == nil else { throw exists }
         let resource = AidResource(code: code, name: name, unit: unit, category: category)
         try await refusingDuplicates(exists) {
-            try await request.db.transaction { db in
+            try await context.db.transaction { db in
                 try await resource.create(on: db)
                 try await AuditLog.record(
-                    request, action: "create", recordType: "aid_resource", recordID: code, organisation: nil,
+                    context, action: "create", recordType: "aid_resource", recordID: code, organisation: nil,
                     changes: AuditChanges(changes: [.init(field: "unit", from: "", to: unit)]), on: db)
             }
         }

@@ -5,26 +5,26 @@ import Vapor
 /// Posting and withdrawing offers and requests; each write is one
 /// transaction with its audit entry.
 enum AidPostEdits {
-    static func create(_ input: AidPostInput, kind: AidPostKind, request: Request) async throws -> AidPost {
-        let post = try await AidPost.open(input, kind: kind, on: request.db)
-        post.$postedBy.id = request.actor?.user.id
-        try await request.db.transaction { db in
+    static func create(_ input: AidPostInput, kind: AidPostKind, context: EditContext) async throws -> AidPost {
+        let post = try await AidPost.open(input, kind: kind, on: context.db)
+        post.$postedBy.id = context.user?.id
+        try await context.db.transaction { db in
             try await post.create(on: db)
             try await AuditLog.record(
-                request, action: "create", recordType: "aid_\(kind.rawValue)", recordID: "\(try post.requireID())",
+                context, action: "create", recordType: "aid_\(kind.rawValue)", recordID: "\(try post.requireID())",
                 organisation: .city(input.city),
                 changes: AuditChanges(
                     changes: [.init(field: "quantity", from: "", to: "\(input.quantity) \(input.resource)")]),
                 on: db)
         }
-        return try await AidQueries.post(try post.requireID(), kind: kind, on: request.db)
+        return try await AidQueries.post(try post.requireID(), kind: kind, on: context.db)
     }
 
     /// Takes a post out of future matchings; allocations already accepted
     /// go on, proposals nobody answered are withdrawn with it.
-    static func withdraw(_ post: AidPost, request: Request) async throws {
+    static func withdraw(_ post: AidPost, context: EditContext) async throws {
         let id = try post.requireID()
-        try await request.db.transaction { db in
+        try await context.db.transaction { db in
             let sql = db as! any SQLDatabase
             // Allocations before the post, the order the acceptances lock them in.
             try await AidAllocation.supersedeProposals(touching: id, on: sql)
@@ -39,7 +39,7 @@ enum AidPostEdits {
                 throw Abort(.conflict, reason: "The \(post.kind.rawValue) \(id) is \(status) already.")
             }
             try await AuditLog.record(
-                request, action: "withdraw", recordType: "aid_\(post.kind.rawValue)", recordID: "\(id)",
+                context, action: "withdraw", recordType: "aid_\(post.kind.rawValue)", recordID: "\(id)",
                 organisation: .city(post.$city.id),
                 changes: AuditChanges(changes: [.init(field: "status", from: "open", to: "withdrawn")]), on: db)
         }

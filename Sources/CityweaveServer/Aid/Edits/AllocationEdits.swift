@@ -38,10 +38,10 @@ enum AllocationEdits {
 
     /// Which side the person acts for: their own city's, or the one named by `side`.
     static func side(
-        of allocation: AidAllocation, named: String?, allowed: [AllocationSide], request: Request
+        of allocation: AidAllocation, named: String?, allowed: [AllocationSide], context: EditContext
     ) async throws -> AllocationSide {
-        let cities = try await cities(of: allocation, on: request.db)
-        let user = request.actor?.user
+        let cities = try await cities(of: allocation, on: context.db)
+        let user = context.user
         let mine = allowed.filter { side in
             AccessPolicy.holds(
                 .editor, in: [.city(side == .offerer ? cities.offerer : cities.requester)], user: user)
@@ -69,8 +69,8 @@ enum AllocationEdits {
     /// Accepts for one side. The first acceptance holds the quantity on both
     /// posts; the second commits. A 409 when the side has decided already,
     /// when the proposal is no longer open, or when the quantity is no longer free.
-    static func accept(_ id: Int, side: AllocationSide, request: Request) async throws {
-        try await change(id, action: "\(side.rawValue) decision", organisationSide: side, request: request) {
+    static func accept(_ id: Int, side: AllocationSide, context: EditContext) async throws {
+        try await change(id, action: "\(side.rawValue) decision", organisationSide: side, context: context) {
             allocation, sql in
             if let decided = allocation.decision(of: side) {
                 throw Abort(
@@ -95,8 +95,8 @@ enum AllocationEdits {
     /// Declines for one side, before anything has shipped: a proposal, or
     /// an allocation already accepted or committed that the city can no
     /// longer honour. What the allocation held is freed.
-    static func decline(_ id: Int, side: AllocationSide, request: Request) async throws {
-        try await change(id, action: "\(side.rawValue) decision", organisationSide: side, request: request) {
+    static func decline(_ id: Int, side: AllocationSide, context: EditContext) async throws {
+        try await change(id, action: "\(side.rawValue) decision", organisationSide: side, context: context) {
             allocation, sql in
             guard [.proposed, .accepted, .committed].contains(allocation.status) else {
                 throw Abort(
@@ -119,9 +119,9 @@ enum AllocationEdits {
 
     /// The offering city records what left, at most what was committed; the
     /// rest is freed on both posts.
-    static func ship(_ id: Int, quantity: Int?, date: String?, request: Request) async throws {
+    static func ship(_ id: Int, quantity: Int?, date: String?, context: EditContext) async throws {
         let day = try DateText.pastDay(date, field: "date")
-        try await change(id, action: "ship", organisationSide: .offerer, request: request) { allocation, sql in
+        try await change(id, action: "ship", organisationSide: .offerer, context: context) { allocation, sql in
             guard allocation.status == .committed else {
                 throw Abort(
                     .conflict,
@@ -152,9 +152,9 @@ enum AllocationEdits {
     /// The requesting city records what arrived, at most what shipped; what
     /// was lost on the way is needed again. A request whose quantity has all
     /// arrived is fulfilled.
-    static func receive(_ id: Int, quantity: Int?, date: String?, request: Request) async throws {
+    static func receive(_ id: Int, quantity: Int?, date: String?, context: EditContext) async throws {
         let day = try DateText.pastDay(date, field: "date")
-        try await change(id, action: "receive", organisationSide: .requester, request: request) { allocation, sql in
+        try await change(id, action: "receive", organisationSide: .requester, context: context) { allocation, sql in
             guard allocation.status == .shipped, let shipped = allocation.shippedQuantity else {
                 throw Abort(
                     .conflict,
@@ -196,10 +196,10 @@ enum AllocationEdits {
     /// change it, saves it with an audit entry: all one transaction, so two
     /// people acting at once act one after the other.
     private static func change(
-        _ id: Int, action: String, organisationSide: AllocationSide, request: Request,
+        _ id: Int, action: String, organisationSide: AllocationSide, context: EditContext,
         _ body: @escaping @Sendable (AidAllocation, any SQLDatabase) async throws -> Void
     ) async throws {
-        try await request.db.transaction { db in
+        try await context.db.transaction { db in
             let sql = db as! any SQLDatabase
             // A write first: PostgreSQL locks the row, SQLite takes its one
             // writer's lock before it reads, so the read below is current.
@@ -212,7 +212,7 @@ enum AllocationEdits {
             let requestPost = try await AidPost.find(allocation.$request.id, on: db)
             let city = organisationSide == .offerer ? offer?.$city.id : requestPost?.$city.id
             try await AuditLog.record(
-                request, action: action, recordType: "aid_allocation", recordID: "\(id)",
+                context, action: action, recordType: "aid_allocation", recordID: "\(id)",
                 organisation: city.map { .city($0) },
                 changes: AuditChanges(
                     changes: [.init(field: "status", from: before.rawValue, to: allocation.status.rawValue)]),

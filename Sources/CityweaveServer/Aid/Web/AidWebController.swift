@@ -206,7 +206,8 @@ struct AidWebController {
     private func create(_ kind: AidPostKind, _ request: Request) async throws -> Response {
         let form = try request.content.decode(AidPostForm.self)
         do {
-            let post = try await AidPostEdits.create(try form.input(kind: kind), kind: kind, request: request)
+            let post = try await AidPostEdits.create(
+                try form.input(kind: kind), kind: kind, context: request.editContext)
             return request.redirect(to: "/aid/\(kind.plural)/\(post.id!)?notice=posted", redirectType: .normal)
         } catch let problem as AbortError where problem.status == .badRequest {
             return try await renderForm(kind, request, form: form, error: problem.reason, status: .badRequest)
@@ -257,7 +258,7 @@ struct AidWebController {
 
     private func withdraw(_ kind: AidPostKind, _ request: Request) async throws -> Response {
         let post = try await AidQueries.post(try request.integerParameter("id"), kind: kind, on: request.db)
-        try await AidPostEdits.withdraw(post, request: request)
+        try await AidPostEdits.withdraw(post, context: request.editContext)
         return request.redirect(to: "/aid/\(kind.plural)/\(post.id!)?notice=withdrawn", redirectType: .normal)
     }
 
@@ -369,18 +370,20 @@ struct AidWebController {
             switch step {
             case "accept", "decline":
                 let side = try await AllocationEdits.side(
-                    of: allocation, named: form.side, allowed: AllocationSide.allCases, request: request)
+                    of: allocation, named: form.side, allowed: AllocationSide.allCases, context: request.editContext)
                 if step == "accept" {
-                    try await AllocationEdits.accept(id, side: side, request: request)
+                    try await AllocationEdits.accept(id, side: side, context: request.editContext)
                 } else {
-                    try await AllocationEdits.decline(id, side: side, request: request)
+                    try await AllocationEdits.decline(id, side: side, context: request.editContext)
                 }
             case "ship":
-                _ = try await AllocationEdits.side(of: allocation, named: nil, allowed: [.offerer], request: request)
-                try await AllocationEdits.ship(id, quantity: quantity, date: form.date, request: request)
+                _ = try await AllocationEdits.side(
+                    of: allocation, named: nil, allowed: [.offerer], context: request.editContext)
+                try await AllocationEdits.ship(id, quantity: quantity, date: form.date, context: request.editContext)
             case "receive":
-                _ = try await AllocationEdits.side(of: allocation, named: nil, allowed: [.requester], request: request)
-                try await AllocationEdits.receive(id, quantity: quantity, date: form.date, request: request)
+                _ = try await AllocationEdits.side(
+                    of: allocation, named: nil, allowed: [.requester], context: request.editContext)
+                try await AllocationEdits.receive(id, quantity: quantity, date: form.date, context: request.editContext)
             default:
                 throw Abort(.notFound, reason: "An allocation can be accepted, declined, shipped or received.")
             }

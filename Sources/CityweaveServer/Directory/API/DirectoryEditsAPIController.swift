@@ -9,7 +9,7 @@ struct DirectoryEditsAPIController {
     func updateCity(_ request: Request) async throws -> CityDTO {
         let city = try await DirectoryQueries.city(try request.integerParameter("id"), on: request.db)
         try await DirectoryEdits.updateProfile(
-            of: city, with: try request.jsonBody(CityProfileUpdate.self), request: request)
+            of: city, with: try request.jsonBody(CityProfileUpdate.self), context: request.editContext)
         return try await DirectoryQueries.cityDTO(city, on: request.db)
     }
 
@@ -18,7 +18,7 @@ struct DirectoryEditsAPIController {
     func addPartnership(_ request: Request) async throws -> Response {
         let city = try await DirectoryQueries.city(try request.integerParameter("id"), on: request.db)
         let partnership = try await DirectoryEdits.addPartnership(
-            to: city, try request.jsonBody(DirectoryEdits.NewPartnership.self), request: request)
+            to: city, try request.jsonBody(DirectoryEdits.NewPartnership.self), context: request.editContext)
         let cities = try await DirectoryQueries.cities(
             ids: [partnership.$cityA.id, partnership.$cityB.id], on: request.db)
         let dto = PartnershipDTO(
@@ -31,7 +31,7 @@ struct DirectoryEditsAPIController {
     @Sendable
     func removePartnership(_ request: Request) async throws -> HTTPStatus {
         let partnership = try await DirectoryEdits.partnership(try request.integerParameter("id"), on: request.db)
-        try await DirectoryEdits.removePartnership(partnership, request: request)
+        try await DirectoryEdits.removePartnership(partnership, context: request.editContext)
         return .noContent
     }
 
@@ -40,7 +40,7 @@ struct DirectoryEditsAPIController {
     func requestMembership(_ request: Request) async throws -> Response {
         let city = try await DirectoryQueries.city(try request.integerParameter("id"), on: request.db)
         let created = try await DirectoryEdits.requestMembership(
-            of: city, try request.jsonBody(DirectoryEdits.NewMembershipRequest.self), request: request)
+            of: city, try request.jsonBody(DirectoryEdits.NewMembershipRequest.self), context: request.editContext)
         return try await created.toDTO(on: request.db).encodeResponse(status: .created, for: request)
     }
 
@@ -68,7 +68,7 @@ struct DirectoryEditsAPIController {
         guard decision == "accept" || decision == "decline" else {
             throw BadRequest("'decision' must be accept or decline; got '\(decision)'.")
         }
-        try await DirectoryEdits.decide(membershipRequest, accept: decision == "accept", request: request)
+        try await DirectoryEdits.decide(membershipRequest, accept: decision == "accept", context: request.editContext)
         return try await membershipRequest.toDTO(on: request.db)
     }
 
@@ -77,7 +77,7 @@ struct DirectoryEditsAPIController {
     func updateNetwork(_ request: Request) async throws -> NetworkDTO {
         let network = try await DirectoryQueries.network(request.parameters.get("id") ?? "", on: request.db)
         try await DirectoryEdits.updateProfile(
-            of: network, with: try request.jsonBody(NetworkProfileUpdate.self), request: request)
+            of: network, with: try request.jsonBody(NetworkProfileUpdate.self), context: request.editContext)
         let reloaded = try await DirectoryQueries.network("\(try network.requireID())", on: request.db)
         return reloaded.toDTO(memberCount: try await DirectoryQueries.memberCount(of: reloaded, on: request.db))
     }
@@ -87,7 +87,7 @@ struct DirectoryEditsAPIController {
     func addMember(_ request: Request) async throws -> Response {
         let network = try await DirectoryQueries.network(request.parameters.get("id") ?? "", on: request.db)
         let membership = try await DirectoryEdits.addMember(
-            to: network, try request.jsonBody(DirectoryEdits.NewMember.self), request: request)
+            to: network, try request.jsonBody(DirectoryEdits.NewMember.self), context: request.editContext)
         let city = try await DirectoryQueries.city(membership.$city.id, on: request.db)
         let dto = MemberDTO(
             city: city.toSummaryDTO(), countryName: city.country.name, role: membership.role, since: membership.since)
@@ -98,7 +98,8 @@ struct DirectoryEditsAPIController {
     @Sendable
     func removeMember(_ request: Request) async throws -> HTTPStatus {
         let network = try await DirectoryQueries.network(request.parameters.get("id") ?? "", on: request.db)
-        try await DirectoryEdits.removeMember(try request.integerParameter("cityId"), from: network, request: request)
+        try await DirectoryEdits.removeMember(
+            try request.integerParameter("cityId"), from: network, context: request.editContext)
         return .noContent
     }
 }

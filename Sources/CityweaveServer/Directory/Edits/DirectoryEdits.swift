@@ -9,31 +9,32 @@ enum DirectoryEdits {
 
     // MARK: profiles
 
-    static func updateProfile(of city: City, with update: CityProfileUpdate, request: Request) async throws {
+    static func updateProfile(of city: City, with update: CityProfileUpdate, context: EditContext) async throws {
         try await saveProfile(
             city, recordType: "city", owner: .city(try city.requireID()), snapshot: CityProfileSnapshot.init,
-            change: update.apply, request: request)
+            change: update.apply, context: context)
     }
 
-    static func updateProfile(of network: Network, with update: NetworkProfileUpdate, request: Request) async throws {
+    static func updateProfile(of network: Network, with update: NetworkProfileUpdate, context: EditContext) async throws
+    {
         try await saveProfile(
             network, recordType: "network", owner: .network(try network.requireID()),
-            snapshot: NetworkProfileSnapshot.init, change: update.apply, request: request)
+            snapshot: NetworkProfileSnapshot.init, change: update.apply, context: context)
     }
 
     /// Applies a checked change to an organisation's own record and logs the fields that moved.
     private static func saveProfile<Record: Model & Sendable, Snapshot: Encodable>(
         _ record: Record, recordType: String, owner: Organisation, snapshot: (Record) -> Snapshot,
-        change: (Record) throws -> Void, request: Request
+        change: (Record) throws -> Void, context: EditContext
     ) async throws {
         let before = snapshot(record)
         try change(record)
         let changes = try AuditChanges.between(before, snapshot(record))
         guard !changes.changes.isEmpty else { return }
-        try await request.db.transaction { db in
+        try await context.db.transaction { db in
             try await record.update(on: db)
             try await AuditLog.record(
-                request, action: "update", recordType: recordType, recordID: "\(owner.id)", organisation: owner,
+                context, action: "update", recordType: recordType, recordID: "\(owner.id)", organisation: owner,
                 changes: changes, on: db)
         }
     }
@@ -48,19 +49,20 @@ enum DirectoryEdits {
     }
 
     /// Records a partnership of `city` with another city.
-    static func addPartnership(to city: City, _ input: NewPartnership, request: Request) async throws -> Partnership {
+    static func addPartnership(to city: City, _ input: NewPartnership, context: EditContext) async throws -> Partnership
+    {
         let cityID = try city.requireID()
         guard let kind = PartnershipKind(rawValue: input.kind) else {
             let allowed = PartnershipKind.allCases.map(\.rawValue).joined(separator: ", ")
             throw BadRequest("'kind' must be one of \(allowed); got '\(input.kind)'.")
         }
         guard input.partnerCityId != cityID else { throw BadRequest("'partnerCityId': a city cannot partner itself.") }
-        guard try await City.find(input.partnerCityId, on: request.db) != nil else {
+        guard try await City.find(input.partnerCityId, on: context.db) != nil else {
             throw BadRequest("'partnerCityId': there is no city with the id \(input.partnerCityId).")
         }
         try checkYear(input.since, field: "since")
         let (a, b) = (min(cityID, input.partnerCityId), max(cityID, input.partnerCityId))
-        let existing = try await Partnership.query(on: request.db).filter(\.$cityA.$id == a).filter(\.$cityB.$id == b)
+        let existing = try await Partnership.query(on: context.db).filter(\.$cityA.$id == a).filter(\.$cityB.$id == b)
             .filter(\.$kind == kind).first()
         let alreadyRecorded = Abort(
             .conflict, reason: "This \(kind.label.lowercased()) partnership is already recorded.")
@@ -71,12 +73,12 @@ enum DirectoryEdits {
         partnership.$cityB.id = b
         partnership.kind = kind
         partnership.since = input.since
-        partnership.source = source.isEmpty ? "Recorded in Cityweave by \(request.actor?.user.email ?? "")" : source
+        partnership.source = source.isEmpty ? "Recorded in Cityweave by \(context.user?.email ?? "")" : source
         try await refusingDuplicates(alreadyRecorded) {
-            try await request.db.transaction { db in
+            try await context.db.transaction { db in
                 try await partnership.create(on: db)
                 try await AuditLog.record(
-                    request, action: "create", recordType: "partnership",
+                    context, action: "create", recordType: "partnership",
                     recordID: "\(try partnership.requireID())",
                     organisation: .city(cityID),
                     changes: AuditChanges([
@@ -95,15 +97,15 @@ enum DirectoryEdits {
         return partnership
     }
 
-    static func removePartnership(_ partnership: Partnership, request: Request) async throws {
-        let owner = request.actor?.user.organisation
+    static func removePartnership(_ partnership: Partnership, context: EditContext) async throws {
+        let owner = context.user?.organisation
         let organisation: Organisation =
             owner == .city(partnership.$cityB.id) ? .city(partnership.$cityB.id) : .city(partnership.$cityA.id)
-        try await request.db.transaction { db in
+        try await context.db.transaction { db in
             try await partnership.deleteOnce(
                 on: db, orElse: Abort(.notFound, reason: "This partnership was removed already."))
             try await AuditLog.record(
-                request, action: "delete", recordType: "partnership", recordID: "\(try partnership.requireID())",
+                context, action: "delete", recordType: "partnership", recordID: "\(try partnership.requireID())",
                 organisation: organisation,
                 changes: AuditChanges([
                     ("cities", "\(partnership.$cityA.id)–\(partnership.$cityB.id)", nil),
@@ -121,21 +123,21 @@ enum DirectoryEdits {
     }
 
     /// Adds a city to a network's members.
-    static func addMember(to network: Network, _ input: NewMember, request: Request) async throws -> Membership {
-        guard try await City.find(input.cityId, on: request.db) != nil else {
+    static func addMember(to network: Network, _ input: NewMember, context: EditContext) async throws -> Membership {
+        guard try await City.find(input.cityId, on: context.db) != nil else {
             throw BadRequest("'cityId': there is no city with the id \(input.cityId).")
         }
         try checkYear(input.since, field: "since")
         let role = try text(input.role, field: "role", limit: 60)
-        return try await request.db.transaction { db in
+        return try await context.db.transaction { db in
             try await createMembership(
                 network: network, cityID: input.cityId, role: role.isEmpty ? "member" : role, since: input.since,
-                source: "Recorded in Cityweave by \(request.actor?.user.email ?? "")", request: request, on: db)
+                source: "Recorded in Cityweave by \(context.user?.email ?? "")", context: context, on: db)
         }
     }
 
     private static func createMembership(
-        network: Network, cityID: Int, role: String, since: Int?, source: String, request: Request,
+        network: Network, cityID: Int, role: String, since: Int?, source: String, context: EditContext,
         on db: any Database
     ) async throws -> Membership {
         let networkID = try network.requireID()
@@ -151,23 +153,23 @@ enum DirectoryEdits {
         membership.source = source
         try await refusingDuplicates(alreadyMember) { try await membership.create(on: db) }
         try await AuditLog.record(
-            request, action: "create", recordType: "membership", recordID: "\(try membership.requireID())",
+            context, action: "create", recordType: "membership", recordID: "\(try membership.requireID())",
             organisation: .network(networkID),
             changes: AuditChanges([("city", nil, "\(cityID)"), ("role", nil, role)]), on: db)
         return membership
     }
 
-    static func removeMember(_ cityID: Int, from network: Network, request: Request) async throws {
+    static func removeMember(_ cityID: Int, from network: Network, context: EditContext) async throws {
         let networkID = try network.requireID()
         guard
-            let membership = try await Membership.query(on: request.db).filter(\.$network.$id == networkID)
+            let membership = try await Membership.query(on: context.db).filter(\.$network.$id == networkID)
                 .filter(\.$city.$id == cityID).first()
         else { throw Abort(.notFound, reason: "City \(cityID) is not a member of \(network.name).") }
-        try await request.db.transaction { db in
+        try await context.db.transaction { db in
             try await membership.deleteOnce(
                 on: db, orElse: Abort(.notFound, reason: "City \(cityID) is not a member of \(network.name)."))
             try await AuditLog.record(
-                request, action: "delete", recordType: "membership", recordID: "\(try membership.requireID())",
+                context, action: "delete", recordType: "membership", recordID: "\(try membership.requireID())",
                 organisation: .network(networkID),
                 changes: AuditChanges([("city", "\(cityID)", nil), ("role", membership.role, nil)]), on: db)
         }
@@ -181,24 +183,24 @@ enum DirectoryEdits {
     }
 
     /// A city asks to join a network.
-    static func requestMembership(of city: City, _ input: NewMembershipRequest, request: Request) async throws
+    static func requestMembership(of city: City, _ input: NewMembershipRequest, context: EditContext) async throws
         -> MembershipRequest
     {
         let cityID = try city.requireID()
         let network: Network
         do {
-            network = try await DirectoryQueries.network(input.networkId, on: request.db)
+            network = try await DirectoryQueries.network(input.networkId, on: context.db)
         } catch let error as any AbortError where error.status == .notFound {
             throw BadRequest("'networkId': there is no network '\(input.networkId)'.")
         }
         let networkID = try network.requireID()
         let message = try text(input.message, field: "message", limit: 2000)
-        if try await Membership.query(on: request.db).filter(\.$network.$id == networkID)
+        if try await Membership.query(on: context.db).filter(\.$network.$id == networkID)
             .filter(\.$city.$id == cityID).first() != nil
         {
             throw Abort(.conflict, reason: "\(city.name) is already a member of \(network.name).")
         }
-        if try await MembershipRequest.query(on: request.db).filter(\.$network.$id == networkID)
+        if try await MembershipRequest.query(on: context.db).filter(\.$network.$id == networkID)
             .filter(\.$city.$id == cityID).filter(\.$status == .pending).first() != nil
         {
             throw Abort(.conflict, reason: "\(city.name) has already asked to join \(network.name).")
@@ -208,11 +210,11 @@ enum DirectoryEdits {
         membershipRequest.$city.id = cityID
         membershipRequest.message = message
         membershipRequest.status = .pending
-        membershipRequest.$requestedBy.id = request.actor?.user.id
-        try await request.db.transaction { db in
+        membershipRequest.$requestedBy.id = context.user?.id
+        try await context.db.transaction { db in
             try await membershipRequest.create(on: db)
             try await AuditLog.record(
-                request, action: "create", recordType: "membership_request",
+                context, action: "create", recordType: "membership_request",
                 recordID: "\(try membershipRequest.requireID())", organisation: .city(cityID),
                 changes: AuditChanges([("network", nil, network.slug), ("status", nil, "pending")]), on: db)
         }
@@ -227,24 +229,24 @@ enum DirectoryEdits {
     }
 
     /// The network accepts (the city becomes a member) or declines a request.
-    static func decide(_ membershipRequest: MembershipRequest, accept: Bool, request: Request) async throws {
+    static func decide(_ membershipRequest: MembershipRequest, accept: Bool, context: EditContext) async throws {
         guard membershipRequest.status == .pending else {
             throw Abort(.conflict, reason: "This request was already \(membershipRequest.status.rawValue).")
         }
-        let network = try await membershipRequest.$network.get(on: request.db)
-        try await request.db.transaction { db in
+        let network = try await membershipRequest.$network.get(on: context.db)
+        try await context.db.transaction { db in
             membershipRequest.status = accept ? .accepted : .declined
             membershipRequest.decidedAt = Date()
-            membershipRequest.$decidedBy.id = request.actor?.user.id
+            membershipRequest.$decidedBy.id = context.user?.id
             try await membershipRequest.update(on: db)
             try await AuditLog.record(
-                request, action: accept ? "accept" : "decline", recordType: "membership_request",
+                context, action: accept ? "accept" : "decline", recordType: "membership_request",
                 recordID: "\(try membershipRequest.requireID())", organisation: .network(try network.requireID()),
                 changes: AuditChanges([("status", "pending", membershipRequest.status.rawValue)]), on: db)
             if accept {
                 _ = try await createMembership(
                     network: network, cityID: membershipRequest.$city.id, role: "member", since: thisYear,
-                    source: "Membership request accepted in Cityweave", request: request, on: db)
+                    source: "Membership request accepted in Cityweave", context: context, on: db)
             }
         }
     }

@@ -35,7 +35,7 @@ enum ImportCommandRunner {
         try await database.transaction { database in
             let summary = try await run(database)
             try await AuditLog.record(
-                actor: nil, ip: "command line", action: "import", recordType: recordType,
+                .system(on: database, from: "command line"), action: "import", recordType: recordType,
                 recordID: URL(fileURLWithPath: file).lastPathComponent, organisation: nil,
                 changes: AuditChanges([
                     ("rows read", nil, "\(summary.rowsRead)"), ("created", nil, "\(summary.created)"),

@@ -77,7 +77,7 @@ struct DirectoryEditWebController {
         let city = try await DirectoryQueries.city(try request.integerParameter("id"), on: request.db)
         do {
             let update = try request.content.decode(CityProfileForm.self).update()
-            try await DirectoryEdits.updateProfile(of: city, with: update, request: request)
+            try await DirectoryEdits.updateProfile(of: city, with: update, context: request.editContext)
         } catch let problem as BadRequest {
             let reloaded = try await DirectoryQueries.city(try city.requireID(), on: request.db)
             return try await renderCityEdit(request, city: reloaded, error: problem.reason)
@@ -107,7 +107,7 @@ struct DirectoryEditWebController {
             .init(
                 partnerCityId: partner, kind: form.kind ?? "",
                 since: try FormNumber.parse(form.since, field: "since", as: Int.self), source: form.source),
-            request: request)
+            context: request.editContext)
         return request.redirect(to: "/cities/\(try city.requireID())#partnerships", redirectType: .normal)
     }
 
@@ -120,7 +120,7 @@ struct DirectoryEditWebController {
     @Sendable
     func removePartnership(_ request: Request) async throws -> Response {
         let partnership = try await DirectoryEdits.partnership(try request.integerParameter("id"), on: request.db)
-        try await DirectoryEdits.removePartnership(partnership, request: request)
+        try await DirectoryEdits.removePartnership(partnership, context: request.editContext)
         let back = try request.content.decode(ReturnForm.self).city ?? partnership.$cityA.id
         return request.redirect(to: "/cities/\(back)#partnerships", redirectType: .normal)
     }
@@ -130,7 +130,7 @@ struct DirectoryEditWebController {
     func requestMembership(_ request: Request) async throws -> Response {
         let city = try await DirectoryQueries.city(try request.integerParameter("id"), on: request.db)
         let input = try request.content.decode(DirectoryEdits.NewMembershipRequest.self)
-        _ = try await DirectoryEdits.requestMembership(of: city, input, request: request)
+        _ = try await DirectoryEdits.requestMembership(of: city, input, context: request.editContext)
         return request.redirect(to: "/cities/\(try city.requireID())?notice=requested", redirectType: .normal)
     }
 
@@ -201,7 +201,7 @@ struct DirectoryEditWebController {
         let network = try await DirectoryQueries.network(request.parameters.get("slug") ?? "", on: request.db)
         do {
             let update = try request.content.decode(NetworkProfileForm.self).update()
-            try await DirectoryEdits.updateProfile(of: network, with: update, request: request)
+            try await DirectoryEdits.updateProfile(of: network, with: update, context: request.editContext)
         } catch let problem as BadRequest {
             let reloaded = try await DirectoryQueries.network(network.slug, on: request.db)
             return try await renderNetworkEdit(request, network: reloaded, error: problem.reason)
@@ -283,7 +283,7 @@ struct DirectoryEditWebController {
             to: network,
             .init(
                 cityId: cityID, role: form.role, since: try FormNumber.parse(form.since, field: "since", as: Int.self)),
-            request: request)
+            context: request.editContext)
         return request.redirect(to: "/networks/\(network.slug)/manage?notice=added", redirectType: .normal)
     }
 
@@ -291,7 +291,8 @@ struct DirectoryEditWebController {
     @Sendable
     func removeMember(_ request: Request) async throws -> Response {
         let network = try await DirectoryQueries.network(request.parameters.get("slug") ?? "", on: request.db)
-        try await DirectoryEdits.removeMember(try request.integerParameter("cityID"), from: network, request: request)
+        try await DirectoryEdits.removeMember(
+            try request.integerParameter("cityID"), from: network, context: request.editContext)
         return request.redirect(to: "/networks/\(network.slug)/manage?notice=removed", redirectType: .normal)
     }
 
@@ -310,7 +311,7 @@ struct DirectoryEditWebController {
     private func decide(_ request: Request, accept: Bool) async throws -> Response {
         let membershipRequest = try await DirectoryEdits.membershipRequest(
             try request.integerParameter("id"), on: request.db)
-        try await DirectoryEdits.decide(membershipRequest, accept: accept, request: request)
+        try await DirectoryEdits.decide(membershipRequest, accept: accept, context: request.editContext)
         let network = try await membershipRequest.$network.get(on: request.db)
         return request.redirect(to: "/networks/\(network.slug)/manage", redirectType: .normal)
     }

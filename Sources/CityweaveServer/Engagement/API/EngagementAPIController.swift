@@ -22,7 +22,7 @@ struct EngagementAPIController {
     func saveStrategy(_ request: Request) async throws -> StrategyDTO {
         let cityID = try request.integerParameter("id")
         _ = try await StrategyEdits.save(
-            try request.jsonBody(StrategyInput.self), cityID: cityID, request: request)
+            try request.jsonBody(StrategyInput.self), cityID: cityID, context: request.editContext)
         return try await EngagementQueries.strategy(of: cityID, on: request.db)!
     }
 
@@ -35,7 +35,7 @@ struct EngagementAPIController {
     func createEngagement(_ request: Request) async throws -> Response {
         let engagement = try await EngagementEdits.create(
             try request.jsonBody(EngagementInput.self), cityID: try request.integerParameter("id"),
-            request: request)
+            context: request.editContext)
         return try await EngagementQueries.engagement(engagement, on: request.db)
             .encodeResponse(status: .created, for: request)
     }
@@ -53,7 +53,7 @@ struct EngagementAPIController {
         let engagement = try await EngagementQueries.visibleEngagement(
             try request.integerParameter("id"), request: request)
         try await EngagementEdits.update(
-            engagement, with: try request.jsonBody(EngagementInput.self), request: request)
+            engagement, with: try request.jsonBody(EngagementInput.self), context: request.editContext)
         return try await EngagementQueries.engagement(engagement, on: request.db)
     }
 
@@ -69,7 +69,7 @@ struct EngagementAPIController {
         let engagement = try await EngagementQueries.visibleEngagement(
             try request.integerParameter("id"), request: request)
         let entry = try await EngagementEdits.recordValue(
-            try request.jsonBody(EngagementEdits.ValueInput.self), on: engagement, request: request)
+            try request.jsonBody(EngagementEdits.ValueInput.self), on: engagement, context: request.editContext)
         try await entry.$recordedBy.load(on: request.db)
         return try await EngagementQueries.valueEntryDTO(entry).encodeResponse(status: .created, for: request)
     }
@@ -92,9 +92,11 @@ struct EngagementAPIController {
     /// Computes the proposal for the settings given and keeps it as a named plan.
     @Sendable
     func savePlan(_ request: Request) async throws -> Response {
+        let cityID = try request.integerParameter("id")
         let plan = try await PlanEdits.save(
-            try request.jsonBody(PlanEdits.Input.self), cityID: try request.integerParameter("id"),
-            request: request)
+            try request.jsonBody(PlanEdits.Input.self), cityID: cityID,
+            advise: { try await PortfolioAdvising.advise(cityID: cityID, whatIf: $0, request: request) },
+            context: request.editContext)
         return try await EngagementQueries.planDTO(plan).encodeResponse(status: .created, for: request)
     }
 }
@@ -116,7 +118,7 @@ extension EngagementAPIController {
             request.parameters.get("userID").flatMap(UUID.init(uuidString:)),
             ofCity: try request.integerParameter("id"), on: request.db)
         _ = try await StaffProfileEdits.save(
-            try request.jsonBody(StaffProfileEdits.Input.self), for: user, request: request)
+            try request.jsonBody(StaffProfileEdits.Input.self), for: user, context: request.editContext)
         return try await StaffQueries.person(user, on: request.db)
     }
 }

@@ -4,28 +4,28 @@ import Vapor
 /// Recording and changing a city's engagements and the value they gave.
 /// Each write is one transaction with its audit entry.
 enum EngagementEdits {
-    static func create(_ input: EngagementInput, cityID: Int, request: Request) async throws -> Engagement {
+    static func create(_ input: EngagementInput, cityID: Int, context: EditContext) async throws -> Engagement {
         let engagement = Engagement()
-        try await input.apply(to: engagement, cityID: cityID, on: request.db)
-        try await request.db.transaction { db in
+        try await input.apply(to: engagement, cityID: cityID, on: context.db)
+        try await context.db.transaction { db in
             try await engagement.create(on: db)
             try await AuditLog.record(
-                request, action: "create", recordType: "engagement", recordID: "\(try engagement.requireID())",
+                context, action: "create", recordType: "engagement", recordID: "\(try engagement.requireID())",
                 organisation: .city(cityID),
                 changes: try AuditChanges.between(nil as EngagementRecord?, EngagementRecord(engagement)), on: db)
         }
         return engagement
     }
 
-    static func update(_ engagement: Engagement, with input: EngagementInput, request: Request) async throws {
+    static func update(_ engagement: Engagement, with input: EngagementInput, context: EditContext) async throws {
         let before = EngagementRecord(engagement)
-        try await input.apply(to: engagement, cityID: engagement.$city.id, on: request.db)
+        try await input.apply(to: engagement, cityID: engagement.$city.id, on: context.db)
         let changes = try AuditChanges.between(before, EngagementRecord(engagement))
         guard !changes.changes.isEmpty else { return }
-        try await request.db.transaction { db in
+        try await context.db.transaction { db in
             try await engagement.update(on: db)
             try await AuditLog.record(
-                request, action: "update", recordType: "engagement", recordID: "\(try engagement.requireID())",
+                context, action: "update", recordType: "engagement", recordID: "\(try engagement.requireID())",
                 organisation: .city(engagement.$city.id), changes: changes, on: db)
         }
     }
@@ -64,7 +64,7 @@ enum EngagementEdits {
     }
 
     /// Adds an entry to an engagement's value log.
-    static func recordValue(_ input: ValueInput, on engagement: Engagement, request: Request) async throws
+    static func recordValue(_ input: ValueInput, on engagement: Engagement, context: EditContext) async throws
         -> ValueEntry
     {
         let kind = try FieldChoice.parse(ValueKind.self, input.kind, field: "kind")
@@ -88,11 +88,11 @@ enum EngagementEdits {
         entry.note = note
         entry.link = link
         entry.isExample = false
-        entry.$recordedBy.id = request.actor?.user.id
-        try await request.db.transaction { db in
+        entry.$recordedBy.id = context.user?.id
+        try await context.db.transaction { db in
             try await entry.create(on: db)
             try await AuditLog.record(
-                request, action: "log-value", recordType: "engagement", recordID: "\(try engagement.requireID())",
+                context, action: "log-value", recordType: "engagement", recordID: "\(try engagement.requireID())",
                 organisation: .city(engagement.$city.id),
                 changes: AuditChanges(changes: [
                     .init(field: "value", from: "null", to: "\(kind.rawValue) \(input.rating)")

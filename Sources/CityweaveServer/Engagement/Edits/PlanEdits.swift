@@ -8,22 +8,25 @@ enum PlanEdits {
         var whatIf: PortfolioAdvising.WhatIf?
     }
 
-    static func save(_ input: Input, cityID: Int, request: Request) async throws -> PortfolioPlan {
+    /// Keeps the advice `advise` gives for the input's what-if, once the name is checked.
+    static func save(
+        _ input: Input, cityID: Int, advise: (PortfolioAdvising.WhatIf) async throws -> PortfolioAdviceDTO,
+        context: EditContext
+    ) async throws -> PortfolioPlan {
         let name = input.name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { throw BadRequest("'name' is required: what the plan is for.") }
         guard name.count <= 200 else { throw BadRequest("'name' may be at most 200 characters long.") }
-        let advice = try await PortfolioAdvising.advise(
-            cityID: cityID, whatIf: input.whatIf ?? .init(), request: request)
+        let advice = try await advise(input.whatIf ?? .init())
         let plan = PortfolioPlan()
         plan.$city.id = cityID
         plan.name = name
         plan.strategyRevision = advice.settings.strategyRevision
         plan.advice = advice
-        plan.authorName = request.actor?.user.name ?? "system"
-        try await request.db.transaction { db in
+        plan.authorName = context.user?.name ?? "system"
+        try await context.db.transaction { db in
             try await plan.create(on: db)
             try await AuditLog.record(
-                request, action: "save-plan", recordType: "portfolio-plan", recordID: "\(try plan.requireID())",
+                context, action: "save-plan", recordType: "portfolio-plan", recordID: "\(try plan.requireID())",
                 organisation: .city(cityID),
                 changes: AuditChanges(changes: [.init(field: "name", from: "null", to: name)]), on: db)
         }

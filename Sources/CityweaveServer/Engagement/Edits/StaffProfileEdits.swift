@@ -9,7 +9,7 @@ enum StaffProfileEdits {
         var training: [TrainingRecord]
     }
 
-    static func save(_ input: Input, for user: User, request: Request) async throws -> StaffProfile {
+    static func save(_ input: Input, for user: User, context: EditContext) async throws -> StaffProfile {
         let languages = try list(input.languages, "languages")
         let expertise = try list(input.expertise, "expertise")
         guard input.training.count <= 100 else { throw BadRequest("'training' may list at most 100 records.") }
@@ -31,7 +31,7 @@ enum StaffProfileEdits {
         }
         let userID = try user.requireID()
         do {
-            return try await request.db.transaction { db in
+            return try await context.db.transaction { db in
                 let existing = try await StaffProfile.query(on: db).filter(\.$user.$id == userID).first()
                 let before = existing.map(Record.init)
                 let profile = existing ?? StaffProfile()
@@ -41,7 +41,7 @@ enum StaffProfileEdits {
                 profile.training = training
                 try await profile.save(on: db)
                 try await AuditLog.record(
-                    request, action: "update", recordType: "staff-profile", recordID: userID.uuidString,
+                    context, action: "update", recordType: "staff-profile", recordID: userID.uuidString,
                     organisation: user.organisation,
                     changes: try AuditChanges.between(before, Record(profile)), on: db)
                 return profile

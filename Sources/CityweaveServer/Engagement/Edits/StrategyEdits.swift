@@ -3,7 +3,7 @@ import Vapor
 
 /// Saving a city's strategy as its next revision.
 enum StrategyEdits {
-    static func save(_ input: StrategyInput, cityID: Int, request: Request) async throws -> CityStrategy {
+    static func save(_ input: StrategyInput, cityID: Int, context: EditContext) async throws -> CityStrategy {
         let checked = try input.checked()
         let strategy = CityStrategy()
         strategy.$city.id = cityID
@@ -17,10 +17,10 @@ enum StrategyEdits {
         strategy.newEngagementHours = checked.newEngagementHours
         strategy.newEngagementFee = checked.newEngagementFee
         strategy.sharesValueRatings = checked.sharesValueRatings
-        strategy.authorName = request.actor?.user.name ?? "system"
+        strategy.authorName = context.user?.name ?? "system"
         strategy.isExample = false
         do {
-            try await request.db.transaction { db in
+            try await context.db.transaction { db in
                 // Editors saving at once take their revision numbers in turn.
                 try await db.lockRow(cityID, of: City.schema)
                 let latest = try await CityStrategy.query(on: db).filter(\.$city.$id == cityID)
@@ -28,7 +28,7 @@ enum StrategyEdits {
                 strategy.revision = (latest?.revision ?? 0) + 1
                 try await strategy.create(on: db)
                 try await AuditLog.record(
-                    request, action: "revise", recordType: "strategy", recordID: "\(cityID)",
+                    context, action: "revise", recordType: "strategy", recordID: "\(cityID)",
                     organisation: .city(cityID),
                     changes: try AuditChanges.between(latest.map(StrategyRecord.init), StrategyRecord(strategy)),
                     on: db)

@@ -75,7 +75,7 @@ struct EngagementWebController {
                 newEngagementHours: try TypedFields.number(form.newEngagementHours, "newEngagementHours"),
                 newEngagementFee: try TypedFields.number(form.newEngagementFee, "newEngagementFee"),
                 sharesValueRatings: form.sharesValueRatings != nil)
-            _ = try await StrategyEdits.save(input, cityID: city.id!, request: request)
+            _ = try await StrategyEdits.save(input, cityID: city.id!, context: request.editContext)
         } catch let problem as AbortError where [.badRequest, .conflict].contains(problem.status) {
             return try await renderStrategy(
                 request, city: city, weights: { typed("weight_\($0)") ?? "" }, form: form, error: problem.reason)
@@ -233,7 +233,8 @@ struct EngagementWebController {
         let city = try await DirectoryQueries.city(try request.integerParameter("id"), on: request.db)
         let form = try request.content.decode(EngagementForm.self)
         do {
-            let engagement = try await EngagementEdits.create(try form.input(), cityID: city.id!, request: request)
+            let engagement = try await EngagementEdits.create(
+                try form.input(), cityID: city.id!, context: request.editContext)
             return request.redirect(to: "/engagements/\(engagement.id!)?notice=saved", redirectType: .normal)
         } catch let problem as AbortError where problem.status == .badRequest {
             return try await renderForm(
@@ -258,7 +259,7 @@ struct EngagementWebController {
             try request.integerParameter("id"), request: request)
         let form = try request.content.decode(EngagementForm.self)
         do {
-            try await EngagementEdits.update(engagement, with: try form.input(), request: request)
+            try await EngagementEdits.update(engagement, with: try form.input(), context: request.editContext)
         } catch let problem as AbortError where problem.status == .badRequest {
             let city = try await DirectoryQueries.city(engagement.$city.id, on: request.db)
             return try await renderForm(
@@ -324,7 +325,7 @@ struct EngagementWebController {
             }
             _ = try await EngagementEdits.recordValue(
                 .init(date: form.date, kind: form.kind ?? "", rating: rating, note: form.note, link: form.link),
-                on: engagement, request: request)
+                on: engagement, context: request.editContext)
         } catch let problem as AbortError where problem.status == .badRequest {
             return try await renderEngagement(request, error: problem.reason)
         }
@@ -397,7 +398,7 @@ struct EngagementWebController {
             func list(_ text: String?) -> [String] { (text ?? "").split(separator: ",").map(String.init) }
             _ = try await StaffProfileEdits.save(
                 .init(languages: list(form.languages), expertise: list(form.expertise), training: training), for: user,
-                request: request)
+                context: request.editContext)
         } catch let problem as AbortError where problem.status == .badRequest {
             return try await renderPerson(request, form: form, error: problem.reason)
         }

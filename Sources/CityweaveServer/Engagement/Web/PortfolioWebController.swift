@@ -253,7 +253,9 @@ struct PortfolioWebController {
                 PlanEdits.Input(
                     name: form.name ?? "",
                     whatIf: try whatIf(request, fields: { try? request.content.get(String.self, at: $0) })),
-                cityID: cityID, request: request)
+                cityID: cityID,
+                advise: { try await PortfolioAdvising.advise(cityID: cityID, whatIf: $0, request: request) },
+                context: request.editContext)
         } catch let problem as AbortError where [.badRequest, .conflict].contains(problem.status) {
             return try await renderPortfolio(request, refusal: problem.reason)
         }

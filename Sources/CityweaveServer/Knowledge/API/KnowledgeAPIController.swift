@@ -57,7 +57,7 @@ struct KnowledgeAPIController {
     func create(_ request: Request) async throws -> Response {
         let input = try request.jsonBody(NewPractice.self)
         let practice = try await PracticeEdits.create(
-            input.practice, cityID: input.city, translationOf: input.translationOf, request: request)
+            input.practice, cityID: input.city, translationOf: input.translationOf, context: request.editContext)
         return try await KnowledgeQueries.detail(practice, request: request)
             .encodeResponse(status: .created, for: request)
     }
@@ -67,7 +67,7 @@ struct KnowledgeAPIController {
     func update(_ request: Request) async throws -> PracticeDTO {
         let practice = try await KnowledgeQueries.visiblePractice(try request.integerParameter("id"), request: request)
         try await PracticeEdits.update(
-            practice, with: try request.jsonBody(PracticeInput.self), request: request)
+            practice, with: try request.jsonBody(PracticeInput.self), context: request.editContext)
         return try await KnowledgeQueries.detail(practice, request: request)
     }
 
@@ -76,14 +76,14 @@ struct KnowledgeAPIController {
     func publication(_ request: Request) async throws -> PracticeDTO {
         let practice = try await KnowledgeQueries.visiblePractice(try request.integerParameter("id"), request: request)
         try await PracticeEdits.setPublished(
-            practice, try request.jsonBody(Publication.self).published, request: request)
+            practice, try request.jsonBody(Publication.self).published, context: request.editContext)
         return try await KnowledgeQueries.detail(practice, request: request)
     }
 
     @Sendable
     func delete(_ request: Request) async throws -> HTTPStatus {
         let practice = try await KnowledgeQueries.visiblePractice(try request.integerParameter("id"), request: request)
-        try await PracticeEdits.delete(practice, request: request)
+        try await PracticeEdits.delete(practice, context: request.editContext)
         return .noContent
     }
 
@@ -94,7 +94,7 @@ struct KnowledgeAPIController {
         let networkID = try await DirectoryQueries.networkID(request.parameters.get("network") ?? "", on: request.db)
         _ = try await ReviewEdits.review(
             practice, networkID: networkID, input: try request.jsonBody(ReviewEdits.Input.self),
-            request: request)
+            context: request.editContext)
         return try await KnowledgeQueries.detail(practice, request: request)
     }
 
@@ -102,7 +102,7 @@ struct KnowledgeAPIController {
     func removeReview(_ request: Request) async throws -> HTTPStatus {
         let practice = try await KnowledgeQueries.visiblePractice(try request.integerParameter("id"), request: request)
         let networkID = try await DirectoryQueries.networkID(request.parameters.get("network") ?? "", on: request.db)
-        try await ReviewEdits.remove(practice, networkID: networkID, request: request)
+        try await ReviewEdits.remove(practice, networkID: networkID, context: request.editContext)
         return .noContent
     }
 
@@ -120,7 +120,7 @@ struct KnowledgeAPIController {
         let input = try request.jsonBody(NewTransfer.self)
         let transfer = try await TransferEdits.declare(
             practice, cityID: input.city, step: .init(stage: input.stage, date: input.date, notes: input.notes),
-            request: request)
+            context: request.editContext)
         return try await transferDTO(transfer, on: request.db).encodeResponse(status: .created, for: request)
     }
 
@@ -130,7 +130,7 @@ struct KnowledgeAPIController {
         let transfer = try await TransferEdits.transfer(
             try request.integerParameter("transferID"), ofPractice: try request.integerParameter("id"), on: request.db)
         try await TransferEdits.advance(
-            transfer, step: try request.jsonBody(TransferEdits.StepInput.self), request: request)
+            transfer, step: try request.jsonBody(TransferEdits.StepInput.self), context: request.editContext)
         return try await transferDTO(transfer, on: request.db)
     }
 
@@ -140,7 +140,7 @@ struct KnowledgeAPIController {
         let transfer = try await TransferEdits.transfer(
             try request.integerParameter("transferID"), ofPractice: try request.integerParameter("id"), on: request.db)
         try await TransferEdits.setEvidence(
-            transfer, try request.jsonBody(Evidence.self).countsAsEvidence, request: request)
+            transfer, try request.jsonBody(Evidence.self).countsAsEvidence, context: request.editContext)
         return try await transferDTO(transfer, on: request.db)
     }
 

@@ -48,19 +48,19 @@ enum PracticeEdits {
     /// Records a new draft for `cityID`; with `translationOf`, as a version
     /// of that practice in another language.
     static func create(
-        _ input: PracticeInput, cityID: Int, translationOf originalID: Int?, request: Request
+        _ input: PracticeInput, cityID: Int, translationOf originalID: Int?, context: EditContext
     ) async throws -> Practice {
-        guard try await City.find(cityID, on: request.db) != nil else {
+        guard try await City.find(cityID, on: context.db) != nil else {
             throw BadRequest("'city': there is no city \(cityID).")
         }
         let practice = Practice()
         practice.$city.id = cityID
         practice.isExample = false
-        practice.$createdBy.id = request.actor?.user.id
+        practice.$createdBy.id = context.user?.id
         try input.apply(to: practice)
         if let originalID {
-            let original = try await Self.originalForTranslation(originalID, cityID: cityID, on: request.db)
-            let languages = try await versions(of: original, on: request.db).map(\.language)
+            let original = try await Self.originalForTranslation(originalID, cityID: cityID, on: context.db)
+            let languages = try await versions(of: original, on: context.db).map(\.language)
             guard !languages.contains(practice.language) else {
                 throw Abort(
                     .conflict,
@@ -68,11 +68,11 @@ enum PracticeEdits {
             }
             practice.$original.id = try original.requireID()
         }
-        try await request.db.transaction { db in
+        try await context.db.transaction { db in
             try await practice.create(on: db)
             try await PracticeSearch.update(practice, on: db)
             try await AuditLog.record(
-                request, action: "create", recordType: "practice", recordID: "\(try practice.requireID())",
+                context, action: "create", recordType: "practice", recordID: "\(try practice.requireID())",
                 organisation: .city(cityID), changes: try AuditChanges.between(nil, Snapshot(practice)), on: db)
         }
         return practice
@@ -102,37 +102,38 @@ enum PracticeEdits {
         return all.sorted { ($0.id == originalID ? 0 : 1, $0.id!) < ($1.id == originalID ? 0 : 1, $1.id!) }
     }
 
-    static func update(_ practice: Practice, with input: PracticeInput, request: Request) async throws {
+    static func update(_ practice: Practice, with input: PracticeInput, context: EditContext) async throws {
         let before = Snapshot(practice)
         let language = practice.language
         try input.apply(to: practice)
         if practice.language != language {
-            let taken = try await versions(of: practice, on: request.db)
+            let taken = try await versions(of: practice, on: context.db)
                 .contains { $0.id != practice.id && $0.language == practice.language }
             if taken {
                 throw Abort(
                     .conflict, reason: "'language': another version of this practice is in '\(practice.language)'.")
             }
         }
-        try await save(practice, action: "update", before: before, request: request)
+        try await save(practice, action: "update", before: before, context: context)
     }
 
     /// Publishing makes a draft public and puts it in the feeds; withdrawing makes it a draft again.
-    static func setPublished(_ practice: Practice, _ published: Bool, request: Request) async throws {
+    static func setPublished(_ practice: Practice, _ published: Bool, context: EditContext) async throws {
         guard practice.isPublished != published else { return }
         let before = Snapshot(practice)
         practice.publishedAt = published ? Date() : nil
-        try await save(practice, action: published ? "publish" : "withdraw", before: before, request: request)
+        try await save(practice, action: published ? "publish" : "withdraw", before: before, context: context)
     }
 
-    private static func save(_ practice: Practice, action: String, before: Snapshot, request: Request) async throws {
+    private static func save(_ practice: Practice, action: String, before: Snapshot, context: EditContext) async throws
+    {
         let changes = try AuditChanges.between(before, Snapshot(practice))
         guard !changes.changes.isEmpty else { return }
-        try await request.db.transaction { db in
+        try await context.db.transaction { db in
             try await practice.update(on: db)
             try await PracticeSearch.update(practice, on: db)
             try await AuditLog.record(
-                request, action: action, recordType: "practice", recordID: "\(try practice.requireID())",
+                context, action: action, recordType: "practice", recordID: "\(try practice.requireID())",
                 organisation: .city(practice.$city.id), changes: changes, on: db)
         }
     }
@@ -140,25 +141,25 @@ enum PracticeEdits {
     /// Deletes a draft that nothing depends on. A published practice is
     /// withdrawn first; one with translations or transfers is only withdrawn,
     /// so that adapting cities keep their record.
-    static func delete(_ practice: Practice, request: Request) async throws {
+    static func delete(_ practice: Practice, context: EditContext) async throws {
         let id = try practice.requireID()
         guard !practice.isPublished else {
             throw Abort(.conflict, reason: "Only a draft can be deleted; withdraw the practice first.")
         }
-        if try await Practice.query(on: request.db).filter(\.$original.$id == id).count() > 0 {
+        if try await Practice.query(on: context.db).filter(\.$original.$id == id).count() > 0 {
             throw Abort(.conflict, reason: "This practice has translations; delete them first, or withdraw it.")
         }
-        if try await PracticeTransfer.query(on: request.db).filter(\.$practice.$id == id).count() > 0 {
+        if try await PracticeTransfer.query(on: context.db).filter(\.$practice.$id == id).count() > 0 {
             throw Abort(.conflict, reason: "Cities are adapting this practice; withdraw it instead of deleting it.")
         }
         let before = Snapshot(practice)
-        try await request.db.transaction { db in
+        try await context.db.transaction { db in
             try await PracticeSearch.remove(practiceID: id, on: db)
             try await PracticeReview.query(on: db).filter(\.$practice.$id == id).delete()
             try await practice.deleteOnce(
                 on: db, orElse: Abort(.notFound, reason: "This practice was deleted already."))
             try await AuditLog.record(
-                request, action: "delete", recordType: "practice", recordID: "\(id)",
+                context, action: "delete", recordType: "practice", recordID: "\(id)",
                 organisation: .city(practice.$city.id), changes: try AuditChanges.between(before, nil), on: db)
         }
     }

@@ -21,7 +21,7 @@ enum ReviewEdits {
     }
 
     /// Records (or replaces) `networkID`'s review of a published practice.
-    static func review(_ practice: Practice, networkID: Int, input: Input, request: Request) async throws
+    static func review(_ practice: Practice, networkID: Int, input: Input, context: EditContext) async throws
         -> PracticeReview
     {
         guard practice.isPublished else { throw Abort(.conflict, reason: "Only a published practice can be reviewed.") }
@@ -29,7 +29,7 @@ enum ReviewEdits {
         guard comment.count <= 2_000 else { throw BadRequest("'comment' may be at most 2000 characters long.") }
         let practiceID = try practice.requireID()
         let review =
-            try await PracticeReview.query(on: request.db).filter(\.$practice.$id == practiceID)
+            try await PracticeReview.query(on: context.db).filter(\.$practice.$id == practiceID)
             .filter(\.$network.$id == networkID).first() ?? PracticeReview()
         review.$practice.id = practiceID
         review.$network.id = networkID
@@ -38,12 +38,12 @@ enum ReviewEdits {
         review.readableAlone = input.readableAlone
         review.evidenceGiven = input.evidenceGiven
         review.comment = comment
-        review.$reviewer.id = request.actor?.user.id
-        review.reviewerName = request.actor?.user.name ?? "Cityweave"
-        try await request.db.transaction { db in
+        review.$reviewer.id = context.user?.id
+        review.reviewerName = context.user?.name ?? "Cityweave"
+        try await context.db.transaction { db in
             try await review.save(on: db)
             try await AuditLog.record(
-                request, action: "review", recordType: "practice", recordID: "\(practiceID)",
+                context, action: "review", recordType: "practice", recordID: "\(practiceID)",
                 organisation: .network(networkID),
                 changes: AuditChanges(changes: [
                     .init(field: "readableAlone", from: "", to: "\(input.readableAlone)"),
@@ -53,17 +53,17 @@ enum ReviewEdits {
         return review
     }
 
-    static func remove(_ practice: Practice, networkID: Int, request: Request) async throws {
+    static func remove(_ practice: Practice, networkID: Int, context: EditContext) async throws {
         let practiceID = try practice.requireID()
         guard
-            let review = try await PracticeReview.query(on: request.db).filter(\.$practice.$id == practiceID)
+            let review = try await PracticeReview.query(on: context.db).filter(\.$practice.$id == practiceID)
                 .filter(\.$network.$id == networkID).first()
         else { throw Abort(.notFound, reason: "This network has not reviewed this practice.") }
-        try await request.db.transaction { db in
+        try await context.db.transaction { db in
             try await review.deleteOnce(
                 on: db, orElse: Abort(.notFound, reason: "This network has not reviewed this practice."))
             try await AuditLog.record(
-                request, action: "unreview", recordType: "practice", recordID: "\(practiceID)",
+                context, action: "unreview", recordType: "practice", recordID: "\(practiceID)",
                 organisation: .network(networkID), on: db)
         }
     }

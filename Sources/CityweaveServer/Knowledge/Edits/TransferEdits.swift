@@ -47,7 +47,7 @@ enum TransferEdits {
     }
 
     /// `cityID` declares that it is adapting `practice`.
-    static func declare(_ practice: Practice, cityID: Int, step input: StepInput, request: Request) async throws
+    static func declare(_ practice: Practice, cityID: Int, step input: StepInput, context: EditContext) async throws
         -> PracticeTransfer
     {
         let step = try checked(input)
@@ -57,7 +57,7 @@ enum TransferEdits {
         }
         guard step.stage != .abandoned else { throw BadRequest("'stage': a transfer cannot begin abandoned.") }
         let practiceID = try practice.requireID()
-        let existing = try await PracticeTransfer.query(on: request.db).filter(\.$practice.$id == practiceID)
+        let existing = try await PracticeTransfer.query(on: context.db).filter(\.$practice.$id == practiceID)
             .filter(\.$city.$id == cityID).first()
         if let existing {
             throw Abort(
@@ -70,11 +70,11 @@ enum TransferEdits {
         transfer.stage = step.stage
         transfer.countsAsEvidence = false
         transfer.isExample = false
-        try await request.db.transaction { db in
+        try await context.db.transaction { db in
             try await transfer.create(on: db)
-            try await record(step, on: transfer, request: request, db: db)
+            try await record(step, on: transfer, context: context, db: db)
             try await AuditLog.record(
-                request, action: "declare", recordType: "transfer", recordID: "\(try transfer.requireID())",
+                context, action: "declare", recordType: "transfer", recordID: "\(try transfer.requireID())",
                 organisation: .city(cityID),
                 changes: AuditChanges(changes: [.init(field: "stage", from: "null", to: step.stage.rawValue)]), on: db)
         }
@@ -82,7 +82,7 @@ enum TransferEdits {
     }
 
     /// Moves a transfer to its next stage.
-    static func advance(_ transfer: PracticeTransfer, step input: StepInput, request: Request) async throws {
+    static func advance(_ transfer: PracticeTransfer, step input: StepInput, context: EditContext) async throws {
         let step = try checked(input)
         guard transfer.stage.mayMove(to: step.stage) else {
             throw Abort(
@@ -92,7 +92,7 @@ enum TransferEdits {
                     : "'stage': a transfer moves forward; it is at \(transfer.stage.rawValue), so \(step.stage.rawValue) cannot follow."
             )
         }
-        let last = try await transfer.$steps.query(on: request.db).sort(\.$date, .descending).first()
+        let last = try await transfer.$steps.query(on: context.db).sort(\.$date, .descending).first()
         if let last, step.date < last.date {
             throw BadRequest("'date' \(step.date) is before the previous stage's date, \(last.date).")
         }
@@ -100,18 +100,18 @@ enum TransferEdits {
         transfer.stage = step.stage
         // An abandoned transfer is no longer evidence that the practice travels.
         if !step.stage.hasResult { transfer.countsAsEvidence = false }
-        try await request.db.transaction { db in
+        try await context.db.transaction { db in
             try await transfer.update(on: db)
-            try await record(step, on: transfer, request: request, db: db)
+            try await record(step, on: transfer, context: context, db: db)
             try await AuditLog.record(
-                request, action: "advance", recordType: "transfer", recordID: "\(try transfer.requireID())",
+                context, action: "advance", recordType: "transfer", recordID: "\(try transfer.requireID())",
                 organisation: .city(transfer.$city.id),
                 changes: AuditChanges(
                     changes: [.init(field: "stage", from: previous.rawValue, to: step.stage.rawValue)]), on: db)
         }
     }
 
-    private static func record(_ step: Step, on transfer: PracticeTransfer, request: Request, db: any Database)
+    private static func record(_ step: Step, on transfer: PracticeTransfer, context: EditContext, db: any Database)
         async throws
     {
         let row = TransferStep()
@@ -119,12 +119,12 @@ enum TransferEdits {
         row.stage = step.stage
         row.date = step.date
         row.notes = step.notes
-        row.$recordedBy.id = request.actor?.user.id
+        row.$recordedBy.id = context.user?.id
         try await row.create(on: db)
     }
 
     /// The practice's city cites (or stops citing) a transfer's result as evidence on the original.
-    static func setEvidence(_ transfer: PracticeTransfer, _ counts: Bool, request: Request) async throws {
+    static func setEvidence(_ transfer: PracticeTransfer, _ counts: Bool, context: EditContext) async throws {
         guard transfer.countsAsEvidence != counts else { return }
         if counts, !transfer.stage.hasResult {
             throw Abort(
@@ -133,12 +133,12 @@ enum TransferEdits {
                     "Only a transfer that reached implemented or evaluated can be evidence; this one is \(transfer.stage.rawValue)."
             )
         }
-        let practice = try await transfer.$practice.get(on: request.db)
+        let practice = try await transfer.$practice.get(on: context.db)
         transfer.countsAsEvidence = counts
-        try await request.db.transaction { db in
+        try await context.db.transaction { db in
             try await transfer.update(on: db)
             try await AuditLog.record(
-                request, action: counts ? "cite" : "uncite", recordType: "transfer",
+                context, action: counts ? "cite" : "uncite", recordType: "transfer",
                 recordID: "\(try transfer.requireID())", organisation: .city(practice.$city.id),
                 changes: AuditChanges(
                     changes: [.init(field: "countsAsEvidence", from: "\(!counts)", to: "\(counts)")]), on: db)

@@ -160,7 +160,7 @@ struct PracticeFormWebController {
         let cityID = form.city ?? 0
         do {
             let practice = try await PracticeEdits.create(
-                form.input, cityID: cityID, translationOf: form.translationOf, request: request)
+                form.input, cityID: cityID, translationOf: form.translationOf, context: request.editContext)
             return request.redirect(to: "/practices/\(practice.id!)?notice=created", redirectType: .normal)
         } catch let problem as AbortError where [.badRequest, .conflict].contains(problem.status) {
             let city = try await DirectoryQueries.city(cityID, on: request.db)
@@ -187,7 +187,7 @@ struct PracticeFormWebController {
         let practice = try await KnowledgeQueries.visiblePractice(try request.integerParameter("id"), request: request)
         let form = try request.content.decode(PracticeForm.self)
         do {
-            try await PracticeEdits.update(practice, with: form.input, request: request)
+            try await PracticeEdits.update(practice, with: form.input, context: request.editContext)
         } catch let problem as AbortError where [.badRequest, .conflict].contains(problem.status) {
             let city = try await DirectoryQueries.city(practice.$city.id, on: request.db)
             return try await render(
@@ -209,7 +209,7 @@ struct PracticeFormWebController {
 
     private func setPublished(_ request: Request, _ published: Bool) async throws -> Response {
         let practice = try await KnowledgeQueries.visiblePractice(try request.integerParameter("id"), request: request)
-        try await PracticeEdits.setPublished(practice, published, request: request)
+        try await PracticeEdits.setPublished(practice, published, context: request.editContext)
         return request.redirect(
             to: "/practices/\(practice.id!)?notice=\(published ? "published" : "withdrawn")", redirectType: .normal)
     }
@@ -217,7 +217,7 @@ struct PracticeFormWebController {
     @Sendable
     func delete(_ request: Request) async throws -> Response {
         let practice = try await KnowledgeQueries.visiblePractice(try request.integerParameter("id"), request: request)
-        try await PracticeEdits.delete(practice, request: request)
+        try await PracticeEdits.delete(practice, context: request.editContext)
         return request.redirect(to: "/cities/\(practice.$city.id)", redirectType: .normal)
     }
 
@@ -238,7 +238,7 @@ struct PracticeFormWebController {
             input: .init(
                 readableAlone: form.readableAlone != nil, evidenceGiven: form.evidenceGiven != nil,
                 comment: form.comment),
-            request: request)
+            context: request.editContext)
         return request.redirect(to: "/practices/\(practice.id!)?notice=reviewed#reviews", redirectType: .normal)
     }
 
@@ -255,7 +255,7 @@ struct PracticeFormWebController {
         let form = try request.content.decode(TransferForm.self)
         _ = try await TransferEdits.declare(
             practice, cityID: form.city ?? 0, step: .init(stage: form.stage, date: form.date, notes: form.notes),
-            request: request)
+            context: request.editContext)
         return request.redirect(to: "/practices/\(practice.id!)?notice=declared#transfers", redirectType: .normal)
     }
 
@@ -265,7 +265,7 @@ struct PracticeFormWebController {
             try request.integerParameter("transferID"), ofPractice: try request.integerParameter("id"), on: request.db)
         let form = try request.content.decode(TransferForm.self)
         try await TransferEdits.advance(
-            transfer, step: .init(stage: form.stage, date: form.date, notes: form.notes), request: request)
+            transfer, step: .init(stage: form.stage, date: form.date, notes: form.notes), context: request.editContext)
         return request.redirect(
             to: "/practices/\(transfer.$practice.id)?notice=advanced#transfers", redirectType: .normal)
     }
@@ -279,7 +279,7 @@ struct PracticeFormWebController {
         let transfer = try await TransferEdits.transfer(
             try request.integerParameter("transferID"), ofPractice: try request.integerParameter("id"), on: request.db)
         let counts = try request.content.decode(EvidenceForm.self).countsAsEvidence == "true"
-        try await TransferEdits.setEvidence(transfer, counts, request: request)
+        try await TransferEdits.setEvidence(transfer, counts, context: request.editContext)
         return request.redirect(
             to: "/practices/\(transfer.$practice.id)?notice=\(counts ? "cited" : "uncited")#transfers",
             redirectType: .normal)
