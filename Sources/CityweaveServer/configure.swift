@@ -15,7 +15,10 @@ public func configure(_ app: Application, with configuration: CityweaveConfigura
         app.databases.use(.sqliteWithImmediateTransactions(path.map { .file($0) } ?? .memory), as: .sqlite)
     case .postgres(let url):
         // Several app instances share one PostgreSQL: keep each pool small.
-        app.databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .debug), as: .psql)
+        app.databases.use(
+            try .postgres(
+                url: url, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: CityweaveConfiguration.connectionWait,
+                sqlLogLevel: .debug), as: .psql)
     }
 
     app.views.use(.leaf)

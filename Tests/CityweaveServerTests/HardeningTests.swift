@@ -109,6 +109,16 @@ extension CityweaveServerTests {
             }
         }
 
+        @Test func aBodySentWithoutItsTypeIsA415ThatTheDocumentNames() async throws {
+            try await withCityweave(loadReference: false) { app in
+                let admin = try await app.makeUser("admin@example.org", platformAdmin: true)
+                let token = try await app.token(for: admin)
+                // `app.api` also checks that the document lists the status for this operation.
+                let response = try await app.api(.POST, "/api/v1/aid/resources", token: token)
+                #expect(response.status == .unsupportedMediaType)
+            }
+        }
+
         // MARK: behind a proxy, and over HTTPS
 
         @Test func onlyHopsAddedByTrustedProxiesAreBelieved() throws {

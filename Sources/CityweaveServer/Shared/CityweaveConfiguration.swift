@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import Prometheus
 import Vapor
 
@@ -59,6 +60,10 @@ public struct CityweaveConfiguration: Sendable {
     }
 
     public static let defaultSQLiteFile = "cityweave.sqlite"
+
+    /// How long a request waits for a database connection. Writers to one database take turns, so a
+    /// burst of them queues: waiting is better than failing, up to a point that still answers.
+    static let connectionWait: TimeAmount = .seconds(30)
 
     /// Reads `DATABASE_URL` (without it, `cityweave.sqlite` in the working
     /// directory), `CITYWEAVE_PUBLIC_URL`, the proxy and metrics settings,

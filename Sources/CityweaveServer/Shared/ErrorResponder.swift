@@ -1,3 +1,4 @@
+import AsyncKit
 import Fluent
 import FluentSQLiteDriver
 import Leaf
@@ -47,6 +48,10 @@ struct ErrorResponder: AsyncMiddleware {
         // A write that lost a race to a concurrent one, where no edit named the record it met.
         case let database as any DatabaseError where database.isConstraintFailure:
             return (.conflict, "Another change to the same record came first; reload and try again.", [:])
+        // No connection came free in time: the database is overloaded, which a client may retry.
+        case is ConnectionPoolTimeoutError:
+            request.logger.warning("\(String(reflecting: error))")
+            return (.serviceUnavailable, "The database is busy; try again in a moment.", ["Retry-After": "2"])
         // SQLite's busy timeout ran out while other writers held the database.
         case let sqlite as SQLiteError
         where [.busy, .locked, .busyInSnapshot, .busyTimeout, .lockedBySharedCache].contains(sqlite.reason):

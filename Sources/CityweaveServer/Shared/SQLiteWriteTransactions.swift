@@ -1,5 +1,6 @@
 import Fluent
 import FluentSQLiteDriver
+import NIOConcurrencyHelpers
 import SQLKit
 import Vapor
 
@@ -11,6 +12,11 @@ import Vapor
 /// instead of waiting out the busy timeout, because waiting could deadlock.
 /// `BEGIN IMMEDIATE` takes the write lock at the start, where the busy
 /// timeout applies, so concurrent writers queue instead of failing.
+///
+/// Within the process, transactions also take turns before they ask for a
+/// connection (``WriteTurns``): SQLite waits out its busy timeout on a
+/// thread of the shared pool, and writers blocking those threads could keep
+/// the transaction they wait for from finishing.
 struct SQLiteWriteTransactions: DatabaseConfiguration {
     var base: any DatabaseConfiguration
 
@@ -20,14 +26,15 @@ struct SQLiteWriteTransactions: DatabaseConfiguration {
     }
 
     func makeDriver(for databases: Databases) -> any DatabaseDriver {
-        Driver(base: base.makeDriver(for: databases))
+        Driver(base: base.makeDriver(for: databases), turns: WriteTurns())
     }
 
     private struct Driver: DatabaseDriver {
         let base: any DatabaseDriver
+        let turns: WriteTurns
 
         func makeDatabase(with context: DatabaseContext) -> any Database {
-            ImmediateTransactionDatabase(base: base.makeDatabase(with: context), inTransaction: false)
+            ImmediateTransactionDatabase(base: base.makeDatabase(with: context), turns: turns, inTransaction: false)
         }
 
         func shutdown() { base.shutdown() }
@@ -38,7 +45,8 @@ struct SQLiteWriteTransactions: DatabaseConfiguration {
 extension DatabaseConfigurationFactory {
     /// SQLite with immediate transactions (see `SQLiteWriteTransactions`).
     static func sqliteWithImmediateTransactions(_ configuration: SQLiteConfiguration) -> Self {
-        let base = DatabaseConfigurationFactory.sqlite(configuration, sqlLogLevel: .debug)
+        let base = DatabaseConfigurationFactory.sqlite(
+            configuration, connectionPoolTimeout: CityweaveConfiguration.connectionWait, sqlLogLevel: .debug)
         return .init { SQLiteWriteTransactions(base: base.make()) }
     }
 }
@@ -46,6 +54,7 @@ extension DatabaseConfigurationFactory {
 /// Fluent's SQLite database, but for how it begins a transaction.
 private struct ImmediateTransactionDatabase: Database, SQLDatabase {
     let base: any Database
+    let turns: WriteTurns
     let inTransaction: Bool
 
     private var sql: any SQLDatabase { base as! any SQLDatabase }
@@ -65,24 +74,34 @@ private struct ImmediateTransactionDatabase: Database, SQLDatabase {
     func withConnection<T>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>)
         -> EventLoopFuture<T>
     {
-        let inTransaction = inTransaction
+        let (turns, inTransaction) = (turns, inTransaction)
         return base.withConnection { connection in
-            closure(ImmediateTransactionDatabase(base: connection, inTransaction: inTransaction))
+            closure(ImmediateTransactionDatabase(base: connection, turns: turns, inTransaction: inTransaction))
         }
     }
 
     func transaction<T>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
         guard !inTransaction else { return closure(self) }
-        return base.withConnection { connection in
-            let sql = connection as! any SQLDatabase
-            let transaction = ImmediateTransactionDatabase(base: connection, inTransaction: true)
-            return sql.raw("BEGIN IMMEDIATE TRANSACTION").run()
-                .flatMap { closure(transaction).map { Handed(value: $0) } }
-                .flatMap { handed in sql.raw("COMMIT TRANSACTION").run().map { handed } }
-                .flatMapError { error in
-                    sql.raw("ROLLBACK TRANSACTION").run().recover { _ in }.flatMapThrowing { throw error }
-                }
-        }.map(\.value)
+        let (base, turns) = (base, turns)
+        return eventLoop.makeFutureWithTask { await turns.take() }.flatMap {
+            base.withConnection { connection in
+                Self.immediateTransaction(on: connection, turns: turns, closure)
+            }
+        }.always { _ in turns.pass() }.map(\.value)
+    }
+
+    private static func immediateTransaction<T>(
+        on connection: any Database, turns: WriteTurns,
+        _ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>
+    ) -> EventLoopFuture<Handed<T>> {
+        let sql = connection as! any SQLDatabase
+        let transaction = ImmediateTransactionDatabase(base: connection, turns: turns, inTransaction: true)
+        return sql.raw("BEGIN IMMEDIATE TRANSACTION").run()
+            .flatMap { closure(transaction).map { Handed(value: $0) } }
+            .flatMap { handed in sql.raw("COMMIT TRANSACTION").run().map { handed } }
+            .flatMapError { error in
+                sql.raw("ROLLBACK TRANSACTION").run().recover { _ in }.flatMapThrowing { throw error }
+            }
     }
 
     // SQLDatabase
@@ -109,4 +128,40 @@ private struct ImmediateTransactionDatabase: Database, SQLDatabase {
 /// Carries a transaction's result along its chain of futures, which hands it on and never shares it.
 private struct Handed<Value>: @unchecked Sendable {
     let value: Value
+}
+
+/// The process's writers to one SQLite database, one transaction at a time, waiting without holding
+/// a thread or a connection.
+private final class WriteTurns: Sendable {
+    private struct State {
+        var taken = false
+        var waiting: [CheckedContinuation<Void, Never>] = []
+    }
+
+    private let state = NIOLockedValueBox(State())
+
+    func take() async {
+        await withCheckedContinuation { continuation in
+            let mayGo = state.withLockedValue { state in
+                if state.taken {
+                    state.waiting.append(continuation)
+                    return false
+                }
+                state.taken = true
+                return true
+            }
+            if mayGo { continuation.resume() }
+        }
+    }
+
+    func pass() {
+        let next: CheckedContinuation<Void, Never>? = state.withLockedValue { state in
+            if state.waiting.isEmpty {
+                state.taken = false
+                return nil
+            }
+            return state.waiting.removeFirst()
+        }
+        next?.resume()
+    }
 }

@@ -115,7 +115,15 @@ extension Application {
             headers.contentType = .json
             body = ByteBuffer(string: json)
         }
-        return try await testing().sendRequest(method, path, headers: headers, body: body)
+        let response = try await testing().sendRequest(method, path, headers: headers, body: body)
+        if path.hasPrefix("/api/") {
+            let problems = ResponseSchemas.problems(
+                method: method, path: path, status: response.status, contentType: response.headers.contentType,
+                body: Data(response.body.readableBytesView))
+            #expect(
+                problems.isEmpty, "the answer differs from the OpenAPI document:\n\(problems.joined(separator: "\n"))")
+        }
+        return response
     }
 
     /// A new API token for `user`, as `cityweave tokens create` makes it.

@@ -26,6 +26,8 @@ enum LandscapeOpenAPI: OpenAPIModule {
                 "responses": [
                     "200": ok, "400": ["$ref": "#/components/responses/BadRequest"],
                     "404": ["$ref": "#/components/responses/NotFound"],
+                    // A visitor who is not signed in starts few computations of other years.
+                    "429": ["$ref": "#/components/responses/TooManyRequests"],
                 ],
             ]
         ]

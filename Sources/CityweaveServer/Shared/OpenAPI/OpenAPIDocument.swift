@@ -33,7 +33,7 @@ enum OpenAPIDocument {
             paths = paths.merging(module.paths)
             schemas = schemas.merging(module.schemas)
         }
-        paths = nonEmptyFilters(in: paths)
+        paths = withRefusalsOfAnyRequest(nonEmptyFilters(in: paths))
         schemas = closingRequestSchemas(in: schemas, usedBy: paths)
         (paths, schemas) = (sixtyFourBitIntegers(in: paths), sixtyFourBitIntegers(in: schemas))
         return [
@@ -57,6 +57,10 @@ enum OpenAPIDocument {
                     "Conflict": problemResponse("The record already exists or was already decided."),
                     "Unprocessable": problemResponse("The request is well formed but too large to compute exactly."),
                     "UnsupportedMediaType": problemResponse("The body is not sent as `application/json`."),
+                    "Unavailable": problemResponse(
+                        "The database is busy or does not answer; `Retry-After` says when to try again."),
+                    "URITooLong": problemResponse("The address is longer than 8 KB."),
+                    "HeadersTooLarge": problemResponse("The request's headers hold more than 32 KB."),
                     "TooManyRequests": problemResponse(
                         "Too many requests from this address; `Retry-After` says when to try again."),
                 ],
@@ -83,6 +87,31 @@ enum OpenAPIDocument {
             ],
         ]
     }()
+
+    /// What any operation may answer, whatever it does (see `RequestLimits`, `Authentication` and
+    /// `ErrorResponder`): 400 for a query parameter given twice, 401 for a token that is not valid, 414
+    /// and 431 for an oversized request, 503 when the database is busy or away.
+    private static func withRefusalsOfAnyRequest(_ paths: JSONValue) -> JSONValue {
+        let refusals: [(String, String)] = [
+            ("400", "BadRequest"), ("401", "Unauthorized"), ("414", "URITooLong"), ("431", "HeadersTooLarge"),
+            ("503", "Unavailable"),
+        ]
+        guard case .object(let members) = paths else { return paths }
+        return .object(
+            members.map { path, operations in
+                guard path.hasPrefix("/api/"), case .object(let methods) = operations else { return (path, operations) }
+                return (
+                    path,
+                    .object(
+                        methods.map { method, operation in
+                            let missing = refusals.filter { operation["responses"]?[$0.0] == nil }
+                            let added = JSONValue.object(
+                                missing.map { ($0.0, ["$ref": .string("#/components/responses/\($0.1)")]) })
+                            return (method, operation.merging(["responses": added]))
+                        })
+                )
+            })
+    }
 
     /// The server refuses an empty filter through the API (see `Request.filterQuery`): every free-text
     /// query parameter but the search text `q` says so with `minLength`.
