@@ -163,16 +163,26 @@ actor TestDatabases {
     /// Runs a statement that creates or drops a database, on the server's own connection.
     private static func administer(_ base: String, _ statement: String) async throws {
         let configuration = try SQLPostgresConfiguration(url: base).coreConfiguration
-        let connection = try await PostgresConnection.connect(
-            on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: 1,
-            logger: Logger(label: "cityweave.tests"))
+        let logger = Logger(label: "cityweave.tests")
         do {
-            _ = try await connection.query(
-                PostgresQuery(unsafeSQL: statement), logger: Logger(label: "cityweave.tests"))
+            let connection = try await PostgresConnection.connect(
+                on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: 1, logger: logger)
+            do {
+                _ = try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+            } catch {
+                try? await connection.close()
+                throw error
+            }
+            try await connection.close()
         } catch {
-            try? await connection.close()
-            throw error
+            // PostgresNIO words its errors vaguely unless asked for the details.
+            throw PostgresAdministration(statement: statement, reason: String(reflecting: error))
         }
-        try await connection.close()
     }
+}
+
+private struct PostgresAdministration: Error, CustomStringConvertible {
+    var statement: String
+    var reason: String
+    var description: String { "\(statement) failed: \(reason)" }
 }
