@@ -92,47 +92,43 @@ struct AidAPIController {
 
     @Sendable
     func accept(_ request: Request) async throws -> AllocationDTO {
-        try await step(request, sides: AllocationSide.allCases) { id, side, _ in
-            try await AllocationEdits.accept(id, side: side, context: request.editContext)
+        try await step(request) { id, action in
+            try await AllocationEdits.accept(id, side: action.side, context: request.editContext)
         }
     }
 
     @Sendable
     func decline(_ request: Request) async throws -> AllocationDTO {
-        try await step(request, sides: AllocationSide.allCases) { id, side, _ in
-            try await AllocationEdits.decline(id, side: side, context: request.editContext)
+        try await step(request) { id, action in
+            try await AllocationEdits.decline(id, side: action.side, context: request.editContext)
         }
     }
 
     @Sendable
     func ship(_ request: Request) async throws -> AllocationDTO {
-        try await step(request, sides: [.offerer]) { id, _, action in
+        try await step(request) { id, action in
             try await AllocationEdits.ship(
-                id, quantity: action.quantity, date: action.date, context: request.editContext)
+                id, quantity: action.quantity, date: action.date, side: action.side, context: request.editContext)
         }
     }
 
     @Sendable
     func receive(_ request: Request) async throws -> AllocationDTO {
-        try await step(request, sides: [.requester]) { id, _, action in
+        try await step(request) { id, action in
             try await AllocationEdits.receive(
-                id, quantity: action.quantity, date: action.date, context: request.editContext)
+                id, quantity: action.quantity, date: action.date, side: action.side, context: request.editContext)
         }
     }
 
-    /// Reads the body (which may be empty), works out which side acts, runs the step, answers the allocation.
-    private func step(
-        _ request: Request, sides: [AllocationSide],
-        _ body: (Int, AllocationSide, AllocationEdits.Action) async throws -> Void
-    ) async throws -> AllocationDTO {
+    /// Reads the body (which may be empty), runs the step, answers the allocation.
+    private func step(_ request: Request, _ body: (Int, AllocationEdits.Action) async throws -> Void) async throws
+        -> AllocationDTO
+    {
         let id = try request.integerParameter("id")
         let action =
             request.body.data == nil
             ? AllocationEdits.Action() : try request.jsonBody(AllocationEdits.Action.self)
-        let allocation = try await AllocationEdits.allocation(id, on: request.db)
-        let side = try await AllocationEdits.side(
-            of: allocation, named: action.side, allowed: sides, context: request.editContext)
-        try await body(id, side, action)
+        try await body(id, action)
         return try await AidQueries.allocation(id, on: request.db)
     }
 

@@ -37,7 +37,7 @@ enum AllocationEdits {
     }
 
     /// Which side the person acts for: their own city's, or the one named by `side`.
-    static func side(
+    private static func side(
         of allocation: AidAllocation, named: String?, allowed: [AllocationSide], context: EditContext
     ) async throws -> AllocationSide {
         let cities = try await cities(of: allocation, on: context.db)
@@ -69,7 +69,16 @@ enum AllocationEdits {
     /// Accepts for one side. The first acceptance holds the quantity on both
     /// posts; the second commits. A 409 when the side has decided already,
     /// when the proposal is no longer open, or when the quantity is no longer free.
-    static func accept(_ id: Int, side: AllocationSide, context: EditContext) async throws {
+    /// The side the person acts for on allocation `id`, among `allowed` (see ``side(of:named:allowed:context:)``):
+    /// the one home of who may take each step.
+    private static func acting(_ id: Int, as named: String?, allowed: [AllocationSide], context: EditContext)
+        async throws -> AllocationSide
+    {
+        try await side(of: try await allocation(id, on: context.db), named: named, allowed: allowed, context: context)
+    }
+
+    static func accept(_ id: Int, side named: String?, context: EditContext) async throws {
+        let side = try await acting(id, as: named, allowed: AllocationSide.allCases, context: context)
         try await change(id, action: "\(side.rawValue) decision", organisationSide: side, context: context) {
             allocation, sql in
             if let decided = allocation.decision(of: side) {
@@ -95,7 +104,8 @@ enum AllocationEdits {
     /// Declines for one side, before anything has shipped: a proposal, or
     /// an allocation already accepted or committed that the city can no
     /// longer honour. What the allocation held is freed.
-    static func decline(_ id: Int, side: AllocationSide, context: EditContext) async throws {
+    static func decline(_ id: Int, side named: String?, context: EditContext) async throws {
+        let side = try await acting(id, as: named, allowed: AllocationSide.allCases, context: context)
         try await change(id, action: "\(side.rawValue) decision", organisationSide: side, context: context) {
             allocation, sql in
             guard [.proposed, .accepted, .committed].contains(allocation.status) else {
@@ -119,7 +129,10 @@ enum AllocationEdits {
 
     /// The offering city records what left, at most what was committed; the
     /// rest is freed on both posts.
-    static func ship(_ id: Int, quantity: Int?, date: String?, context: EditContext) async throws {
+    static func ship(_ id: Int, quantity: Int?, date: String?, side named: String? = nil, context: EditContext)
+        async throws
+    {
+        _ = try await acting(id, as: named, allowed: [.offerer], context: context)
         let day = try DateText.pastDay(date, field: "date")
         try await change(id, action: "ship", organisationSide: .offerer, context: context) { allocation, sql in
             guard allocation.status == .committed else {
@@ -152,7 +165,10 @@ enum AllocationEdits {
     /// The requesting city records what arrived, at most what shipped; what
     /// was lost on the way is needed again. A request whose quantity has all
     /// arrived is fulfilled.
-    static func receive(_ id: Int, quantity: Int?, date: String?, context: EditContext) async throws {
+    static func receive(_ id: Int, quantity: Int?, date: String?, side named: String? = nil, context: EditContext)
+        async throws
+    {
+        _ = try await acting(id, as: named, allowed: [.requester], context: context)
         let day = try DateText.pastDay(date, field: "date")
         try await change(id, action: "receive", organisationSide: .requester, context: context) { allocation, sql in
             guard allocation.status == .shipped, let shipped = allocation.shippedQuantity else {

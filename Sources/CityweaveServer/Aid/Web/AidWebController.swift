@@ -368,21 +368,13 @@ struct AidWebController {
                 throw BadRequest("'quantity' must be a whole number; got '\(typed)'.")
             }
             switch step {
-            case "accept", "decline":
-                let side = try await AllocationEdits.side(
-                    of: allocation, named: form.side, allowed: AllocationSide.allCases, context: request.editContext)
-                if step == "accept" {
-                    try await AllocationEdits.accept(id, side: side, context: request.editContext)
-                } else {
-                    try await AllocationEdits.decline(id, side: side, context: request.editContext)
-                }
+            case "accept":
+                try await AllocationEdits.accept(id, side: form.side, context: request.editContext)
+            case "decline":
+                try await AllocationEdits.decline(id, side: form.side, context: request.editContext)
             case "ship":
-                _ = try await AllocationEdits.side(
-                    of: allocation, named: nil, allowed: [.offerer], context: request.editContext)
                 try await AllocationEdits.ship(id, quantity: quantity, date: form.date, context: request.editContext)
             case "receive":
-                _ = try await AllocationEdits.side(
-                    of: allocation, named: nil, allowed: [.requester], context: request.editContext)
                 try await AllocationEdits.receive(id, quantity: quantity, date: form.date, context: request.editContext)
             default:
                 throw Abort(.notFound, reason: "An allocation can be accepted, declined, shipped or received.")
