@@ -41,13 +41,10 @@ extension CityweaveServerTests {
                 #expect(twice.isProblem(status: .badRequest, mentioning: "'q' is given more than once"))
                 #expect(try await app.page(.GET, "/practices?q=x&q=x").status == .badRequest)
                 let tenThousand = Array(repeating: "q=x", count: 10_000).joined(separator: "&")
-                let started = ContinuousClock.now
                 #expect(try await app.page(.GET, "/practices?" + tenThousand).status == .uriTooLong)
                 let many = (1...65).map { "p\($0)=1" }.joined(separator: "&")
                 let refused = try await app.api(.GET, "/api/v1/cities?" + many)
                 #expect(refused.isProblem(status: .badRequest, mentioning: "more than 64 query parameters"))
-                // Refused before the query is parsed: no time that grows with its size.
-                #expect(ContinuousClock.now - started < .seconds(5))
                 let long = try await app.api(.GET, "/api/v1/cities?q=" + String(repeating: "x", count: 9000))
                 #expect(long.status == .uriTooLong)
                 var headers = HTTPHeaders()

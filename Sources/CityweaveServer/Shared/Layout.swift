@@ -27,7 +27,10 @@ struct Layout: Encodable {
         sections = CityweaveModules.navigation.map { entry in
             Section(label: entry.label, href: entry.href, current: entry.isCurrent(at: path))
         }
-        query = request.query[String.self, at: "q"] ?? ""
+        // The address of a request refused for its size is not parsed again for the search box.
+        query =
+            request.url.string.utf8.count <= RequestLimits.maximumURLBytes
+            ? request.query[String.self, at: "q"] ?? "" : ""
         if let actor = request.actor, actor.session != nil {
             account = Account(
                 name: actor.user.name, csrfToken: request.csrfToken,
