@@ -52,29 +52,22 @@ extension Application {
 
 extension Request {
     /// What may start a computation of `year` for this request: anything for a signed-in person and
-    /// for this year; otherwise one of the client address's computations.
+    /// for this year; otherwise one of the client address's computations. A request that starts both
+    /// the year's analysis and its city metrics is counted once.
     func landscapeAdmission(year: Int) -> () throws -> Void {
         guard actor == nil, year != DirectoryEdits.thisYear else { return {} }
         let budget = application.landscapeVisitorBudget
         let address = clientAddress
-        return { try budget.charge(address) }
-    }
-}
-
-/// Computes this year's landscape in the background once the server has started, so that the first
-/// visitor of `/landscape` or of a city page does not wait for it.
-struct LandscapeWarmUp: LifecycleHandler {
-    func didBootAsync(_ application: Application) async throws {
-        guard application.cityweave.prepareDatabaseOnBoot,
-            CityweaveConfiguration.serves(arguments: application.environment.arguments)
-        else { return }
-        Task {
-            do {
-                _ = try await application.landscapeDirectory.analysis(
-                    year: DirectoryEdits.thisYear, on: application.db, threadPool: application.threadPool)
-            } catch {
-                application.logger.warning("This year's landscape was not computed ahead: \(error)")
-            }
+        let charged = storage[LandscapeChargeKey.self] ?? NIOLockedValueBox(false)
+        storage[LandscapeChargeKey.self] = charged
+        return {
+            guard !charged.withLockedValue({ $0 }) else { return }
+            try budget.charge(address)
+            charged.withLockedValue { $0 = true }
         }
+    }
+
+    private struct LandscapeChargeKey: StorageKey {
+        typealias Value = NIOLockedValueBox<Bool>
     }
 }

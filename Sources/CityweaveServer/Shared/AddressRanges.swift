@@ -50,8 +50,6 @@ struct AddressRanges: Sendable, Equatable {
             }
     }
 
-    var isEmpty: Bool { ranges.isEmpty }
-
     /// Whether `address` (as text) is in one of the ranges; text that is no address is in none.
     func contains(_ address: String) -> Bool {
         guard let bytes = Self.bytes(of: address) else { return false }
