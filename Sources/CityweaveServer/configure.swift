@@ -54,7 +54,7 @@ public func configure(_ app: Application, with configuration: CityweaveConfigura
 
     app.storage[WorldOutlineKey.self] = try WorldBaseMap.load(
         referenceFolder: app.directory.workingDirectory + "Resources/Reference/")
-    try CityweaveModules.register(in: app)
+    try CityweaveModules.all.register(in: app)
     try app.register(collection: HealthRoutes())
     try app.register(collection: OpenAPIRoutes())
     try app.register(collection: MetricsRoutes(registry: configuration.metrics))
@@ -64,8 +64,8 @@ public func configure(_ app: Application, with configuration: CityweaveConfigura
 /// Cityweave's modules, in the order their migrations run and their parts are registered: the
 /// foundation first, then the feature modules. Adding a module is adding it here.
 enum CityweaveModules {
-    static let all: [any CityweaveModule.Type] = [
+    static let all = ModuleSet([
         DirectoryModule.self, AccountsModule.self, KnowledgeModule.self, EngagementModule.self, AidModule.self,
         LandscapeModule.self,
-    ]
+    ])
 }

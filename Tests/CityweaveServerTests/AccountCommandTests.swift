@@ -71,14 +71,18 @@ extension CityweaveServerTests {
 
         @Test func demoAccountsAreCreatedOnceForTheExampleOrganisations() async throws {
             try await withCityweave(cities: .minimumPopulation(300_000)) { app in
-                let lines = try await DemoAccounts.createIfNoUsers(on: app.db, hasher: app.password.async)
+                let lines = try await DemoAccounts.createIfNoUsers(
+                    on: app.db, in: app.organisations, hasher: app.password.async)
                 #expect(lines.contains { $0.contains("yokohama.editor@example.org") })
                 #expect(lines.contains { $0.contains("admin@example.org") })
                 let editor = try #require(try await User.find(email: "yokohama.editor@example.org", on: app.db))
                 #expect(editor.organisation == .city(try await app.cityID("Yokohama", "JP")))
                 let account = try #require(DemoAccounts.accounts.first { $0.email == "c40.admin@example.org" })
                 _ = try await app.signIn(account.email, password: account.password)
-                #expect(try await DemoAccounts.createIfNoUsers(on: app.db, hasher: app.password.async).isEmpty)
+                #expect(
+                    try await DemoAccounts.createIfNoUsers(
+                        on: app.db, in: app.organisations, hasher: app.password.async
+                    ).isEmpty)
                 for demo in DemoAccounts.accounts {
                     let problem = app.passwordPolicy.problem(with: demo.password, email: demo.email)
                     #expect(problem == nil, "\(demo.email): \(problem ?? "")")

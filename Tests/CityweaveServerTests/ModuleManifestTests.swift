@@ -8,7 +8,7 @@ extension CityweaveServerTests {
     @Suite struct ModuleManifestTests {
         @Test func everyNavigationEntryOfEveryModuleOpensAndIsMarkedAsTheCurrentSection() async throws {
             try await withCityweave { app in
-                let entries = CityweaveModules.navigation
+                let entries = CityweaveModules.all.navigation
                 #expect(entries.map(\.position) == entries.map(\.position).sorted())
                 #expect(Set(entries.map(\.href)).count == entries.count)
                 for entry in entries {
@@ -23,7 +23,7 @@ extension CityweaveServerTests {
 
         @Test func everyGuardedTableOfEveryModuleExists() async throws {
             try await withCityweave(loadReference: false) { app in
-                let tables = CityweaveModules.all.flatMap { $0.guardedTables }
+                let tables = CityweaveModules.all.modules.flatMap { $0.guardedTables }
                 #expect(Set(tables).count == tables.count)
                 for table in tables { _ = try await app.count(table) }
             }

@@ -19,7 +19,7 @@ extension CityweaveServerTests {
 
         @Test func everyAPIRouteIsDocumentedWithItsMethod() async throws {
             try await withCityweave(loadReference: false) { app in
-                let document = OpenAPIDocument.document
+                let document = CityweaveModules.all.openAPIDocument
                 let paths = try #require(document["paths"])
                 let apiRoutes = app.routes.all.filter {
                     let path = documentPath($0)

@@ -46,13 +46,15 @@ enum DemoAccounts {
     ]
 
     /// Creates the demo users when there are no users at all; returns the lines to print.
-    static func createIfNoUsers(on database: any Database, hasher: AsyncPasswordHasher) async throws -> [String] {
+    static func createIfNoUsers(
+        on database: any Database, in directory: any OrganisationDirectory, hasher: AsyncPasswordHasher
+    ) async throws -> [String] {
         guard try await User.query(on: database).count() == 0 else { return [] }
         return try await database.transaction { db in
             var lines: [String] = []
             for account in accounts {
                 let organisation: Organisation?
-                switch try await placement(of: account, on: db) {
+                switch try await placement(of: account, in: directory, on: db) {
                 case .platform: organisation = nil
                 case .organisation(let found): organisation = found
                 case .notInDirectory: continue
@@ -79,18 +81,19 @@ enum DemoAccounts {
     }
 
     /// Where a demo account belongs; a test directory may lack its city or network.
-    private static func placement(of account: Account, on db: any Database) async throws -> Placement {
+    private static func placement(
+        of account: Account, in directory: any OrganisationDirectory, on db: any Database
+    ) async throws -> Placement {
         switch account.organisation {
         case nil:
             return .platform
         case .city:
             let parts = account.organisationKey.split(separator: ",").map(String.init)
-            let city = try await City.query(on: db).filter(\.$name == parts[0]).filter(\.$country.$id == parts[1])
-                .sort(\.$population, .descending).first()
-            return city?.id.map { .organisation(.city($0)) } ?? .notInDirectory
+            let city = try await directory.city(named: parts[0], inCountry: parts[1], on: db)
+            return city.map { .organisation($0) } ?? .notInDirectory
         case .network:
-            let network = try await Network.query(on: db).filter(\.$slug == account.organisationKey).first()
-            return network?.id.map { .organisation(.network($0)) } ?? .notInDirectory
+            let network = try await directory.network(account.organisationKey, on: db)
+            return network.map { .organisation($0) } ?? .notInDirectory
         }
     }
 }

@@ -20,8 +20,8 @@ enum Invitations {
         invitation.email = email
         invitation.role = role
         invitation.isPlatformAdmin = isPlatformAdmin
-        invitation.$city.id = organisation?.kind == .city ? organisation?.id : nil
-        invitation.$network.id = organisation?.kind == .network ? organisation?.id : nil
+        invitation.cityID = organisation?.kind == .city ? organisation?.id : nil
+        invitation.networkID = organisation?.kind == .network ? organisation?.id : nil
         invitation.$invitedBy.id = invitedBy?.id
         invitation.expiresAt = Date().addingTimeInterval(Invitation.lifetime)
         try await invitation.create(on: database)

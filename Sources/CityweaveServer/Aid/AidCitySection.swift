@@ -9,7 +9,7 @@ enum AidCitySection {
         var rows: [AidPostRow]
     }
 
-    static let provider: CityPageSectionProvider = { request, city in
+    static let provider = PageSectionProvider.on(City.self) { request, city in
         var filter = AidQueries.PostFilter(status: .open)
         filter.city = try city.requireID()
         let showsContact = AidQueries.showsContact(request)

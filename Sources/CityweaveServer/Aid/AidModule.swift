@@ -11,7 +11,7 @@ enum AidModule: CityweaveModule {
 
     static func routes() -> [any RouteCollection] { [AidRoutes()] }
 
-    static let cityPageSections: [CityPageSectionProvider] = [AidCitySection.provider]
+    static let pageSections = [AidCitySection.provider]
 
     static let demoContent: DemoContentLoader? = DemoAid.loadIfEmpty
 

@@ -5,6 +5,9 @@ import Vapor
 enum DirectoryModule: CityweaveModule {
     static let migrations: [any Migration] = DirectoryMigrations.all
 
+    /// Membership requests name the users who made and decided them.
+    static let laterMigrations: [any Migration] = DirectoryMigrations.afterAccounts
+
     static let navigation = [
         NavigationEntry(label: "Directory", href: "/", position: 10, alsoCurrentUnder: ["/cities"]),
         NavigationEntry(label: "Networks", href: "/networks", position: 20),
@@ -18,6 +21,7 @@ enum DirectoryModule: CityweaveModule {
 
     static func prepare(_ app: Application) {
         app.networkMembers = NetworkMembers()
+        app.organisations = DirectoryOrganisations()
     }
 
     static let importCommands: [String: any AnyAsyncCommand] = [

@@ -160,7 +160,7 @@ enum DirectoryQueries {
         return id
     }
 
-    private static func networkQuery(_ idOrSlug: String, on database: any Database) -> QueryBuilder<Network> {
+    static func networkQuery(_ idOrSlug: String, on database: any Database) -> QueryBuilder<Network> {
         let query = Network.query(on: database)
         if let id = Int(idOrSlug) {
             query.filter(\.$id == id)

@@ -155,7 +155,7 @@ enum DemoEngagements {
     /// A demo account of the city, or a deactivated example colleague the file adds.
     private static func person(_ staff: Staff, cityID: Int, on db: any Database) async throws -> User? {
         if let user = try await User.find(email: staff.email, on: db) {
-            return user.$city.id == cityID ? user : nil
+            return user.cityID == cityID ? user : nil
         }
         guard let name = staff.name else { return nil }
         let user = User(

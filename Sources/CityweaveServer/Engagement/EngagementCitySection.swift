@@ -12,7 +12,7 @@ enum EngagementCitySection {
         var hasStrategy: Bool
     }
 
-    static let provider: CityPageSectionProvider = { request, city in
+    static let provider = PageSectionProvider.on(City.self) { request, city in
         let cityID = try city.requireID()
         guard AccessPolicy.holds(.viewer, in: [.city(cityID)], user: request.actor?.user) else { return nil }
         let engagements = try await EngagementQueries.engagements(of: cityID, on: request.db)

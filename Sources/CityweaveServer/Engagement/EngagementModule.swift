@@ -9,7 +9,7 @@ enum EngagementModule: CityweaveModule {
 
     static func routes() -> [any RouteCollection] { [EngagementRoutes()] }
 
-    static let cityPageSections: [CityPageSectionProvider] = [EngagementCitySection.provider]
+    static let pageSections = [EngagementCitySection.provider]
 
     static let demoContent: DemoContentLoader? = DemoEngagements.loadIfEmpty
 

@@ -27,7 +27,7 @@ enum StaffQueries {
 
     /// A person of `cityID`; someone of another city, or no one, is a 404.
     static func user(_ id: UUID?, ofCity cityID: Int, on database: any Database) async throws -> User {
-        guard let id, let user = try await User.find(id, on: database), user.$city.id == cityID else {
+        guard let id, let user = try await User.find(id, on: database), user.cityID == cityID else {
             throw Abort(.notFound, reason: "City \(cityID) has no such person.")
         }
         return user
@@ -36,14 +36,14 @@ enum StaffQueries {
     static func person(_ user: User, on database: any Database) async throws -> PersonDTO {
         let userID = try user.requireID()
         let profile = try await StaffProfile.query(on: database).filter(\.$user.$id == userID).first()
-        let engagements = try await Engagement.query(on: database).filter(\.$city.$id == user.$city.id ?? 0)
+        let engagements = try await Engagement.query(on: database).filter(\.$city.$id == user.cityID ?? 0)
             .group(.or) { $0.filter(\.$owner.$id == userID).filter(\.$backup.$id == userID) }
             .sort(\.$title).all()
         func ref(_ engagement: Engagement) -> EngagementRef {
             EngagementRef(id: engagement.id!, title: engagement.title, status: engagement.status.rawValue)
         }
         return PersonDTO(
-            id: userID, cityID: user.$city.id ?? 0, name: user.name, role: user.role?.rawValue,
+            id: userID, cityID: user.cityID ?? 0, name: user.name, role: user.role?.rawValue,
             contactFor: user.contactFor, isActive: user.isActive, languages: profile?.languages ?? [],
             expertise: profile?.expertise ?? [], training: profile?.training ?? [],
             owns: engagements.filter { $0.$owner.id == userID }.map(ref),

@@ -22,7 +22,7 @@ enum KnowledgeCitySection {
         var stage: String
     }
 
-    static let provider: CityPageSectionProvider = { request, city in
+    static let provider = PageSectionProvider.on(City.self) { request, city in
         let db = request.db
         let cityID = try city.requireID()
         let practices = try await KnowledgeQueries.practices(

@@ -20,7 +20,7 @@ enum KnowledgeModule: CityweaveModule {
         app.publishedWorkCounters.append { try await publishedPractices.countsByCity(on: $0) }
     }
 
-    static let cityPageSections: [CityPageSectionProvider] = [KnowledgeCitySection.provider]
+    static let pageSections = [KnowledgeCitySection.provider]
 
     static let demoContent: DemoContentLoader? = DemoPractices.loadIfEmpty
 

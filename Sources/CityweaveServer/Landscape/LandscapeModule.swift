@@ -17,8 +17,7 @@ enum LandscapeModule: CityweaveModule {
         app.landscapeVisitorBudget = LandscapeVisitorBudget()
     }
 
-    static let cityPageSections: [CityPageSectionProvider] = [LandscapeCitySection.provider]
-    static let networkPageSections: [NetworkPageSectionProvider] = [LandscapeNetworkSection.provider]
+    static let pageSections = [LandscapeCitySection.provider, LandscapeNetworkSection.provider]
 
     static let commands: [String: any AnyAsyncCommand] = ["landscape": LandscapeCommandGroup()]
 

@@ -1,4 +1,5 @@
 import Foundation
+import Vapor
 
 #if canImport(Glibc)
     import Glibc
@@ -79,5 +80,26 @@ enum ClientAddress {
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         for hop in hops.reversed() where !trustedProxies.contains(hop) { return hop }
         return hops.first ?? peer
+    }
+}
+
+extension Request {
+    /// The client's address: the peer's, or behind a trusted reverse proxy the rightmost
+    /// `X-Forwarded-For` hop that no trusted proxy added (see ``ClientAddress``).
+    var clientAddress: String {
+        ClientAddress.resolve(
+            peer: remoteAddress?.ipAddress, forwardedFor: headers[.xForwardedFor],
+            trustedProxies: application.cityweave.trustedProxies)
+    }
+
+    /// Whether the peer is a reverse proxy whose forwarding headers are believed.
+    var comesThroughTrustedProxy: Bool {
+        remoteAddress?.ipAddress.map(application.cityweave.trustedProxies.contains) ?? false
+    }
+
+    /// Whether the browser reached us over HTTPS, so that cookies can be marked Secure.
+    var isSecureOrigin: Bool {
+        if application.cityweave.publicURL?.hasPrefix("https://") == true { return true }
+        return comesThroughTrustedProxy && headers.first(name: .xForwardedProto) == "https"
     }
 }

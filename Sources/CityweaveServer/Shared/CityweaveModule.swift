@@ -3,11 +3,13 @@ import Vapor
 
 /// What one module brings to Cityweave, declared in one place. `configure`
 /// and the shared pieces (navigation, OpenAPI document, authorization
-/// matrix) read the manifests of ``CityweaveModules/all``; none of them names
-/// a feature module, so adding a module is one line in that list.
+/// matrix) read the manifests of a ``ModuleSet``; none of them names a
+/// module, so adding a module is one line in the server's list.
 protocol CityweaveModule: SendableMetatype {
     /// Its migrations, in the order they landed (appended after those of the modules before it).
     static var migrations: [any Migration] { get }
+    /// Its migrations that need tables of modules listed after it: they run once every module's own have.
+    static var laterMigrations: [any Migration] { get }
     /// Its entries in the site's navigation.
     static var navigation: [NavigationEntry] { get }
     /// What it tells the OpenAPI document about its routes.
@@ -16,9 +18,8 @@ protocol CityweaveModule: SendableMetatype {
     static func routes() -> [any RouteCollection]
     /// What it keeps in the application before serving: in-memory copies, counters, budgets.
     static func prepare(_ app: Application)
-    /// Its sections of a city's and of a network's page.
-    static var cityPageSections: [CityPageSectionProvider] { get }
-    static var networkPageSections: [NetworkPageSectionProvider] { get }
+    /// Its sections of other modules' pages (a city's, a network's).
+    static var pageSections: [PageSectionProvider] { get }
     /// Its example records, loaded on a first start.
     static var demoContent: DemoContentLoader? { get }
     /// Its commands (`cityweave NAME …`) and its sub-commands of `cityweave import`.
@@ -33,11 +34,11 @@ protocol CityweaveModule: SendableMetatype {
 }
 
 extension CityweaveModule {
+    static var laterMigrations: [any Migration] { [] }
     static var navigation: [NavigationEntry] { [] }
     static var openAPI: [any OpenAPIModule.Type] { [] }
     static func prepare(_ app: Application) {}
-    static var cityPageSections: [CityPageSectionProvider] { [] }
-    static var networkPageSections: [NetworkPageSectionProvider] { [] }
+    static var pageSections: [PageSectionProvider] { [] }
     static var demoContent: DemoContentLoader? { nil }
     static var commands: [String: any AnyAsyncCommand] { [:] }
     static var importCommands: [String: any AnyAsyncCommand] { [:] }
@@ -61,26 +62,54 @@ struct NavigationEntry: Sendable {
     }
 }
 
-extension CityweaveModules {
+/// The modules a server runs, in the order their migrations run and their
+/// parts are registered, and what is assembled from their manifests once.
+struct ModuleSet: Sendable {
+    let modules: [any CityweaveModule.Type]
     /// Every module's navigation entries, in order.
-    static let navigation: [NavigationEntry] = all.flatMap { $0.navigation }.sorted { $0.position < $1.position }
+    let navigation: [NavigationEntry]
+    let openAPIDocument: JSONValue
+    let requestBodyFields: RequestBodyFields
 
-    /// Registers every module with `app`, in the order of ``all``.
-    static func register(in app: Application) throws {
-        for module in all {
+    init(_ modules: [any CityweaveModule.Type]) {
+        self.modules = modules
+        navigation = modules.flatMap { $0.navigation }.sorted { $0.position < $1.position }
+        openAPIDocument = OpenAPIDocument.assembled(from: modules.flatMap { $0.openAPI })
+        requestBodyFields = RequestBodyFields(document: openAPIDocument)
+    }
+
+    /// Registers every module with `app`, in order.
+    func register(in app: Application) throws {
+        app.modules = self
+        for module in modules {
             app.migrations.add(module.migrations)
             for middleware in module.databaseMiddleware { app.databases.middleware.use(middleware) }
             module.prepare(app)
             for routes in module.routes() { try app.register(collection: routes) }
-            app.cityPageSections += module.cityPageSections
-            app.networkPageSections += module.networkPageSections
+            app.pageSectionProviders += module.pageSections
             if let demo = module.demoContent { app.demoContentLoaders.append(demo) }
             for handler in module.lifecycleHandlers { app.lifecycle.use(handler) }
             for (name, command) in module.commands { app.asyncCommands.use(command, as: name) }
         }
-        let imports = all.reduce(into: [String: any AnyAsyncCommand]()) { commands, module in
+        for module in modules { app.migrations.add(module.laterMigrations) }
+        let imports = modules.reduce(into: [String: any AnyAsyncCommand]()) { commands, module in
             commands.merge(module.importCommands) { first, _ in first }
         }
         app.asyncCommands.use(ImportCommandGroup(commands: imports), as: "import")
+    }
+}
+
+extension Application {
+    private struct ModuleSetKey: StorageKey {
+        typealias Value = ModuleSet
+    }
+
+    /// The modules this application runs.
+    var modules: ModuleSet {
+        get {
+            guard let modules = storage[ModuleSetKey.self] else { fatalError("No modules registered.") }
+            return modules
+        }
+        set { storage[ModuleSetKey.self] = newValue }
     }
 }

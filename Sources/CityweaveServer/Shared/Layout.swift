@@ -10,7 +10,7 @@ struct Layout: Encodable {
     }
 
     /// The signed-in user, for the header's account links and sign-out button.
-    struct Account: Encodable {
+    struct Account: Encodable, Sendable {
         var name: String
         var csrfToken: String
         var isAdmin: Bool
@@ -24,18 +24,26 @@ struct Layout: Encodable {
     init(title: String, request: Request) {
         self.title = title
         let path = request.url.path
-        sections = CityweaveModules.navigation.map { entry in
+        sections = request.application.modules.navigation.map { entry in
             Section(label: entry.label, href: entry.href, current: entry.isCurrent(at: path))
         }
         // The address of a request refused for its size is not parsed again for the search box.
         query =
             request.url.string.utf8.count <= RequestLimits.maximumURLBytes
             ? request.query[String.self, at: "q"] ?? "" : ""
-        if let actor = request.actor, actor.session != nil {
-            account = Account(
-                name: actor.user.name, csrfToken: request.csrfToken,
-                isAdmin: actor.user.isPlatformAdmin || actor.user.role == .admin)
-        }
+        account = request.application.signedInAccount(request)
+    }
+}
+
+extension Application {
+    private struct SignedInAccountKey: StorageKey {
+        typealias Value = @Sendable (Request) -> Layout.Account?
+    }
+
+    /// Who is signed in through a request, for the page header: the accounts module provides it.
+    var signedInAccount: @Sendable (Request) -> Layout.Account? {
+        get { storage[SignedInAccountKey.self] ?? { _ in nil } }
+        set { storage[SignedInAccountKey.self] = newValue }
     }
 }
 

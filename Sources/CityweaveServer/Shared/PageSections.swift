@@ -1,8 +1,7 @@
 import Vapor
 
-/// A part of a city's or a network's page that a feature module adds: the
-/// directory shows it without naming the module (see
-/// ``Application/cityPageSections`` and ``Application/networkPageSections``).
+/// A part of another module's page (a city's, a network's) that a feature
+/// module adds: the page shows it without naming the module.
 struct PageSection: Encodable {
     var id: String
     var title: String
@@ -10,39 +9,40 @@ struct PageSection: Encodable {
     var html: String
 }
 
-typealias CityPageSectionProvider = @Sendable (Request, City) async throws -> PageSection?
-typealias NetworkPageSectionProvider = @Sendable (Request, Network) async throws -> PageSection?
+/// What makes a module's section of the pages about one kind of subject.
+struct PageSectionProvider: Sendable {
+    fileprivate let subject: ObjectIdentifier
+    fileprivate let section: @Sendable (Request, Any) async throws -> PageSection?
+
+    /// A section of the pages about `Subject`; nil from `section` leaves the page without it.
+    static func on<Subject>(
+        _ subject: Subject.Type, _ section: @escaping @Sendable (Request, Subject) async throws -> PageSection?
+    ) -> Self {
+        Self(subject: ObjectIdentifier(subject)) { request, value in
+            guard let value = value as? Subject else { return nil }
+            return try await section(request, value)
+        }
+    }
+}
 
 extension Application {
-    private struct CityPageSectionsKey: StorageKey {
-        typealias Value = [CityPageSectionProvider]
+    private struct PageSectionProvidersKey: StorageKey {
+        typealias Value = [PageSectionProvider]
     }
 
-    private struct NetworkPageSectionsKey: StorageKey {
-        typealias Value = [NetworkPageSectionProvider]
-    }
-
-    /// The sections feature modules add to city pages, in the order they were registered at start-up.
-    var cityPageSections: [CityPageSectionProvider] {
-        get { storage[CityPageSectionsKey.self] ?? [] }
-        set { storage[CityPageSectionsKey.self] = newValue }
-    }
-
-    /// The sections feature modules add to network pages, in the order they were registered at start-up.
-    var networkPageSections: [NetworkPageSectionProvider] {
-        get { storage[NetworkPageSectionsKey.self] ?? [] }
-        set { storage[NetworkPageSectionsKey.self] = newValue }
+    /// The sections modules add to other modules' pages, in the order they were registered at start-up.
+    var pageSectionProviders: [PageSectionProvider] {
+        get { storage[PageSectionProvidersKey.self] ?? [] }
+        set { storage[PageSectionProvidersKey.self] = newValue }
     }
 }
 
 extension Request {
-    /// Every section of `providers` that has something to show for `subject`.
-    func pageSections<Subject>(
-        _ providers: [@Sendable (Request, Subject) async throws -> PageSection?], for subject: Subject
-    ) async throws -> [PageSection] {
+    /// Every section modules add to the page about `subject` that has something to show.
+    func pageSections<Subject>(for subject: Subject) async throws -> [PageSection] {
         var sections: [PageSection] = []
-        for provider in providers {
-            if let section = try await provider(self, subject) { sections.append(section) }
+        for provider in application.pageSectionProviders where provider.subject == ObjectIdentifier(Subject.self) {
+            if let section = try await provider.section(self, subject) { sections.append(section) }
         }
         return sections
     }

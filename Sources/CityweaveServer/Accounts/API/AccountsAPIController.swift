@@ -10,7 +10,7 @@ struct AccountsAPIController {
         let user = actor.user
         var organisation: MeDTO.OrganisationDTO?
         if let owner = user.organisation {
-            organisation = .init(kind: owner.kind, id: owner.id, name: try await owner.name(on: request.db))
+            organisation = .init(kind: owner.kind, id: owner.id, name: try await request.name(of: owner))
         }
         var scope: APIToken.Scope?
         if case .token(let token) = actor.credential { scope = token.scope }

@@ -34,23 +34,4 @@ extension Request {
         get { storage[ActorKey.self] }
         set { storage[ActorKey.self] = newValue }
     }
-
-    /// The client's address: the peer's, or behind a trusted reverse proxy the rightmost
-    /// `X-Forwarded-For` hop that no trusted proxy added (see ``ClientAddress``).
-    var clientAddress: String {
-        ClientAddress.resolve(
-            peer: remoteAddress?.ipAddress, forwardedFor: headers[.xForwardedFor],
-            trustedProxies: application.cityweave.trustedProxies)
-    }
-
-    /// Whether the peer is a reverse proxy whose forwarding headers are believed.
-    var comesThroughTrustedProxy: Bool {
-        remoteAddress?.ipAddress.map(application.cityweave.trustedProxies.contains) ?? false
-    }
-
-    /// Whether the browser reached us over HTTPS, so that cookies can be marked Secure.
-    var isSecureOrigin: Bool {
-        if application.cityweave.publicURL?.hasPrefix("https://") == true { return true }
-        return comesThroughTrustedProxy && headers.first(name: .xForwardedProto) == "https"
-    }
 }

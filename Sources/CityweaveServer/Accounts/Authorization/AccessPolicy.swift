@@ -49,7 +49,7 @@ struct AccessPolicy: Sendable {
             let owners = try await locator.resolve(request)
             guard Self.holds(role, in: owners, user: actor.user) else {
                 var names: [String] = []
-                for owner in owners { names.append(try await owner.name(on: request.db)) }
+                for owner in owners { names.append(try await request.name(of: owner)) }
                 let whose = names.isEmpty ? "your organisation" : names.joined(separator: " or ")
                 throw Abort(
                     .forbidden,

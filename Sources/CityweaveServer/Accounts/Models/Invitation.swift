@@ -21,8 +21,8 @@ final class Invitation: Model, @unchecked Sendable {
     @OptionalField(key: "accepted_at") var acceptedAt: Date?
 
     // relationships
-    @OptionalParent(key: "city_id") var city: City?
-    @OptionalParent(key: "network_id") var network: Network?
+    @OptionalField(key: "city_id") var cityID: Int?
+    @OptionalField(key: "network_id") var networkID: Int?
     @OptionalParent(key: "invited_by_id") var invitedBy: User?
 
     init() {}
@@ -31,8 +31,8 @@ final class Invitation: Model, @unchecked Sendable {
     static let lifetime: TimeInterval = 7 * 24 * 3600
 
     var organisation: Organisation? {
-        if let cityID = $city.id { return .city(cityID) }
-        if let networkID = $network.id { return .network(networkID) }
+        if let cityID { return .city(cityID) }
+        if let networkID { return .network(networkID) }
         return nil
     }
 }

@@ -30,11 +30,4 @@ struct Organisation: Hashable, Codable, Sendable {
     static func city(_ id: Int) -> Self { Self(kind: .city, id: id) }
     static func network(_ id: Int) -> Self { Self(kind: .network, id: id) }
 
-    /// The organisation's name, for pages and messages.
-    func name(on database: any Database) async throws -> String {
-        switch kind {
-        case .city: try await City.find(id, on: database)?.name ?? "city \(id)"
-        case .network: try await Network.find(id, on: database)?.name ?? "network \(id)"
-        }
-    }
 }

@@ -24,9 +24,9 @@ final class User: Model, @unchecked Sendable {
     @Field(key: "contact_for") var contactFor: String
     @OptionalField(key: "deactivated_at") var deactivatedAt: Date?
 
-    // relationships: at most one of the two is set
-    @OptionalParent(key: "city_id") var city: City?
-    @OptionalParent(key: "network_id") var network: Network?
+    // the organisation, in the directory: at most one of the two is set
+    @OptionalField(key: "city_id") var cityID: Int?
+    @OptionalField(key: "network_id") var networkID: Int?
 
     init() {}
 
@@ -41,13 +41,13 @@ final class User: Model, @unchecked Sendable {
 
     var organisation: Organisation? {
         get {
-            if let cityID = $city.id { return .city(cityID) }
-            if let networkID = $network.id { return .network(networkID) }
+            if let cityID { return .city(cityID) }
+            if let networkID { return .network(networkID) }
             return nil
         }
         set {
-            $city.id = newValue?.kind == .city ? newValue?.id : nil
-            $network.id = newValue?.kind == .network ? newValue?.id : nil
+            cityID = newValue?.kind == .city ? newValue?.id : nil
+            networkID = newValue?.kind == .network ? newValue?.id : nil
         }
     }
 
@@ -65,8 +65,8 @@ final class User: Model, @unchecked Sendable {
     /// The people of one organisation.
     static func query(in organisation: Organisation, on database: any Database) -> QueryBuilder<User> {
         switch organisation.kind {
-        case .city: User.query(on: database).filter(\.$city.$id == organisation.id)
-        case .network: User.query(on: database).filter(\.$network.$id == organisation.id)
+        case .city: User.query(on: database).filter(\.$cityID == organisation.id)
+        case .network: User.query(on: database).filter(\.$networkID == organisation.id)
         }
     }
 

@@ -155,7 +155,7 @@ struct AccountWebController {
         let tokens = try await APITokens.list(of: user, on: request.db)
         let page = AccountPage(
             layout: Layout(title: "Your account", request: request), csrfToken: request.csrfToken, name: user.name,
-            email: user.email, organisation: try await user.organisation?.name(on: request.db),
+            email: user.email, organisation: try await request.name(of: user.organisation),
             role: user.role?.label, isPlatformAdmin: user.isPlatformAdmin,
             sessions: sessions.map {
                 .init(
@@ -310,7 +310,7 @@ struct AccountWebController {
         let joining =
             invitation.isPlatformAdmin && invitation.organisation == nil
             ? "Cityweave, as a platform administrator"
-            : try await invitation.organisation?.name(on: request.db) ?? "Cityweave"
+            : try await request.name(of: invitation.organisation) ?? "Cityweave"
         let page = InvitationPage(
             layout: Layout(title: "Accept your invitation", request: request), csrfToken: request.csrfToken,
             email: invitation.email, joining: joining, role: invitation.role?.label,

@@ -54,11 +54,11 @@ struct AdminWebController {
         let invitations = Invitation.query(on: request.db).filter(\.$acceptedAt == nil)
             .filter(\.$expiresAt > Date()).sort(\.$expiresAt)
         switch scope?.kind {
-        case .city: invitations.filter(\.$city.$id == scope?.id)
-        case .network: invitations.filter(\.$network.$id == scope?.id)
+        case .city: invitations.filter(\.$cityID == scope?.id)
+        case .network: invitations.filter(\.$networkID == scope?.id)
         case nil: break
         }
-        var names = OrganisationNames(database: request.db)
+        var names = OrganisationNames(request: request)
         var rows: [PeoplePage.PersonRow] = []
         for user in try await users.all() {
             rows.append(
@@ -98,7 +98,7 @@ struct AdminWebController {
         let actor = try request.requireActor()
         let form = try request.content.decode(InvitationForm.self)
         let (organisation, role, makesPlatformAdmin) = try await Self.placement(
-            of: form, by: actor.user, on: request.db)
+            of: form, by: actor.user, in: request.application.organisations, on: request.db)
         let secret = try await request.db.transaction { db in
             let created = try await Invitations.create(
                 email: form.email ?? "", organisation: organisation, role: role, isPlatformAdmin: makesPlatformAdmin,
@@ -119,12 +119,15 @@ struct AdminWebController {
     /// Where the invited person will work and with which role. An
     /// organisation's admin invites to their own organisation; a platform
     /// administrator names the organisation, or `platform` for another platform administrator.
-    private static func placement(of form: InvitationForm, by inviter: User, on database: any Database) async throws
+    private static func placement(
+        of form: InvitationForm, by inviter: User, in directory: any OrganisationDirectory, on database: any Database
+    ) async throws
         -> (Organisation?, Role?, isPlatformAdmin: Bool)
     {
         var organisation = inviter.organisation
         if inviter.isPlatformAdmin {
-            organisation = try await Self.organisation(from: form.organisation ?? "", on: database)
+            organisation = try await Self.organisation(
+                from: form.organisation ?? "", in: directory, on: database)
             if organisation == nil { return (nil, nil, true) }
         }
         guard let organisation else {
@@ -137,7 +140,9 @@ struct AdminWebController {
     }
 
     /// `city:ID`, `network:ID` or `network:slug`; nil for `platform`.
-    static func organisation(from text: String, on database: any Database) async throws -> Organisation? {
+    static func organisation(
+        from text: String, in directory: any OrganisationDirectory, on database: any Database
+    ) async throws -> Organisation? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed == "platform" { return nil }
         let parts = trimmed.split(separator: ":", maxSplits: 1).map(String.init)
@@ -146,13 +151,15 @@ struct AdminWebController {
         }
         switch parts[0] {
         case "city":
-            guard let id = Int(parts[1]), try await City.find(id, on: database) != nil else {
+            guard let id = Int(parts[1]), try await directory.name(of: .city(id), on: database) != nil else {
                 throw BadRequest("'organisation': there is no city with the id '\(parts[1])'.")
             }
             return .city(id)
         case "network":
-            let network = try await DirectoryQueries.network(parts[1], on: database)
-            return .network(try network.requireID())
+            guard let network = try await directory.network(parts[1], on: database) else {
+                throw Abort(.notFound, reason: "There is no network '\(parts[1])'.")
+            }
+            return network
         default:
             throw BadRequest("'organisation' must be city:ID, network:ID or platform; got '\(trimmed)'.")
         }
@@ -285,7 +292,7 @@ struct AdminWebController {
         let scope = actor.user.isPlatformAdmin ? nil : actor.user.organisation
         let (entries, metadata) = try await AuditQueries.entries(
             filter: filter, visibleTo: scope, page: try PageParameters(from: request, defaultPer: 50), on: request.db)
-        var names = OrganisationNames(database: request.db)
+        var names = OrganisationNames(request: request)
         var rows: [AuditPage.EntryRow] = []
         for entry in entries {
             rows.append(
@@ -307,15 +314,15 @@ struct AdminWebController {
 
 /// Names of organisations, looked up once per page.
 struct OrganisationNames {
-    let database: any Database
+    let request: Request
     private var cache: [Organisation: String] = [:]
 
-    init(database: any Database) { self.database = database }
+    init(request: Request) { self.request = request }
 
     mutating func name(of organisation: Organisation?, platformAdmin: Bool) async throws -> String {
         guard let organisation else { return platformAdmin ? "Platform" : "—" }
         if let known = cache[organisation] { return known }
-        let name = try await organisation.name(on: database)
+        let name = try await request.name(of: organisation)
         cache[organisation] = name
         return name
     }

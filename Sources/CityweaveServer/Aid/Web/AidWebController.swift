@@ -82,7 +82,7 @@ struct AidWebController {
         guard let user = request.actor?.user, user.isActive else { return [] }
         var scopes: [FormChoice] = []
         if user.isPlatformAdmin { scopes.append(FormChoice(value: "", label: "Every city", selected: true)) }
-        if let networkID = user.$network.id, AccessPolicy.holds(.editor, in: [.network(networkID)], user: user),
+        if let networkID = user.networkID, AccessPolicy.holds(.editor, in: [.network(networkID)], user: user),
             let network = try await Network.find(networkID, on: request.db)
         {
             scopes.append(FormChoice(value: "\(networkID)", label: "Members of \(network.name)", selected: false))
@@ -176,7 +176,7 @@ struct AidWebController {
     ) async throws -> Response {
         let user = request.actor?.user
         var cities: [FormChoice] = []
-        if let cityID = user?.$city.id, AccessPolicy.holds(.editor, in: [.city(cityID)], user: user),
+        if let cityID = user?.cityID, AccessPolicy.holds(.editor, in: [.city(cityID)], user: user),
             let city = try await City.find(cityID, on: request.db)
         {
             cities.append(FormChoice(value: "\(cityID)", label: city.name, selected: true))

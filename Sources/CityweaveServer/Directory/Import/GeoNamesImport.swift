@@ -173,16 +173,6 @@ struct ExistingCities {
     }
 }
 
-enum ImportError: Error, CustomStringConvertible {
-    case unusableFile(String)
-
-    var description: String {
-        switch self {
-        case .unusableFile(let reason): reason
-        }
-    }
-}
-
 extension Array {
     func chunked(into size: Int) -> [[Element]] {
         stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }

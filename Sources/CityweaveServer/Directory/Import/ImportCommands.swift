@@ -2,59 +2,6 @@ import CityweaveCore
 import Fluent
 import Vapor
 
-/// `cityweave import …`: loads real files, with the sub-commands the modules declare.
-struct ImportCommandGroup: AsyncCommandGroup {
-    var help = "Load records from real files: GeoNames cities, partnerships, memberships and more"
-    var commands: [String: any AnyAsyncCommand]
-}
-
-/// The steps every import command shares: read the file, run, print the summary, write the report.
-enum ImportCommandRunner {
-    static func readFile(_ path: String) throws -> String {
-        do {
-            return try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw ImportError.unusableFile("cannot read \(path) as UTF-8 text: \(error.localizedDescription)")
-        }
-    }
-
-    static func finish(_ summary: ImportSummary, report: String?, context: CommandContext) throws {
-        for line in summary.lines() { context.console.print(line) }
-        if let report {
-            try summary.reportCSV.write(toFile: report, atomically: true, encoding: .utf8)
-            context.console.print("report written to \(report)")
-        }
-    }
-
-    /// Runs an import and records it in the audit log, in one transaction: the log says what the
-    /// operator loaded from which file, and with what result.
-    static func audited(
-        _ recordType: String, from file: String, on database: any Database,
-        _ run: @escaping @Sendable (any Database) async throws -> ImportSummary
-    ) async throws -> ImportSummary {
-        try await database.transaction { database in
-            let summary = try await run(database)
-            try await AuditLog.record(
-                .system(on: database, from: "command line"), action: "import", recordType: recordType,
-                recordID: URL(fileURLWithPath: file).lastPathComponent, organisation: nil,
-                changes: AuditChanges([
-                    ("rows read", nil, "\(summary.rowsRead)"), ("created", nil, "\(summary.created)"),
-                    ("updated", nil, "\(summary.updated)"), ("already present", nil, "\(summary.unchanged)"),
-                    ("unmatched", nil, "\(summary.unmatchedCount)"), ("skipped", nil, "\(summary.skippedCount)"),
-                ]), on: database)
-            return summary
-        }
-    }
-
-    static func referenceFolder(_ application: Application) -> String {
-        application.directory.workingDirectory + "Resources/Reference/"
-    }
-
-    static func lineCount(_ text: String) -> Int {
-        text.utf8.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
-    }
-}
-
 struct ImportGeoNamesCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(name: "file", help: "A GeoNames citiesNNN.txt (or allCountries.txt) file, tab-separated")

@@ -230,7 +230,7 @@ struct DirectoryWebController {
             },
             partners: partners.sorted { $0.name < $1.name },
             people: people.map { PersonRow(name: $0.name, role: $0.roleTitle) },
-            map: map, sections: try await request.pageSections(request.application.cityPageSections, for: city))
+            map: map, sections: try await request.pageSections(for: city))
         return try await request.view.render("Directory/city", page)
     }
 
@@ -330,7 +330,7 @@ struct DirectoryWebController {
             pager: Pager(metadata, request: request),
             regions: regions.map { .init(region: $0.0, members: $0.1, percent: $0.1 * 100 / total) },
             people: people.map { PersonRow(name: $0.name, role: $0.roleTitle) },
-            map: map, sections: try await request.pageSections(request.application.networkPageSections, for: network))
+            map: map, sections: try await request.pageSections(for: network))
         return try await request.view.render("Directory/network", page)
     }
 

@@ -129,7 +129,7 @@ struct EngagementInput: Decodable, Sendable {
         guard let id else { return nil }
         // Sent back as it was (a form sends every field): a person who has left stays named until replaced.
         if id == current { return id }
-        guard let user = try await User.find(id, on: database), user.$city.id == cityID else {
+        guard let user = try await User.find(id, on: database), user.cityID == cityID else {
             throw BadRequest("'\(field)': \(id) is not one of this city's people.")
         }
         guard user.isActive else { throw BadRequest("'\(field)': \(user.name) has been deactivated.") }

@@ -35,7 +35,7 @@ enum LandscapeCitySection {
         var figures: Figures?
     }
 
-    static let provider: CityPageSectionProvider = { request, city in
+    static let provider = PageSectionProvider.on(City.self) { request, city in
         guard let analysis = await request.landscapeForPageSection() else { return nil }
         let id = try city.requireID()
         guard let neighbourhood = CityNeighbourhood(analysis.index, cityID: id, peerLimit: peerLimit),

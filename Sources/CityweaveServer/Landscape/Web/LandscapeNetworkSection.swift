@@ -20,7 +20,7 @@ enum LandscapeNetworkSection {
         var tables: [ShareBarTable]
     }
 
-    static let provider: NetworkPageSectionProvider = { request, network in
+    static let provider = PageSectionProvider.on(Network.self) { request, network in
         guard let analysis = await request.landscapeForPageSection() else { return nil }
         let id = try network.requireID()
         let similar = analysis.overlap.similar(to: id, limit: LandscapeAPIController.similarLimit).map { pair in

@@ -3,11 +3,8 @@ import Vapor
 /// The OpenAPI 3.1 document of the JSON API, assembled from what each
 /// module describes of its own routes.
 enum OpenAPIDocument {
-    /// Each module's paths and schemas, from the modules' manifests, and the server's own routes.
-    static let modules: [(paths: JSONValue, schemas: JSONValue)] =
-        (CityweaveModules.all.flatMap { $0.openAPI } + [HealthOpenAPI.self]).map { ($0.paths, $0.schemas) }
-
-    static let document: JSONValue = {
+    /// The document of `modules`, the modules' descriptions and the server's own routes.
+    static func assembled(from modules: [any OpenAPIModule.Type]) -> JSONValue {
         var paths: JSONValue = [:]
         var schemas: JSONValue = [
             "Problem": [
@@ -29,7 +26,7 @@ enum OpenAPIDocument {
                 ],
             ],
         ]
-        for module in modules {
+        for module in modules + [HealthOpenAPI.self] {
             paths = paths.merging(module.paths)
             schemas = schemas.merging(module.schemas)
         }
@@ -86,7 +83,7 @@ enum OpenAPIDocument {
                 ],
             ],
         ]
-    }()
+    }
 
     /// What any operation may answer, whatever it does (see `RequestLimits`, `Authentication` and
     /// `ErrorResponder`): 400 for a query parameter given twice, 401 for a token that is not valid, 414
@@ -290,7 +287,8 @@ struct OpenAPIRoutes: RouteCollection {
     func document(_ request: Request) async throws -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
-        let response = Response(status: .ok, body: .init(data: try encoder.encode(OpenAPIDocument.document)))
+        let response = Response(
+            status: .ok, body: .init(data: try encoder.encode(request.application.modules.openAPIDocument)))
         response.headers.contentType = .json
         return response
     }

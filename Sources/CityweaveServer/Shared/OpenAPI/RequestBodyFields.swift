@@ -8,39 +8,40 @@ import Vapor
 /// `additionalProperties` is closed; `allOf`, `oneOf` and `anyOf` accept the
 /// fields of any of their branches. A field is null only where its schema
 /// says it may be.
-enum RequestBodyFields {
+struct RequestBodyFields: Sendable {
     /// Request body schemas by method and path, with every path parameter written `{}`.
-    private static let schemas: [String: JSONValue] = {
-        var schemas: [String: JSONValue] = [:]
-        guard case .object(let paths)? = OpenAPIDocument.document["paths"] else { return schemas }
+    private var schemas: [String: JSONValue] = [:]
+    private let components: JSONValue?
+
+    /// The request bodies `document` describes.
+    init(document: JSONValue) {
+        components = document["components"]?["schemas"]
+        guard case .object(let paths)? = document["paths"] else { return }
         for (path, operations) in paths {
             guard case .object(let methods) = operations else { continue }
             for (method, operation) in methods {
                 if let schema = operation["requestBody"]?["content"]?["application/json"]?["schema"] {
-                    schemas[key(method: method, path: placeholders(in: path))] = schema
+                    schemas[Self.key(method: method, path: Self.placeholders(in: path))] = schema
                 }
             }
         }
-        return schemas
-    }()
-
-    private static let components = OpenAPIDocument.document["components"]?["schemas"]
+    }
 
     /// Refuses a field of `body` that the route's documented schema does not name.
-    static func check(_ body: Data, method: HTTPMethod, route: Route) throws {
+    func check(_ body: Data, method: HTTPMethod, route: Route) throws {
         let path =
             "/"
             + route.path.map { component in
                 if case .constant(let text) = component { return text }
                 return "{}"
             }.joined(separator: "/")
-        guard let schema = schemas[key(method: method.rawValue, path: path)],
+        guard let schema = schemas[Self.key(method: method.rawValue, path: path)],
             let value = try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed])
         else { return }
         try check(value, against: schema, at: "")
     }
 
-    private static func check(_ value: Any, against schema: JSONValue, at path: String) throws {
+    private func check(_ value: Any, against schema: JSONValue, at path: String) throws {
         let schema = resolved(schema)
         if let items = value as? [Any] {
             guard let itemSchema = schema["items"] else { return }
@@ -63,7 +64,7 @@ enum RequestBodyFields {
         }
     }
 
-    private static func allowsNull(_ schema: JSONValue) -> Bool {
+    private func allowsNull(_ schema: JSONValue) -> Bool {
         switch schema["type"] {
         case .string("null")?: return true
         case .array(let types)?: return types.contains(.string("null"))
@@ -76,24 +77,24 @@ enum RequestBodyFields {
     }
 
     /// The named properties of a schema and of its branches.
-    private static func fields(of schema: JSONValue) -> [String: JSONValue] {
+    private func fields(of schema: JSONValue) -> [String: JSONValue] {
         var fields: [String: JSONValue] = [:]
         if case .object(let members)? = schema["properties"] {
             for (name, field) in members { fields[name] = field }
         }
         for combinator in ["allOf", "oneOf", "anyOf"] {
             guard case .array(let branches)? = schema[combinator] else { continue }
-            for branch in branches { fields.merge(Self.fields(of: resolved(branch))) { first, _ in first } }
+            for branch in branches { fields.merge(self.fields(of: resolved(branch))) { first, _ in first } }
         }
         return fields
     }
 
-    private static func allowsOtherFields(_ schema: JSONValue) -> Bool {
+    private func allowsOtherFields(_ schema: JSONValue) -> Bool {
         guard let additional = schema["additionalProperties"] else { return false }
         return additional != .bool(false)
     }
 
-    private static func resolved(_ schema: JSONValue) -> JSONValue {
+    private func resolved(_ schema: JSONValue) -> JSONValue {
         guard case .string(let reference)? = schema["$ref"],
             let name = reference.split(separator: "/").last, let target = components?[String(name)]
         else { return schema }
@@ -111,7 +112,8 @@ extension Request {
     /// The JSON body decoded as `Body`, after refusing any field its route's documented schema lacks.
     func jsonBody<Body: Decodable>(_ type: Body.Type) throws -> Body {
         if let route, let buffer = body.data {
-            try RequestBodyFields.check(Data(buffer.readableBytesView), method: method, route: route)
+            try application.modules.requestBodyFields.check(
+                Data(buffer.readableBytesView), method: method, route: route)
         }
         return try content.decode(type)
     }

@@ -11,8 +11,9 @@ struct CreateInvitation: AsyncMigration {
             .field("is_platform_admin", .bool, .required)
             .field("expires_at", .datetime, .required)
             .field("accepted_at", .datetime)
-            .field("city_id", .int, .references(City.schema, "id"))
-            .field("network_id", .int, .references(Network.schema, "id"))
+            // The directory's tables, by the names they landed with: the accounts stand below the directory.
+            .field("city_id", .int, .references("cities", "id"))
+            .field("network_id", .int, .references("networks", "id"))
             .field("invited_by_id", .uuid, .references(User.schema, "id"))
             .unique(on: "token_hash")
             .create()

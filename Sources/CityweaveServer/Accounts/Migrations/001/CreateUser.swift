@@ -14,8 +14,9 @@ struct CreateUser: AsyncMigration {
             .field("role", .string)
             .field("contact_for", .string, .required)
             .field("deactivated_at", .datetime)
-            .field("city_id", .int, .references(City.schema, "id"))
-            .field("network_id", .int, .references(Network.schema, "id"))
+            // The directory's tables, by the names they landed with: the accounts stand below the directory.
+            .field("city_id", .int, .references("cities", "id"))
+            .field("network_id", .int, .references("networks", "id"))
             .unique(on: "email")
             .create()
         let sql = database as! any SQLDatabase

@@ -2,21 +2,6 @@ import Fluent
 import SQLKit
 import Vapor
 
-/// Loads a module's example records when its tables are empty.
-typealias DemoContentLoader = @Sendable (Application) async throws -> Void
-
-extension Application {
-    private struct DemoContentLoadersKey: StorageKey {
-        typealias Value = [DemoContentLoader]
-    }
-
-    /// What feature modules load as example content on the first start, in the order registered.
-    var demoContentLoaders: [DemoContentLoader] {
-        get { storage[DemoContentLoadersKey.self] ?? [] }
-        set { storage[DemoContentLoadersKey.self] = newValue }
-    }
-}
-
 /// Gets the database ready before any command runs: SQLite settings on
 /// every connection, then (unless tests opt out) migrations and, on the
 /// first start, the reference directory.
@@ -31,7 +16,8 @@ struct DatabasePreparation: LifecycleHandler {
             workingDirectory: app.directory.workingDirectory, selection: app.cityweave.referenceCities)
         _ = try await reference.loadIfEmpty(on: app.db, logger: app.logger, showProgress: true)
         if app.cityweave.createsDemoAccounts {
-            let created = try await DemoAccounts.createIfNoUsers(on: app.db, hasher: app.password.async)
+            let created = try await DemoAccounts.createIfNoUsers(
+                on: app.db, in: app.organisations, hasher: app.password.async)
             if !created.isEmpty {
                 // Printed once, at the first start: these are example accounts with public passwords.
                 print("Demo accounts (set CITYWEAVE_DEMO_ACCOUNTS=0 to start without them):")
