@@ -1,6 +1,8 @@
 // swift-tools-version:6.2
 import PackageDescription
 
+let featureFoundation: [Target.Dependency] = ["CityweaveShared", "CityweaveAccounts", "CityweaveDirectory"]
+
 let package = Package(
     name: "cityweave",
     platforms: [.macOS(.v14)],
@@ -30,8 +32,10 @@ let package = Package(
                 .product(name: "Ink", package: "Ink"),
             ]
         ),
+        // The shared kernel every module stands on: configuration, errors, the page frame, the
+        // OpenAPI document, request limits, and the manifest each module declares.
         .target(
-            name: "CityweaveServer",
+            name: "CityweaveShared",
             dependencies: [
                 "CityweaveCore",
                 .product(name: "Vapor", package: "vapor"),
@@ -44,9 +48,26 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
             ]
         ),
+        // People, sessions, tokens, roles and the audit log; who acts in every edit.
+        .target(name: "CityweaveAccounts", dependencies: ["CityweaveShared"]),
+        // Countries, cities, networks, memberships, partnerships and people.
+        .target(name: "CityweaveDirectory", dependencies: ["CityweaveShared", "CityweaveAccounts"]),
+        // The feature modules: each stands on the directory and the accounts, never on another.
+        .target(name: "CityweaveKnowledge", dependencies: featureFoundation),
+        .target(name: "CityweaveEngagement", dependencies: featureFoundation),
+        .target(name: "CityweaveAid", dependencies: featureFoundation),
+        .target(name: "CityweaveLandscape", dependencies: featureFoundation),
+        // The server: its list of modules and how it starts.
+        .target(
+            name: "CityweaveServer",
+            dependencies: [
+                "CityweaveShared", "CityweaveAccounts", "CityweaveDirectory", "CityweaveKnowledge",
+                "CityweaveEngagement", "CityweaveAid", "CityweaveLandscape",
+            ]
+        ),
         .executableTarget(
             name: "cityweave",
-            dependencies: ["CityweaveServer"]
+            dependencies: ["CityweaveServer", "CityweaveShared"]
         ),
         // Seeded random instances for the tests and the benchmarks; no product ships it.
         .target(
@@ -60,7 +81,8 @@ let package = Package(
         .testTarget(
             name: "CityweaveServerTests",
             dependencies: [
-                "CityweaveServer",
+                "CityweaveServer", "CityweaveShared", "CityweaveAccounts", "CityweaveDirectory", "CityweaveKnowledge",
+                "CityweaveEngagement", "CityweaveAid", "CityweaveLandscape",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]
@@ -79,7 +101,7 @@ if Context.environment["CITYWEAVE_BENCHMARKS"] != nil {
         .executableTarget(
             name: "DirectoryBenchmarks",
             dependencies: [
-                "CityweaveCore", "CityweaveServer",
+                "CityweaveCore", "CityweaveServer", "CityweaveShared",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "Benchmark", package: "package-benchmark"),
                 .product(name: "CompressNIO", package: "compress-nio"),

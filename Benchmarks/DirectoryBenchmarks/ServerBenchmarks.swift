@@ -1,5 +1,6 @@
 import Benchmark
 import CityweaveServer
+import CityweaveShared
 import Fluent
 import Foundation
 import SQLKit

@@ -1,3 +1,10 @@
+import CityweaveAccounts
+import CityweaveAid
+import CityweaveDirectory
+import CityweaveEngagement
+import CityweaveKnowledge
+import CityweaveLandscape
+import CityweaveShared
 import Fluent
 import SQLKit
 import Vapor
@@ -5,8 +12,8 @@ import Vapor
 /// Gets the database ready before any command runs: SQLite settings on
 /// every connection, then (unless tests opt out) migrations and, on the
 /// first start, the reference directory.
-struct DatabasePreparation: LifecycleHandler {
-    func willBootAsync(_ app: Application) async throws {
+package struct DatabasePreparation: LifecycleHandler {
+    package func willBootAsync(_ app: Application) async throws {
         if case .sqlite(let path) = app.cityweave.database {
             try await configureSQLite(app, isFile: path != nil)
         }

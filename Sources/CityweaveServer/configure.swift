@@ -1,3 +1,10 @@
+import CityweaveAccounts
+import CityweaveAid
+import CityweaveDirectory
+import CityweaveEngagement
+import CityweaveKnowledge
+import CityweaveLandscape
+import CityweaveShared
 import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
@@ -63,8 +70,8 @@ public func configure(_ app: Application, with configuration: CityweaveConfigura
 
 /// Cityweave's modules, in the order their migrations run and their parts are registered: the
 /// foundation first, then the feature modules. Adding a module is adding it here.
-enum CityweaveModules {
-    static let all = ModuleSet([
+package enum CityweaveModules {
+    package static let all = ModuleSet([
         DirectoryModule.self, AccountsModule.self, KnowledgeModule.self, EngagementModule.self, AidModule.self,
         LandscapeModule.self,
     ])

@@ -1,4 +1,5 @@
 import CityweaveServer
+import CityweaveShared
 import Foundation
 import Logging
 import Vapor

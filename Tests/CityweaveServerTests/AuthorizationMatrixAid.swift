@@ -3,7 +3,14 @@ import Foundation
 import Testing
 import VaporTesting
 
+@testable import CityweaveAccounts
+@testable import CityweaveAid
+@testable import CityweaveDirectory
+@testable import CityweaveEngagement
+@testable import CityweaveKnowledge
+@testable import CityweaveLandscape
 @testable import CityweaveServer
+@testable import CityweaveShared
 
 /// The aid module's write routes in the authorization matrix. Yokohama
 /// posts offers and requests; its editors answer the allocations it is part

@@ -1,6 +1,13 @@
 import Testing
 
+@testable import CityweaveAccounts
+@testable import CityweaveAid
+@testable import CityweaveDirectory
+@testable import CityweaveEngagement
+@testable import CityweaveKnowledge
+@testable import CityweaveLandscape
 @testable import CityweaveServer
+@testable import CityweaveShared
 
 extension CityweaveServerTests {
     @Suite struct ConfigurationTests {

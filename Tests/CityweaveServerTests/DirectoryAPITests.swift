@@ -2,7 +2,14 @@ import Fluent
 import Testing
 import VaporTesting
 
+@testable import CityweaveAccounts
+@testable import CityweaveAid
+@testable import CityweaveDirectory
+@testable import CityweaveEngagement
+@testable import CityweaveKnowledge
+@testable import CityweaveLandscape
 @testable import CityweaveServer
+@testable import CityweaveShared
 
 extension CityweaveServerTests {
     @Suite struct DirectoryAPITests {

@@ -3,7 +3,14 @@ import Foundation
 import Testing
 import VaporTesting
 
+@testable import CityweaveAccounts
+@testable import CityweaveAid
+@testable import CityweaveDirectory
+@testable import CityweaveEngagement
+@testable import CityweaveKnowledge
+@testable import CityweaveLandscape
 @testable import CityweaveServer
+@testable import CityweaveShared
 
 /// What a probe from outside found, each as a user or an attacker would meet it.
 extension CityweaveServerTests {

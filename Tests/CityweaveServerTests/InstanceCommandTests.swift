@@ -3,7 +3,14 @@ import Foundation
 import Testing
 import Vapor
 
+@testable import CityweaveAccounts
+@testable import CityweaveAid
+@testable import CityweaveDirectory
+@testable import CityweaveEngagement
+@testable import CityweaveKnowledge
+@testable import CityweaveLandscape
 @testable import CityweaveServer
+@testable import CityweaveShared
 
 extension CityweaveServerTests {
     @Suite struct InstanceCommandTests {

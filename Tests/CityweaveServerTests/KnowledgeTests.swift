@@ -4,7 +4,14 @@ import Foundation
 import Testing
 import VaporTesting
 
+@testable import CityweaveAccounts
+@testable import CityweaveAid
+@testable import CityweaveDirectory
+@testable import CityweaveEngagement
+@testable import CityweaveKnowledge
+@testable import CityweaveLandscape
 @testable import CityweaveServer
+@testable import CityweaveShared
 
 /// A practice as a client sends it, with one field changed or removed.
 enum PracticeJSON {

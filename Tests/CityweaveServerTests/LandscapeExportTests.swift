@@ -5,7 +5,14 @@ import Foundation
 import Testing
 import VaporTesting
 
+@testable import CityweaveAccounts
+@testable import CityweaveAid
+@testable import CityweaveDirectory
+@testable import CityweaveEngagement
+@testable import CityweaveKnowledge
+@testable import CityweaveLandscape
 @testable import CityweaveServer
+@testable import CityweaveShared
 
 #if canImport(FoundationXML)
     import FoundationXML

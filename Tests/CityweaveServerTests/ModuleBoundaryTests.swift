@@ -1,32 +1,58 @@
 import Foundation
 import Testing
 
+@testable import CityweaveAccounts
+@testable import CityweaveAid
+@testable import CityweaveDirectory
+@testable import CityweaveEngagement
+@testable import CityweaveKnowledge
+@testable import CityweaveLandscape
 @testable import CityweaveServer
+@testable import CityweaveShared
 
-/// The modules' boundaries, read from the sources: a feature module uses the
-/// foundation (Directory, Accounts) and the shared kernel, never another
-/// feature module, and the foundation and the kernel name no feature module.
-/// This guards what separate compilation targets would: their types, their
-/// members on `Application` and `Request`, and their tables in raw SQL.
+/// The modules' boundaries. Each module is a target of its own, so the
+/// compiler refuses a type of a module its target does not depend on; these
+/// tests guard what it cannot see: that no file imports a module it should
+/// not stand on (a dependency added to the manifest by mistake), and that no
+/// raw SQL reads the tables of a feature module that is not its own.
 extension CityweaveServerTests {
     @Suite struct ModuleBoundaryTests {
-        static let features = ["Knowledge", "Engagement", "Aid", "Landscape"]
-        static let everyFolder = features + ["Directory", "Accounts", "Shared"]
+        static let features = ["CityweaveKnowledge", "CityweaveEngagement", "CityweaveAid", "CityweaveLandscape"]
+        /// The modules each module may stand on.
+        static let foundations: [String: Set<String>] = {
+            var allowed: [String: Set<String>] = [
+                "CityweaveShared": ["CityweaveCore"],
+                "CityweaveAccounts": ["CityweaveCore", "CityweaveShared"],
+                "CityweaveDirectory": ["CityweaveCore", "CityweaveShared", "CityweaveAccounts"],
+            ]
+            for feature in features { allowed[feature] = allowed["CityweaveDirectory"]!.union(["CityweaveDirectory"]) }
+            return allowed
+        }()
 
-        @Test func noModuleReachesIntoAFeatureModuleThatIsNotItself() throws {
-            let sources = try SourceTree(root: TestEnvironment.packageRoot + "Sources/CityweaveServer/")
+        @Test func everyModuleImportsOnlyWhatItStandsOn() throws {
+            let sources = try SourceTree(root: TestEnvironment.packageRoot + "Sources/")
             var crossings: [String] = []
-            for folder in Self.everyFolder {
-                for (file, text) in sources.files(in: folder) {
-                    for other in Self.features where other != folder {
-                        let names = sources.declaredNames(in: other)
-                        let used = SourceTree.identifiers(in: text).intersection(names)
-                        crossings += used.sorted().map { "\(file) uses \(other)'s \($0)" }
+            for (module, allowed) in Self.foundations.sorted(by: { $0.key < $1.key }) {
+                #expect(!sources.files(in: module).isEmpty, "no sources found for \(module)")
+                for (file, text) in sources.files(in: module) {
+                    let imported = SourceTree.importedCityweaveModules(in: text)
+                    crossings += imported.subtracting(allowed).sorted().map { "\(module)/\(file) imports \($0)" }
+                }
+            }
+            #expect(crossings.isEmpty, "\(crossings.joined(separator: "\n"))")
+        }
+
+        @Test func noRawSQLReadsAnotherFeatureModulesTables() throws {
+            let sources = try SourceTree(root: TestEnvironment.packageRoot + "Sources/")
+            var crossings: [String] = []
+            for module in Self.foundations.keys.sorted() {
+                for (file, text) in sources.files(in: module) {
+                    for other in Self.features where other != module {
                         let tables = sources.tables(of: other)
                         for line in text.split(separator: "\n") where SourceTree.isSQL(line) {
                             let words = SourceTree.identifiers(in: String(line))
                             crossings += words.intersection(tables).sorted().map {
-                                "\(file) reads \(other)'s table \($0)"
+                                "\(module)/\(file) reads \(other)'s table \($0)"
                             }
                         }
                     }
@@ -35,15 +61,13 @@ extension CityweaveServerTests {
             #expect(crossings.isEmpty, "\(crossings.joined(separator: "\n"))")
         }
 
-        @Test func theGuardFindsACrossingWhenThereIsOne() throws {
-            let sources = try SourceTree(root: TestEnvironment.packageRoot + "Sources/CityweaveServer/")
-            #expect(sources.declaredNames(in: "Knowledge").contains("PublishedPractices"))
-            #expect(sources.declaredNames(in: "Knowledge").contains("publishedPractices"))
-            #expect(sources.declaredNames(in: "Landscape").contains("LandscapeDirectory"))
-            #expect(sources.tables(of: "Aid").contains("aid_allocations"))
-            let text = "let x = app.publishedPractices\nSELECT * FROM aid_allocations"
-            #expect(SourceTree.identifiers(in: text).contains("publishedPractices"))
+        @Test func theGuardsFindACrossingWhenThereIsOne() throws {
+            let sources = try SourceTree(root: TestEnvironment.packageRoot + "Sources/")
+            #expect(sources.tables(of: "CityweaveAid").contains("aid_allocations"))
             #expect(SourceTree.isSQL("SELECT * FROM aid_allocations"))
+            #expect(SourceTree.identifiers(in: "SELECT * FROM aid_allocations").contains("aid_allocations"))
+            let imports = "import CityweaveShared\n@testable import CityweaveAid\nimport Vapor"
+            #expect(SourceTree.importedCityweaveModules(in: imports) == ["CityweaveShared", "CityweaveAid"])
         }
     }
 }
@@ -65,22 +89,6 @@ private struct SourceTree {
 
     func files(in folder: String) -> [(String, String)] { filesByFolder[folder] ?? [] }
 
-    /// Top-level types, and the members a module adds to `Application` and `Request`.
-    func declaredNames(in folder: String) -> Set<String> {
-        var names = Set<String>()
-        for (_, text) in files(in: folder) {
-            names.formUnion(
-                Self.matches(
-                    #"(?m)^(?:public |private |fileprivate )?(?:final )?(?:struct|enum|class|protocol|actor|typealias) ([A-Z]\w*)"#,
-                    in: text))
-            for block in Self.matches(#"(?ms)^extension (?:Application|Request) \{(.*?)^\}"#, in: text) {
-                names.formUnion(
-                    Self.matches(#"(?m)^    (?:public |private )?(?:var|func|static func) (\w+)"#, in: block))
-            }
-        }
-        return names.subtracting(["Key", "Value"])
-    }
-
     /// The tables a module's models and migrations name.
     func tables(of folder: String) -> Set<String> {
         var tables = Set<String>()
@@ -89,6 +97,10 @@ private struct SourceTree {
             tables.formUnion(Self.matches(#"\.schema\("(\w+)"\)"#, in: text))
         }
         return tables
+    }
+
+    static func importedCityweaveModules(in text: String) -> Set<String> {
+        Set(matches(#"(?m)^(?:@testable )?import (Cityweave\w*)"#, in: text))
     }
 
     static func isSQL(_ line: some StringProtocol) -> Bool {

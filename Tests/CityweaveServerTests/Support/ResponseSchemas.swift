@@ -1,7 +1,14 @@
 import Foundation
 import Vapor
 
+@testable import CityweaveAccounts
+@testable import CityweaveAid
+@testable import CityweaveDirectory
+@testable import CityweaveEngagement
+@testable import CityweaveKnowledge
+@testable import CityweaveLandscape
 @testable import CityweaveServer
+@testable import CityweaveShared
 
 /// Reads each JSON answer an API test receives against what the OpenAPI
 /// document promises for its route and status, so that a renamed field or an

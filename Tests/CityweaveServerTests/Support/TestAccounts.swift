@@ -4,7 +4,14 @@ import NIOCore
 import Testing
 import VaporTesting
 
+@testable import CityweaveAccounts
+@testable import CityweaveAid
+@testable import CityweaveDirectory
+@testable import CityweaveEngagement
+@testable import CityweaveKnowledge
+@testable import CityweaveLandscape
 @testable import CityweaveServer
+@testable import CityweaveShared
 
 /// A browser in a test: the cookies it holds and the form secret of its pages.
 struct Browser: Sendable {

@@ -4,7 +4,14 @@ import SQLKit
 import Testing
 import VaporTesting
 
+@testable import CityweaveAccounts
+@testable import CityweaveAid
+@testable import CityweaveDirectory
+@testable import CityweaveEngagement
+@testable import CityweaveKnowledge
+@testable import CityweaveLandscape
 @testable import CityweaveServer
+@testable import CityweaveShared
 
 /// Every server test runs inside this suite. Each has a database of its own (see `TestDatabases`), so
 /// they run side by side.

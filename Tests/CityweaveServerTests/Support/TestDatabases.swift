@@ -4,7 +4,14 @@ import Logging
 import NIOPosix
 import Vapor
 
+@testable import CityweaveAccounts
+@testable import CityweaveAid
+@testable import CityweaveDirectory
+@testable import CityweaveEngagement
+@testable import CityweaveKnowledge
+@testable import CityweaveLandscape
 @testable import CityweaveServer
+@testable import CityweaveShared
 
 /// A database of its own for every test, copied from a template that was
 /// migrated and loaded with the reference directory once per process: a

@@ -1,0 +1,33 @@
+import Fluent
+import Vapor
+
+/// What a user may do within their organisation; each role includes the ones below it.
+package enum Role: String, Codable, CaseIterable, Comparable, Sendable {
+    case viewer, editor, admin
+
+    private var rank: Int {
+        switch self {
+        case .viewer: 0
+        case .editor: 1
+        case .admin: 2
+        }
+    }
+
+    package static func < (lhs: Role, rhs: Role) -> Bool { lhs.rank < rhs.rank }
+
+    package var label: String { rawValue.capitalized }
+}
+
+/// A city or a network: the organisations users belong to and records belong to.
+package struct Organisation: Hashable, Codable, Sendable {
+    package enum Kind: String, Codable, CaseIterable, Sendable {
+        case city, network
+    }
+
+    package var kind: Kind
+    package var id: Int
+
+    package static func city(_ id: Int) -> Self { Self(kind: .city, id: id) }
+    package static func network(_ id: Int) -> Self { Self(kind: .network, id: id) }
+
+}

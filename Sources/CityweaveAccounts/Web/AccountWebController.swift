@@ -1,0 +1,348 @@
+import CityweaveShared
+import Fluent
+import Vapor
+
+/// Sign-in, sign-out, the account page (password, sessions, tokens) and invitations.
+package struct AccountWebController {
+    package struct LoginPage: Encodable {
+        package var layout: Layout
+        package var csrfToken: String
+        package var email: String
+        package var next: String
+        package var message: String?
+    }
+
+    package struct LoginForm: Content {
+        package var email: String?
+        package var password: String?
+        package var next: String?
+    }
+
+    /// The sign-in form.
+    @Sendable
+    package func loginForm(_ request: Request) async throws -> Response {
+        if request.actor != nil { return request.redirect(to: "/account", redirectType: .normal) }
+        let next = Self.safeNext(request.query[String.self, at: "next"])
+        return try await renderLogin(request, email: "", next: next, message: nil, status: .ok)
+    }
+
+    /// Signs in: a new session id, then back to where the visitor was going.
+    @Sendable
+    package func login(_ request: Request) async throws -> Response {
+        let form = try request.content.decode(LoginForm.self)
+        let email = (form.email ?? "").trimmingCharacters(in: .whitespaces)
+        let next = Self.safeNext(form.next)
+        guard !email.isEmpty, let password = form.password, !password.isEmpty else {
+            return try await renderLogin(
+                request, email: email, next: next, message: "Enter your email address and your password.",
+                status: .badRequest)
+        }
+        do {
+            let (_, cookie) = try await SignIn.signIn(email: email, password: password, request: request)
+            let response = request.redirect(to: next, redirectType: .normal)
+            response.cookies[SessionStore.cookieName] = SessionStore.cookie(cookie, request: request)
+            return response
+        } catch let failure as any AbortError
+            where [.unauthorized, .forbidden, .tooManyRequests].contains(failure.status)
+        {
+            let response = try await renderLogin(
+                request, email: email, next: next, message: failure.reason, status: failure.status)
+            response.headers.add(contentsOf: failure.headers)
+            return response
+        }
+    }
+
+    private func renderLogin(_ request: Request, email: String, next: String, message: String?, status: HTTPStatus)
+        async throws -> Response
+    {
+        let page = LoginPage(
+            layout: Layout(title: "Sign in", request: request), csrfToken: request.csrfToken, email: email, next: next,
+            message: message)
+        return try await request.view.render("Accounts/login", page).encodeResponse(status: status, for: request)
+    }
+
+    /// Only addresses on this site, so that a link cannot send a user elsewhere after sign-in.
+    /// Where to go after signing in: a path of this site, or the account page. Browsers drop tabs and
+    /// line breaks from an address and read a backslash as a slash (WHATWG URL), so `/\t/evil.example`
+    /// would leave the site: any control character, space or backslash refuses the target.
+    package static func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"),
+            !next.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F || $0 == "\\" })
+        else { return "/account" }
+        return next
+    }
+
+    package struct LogoutPage: Encodable {
+        package var layout: Layout
+        package var csrfToken: String
+    }
+
+    /// A page with the sign-out button, for whoever types the address.
+    @Sendable
+    package func logoutForm(_ request: Request) async throws -> Response {
+        guard request.actor != nil else { return request.redirect(to: "/", redirectType: .normal) }
+        let page = LogoutPage(layout: Layout(title: "Sign out", request: request), csrfToken: request.csrfToken)
+        return try await request.view.render("Accounts/logout", page).encodeResponse(for: request)
+    }
+
+    /// Signs out: the session ends on the server, not only in the browser.
+    @Sendable
+    package func logout(_ request: Request) async throws -> Response {
+        if let session = request.actor?.session { try await end(session, request: request) }
+        let response = request.redirect(to: "/", redirectType: .normal)
+        response.cookies[SessionStore.cookieName] = SessionStore.expiredCookie(request: request)
+        return response
+    }
+
+    // MARK: the account page
+
+    package struct AccountPage: Encodable {
+        package struct SessionRow: Encodable {
+            package var id: String
+            package var started: String
+            package var lastSeen: String
+            package var ip: String
+            package var userAgent: String
+            package var isCurrent: Bool
+        }
+
+        package struct TokenRow: Encodable {
+            package var id: String
+            package var name: String
+            package var prefix: String
+            package var scope: String
+            package var created: String
+            package var expires: String
+            package var lastUsed: String
+            package var revoked: Bool
+        }
+
+        package var layout: Layout
+        package var csrfToken: String
+        package var name: String
+        package var email: String
+        package var organisation: String?
+        package var role: String?
+        package var isPlatformAdmin: Bool
+        package var sessions: [SessionRow]
+        package var tokens: [TokenRow]
+        package var newToken: String?
+        package var notice: String?
+        package var error: String?
+    }
+
+    /// Notices after a redirect, chosen by key so that the address cannot put text on the page.
+    private static let notices = [
+        "password": "Your password has been changed; your other sessions have ended.",
+        "session": "The session has ended.",
+        "revoked": "The token has been revoked; scripts using it are refused from now on.",
+        "welcome": "Welcome to Cityweave: your account is ready.",
+    ]
+
+    /// The signed-in user's account: password, sessions and tokens.
+    @Sendable
+    package func account(_ request: Request) async throws -> View {
+        let notice = request.query[String.self, at: "notice"].flatMap { Self.notices[$0] }
+        return try await renderAccount(request, notice: notice)
+    }
+
+    private func renderAccount(_ request: Request, notice: String? = nil, error: String? = nil, newToken: String? = nil)
+        async throws -> View
+    {
+        let actor = try request.requireActor()
+        let user = actor.user
+        let sessions = try await UserSession.query(on: request.db).filter(\.$user.$id == user.requireID())
+            .sort(\.$lastSeenAt, .descending).all()
+        let tokens = try await APITokens.list(of: user, on: request.db)
+        let page = AccountPage(
+            layout: Layout(title: "Your account", request: request), csrfToken: request.csrfToken, name: user.name,
+            email: user.email, organisation: try await request.name(of: user.organisation),
+            role: user.role?.label, isPlatformAdmin: user.isPlatformAdmin,
+            sessions: sessions.map {
+                .init(
+                    id: $0.id ?? "", started: $0.createdAt.map(DateText.minute) ?? "",
+                    lastSeen: DateText.minute($0.lastSeenAt), ip: $0.ip, userAgent: $0.userAgent,
+                    isCurrent: $0.id == actor.session?.id)
+            },
+            tokens: tokens.map {
+                .init(
+                    id: $0.id?.uuidString ?? "", name: $0.name, prefix: $0.prefix, scope: $0.scope.label,
+                    created: $0.createdAt.map(DateText.day) ?? "", expires: $0.expiresAt.map(DateText.day) ?? "never",
+                    lastUsed: $0.lastUsedAt.map(DateText.minute) ?? "never", revoked: $0.revokedAt != nil)
+            },
+            newToken: newToken, notice: notice, error: error)
+        return try await request.view.render("Accounts/account", page)
+    }
+
+    package struct PasswordForm: Content {
+        package var currentPassword: String?
+        package var newPassword: String?
+        package var confirmation: String?
+    }
+
+    /// Changes the password after checking the current one; every other session ends.
+    @Sendable
+    package func changePassword(_ request: Request) async throws -> Response {
+        let actor = try request.requireActor()
+        let user = actor.user
+        let form = try request.content.decode(PasswordForm.self)
+        let current = form.currentPassword ?? ""
+        let new = form.newPassword ?? ""
+        guard let hash = user.passwordHash, try await request.password.async.verify(current, created: hash) else {
+            return try await renderAccount(request, error: "The current password is not right.")
+                .encodeResponse(status: .badRequest, for: request)
+        }
+        guard new == form.confirmation else {
+            return try await renderAccount(request, error: "The new password and its confirmation differ.")
+                .encodeResponse(status: .badRequest, for: request)
+        }
+        if let problem = request.application.passwordPolicy.problem(with: new, email: user.email) {
+            return try await renderAccount(request, error: problem).encodeResponse(status: .badRequest, for: request)
+        }
+        let newHash = try await request.password.async.hash(new)
+        try await request.db.transaction { db in
+            user.passwordHash = newHash
+            try await user.update(on: db)
+            try await SessionStore.endAll(of: user.requireID(), keeping: actor.session?.id, on: db)
+            try await AuditLog.record(
+                request.editContext, action: "change_password", recordType: "user",
+                recordID: try user.requireID().uuidString,
+                organisation: user.organisation, on: db)
+        }
+        return request.redirect(to: "/account?notice=password", redirectType: .normal)
+    }
+
+    /// Ends one of the user's own sessions (another browser, a lost laptop).
+    @Sendable
+    package func endSession(_ request: Request) async throws -> Response {
+        let actor = try request.requireActor()
+        let id = request.parameters.get("id") ?? ""
+        guard
+            let session = try await UserSession.query(on: request.db).filter(\.$id == id)
+                .filter(\.$user.$id == actor.user.requireID()).first()
+        else { throw Abort(.notFound, reason: "You have no session with this id.") }
+        try await end(session, request: request)
+        if session.id == actor.session?.id {
+            let response = request.redirect(to: "/", redirectType: .normal)
+            response.cookies[SessionStore.cookieName] = SessionStore.expiredCookie(request: request)
+            return response
+        }
+        return request.redirect(to: "/account?notice=session", redirectType: .normal)
+    }
+
+    private func end(_ session: UserSession, request: Request) async throws {
+        let user = try request.requireActor().user
+        try await request.db.transaction { db in
+            try await session.delete(on: db)
+            try await AuditLog.record(
+                request.editContext, action: "end_session", recordType: "user",
+                recordID: try user.requireID().uuidString,
+                organisation: user.organisation, changes: AuditChanges([("session from", session.ip, nil)]), on: db)
+        }
+    }
+
+    package struct TokenForm: Content {
+        package var name: String?
+        package var scope: String?
+        /// A day, `YYYY-MM-DD`, or empty for no expiry.
+        package var expires: String?
+    }
+
+    /// Creates a token and shows it, once, on the account page.
+    @Sendable
+    package func createToken(_ request: Request) async throws -> Response {
+        let form = try request.content.decode(TokenForm.self)
+        guard let scope = APIToken.Scope(rawValue: form.scope ?? "") else {
+            throw BadRequest("'scope' must be read or write.")
+        }
+        var expiresAt: Date?
+        if let text = form.expires, !text.isEmpty {
+            guard let day = DateText.parseDay(text) else {
+                throw BadRequest("'expires' must be a day such as 2027-06-30; got '\(text)'.")
+            }
+            expiresAt = day.addingTimeInterval(24 * 3600)
+        }
+        let (_, secret) = try await APITokens.create(
+            for: request.requireActor().user, name: form.name ?? "", scope: scope, expiresAt: expiresAt,
+            ip: request.clientAddress, on: request.db)
+        return try await renderAccount(request, newToken: secret).encodeResponse(status: .created, for: request)
+    }
+
+    /// Revokes one of the user's tokens.
+    @Sendable
+    package func revokeToken(_ request: Request) async throws -> Response {
+        guard let id = request.parameters.get("id").flatMap(UUID.init(uuidString:)) else {
+            throw Abort(.notFound, reason: "There is no token with this id.")
+        }
+        try await APITokens.revoke(id, of: request.requireActor().user, ip: request.clientAddress, on: request.db)
+        return request.redirect(to: "/account?notice=revoked", redirectType: .normal)
+    }
+
+    // MARK: invitations
+
+    package struct InvitationPage: Encodable {
+        package var layout: Layout
+        package var csrfToken: String
+        package var email: String
+        package var joining: String
+        package var role: String?
+        package var expires: String
+        package var name: String
+        package var message: String?
+    }
+
+    package struct InvitationForm: Content {
+        package var name: String?
+        package var password: String?
+        package var confirmation: String?
+    }
+
+    /// The page an invitation link opens: choose a name and a password.
+    @Sendable
+    package func invitation(_ request: Request) async throws -> View {
+        let invitation = try await Invitations.open(
+            secret: request.parameters.get("token") ?? "", now: Date(), on: request.db)
+        return try await renderInvitation(request, invitation, name: "", message: nil)
+    }
+
+    private func renderInvitation(_ request: Request, _ invitation: Invitation, name: String, message: String?)
+        async throws -> View
+    {
+        let joining =
+            invitation.isPlatformAdmin && invitation.organisation == nil
+            ? "Cityweave, as a platform administrator"
+            : try await request.name(of: invitation.organisation) ?? "Cityweave"
+        let page = InvitationPage(
+            layout: Layout(title: "Accept your invitation", request: request), csrfToken: request.csrfToken,
+            email: invitation.email, joining: joining, role: invitation.role?.label,
+            expires: DateText.minute(invitation.expiresAt), name: name, message: message)
+        return try await request.view.render("Accounts/invitation", page)
+    }
+
+    /// Accepts the invitation: sets the password, spends the link and signs in.
+    @Sendable
+    package func acceptInvitation(_ request: Request) async throws -> Response {
+        let invitation = try await Invitations.open(
+            secret: request.parameters.get("token") ?? "", now: Date(), on: request.db)
+        let form = try request.content.decode(InvitationForm.self)
+        let name = form.name ?? ""
+        guard form.password == form.confirmation else {
+            return try await renderInvitation(
+                request, invitation, name: name, message: "The password and its confirmation differ."
+            ).encodeResponse(status: .badRequest, for: request)
+        }
+        let user: User
+        do {
+            user = try await Invitations.accept(
+                invitation, name: name, password: form.password ?? "", policy: request.application.passwordPolicy,
+                hasher: request.password.async, ip: request.clientAddress, on: request.db)
+        } catch let problem as BadRequest {
+            return try await renderInvitation(request, invitation, name: name, message: problem.reason)
+                .encodeResponse(status: .badRequest, for: request)
+        }
+        let (_, cookie) = try await SessionStore.start(for: user, request: request)
+        let response = request.redirect(to: "/account?notice=welcome", redirectType: .normal)
+        response.cookies[SessionStore.cookieName] = SessionStore.cookie(cookie, request: request)
+        return response
+    }
+}

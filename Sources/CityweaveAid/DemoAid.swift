@@ -1,0 +1,60 @@
+import CityweaveAccounts
+import CityweaveDirectory
+import CityweaveShared
+import Fluent
+import Foundation
+import Vapor
+
+/// The example offers and requests of `Resources/Demo/aid.json`, loaded on
+/// the first start with their days counted from then, and marked as example
+/// content, so that a matching run on a fresh install proposes something.
+/// A city missing from the directory is skipped.
+package enum DemoAid {
+    package struct File: Decodable {
+        package var posts: [Item]
+    }
+
+    package struct Item: Decodable {
+        package var kind: AidPostKind
+        /// GeoNames id.
+        package var city: Int
+        package var resource: String
+        package var quantity: Int
+        package var from: Int?
+        package var until: Int?
+        package var neededBy: Int?
+        package var urgency: String?
+        package var abroad: Bool
+        package var maxDistanceKm: Double?
+        package var payer: String
+        package var conditions: String
+    }
+
+    package static let loadIfEmpty: DemoContentLoader = { app in
+        guard try await AidPost.query(on: app.db).count() == 0 else { return }
+        let path = app.directory.workingDirectory + "Resources/Demo/aid.json"
+        let file = try JSONDecoder().decode(File.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+        let loaded = try await app.db.transaction { db in try await load(file, on: db) }
+        app.logger.notice("Loaded \(loaded) example offers and requests of help.")
+    }
+
+    /// Loads the file's posts through the same checks as a client's; returns how many were created.
+    package static func load(_ file: File, on db: any Database) async throws -> Int {
+        let today = DateText.todayNumber
+        var created = 0
+        for item in file.posts {
+            guard let city = try await City.query(on: db).filter(\.$geonameid == item.city).first() else { continue }
+            let input = AidPostInput(
+                city: try city.requireID(), resource: item.resource, quantity: item.quantity, unit: nil,
+                availableFrom: item.from.map { DateText.day(number: today + $0) },
+                availableUntil: item.until.map { DateText.day(number: today + $0) },
+                neededBy: item.neededBy.map { DateText.day(number: today + $0) }, urgency: item.urgency,
+                shipsAbroad: item.abroad, acceptsFromAbroad: item.abroad, maxDistanceKm: item.maxDistanceKm,
+                transportPaidBy: item.payer, conditions: item.conditions,
+                contact: "International relations office of \(city.name) (example)")
+            try await AidPost.open(input, kind: item.kind, isExample: true, on: db).create(on: db)
+            created += 1
+        }
+        return created
+    }
+}

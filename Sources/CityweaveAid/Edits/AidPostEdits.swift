@@ -1,0 +1,49 @@
+import CityweaveAccounts
+import CityweaveDirectory
+import Fluent
+import SQLKit
+import Vapor
+
+/// Posting and withdrawing offers and requests; each write is one
+/// transaction with its audit entry.
+package enum AidPostEdits {
+    package static func create(_ input: AidPostInput, kind: AidPostKind, context: EditContext) async throws -> AidPost {
+        let post = try await AidPost.open(input, kind: kind, on: context.db)
+        post.$postedBy.id = context.user?.id
+        try await context.db.transaction { db in
+            try await post.create(on: db)
+            try await AuditLog.record(
+                context, action: "create", recordType: "aid_\(kind.rawValue)", recordID: "\(try post.requireID())",
+                organisation: .city(input.city),
+                changes: AuditChanges(
+                    changes: [.init(field: "quantity", from: "", to: "\(input.quantity) \(input.resource)")]),
+                on: db)
+        }
+        return try await AidQueries.post(try post.requireID(), kind: kind, on: context.db)
+    }
+
+    /// Takes a post out of future matchings; allocations already accepted
+    /// go on, proposals nobody answered are withdrawn with it.
+    package static func withdraw(_ post: AidPost, context: EditContext) async throws {
+        let id = try post.requireID()
+        try await context.db.transaction { db in
+            let sql = db as! any SQLDatabase
+            // Allocations before the post, the order the acceptances lock them in.
+            try await AidAllocation.supersedeProposals(touching: id, on: sql)
+            let withdrawn = try await sql.raw(
+                """
+                UPDATE aid_posts SET status = 'withdrawn', closed_at = \(bind: Date())
+                WHERE id = \(bind: id) AND status = 'open' RETURNING id
+                """
+            ).all()
+            guard !withdrawn.isEmpty else {
+                let status = try await AidPost.find(id, on: db)?.status.rawValue ?? "gone"
+                throw Abort(.conflict, reason: "The \(post.kind.rawValue) \(id) is \(status) already.")
+            }
+            try await AuditLog.record(
+                context, action: "withdraw", recordType: "aid_\(post.kind.rawValue)", recordID: "\(id)",
+                organisation: .city(post.$city.id),
+                changes: AuditChanges(changes: [.init(field: "status", from: "open", to: "withdrawn")]), on: db)
+        }
+    }
+}

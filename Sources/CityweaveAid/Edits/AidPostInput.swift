@@ -1,0 +1,107 @@
+import CityweaveAccounts
+import CityweaveCore
+import CityweaveDirectory
+import CityweaveShared
+import Fluent
+import Vapor
+
+/// An offer or a request as a client sends it. Offers give a window
+/// (`availableFrom`, `availableUntil`); requests a need date and an urgency.
+package struct AidPostInput: Content {
+    package var city: Int
+    package var resource: String
+    package var quantity: Int
+    /// Optional; when given it must be the resource's unit, so that nobody offers boxes of what is counted in masks.
+    package var unit: String?
+    package var availableFrom: String?
+    package var availableUntil: String?
+    package var neededBy: String?
+    package var urgency: String?
+    package var shipsAbroad: Bool?
+    package var acceptsFromAbroad: Bool?
+    package var maxDistanceKm: Double?
+    package var transportPaidBy: String?
+    package var conditions: String?
+    package var contact: String?
+
+    package static let largestQuantity = 1_000_000_000
+
+    /// Checks every field and fills `post`; a 400 naming the first field that is wrong, with `post` untouched.
+    package func apply(to post: AidPost, kind: AidPostKind, on database: any Database) async throws {
+        let resource = try await Self.resource(resource, on: database)
+        if let unit, unit.trimmingCharacters(in: .whitespaces).lowercased() != resource.unit {
+            throw BadRequest("'unit' of \(resource.code) must be '\(resource.unit)'; got '\(unit)'.")
+        }
+        guard (1...Self.largestQuantity).contains(quantity) else {
+            throw BadRequest("'quantity' must be a whole number from 1 to \(Self.largestQuantity); got \(quantity).")
+        }
+        if let maxDistanceKm, !(maxDistanceKm > 0 && maxDistanceKm <= 40_000) {
+            throw BadRequest("'maxDistanceKm' must be more than 0 and at most 40000 when given; got \(maxDistanceKm).")
+        }
+        let payer = try transportPaidBy.map { try FieldChoice.parse(TransportPayer.self, $0, field: "transportPaidBy") }
+        let today = DateText.day(Date())
+        var window: (from: String?, until: String?, neededBy: String?, urgency: AidUrgency?)
+        switch kind {
+        case .offer:
+            let from = try DateText.typedDay(availableFrom, field: "availableFrom") ?? today
+            guard let until = try DateText.typedDay(availableUntil, field: "availableUntil") else {
+                throw BadRequest("'availableUntil' is required: the last day the help can leave, YYYY-MM-DD.")
+            }
+            guard until >= today else { throw BadRequest("'availableUntil' \(until) is in the past.") }
+            guard from <= until else {
+                throw BadRequest(
+                    "'availableUntil' \(until) is before 'availableFrom' \(from): the window ends before it starts.")
+            }
+            window = (from, until, nil, nil)
+        case .request:
+            guard let neededBy = try DateText.typedDay(neededBy, field: "neededBy") else {
+                throw BadRequest("'neededBy' is required: the day the help is needed by, YYYY-MM-DD.")
+            }
+            guard neededBy >= today else { throw BadRequest("'neededBy' \(neededBy) is in the past.") }
+            let urgency = try FieldChoice.parse(AidUrgency.self, urgency ?? "", field: "urgency")
+            window = (nil, nil, neededBy, urgency)
+        }
+        let conditions = try DirectoryEdits.text(conditions, field: "conditions", limit: 2_000)
+        let contact = try DirectoryEdits.text(contact, field: "contact", limit: 300)
+        guard !contact.isEmpty else {
+            throw BadRequest("'contact' is required: who the other city should talk to (a name, an email or a phone).")
+        }
+        post.kind = kind
+        post.$city.id = city
+        post.$resource.id = try resource.requireID()
+        post.quantity = quantity
+        post.availableFrom = window.from
+        post.availableUntil = window.until
+        post.neededBy = window.neededBy
+        post.urgency = window.urgency
+        post.crossesBorders = kind == .offer ? shipsAbroad ?? false : acceptsFromAbroad ?? true
+        post.maxDistanceKm = maxDistanceKm
+        post.transportPaidBy = payer ?? .shared
+        post.conditions = conditions
+        post.contact = contact
+    }
+
+    package static func resource(_ code: String, on database: any Database) async throws -> AidResource {
+        let code = code.trimmingCharacters(in: .whitespaces).lowercased()
+        guard let resource = try await AidResource.query(on: database).filter(\.$code == code).first() else {
+            throw BadRequest("'resource': there is no resource '\(code)'; GET /api/v1/aid/resources lists them.")
+        }
+        return resource
+    }
+}
+
+extension AidPost {
+    /// A new open post with nothing allocated yet, from checked input.
+    package static func open(
+        _ input: AidPostInput, kind: AidPostKind, isExample: Bool = false, on database: any Database
+    )
+        async throws -> AidPost
+    {
+        let post = AidPost()
+        try await input.apply(to: post, kind: kind, on: database)
+        post.allocated = 0
+        post.status = .open
+        post.isExample = isExample
+        return post
+    }
+}

@@ -1,0 +1,45 @@
+import CityweaveAccounts
+import Fluent
+import Vapor
+
+/// A kind of help in the catalogue (FFP2 masks, ventilators, expert hours
+/// in epidemiology), counted in one unit. Platform administrators extend it.
+package final class AidResource: Model, @unchecked Sendable {
+    package static let schema = "aid_resources"
+
+    // managed fields
+    @ID(custom: "id", generatedBy: .database) package var id: Int?
+    @Timestamp(key: "created_at", on: .create) package var createdAt: Date?
+
+    // data fields
+    /// The stable name clients use: lowercase letters, digits and hyphens.
+    @Field(key: "code") package var code: String
+    @Field(key: "name") package var name: String
+    /// What one counts in ("masks", "hours"), plural.
+    @Field(key: "unit") package var unit: String
+    @Enum(key: "category") package var category: AidCategory
+
+    package init() {}
+
+    package init(code: String, name: String, unit: String, category: AidCategory) {
+        self.code = code
+        self.name = name
+        self.unit = unit
+        self.category = category
+    }
+}
+
+package enum AidCategory: String, Codable, CaseIterable, Sendable {
+    case protection, testing, equipment, medicine, relief, expertise
+
+    package var label: String {
+        switch self {
+        case .protection: "Personal protection"
+        case .testing: "Testing"
+        case .equipment: "Medical equipment"
+        case .medicine: "Medicines and vaccines"
+        case .relief: "Relief supplies"
+        case .expertise: "Expertise"
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import CityweaveAccounts
+import CityweaveShared
+import Vapor
+
+/// Every address of the directory: the JSON API under `/api/v1` and the pages.
+package struct DirectoryRoutes: RouteCollection {
+    package func boot(routes: any RoutesBuilder) throws {
+        let api = routes.grouped("api", "v1")
+        let directoryAPI = DirectoryAPIController()
+        api.get("cities", use: directoryAPI.cities)
+        api.get("cities", ":id", use: directoryAPI.city)
+        api.get("networks", use: directoryAPI.networks)
+        api.get("networks", ":id", use: directoryAPI.network)
+        api.get("networks", ":id", "members", use: directoryAPI.members)
+        api.get("partnerships", use: directoryAPI.partnerships)
+        api.get("countries", use: directoryAPI.countries)
+        api.get("countries", ":code", use: directoryAPI.country)
+        api.get("search", use: directoryAPI.search)
+
+        let edits = DirectoryEditsAPIController()
+        let cityEditor = AccessPolicy.editor(of: .city(parameter: "id"))
+        let networkEditor = AccessPolicy.editor(of: .network(parameter: "id"))
+        api.on(.PATCH, "cities", ":id", policy: cityEditor, use: edits.updateCity)
+        api.on(.POST, "cities", ":id", "partnerships", policy: cityEditor, use: edits.addPartnership)
+        api.on(.POST, "cities", ":id", "membership-requests", policy: cityEditor, use: edits.requestMembership)
+        api.on(
+            .DELETE, "partnerships", ":id", policy: .editor(of: .partnership(parameter: "id")),
+            use: edits.removePartnership)
+        api.on(.PATCH, "networks", ":id", policy: networkEditor, use: edits.updateNetwork)
+        api.on(.POST, "networks", ":id", "members", policy: networkEditor, use: edits.addMember)
+        api.on(.DELETE, "networks", ":id", "members", ":cityId", policy: networkEditor, use: edits.removeMember)
+        api.on(.GET, "networks", ":id", "membership-requests", policy: networkEditor, use: edits.membershipRequests)
+        api.on(
+            .POST, "membership-requests", ":id", "decision", policy: .editor(of: .membershipRequest(parameter: "id")),
+            use: edits.decide)
+
+        let pages = DirectoryWebController()
+        routes.get(use: pages.home)
+        routes.get("search", use: pages.search)
+        routes.get("cities", ":id", use: pages.city)
+        routes.get("networks", use: pages.networks)
+        routes.get("networks", ":slug", use: pages.network)
+        routes.get("countries", use: pages.countries)
+        routes.get("countries", ":code", use: pages.country)
+
+        let forms = DirectoryEditWebController()
+        let cityPageEditor = AccessPolicy.editor(of: .city(parameter: "id"))
+        let networkPageEditor = AccessPolicy.editor(of: .network(parameter: "slug"))
+        let requestEditor = AccessPolicy.editor(of: .membershipRequest(parameter: "id"))
+        routes.on(.GET, "cities", ":id", "edit", policy: cityPageEditor, use: forms.editCity)
+        routes.on(.POST, "cities", ":id", "edit", policy: cityPageEditor, use: forms.updateCity)
+        routes.on(.POST, "cities", ":id", "partnerships", policy: cityPageEditor, use: forms.addPartnership)
+        routes.on(
+            .POST, "cities", ":id", "membership-requests", policy: cityPageEditor, use: forms.requestMembership)
+        routes.on(
+            .POST, "partnerships", ":id", "delete", policy: .editor(of: .partnership(parameter: "id")),
+            use: forms.removePartnership)
+        routes.on(.GET, "networks", ":slug", "edit", policy: networkPageEditor, use: forms.editNetwork)
+        routes.on(.POST, "networks", ":slug", "edit", policy: networkPageEditor, use: forms.updateNetwork)
+        routes.on(.GET, "networks", ":slug", "manage", policy: networkPageEditor, use: forms.manageNetwork)
+        routes.on(.POST, "networks", ":slug", "members", policy: networkPageEditor, use: forms.addMember)
+        routes.on(
+            .POST, "networks", ":slug", "members", ":cityID", "remove", policy: networkPageEditor,
+            use: forms.removeMember)
+        routes.on(.POST, "membership-requests", ":id", "accept", policy: requestEditor, use: forms.accept)
+        routes.on(.POST, "membership-requests", ":id", "decline", policy: requestEditor, use: forms.decline)
+    }
+}
+
+extension Request {
+    /// A whole-number path parameter, or a 400 naming it.
+    package func integerParameter(_ name: String) throws -> Int {
+        let text = parameters.get(name) ?? ""
+        guard let value = Int(text), value > 0 else {
+            throw BadRequest("'\(name)' must be a positive whole number; got '\(text)'.")
+        }
+        return value
+    }
+
+    /// An optional whole-number query parameter, or a 400 naming it.
+    package func integerQuery(_ name: String) throws -> Int? {
+        guard let text = query[String.self, at: name] else { return nil }
+        guard let value = Int(text), value > 0 else {
+            throw BadRequest("'\(name)' must be a positive whole number; got '\(text)'.")
+        }
+        return value
+    }
+
+    /// An optional ISO 3166-1 alpha-2 country code in the query, upper-cased.
+    package func countryQuery(_ name: String = "country") throws -> String? {
+        guard let text = query[String.self, at: name] else { return nil }
+        guard text.count == 2, text.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            throw BadRequest("'\(name)' must be a two-letter ISO 3166-1 code such as FR; got '\(text)'.")
+        }
+        return text.uppercased()
+    }
+}

@@ -1,0 +1,71 @@
+import CityweaveAccounts
+import CityweaveCore
+import Fluent
+import Foundation
+import SQLKit
+
+/// What imports need to find the cities a file names: every city with its
+/// names, the countries, and the names of US states.
+package struct CityMatching {
+    package var matcher: CityMatcher
+    package var countries: CountryResolver
+    /// Where the reference folder is, for the names of US states.
+    package static func load(on database: any Database, referenceFolder: String) async throws -> CityMatching {
+        let sql = database as! any SQLDatabase
+        var keys: [Int: [String]] = [:]
+        for row in try await sql.select().columns("city_id", "key").from(DirectoryName.schema)
+            .where("kind", .equal, "city").all()
+        {
+            keys[try row.decode(column: "city_id", as: Int.self), default: []]
+                .append(try row.decode(column: "key", as: String.self))
+        }
+        var cities: [MatchableCity] = []
+        for row in try await sql.select()
+            .columns("id", "country_code", "admin1_code", "latitude", "longitude", "population")
+            .from(City.schema).all()
+        {
+            let id = try row.decode(column: "id", as: Int.self)
+            cities.append(
+                MatchableCity(
+                    id: id, countryCode: try row.decode(column: "country_code", as: String.self),
+                    admin1Code: try row.decode(column: "admin1_code", as: String.self),
+                    location: GeoPoint(
+                        latitude: try row.decode(column: "latitude", as: Double.self),
+                        longitude: try row.decode(column: "longitude", as: Double.self)),
+                    population: try row.decode(column: "population", as: Int.self), keys: keys[id] ?? []))
+        }
+        let countries = try await Country.query(on: database).all().map {
+            CountryName(iso2: $0.id!, iso3: $0.iso3, name: $0.name)
+        }
+        return CityMatching(
+            matcher: CityMatcher(cities: cities, admin1Names: usStates(referenceFolder: referenceFolder)),
+            countries: CountryResolver(countries: countries))
+    }
+
+    /// "US.OR" → "Oregon", from the reference folder's `admin1-us.tsv`.
+    private static func usStates(referenceFolder: String) -> [String: String] {
+        guard let text = try? String(contentsOfFile: referenceFolder + "admin1-us.tsv", encoding: .utf8) else {
+            return [:]
+        }
+        var names: [String: String] = [:]
+        for line in text.split(separator: "\n").dropFirst() {
+            let fields = line.split(separator: "\t")
+            if fields.count == 2 { names["US.\(fields[0])"] = String(fields[1]) }
+        }
+        return names
+    }
+
+    /// Adds a city that is in no reference list, at the coordinates a file
+    /// gives, marked unverified; returns its id.
+    package static func createUnverified(
+        name: String, countryCode: String, location: GeoPoint, on sql: any SQLDatabase
+    ) async throws -> Int {
+        let id = try await NewCity(
+            geonameid: nil, name: name, countryCode: countryCode, admin1Code: "", location: location, population: 0,
+            verified: false
+        ).insert(on: sql)
+        try await DirectoryNames.insert(
+            [DirectoryNames.Entry(record: .city(id), countryCode: countryCode, names: [name], weight: 0)], on: sql)
+        return id
+    }
+}

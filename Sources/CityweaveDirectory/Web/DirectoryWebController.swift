@@ -1,0 +1,419 @@
+import CityweaveAccounts
+import CityweaveCore
+import CityweaveShared
+import Fluent
+import SQLKit
+import Vapor
+
+/// The directory's pages, rendered on the server from `Resources/Views/Directory`.
+package struct DirectoryWebController {
+    package struct NetworkRow: Encodable {
+        package var slug: String
+        package var name: String
+        package var acronym: String
+        package var founded: String
+        package var scope: String
+        package var members: String
+    }
+
+    package struct HomePage: Encodable {
+        package var layout: Layout
+        package var counts: [Count]
+        package var largestNetworks: [NetworkRow]
+        package var map: MapView
+
+        package struct Count: Encodable {
+            package var label: String
+            package var value: String
+            package var href: String?
+        }
+    }
+
+    /// The home page: what the directory holds, its largest networks, and a map of member cities.
+    @Sendable
+    package func home(_ request: Request) async throws -> View {
+        let db = request.db
+        let counts = try await DirectoryQueries.memberCounts(on: db)
+        let networks = try await Network.query(on: db).all()
+        let largest = networks.sorted { (counts[$0.id!] ?? 0, $1.name) > (counts[$1.id!] ?? 0, $0.name) }.prefix(10)
+        var map = request.worldMap(title: "Cities that belong to at least one network")
+        for city in try await citiesInNetworks(on: db) {
+            map.addDot(
+                at: GeoPoint(latitude: city.latitude, longitude: city.longitude), label: city.name,
+                href: "/cities/\(city.id)", population: city.population)
+        }
+        let page = HomePage(
+            layout: Layout(title: "Cityweave: the directory of city diplomacy", request: request),
+            counts: [
+                .init(label: "networks", value: networks.count.grouped, href: "/networks"),
+                .init(label: "cities", value: try await City.query(on: db).count().grouped, href: "/search"),
+                .init(label: "countries", value: try await Country.query(on: db).count().grouped, href: "/countries"),
+                .init(label: "memberships", value: counts.values.reduce(0, +).grouped, href: nil),
+                .init(label: "partnerships", value: try await Partnership.query(on: db).count().grouped, href: nil),
+            ],
+            largestNetworks: largest.map { networkRow($0, members: counts[$0.id!] ?? 0) },
+            map: map)
+        return try await request.view.render("Directory/home", page)
+    }
+
+    private struct MappedCity: Decodable {
+        var id: Int
+        var name: String
+        var latitude: Double
+        var longitude: Double
+        var population: Int
+    }
+
+    private func citiesInNetworks(on database: any Database) async throws -> [MappedCity] {
+        try await (database as! any SQLDatabase).raw(
+            """
+            SELECT id, name, latitude, longitude, population FROM cities
+            WHERE id IN (SELECT city_id FROM memberships) ORDER BY population DESC
+            """
+        ).all(decoding: MappedCity.self)
+    }
+
+    private func networkRow(_ network: Network, members: Int) -> NetworkRow {
+        NetworkRow(
+            slug: network.slug, name: network.name, acronym: network.acronym,
+            founded: network.founded.map(String.init) ?? "", scope: network.scope.rawValue.capitalized,
+            members: members.grouped)
+    }
+
+    // MARK: search
+
+    package struct SearchPage: Encodable {
+        package var layout: Layout
+        package var query: String
+        package var hits: [SearchHitDTO]
+        package var pager: Pager?
+        package var message: String?
+    }
+
+    /// Search by name across cities, networks, people and countries.
+    @Sendable
+    package func search(_ request: Request) async throws -> View {
+        let query = (request.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces)
+        var page = SearchPage(
+            layout: Layout(title: query.isEmpty ? "Search" : "\(query) – search", request: request), query: query,
+            hits: [], pager: nil, message: nil)
+        if query.isEmpty {
+            page.message = "Type the name of a city, network, person or country, in any language."
+        } else {
+            let (hits, metadata) = try await DirectoryQueries.search(
+                query, kinds: DirectoryRecord.Kind.allCases, page: try PageParameters(from: request), on: request.db)
+            page.hits = hits
+            page.pager = Pager(metadata, request: request)
+            if hits.isEmpty { page.message = "Nothing in the directory is called “\(query)”." }
+        }
+        return try await request.view.render("Directory/search", page)
+    }
+
+    // MARK: city
+
+    package struct CityPage: Encodable {
+        package struct Fact: Encodable {
+            package var label: String
+            package var value: String
+        }
+
+        package struct Partner: Encodable {
+            package var id: Int
+            package var partnershipID: Int
+            package var name: String
+            package var country: String
+            package var kind: String
+            package var since: String
+        }
+
+        package struct NetworkLink: Encodable {
+            package var slug: String
+            package var name: String
+            package var role: String
+            package var since: String
+        }
+
+        /// The forms shown to those who may change the city's records.
+        package struct Editing: Encodable {
+            package var cityID: Int
+            package var csrfToken: String
+            package var kinds: [DirectoryEditWebController.Option]
+            package var networks: [DirectoryEditWebController.Option]
+        }
+
+        package var layout: Layout
+        package var notice: String?
+        package var editing: Editing?
+        package var name: String
+        package var countryCode: String
+        package var countryName: String
+        package var verified: Bool
+        package var facts: [Fact]
+        package var profile: [Fact]
+        package var networks: [NetworkLink]
+        package var partners: [Partner]
+        package var people: [PersonRow]
+        package var map: MapView
+        /// What feature modules add (practices, engagements, offers…).
+        package var sections: [PageSection]
+    }
+
+    package struct PersonRow: Encodable {
+        package var name: String
+        package var role: String
+    }
+
+    /// A city: its facts, context profile, networks and partners on a map.
+    @Sendable
+    package func city(_ request: Request) async throws -> View {
+        let db = request.db
+        let city = try await DirectoryQueries.city(try request.integerParameter("id"), on: db)
+        let dto = try await DirectoryQueries.cityDTO(city, on: db)
+        let (partnerships, _) = try await DirectoryQueries.partnerships(
+            cityID: city.id!, page: PageParameters(page: 1, per: 500), on: db)
+        let here = GeoPoint(latitude: city.latitude, longitude: city.longitude)
+        var map = request.worldMap(title: "\(city.name) and its partner cities")
+        var partners: [CityPage.Partner] = []
+        for partnership in partnerships {
+            let partner = partnership.cityA.id == city.id ? partnership.cityB : partnership.cityA
+            let there = GeoPoint(latitude: partner.latitude, longitude: partner.longitude)
+            map.addLine(from: here, to: there)
+            map.addDot(at: there, label: partner.name, href: "/cities/\(partner.id!)", population: partner.population)
+            partners.append(
+                .init(
+                    id: partner.id!, partnershipID: partnership.id!, name: partner.name, country: partner.country.name,
+                    kind: partnership.kind.label,
+                    since: partnership.since.map(String.init) ?? ""))
+        }
+        map.addDot(at: here, label: city.name, href: nil, population: city.population, highlighted: true)
+        let profile = dto.contextProfile
+        let people = try await Person.query(on: db).filter(\.$city.$id == city.id!).sort(\.$name).all()
+        var editing: CityPage.Editing?
+        if AccessPolicy.holds(.editor, in: [.city(city.id!)], user: request.actor?.user) {
+            let memberOf = Set(dto.networks.map(\.networkId))
+            let networks = try await Network.query(on: db).sort(\.$name).all().filter { !memberOf.contains($0.id!) }
+            editing = .init(
+                cityID: city.id!, csrfToken: request.csrfToken,
+                kinds: PartnershipKind.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: false) },
+                networks: networks.map { .init(value: $0.slug, label: $0.name, selected: false) })
+        }
+        let page = CityPage(
+            layout: Layout(title: "\(city.name), \(city.country.name)", request: request),
+            notice: request.query[String.self, at: "notice"] == "requested"
+                ? "The request has been sent; the network's editors will answer it." : nil,
+            editing: editing, name: city.name,
+            countryCode: city.country.id!, countryName: city.country.name, verified: city.verified,
+            facts: [
+                .init(label: "Country", value: city.country.name),
+                .init(
+                    label: "Region",
+                    value: [profile.region, profile.subregion].filter { !$0.isEmpty }.joined(separator: " · ")),
+                .init(label: "Population", value: city.population > 0 ? city.population.grouped : "unknown"),
+                .init(label: "Coordinates", value: String(format: "%.4f, %.4f", city.latitude, city.longitude)),
+                .init(label: "Income group of the country", value: profile.incomeGroup ?? "not classified"),
+                .init(label: "GeoNames id", value: city.geonameid.map(String.init) ?? "none (unverified city)"),
+            ],
+            profile: [
+                .init(label: "Form of government", value: profile.formOfGovernment?.label ?? "not stated"),
+                .init(label: "Fiscal autonomy", value: profile.fiscalAutonomy?.label ?? "not stated"),
+                .init(
+                    label: "Budget share for international work",
+                    value: profile.internationalBudgetShare.map { String(format: "%.2f%%", $0) } ?? "not stated"),
+                .init(
+                    label: "Staff for international work",
+                    value: profile.internationalStaff.map(String.init) ?? "not stated"),
+                .init(
+                    label: "Working languages",
+                    value: profile.workingLanguages.isEmpty
+                        ? "not stated" : profile.workingLanguages.joined(separator: ", ")),
+            ],
+            networks: dto.networks.map {
+                .init(slug: $0.slug, name: $0.name, role: $0.role, since: $0.since.map(String.init) ?? "")
+            },
+            partners: partners.sorted { $0.name < $1.name },
+            people: people.map { PersonRow(name: $0.name, role: $0.roleTitle) },
+            map: map, sections: try await request.pageSections(for: city))
+        return try await request.view.render("Directory/city", page)
+    }
+
+    // MARK: networks
+
+    package struct NetworksPage: Encodable {
+        package var layout: Layout
+        package var columns: [SortableColumn]
+        package var networks: [NetworkRow]
+        package var pager: Pager
+    }
+
+    /// Every network, as a sortable table.
+    @Sendable
+    package func networks(_ request: Request) async throws -> View {
+        let sort = try SortRequest<DirectoryQueries.NetworkSort>(from: request, default: .members, descending: true)
+        let (networks, metadata) = try await DirectoryQueries.networks(
+            page: try PageParameters(from: request, defaultPer: 50), sort: sort, on: request.db)
+        let page = NetworksPage(
+            layout: Layout(title: "City networks", request: request),
+            columns: SortableColumn.columns(
+                [(.name, "Network"), (.founded, "Founded"), (.members, "Members")], current: sort, request: request),
+            networks: networks.map {
+                NetworkRow(
+                    slug: $0.slug, name: $0.name, acronym: $0.acronym, founded: $0.founded.map(String.init) ?? "",
+                    scope: $0.scope.rawValue.capitalized, members: $0.memberCount.grouped)
+            },
+            pager: Pager(metadata, request: request))
+        return try await request.view.render("Directory/networks", page)
+    }
+
+    package struct NetworkPage: Encodable {
+        package struct Member: Encodable {
+            package var id: Int
+            package var name: String
+            package var country: String
+            package var population: String
+            package var role: String
+            package var since: String
+        }
+
+        package struct RegionShare: Encodable {
+            package var region: String
+            package var members: Int
+            package var percent: Int
+        }
+
+        package var layout: Layout
+        package var canEdit: Bool
+        package var network: NetworkDTO
+        package var scope: String
+        package var secretariatID: Int?
+        package var secretariat: String?
+        package var themes: String
+        package var columns: [SortableColumn]
+        package var members: [Member]
+        package var pager: Pager
+        package var regions: [RegionShare]
+        package var people: [PersonRow]
+        package var map: MapView
+        package var sections: [PageSection]
+    }
+
+    /// A network: its facts, members as a sortable table and on a map, members by region.
+    @Sendable
+    package func network(_ request: Request) async throws -> View {
+        let db = request.db
+        let network = try await DirectoryQueries.network(request.parameters.get("slug") ?? "", on: db)
+        let sort = try SortRequest<DirectoryQueries.MemberSort>(from: request, default: .name, descending: false)
+        let (members, metadata) = try await DirectoryQueries.members(
+            of: network, page: try PageParameters(from: request, defaultPer: 25), sort: sort, on: db)
+        let regions = try await DirectoryQueries.membersByRegion(of: network, on: db)
+        let total = max(1, regions.reduce(0) { $0 + $1.1 })
+        var map = request.worldMap(title: "Members of \(network.name)")
+        let everyMember = try await Membership.query(on: db).filter(\.$network.$id == network.id!).with(\.$city).all()
+        for member in everyMember {
+            map.addDot(
+                at: GeoPoint(latitude: member.city.latitude, longitude: member.city.longitude), label: member.city.name,
+                href: "/cities/\(member.city.id!)", population: member.city.population)
+        }
+        let people = try await Person.query(on: db).filter(\.$network.$id == network.id!).sort(\.$name).all()
+        let page = NetworkPage(
+            layout: Layout(title: network.name, request: request),
+            canEdit: AccessPolicy.holds(.editor, in: [.network(network.id!)], user: request.actor?.user),
+            network: network.toDTO(memberCount: metadata.total), scope: network.scope.rawValue.capitalized,
+            secretariatID: network.secretariatCity?.id, secretariat: network.secretariatCity?.name,
+            themes: network.themes.joined(separator: ", "),
+            columns: SortableColumn.columns(
+                [(.name, "City"), (.country, "Country"), (.population, "Population"), (.since, "Member since")],
+                current: sort, request: request),
+            members: members.map {
+                .init(
+                    id: $0.city.id!, name: $0.city.name, country: $0.city.country.name,
+                    population: $0.city.population > 0 ? $0.city.population.grouped : "", role: $0.role,
+                    since: $0.since.map(String.init) ?? "")
+            },
+            pager: Pager(metadata, request: request),
+            regions: regions.map { .init(region: $0.0, members: $0.1, percent: $0.1 * 100 / total) },
+            people: people.map { PersonRow(name: $0.name, role: $0.roleTitle) },
+            map: map, sections: try await request.pageSections(for: network))
+        return try await request.view.render("Directory/network", page)
+    }
+
+    // MARK: countries
+
+    package struct CountriesPage: Encodable {
+        package struct Region: Encodable {
+            package var name: String
+            package var countries: [CountryDTO]
+        }
+
+        package var layout: Layout
+        package var regions: [Region]
+    }
+
+    /// Every country, grouped by UN region.
+    @Sendable
+    package func countries(_ request: Request) async throws -> View {
+        let countries = try await Country.query(on: request.db).sort(\.$name).all().map { $0.toDTO() }
+        let grouped = Dictionary(grouping: countries) { $0.region.isEmpty ? "Other territories" : $0.region }
+        let page = CountriesPage(
+            layout: Layout(title: "Countries", request: request),
+            regions: grouped.keys.sorted().map { .init(name: $0, countries: grouped[$0]!) })
+        return try await request.view.render("Directory/countries", page)
+    }
+
+    package struct CountryPage: Encodable {
+        package struct CityRow: Encodable {
+            package var id: Int
+            package var name: String
+            package var population: String
+            package var networks: String
+        }
+
+        package var layout: Layout
+        package var country: CountryDTO
+        package var population: String
+        package var capitalID: Int?
+        package var capital: String?
+        package var largestCities: [CityRow]
+        package var memberCities: [CityRow]
+        package var map: MapView
+    }
+
+    /// A country: its facts, its largest cities and its cities in networks.
+    @Sendable
+    package func country(_ request: Request) async throws -> View {
+        let db = request.db
+        let country = try await DirectoryQueries.country(request.parameters.get("code") ?? "", on: db)
+        let largest = try await City.query(on: db).filter(\.$country.$id == country.id!).sort(
+            \.$population, .descending
+        )
+        .limit(20).all()
+        let members = try await Membership.query(on: db).join(City.self, on: \Membership.$city.$id == \City.$id)
+            .filter(City.self, \.$country.$id == country.id!).with(\.$city).with(\.$network).all()
+        var byCity: [Int: (city: City, networks: [String])] = [:]
+        for membership in members {
+            byCity[membership.city.id!, default: (membership.city, [])].networks.append(membership.network.acronym)
+        }
+        var map = request.worldMap(title: "Cities of \(country.name)")
+        for city in largest {
+            map.addDot(
+                at: GeoPoint(latitude: city.latitude, longitude: city.longitude), label: city.name,
+                href: "/cities/\(city.id!)", population: city.population, highlighted: byCity[city.id!] != nil)
+        }
+        var capital: City?
+        if let capitalID = country.capitalCityID { capital = try await City.find(capitalID, on: db) }
+        let page = CountryPage(
+            layout: Layout(title: country.name, request: request), country: country.toDTO(),
+            population: country.population.grouped, capitalID: capital?.id, capital: capital?.name,
+            largestCities: largest.map {
+                .init(
+                    id: $0.id!, name: $0.name, population: $0.population.grouped,
+                    networks: (byCity[$0.id!]?.networks ?? []).sorted().joined(separator: ", "))
+            },
+            memberCities: byCity.values.sorted { $0.city.population > $1.city.population }.map {
+                .init(
+                    id: $0.city.id!, name: $0.city.name, population: $0.city.population.grouped,
+                    networks: $0.networks.sorted().joined(separator: ", "))
+            },
+            map: map)
+        return try await request.view.render("Directory/country", page)
+    }
+}

@@ -1,0 +1,410 @@
+import CityweaveAccounts
+import CityweaveCore
+import CityweaveDirectory
+import CityweaveShared
+import Fluent
+import Vapor
+
+/// The engagement module's forms and detail pages: the strategy form, an
+/// engagement with its value log and handover notes, and a person's page.
+/// Who may use each is declared with the route in `EngagementRoutes`.
+package struct EngagementWebController {
+    // MARK: strategy
+
+    package struct StrategyForm: Content {
+        package var objectives: String?
+        package var hoursPerMonth: String?
+        package var yearlyBudget: String?
+        package var costPerHour: String?
+        package var currency: String?
+        package var reviewOn: String?
+        package var newEngagementHours: String?
+        package var newEngagementFee: String?
+        package var sharesValueRatings: String?
+    }
+
+    package struct StrategyPage: Encodable {
+        package var layout: Layout
+        package var csrfToken: String
+        package var cityID: Int
+        package var cityName: String
+        package var weights: [PortfolioWebController.FormField]
+        package var form: StrategyForm
+        package var shares: Bool
+        package var error: String?
+    }
+
+    @Sendable
+    package func editStrategy(_ request: Request) async throws -> Response {
+        let city = try await DirectoryQueries.city(try request.integerParameter("id"), on: request.db)
+        let strategy = try await EngagementQueries.strategy(of: city.id!, on: request.db)
+        let weights = Dictionary((strategy?.priorities ?? []).map { ($0.theme, $0.weight) }) { $0 + $1 }
+        let form = StrategyForm(
+            objectives: strategy?.objectives, hoursPerMonth: strategy.map { NumberText.short($0.hoursPerMonth) },
+            yearlyBudget: strategy.map { NumberText.short($0.yearlyBudget) },
+            costPerHour: strategy.map { NumberText.short($0.costPerHour) }, currency: strategy?.currency ?? "EUR",
+            reviewOn: strategy?.reviewOn, newEngagementHours: NumberText.short(strategy?.newEngagementHours ?? 4),
+            newEngagementFee: NumberText.short(strategy?.newEngagementFee ?? 0),
+            sharesValueRatings: strategy?.sharesValueRatings == true ? "on" : nil)
+        return try await renderStrategy(
+            request, city: city, weights: { weights[$0].map(NumberText.short) ?? "0" }, form: form, error: nil)
+    }
+
+    private func renderStrategy(
+        _ request: Request, city: City, weights: (String) -> String, form: StrategyForm, error: String?
+    ) async throws -> Response {
+        let page = StrategyPage(
+            layout: Layout(title: "Strategy of \(city.name)", request: request), csrfToken: request.csrfToken,
+            cityID: city.id!, cityName: city.name,
+            weights: Theme.allCases.map {
+                .init(name: TypedFields.weightField($0), label: $0.label, value: weights($0.rawValue))
+            }, form: form, shares: form.sharesValueRatings != nil, error: error)
+        return try await request.view.render("Engagement/strategy-form", page)
+            .encodeResponse(status: error == nil ? .ok : .badRequest, for: request)
+    }
+
+    @Sendable
+    package func saveStrategy(_ request: Request) async throws -> Response {
+        let city = try await DirectoryQueries.city(try request.integerParameter("id"), on: request.db)
+        let form = try request.content.decode(StrategyForm.self)
+        let typed: (String) -> String? = { try? request.content.get(String.self, at: $0) }
+        do {
+            let input = StrategyInput(
+                priorities: try TypedFields.priorities(typed), objectives: form.objectives,
+                hoursPerMonth: try TypedFields.number(form.hoursPerMonth, "hoursPerMonth") ?? 0,
+                yearlyBudget: try TypedFields.number(form.yearlyBudget, "yearlyBudget") ?? 0,
+                costPerHour: try TypedFields.number(form.costPerHour, "costPerHour"), currency: form.currency,
+                reviewOn: form.reviewOn,
+                newEngagementHours: try TypedFields.number(form.newEngagementHours, "newEngagementHours"),
+                newEngagementFee: try TypedFields.number(form.newEngagementFee, "newEngagementFee"),
+                sharesValueRatings: form.sharesValueRatings != nil)
+            _ = try await StrategyEdits.save(input, cityID: city.id!, context: request.editContext)
+        } catch let problem as AbortError where [.badRequest, .conflict].contains(problem.status) {
+            return try await renderStrategy(
+                request, city: city, weights: { typed("weight_\($0)") ?? "" }, form: form, error: problem.reason)
+        }
+        return request.redirect(to: "/cities/\(city.id!)/portfolio?notice=strategy", redirectType: .normal)
+    }
+
+    // MARK: engagements
+
+    package struct EngagementForm: Content {
+        package var title: String?
+        package var kind: String?
+        package var network: String?
+        package var partnership: String?
+        package var owner: String?
+        package var backup: String?
+        package var sponsor: String?
+        package var level: String?
+        package var hoursPerMonth: String?
+        package var yearlyFee: String?
+        package var objectives: String?
+        package var status: String?
+        package var handoverNotes: String?
+
+        package init() {}
+
+        package init(_ engagement: EngagementDTO) {
+            title = engagement.title
+            kind = engagement.kind
+            network = engagement.network.map { "\($0.id)" }
+            partnership = engagement.partnership.map { "\($0.id)" }
+            owner = engagement.owner?.id.uuidString
+            backup = engagement.backup?.id.uuidString
+            sponsor = engagement.sponsor
+            level = engagement.level
+            hoursPerMonth = NumberText.short(engagement.hoursPerMonth)
+            yearlyFee = NumberText.short(engagement.yearlyFee)
+            objectives = engagement.objectives
+            status = engagement.status
+            handoverNotes = engagement.handoverNotes
+        }
+
+        /// Every field of the form is sent: an empty network, owner or backup clears it.
+        package func input() throws -> EngagementInput {
+            var input = EngagementInput()
+            input.title = title ?? ""
+            input.kind = kind
+            input.level = level
+            input.status = status
+            input.sponsor = sponsor ?? ""
+            input.objectives = objectives ?? ""
+            input.handoverNotes = handoverNotes ?? ""
+            input.hoursPerMonth = try TypedFields.number(hoursPerMonth, "hoursPerMonth") ?? 0
+            input.yearlyFee = try TypedFields.number(yearlyFee, "yearlyFee") ?? 0
+            input.network = .set(try Self.chosenID(network, "network"))
+            input.partnership = .set(try Self.chosenID(partnership, "partnership"))
+            input.owner = .set(try Self.person(owner, "owner"))
+            input.backup = .set(try Self.person(backup, "backup"))
+            return input
+        }
+
+        /// The id of a record chosen from a list; empty is none.
+        private static func chosenID(_ text: String?, _ field: String) throws -> Int? {
+            let text = (text ?? "").trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty else { return nil }
+            guard let id = Int(text) else {
+                throw BadRequest("'\(field)' must be chosen from the list; got '\(text)'.")
+            }
+            return id
+        }
+
+        private static func person(_ text: String?, _ field: String) throws -> UUID? {
+            let text = (text ?? "").trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty else { return nil }
+            guard let id = UUID(uuidString: text) else { throw BadRequest("'\(field)' must be chosen from the list.") }
+            return id
+        }
+    }
+
+    package struct EngagementFormPage: Encodable {
+        package var layout: Layout
+        package var csrfToken: String
+        package var heading: String
+        package var action: String
+        package var cityID: Int
+        package var cityName: String
+        package var form: EngagementForm
+        package var kinds: [FormChoice]
+        package var levels: [FormChoice]
+        package var statuses: [FormChoice]
+        package var networks: [FormChoice]
+        package var partnerships: [FormChoice]
+        package var people: [FormChoice]
+        package var backups: [FormChoice]
+        package var error: String?
+    }
+
+    private func renderForm(
+        _ request: Request, heading: String, action: String, city: City, form: EngagementForm, error: String?
+    ) async throws -> Response {
+        let networks = try await Network.query(on: request.db).sort(\.$name).all()
+        let cityID = try city.requireID()
+        let partnerships = try await Partnership.query(on: request.db)
+            .group(.or) { $0.filter(\.$cityA.$id == cityID).filter(\.$cityB.$id == cityID) }
+            .with(\.$cityA).with(\.$cityB).all()
+            .map { EngagementQueries.partnershipRef($0, of: cityID) }.sorted { $0.partnerName < $1.partnerName }
+        // The city's active people, and whoever is named now even if they have left, so that saving keeps them.
+        let named = [form.owner, form.backup].compactMap { $0.flatMap(UUID.init(uuidString:)) }
+        let people = try await User.query(in: .city(city.id!), on: request.db)
+            .group(.or) { $0.filter(\.$deactivatedAt == nil).filter(\.$id ~~ named) }.sort(\.$name).all()
+        func choices<C: RawRepresentable & CaseIterable>(_ all: C.Type, _ chosen: String?, _ label: (C) -> String)
+            -> [FormChoice] where C.RawValue == String
+        {
+            C.allCases.map { FormChoice(value: $0.rawValue, label: label($0), selected: $0.rawValue == chosen) }
+        }
+        let page = EngagementFormPage(
+            layout: Layout(title: heading, request: request), csrfToken: request.csrfToken, heading: heading,
+            action: action, cityID: city.id!, cityName: city.name, form: form,
+            kinds: choices(EngagementKind.self, form.kind) { $0.label },
+            levels: choices(EngagementLevel.self, form.level) { $0.label },
+            statuses: choices(EngagementStatus.self, form.status ?? "active") { $0.label },
+            networks: networks.map {
+                FormChoice(value: "\($0.id!)", label: $0.name, selected: "\($0.id!)" == form.network)
+            },
+            partnerships: partnerships.map {
+                FormChoice(value: "\($0.id)", label: $0.partnerName, selected: "\($0.id)" == form.partnership)
+            },
+            people: people.map { Self.choice($0, chosen: form.owner) },
+            backups: people.map { Self.choice($0, chosen: form.backup) },
+            error: error)
+        return try await request.view.render("Engagement/engagement-form", page)
+            .encodeResponse(status: error == nil ? .ok : .badRequest, for: request)
+    }
+
+    private static func choice(_ person: User, chosen: String?) -> FormChoice {
+        FormChoice(
+            value: person.id!.uuidString, label: person.isActive ? person.name : "\(person.name) (has left)",
+            selected: person.id!.uuidString == chosen)
+    }
+
+    @Sendable
+    package func newEngagement(_ request: Request) async throws -> Response {
+        let city = try await DirectoryQueries.city(try request.integerParameter("id"), on: request.db)
+        var form = EngagementForm()
+        form.kind = EngagementKind.membership.rawValue
+        form.level = EngagementLevel.technical.rawValue
+        form.status = EngagementStatus.active.rawValue
+        return try await renderForm(
+            request, heading: "New engagement of \(city.name)", action: "/cities/\(city.id!)/engagements", city: city,
+            form: form, error: nil)
+    }
+
+    @Sendable
+    package func createEngagement(_ request: Request) async throws -> Response {
+        let city = try await DirectoryQueries.city(try request.integerParameter("id"), on: request.db)
+        let form = try request.content.decode(EngagementForm.self)
+        do {
+            let engagement = try await EngagementEdits.create(
+                try form.input(), cityID: city.id!, context: request.editContext)
+            return request.redirect(to: "/engagements/\(engagement.id!)?notice=saved", redirectType: .normal)
+        } catch let problem as AbortError where problem.status == .badRequest {
+            return try await renderForm(
+                request, heading: "New engagement of \(city.name)", action: "/cities/\(city.id!)/engagements",
+                city: city, form: form, error: problem.reason)
+        }
+    }
+
+    @Sendable
+    package func editEngagement(_ request: Request) async throws -> Response {
+        let engagement = try await EngagementQueries.visibleEngagement(
+            try request.integerParameter("id"), request: request)
+        let city = try await DirectoryQueries.city(engagement.$city.id, on: request.db)
+        return try await renderForm(
+            request, heading: "Edit “\(engagement.title)”", action: "/engagements/\(engagement.id!)/edit", city: city,
+            form: EngagementForm(try await EngagementQueries.engagement(engagement, on: request.db)), error: nil)
+    }
+
+    @Sendable
+    package func updateEngagement(_ request: Request) async throws -> Response {
+        let engagement = try await EngagementQueries.visibleEngagement(
+            try request.integerParameter("id"), request: request)
+        let form = try request.content.decode(EngagementForm.self)
+        do {
+            try await EngagementEdits.update(engagement, with: try form.input(), context: request.editContext)
+        } catch let problem as AbortError where problem.status == .badRequest {
+            let city = try await DirectoryQueries.city(engagement.$city.id, on: request.db)
+            return try await renderForm(
+                request, heading: "Edit an engagement", action: "/engagements/\(engagement.id!)/edit", city: city,
+                form: form, error: problem.reason)
+        }
+        return request.redirect(to: "/engagements/\(engagement.id!)?notice=saved", redirectType: .normal)
+    }
+
+    package struct EngagementPage: Encodable {
+        package var layout: Layout
+        package var csrfToken: String
+        package var cityName: String
+        package var row: PortfolioWebController.Row
+        package var entries: [ValueEntryDTO]
+        package var kinds: [FormChoice]
+        package var today: String
+        package var mayEdit: Bool
+        package var notice: String?
+        package var error: String?
+    }
+
+    /// `/engagements/{id}`: the engagement, its value log and its handover notes.
+    @Sendable
+    package func engagement(_ request: Request) async throws -> Response {
+        try await renderEngagement(request, error: nil)
+    }
+
+    private func renderEngagement(_ request: Request, error: String?) async throws -> Response {
+        let engagement = try await EngagementQueries.visibleEngagement(
+            try request.integerParameter("id"), request: request)
+        let city = try await DirectoryQueries.city(engagement.$city.id, on: request.db)
+        let dto = try await EngagementQueries.engagement(engagement, on: request.db)
+        let notices = ["saved": "The engagement is saved.", "logged": "The value is logged."]
+        let page = EngagementPage(
+            layout: Layout(title: engagement.title, request: request), csrfToken: request.csrfToken,
+            cityName: city.name, row: PortfolioWebController().row(dto),
+            entries: try await EngagementQueries.valueLog(of: engagement.id!, on: request.db),
+            kinds: ValueKind.allCases.map { FormChoice(value: $0.rawValue, label: $0.label, selected: false) },
+            today: DateText.day(Date()),
+            mayEdit: AccessPolicy.holds(.editor, in: [.city(city.id!)], user: request.actor?.user),
+            notice: request.query[String.self, at: "notice"].flatMap { notices[$0] }, error: error)
+        return try await request.view.render("Engagement/engagement", page)
+            .encodeResponse(status: error == nil ? .ok : .badRequest, for: request)
+    }
+
+    package struct ValueForm: Content {
+        package var date: String?
+        package var kind: String?
+        package var rating: String?
+        package var note: String?
+        package var link: String?
+    }
+
+    @Sendable
+    package func recordValue(_ request: Request) async throws -> Response {
+        let engagement = try await EngagementQueries.visibleEngagement(
+            try request.integerParameter("id"), request: request)
+        let form = try request.content.decode(ValueForm.self)
+        do {
+            guard let rating = Int(form.rating ?? "") else {
+                throw BadRequest("'rating' must be a whole number from 1 to 5.")
+            }
+            _ = try await EngagementEdits.recordValue(
+                .init(date: form.date, kind: form.kind ?? "", rating: rating, note: form.note, link: form.link),
+                on: engagement, context: request.editContext)
+        } catch let problem as AbortError where problem.status == .badRequest {
+            return try await renderEngagement(request, error: problem.reason)
+        }
+        return request.redirect(to: "/engagements/\(engagement.id!)?notice=logged#value", redirectType: .normal)
+    }
+
+    // MARK: people
+
+    package struct PersonPage: Encodable {
+        package var layout: Layout
+        package var csrfToken: String
+        package var cityID: Int
+        package var cityName: String
+        package var person: StaffQueries.PersonDTO
+        package var mayEdit: Bool
+        package var languages: String
+        package var expertise: String
+        package var training: String
+        package var error: String?
+    }
+
+    package struct ProfileForm: Content {
+        package var languages: String?
+        package var expertise: String?
+        /// One record a line: "Title | year | provider".
+        package var training: String?
+    }
+
+    /// `/cities/{id}/people/{userID}`: what a person carries and brings.
+    @Sendable
+    package func person(_ request: Request) async throws -> Response {
+        try await renderPerson(request, form: nil, error: nil)
+    }
+
+    private func renderPerson(_ request: Request, form: ProfileForm?, error: String?) async throws -> Response {
+        let city = try await DirectoryQueries.city(try request.integerParameter("id"), on: request.db)
+        let user = try await StaffQueries.user(
+            request.parameters.get("userID").flatMap(UUID.init(uuidString:)), ofCity: city.id!, on: request.db)
+        let person = try await StaffQueries.person(user, on: request.db)
+        let page = PersonPage(
+            layout: Layout(title: person.name, request: request), csrfToken: request.csrfToken, cityID: city.id!,
+            cityName: city.name, person: person,
+            mayEdit: AccessPolicy.holds(.editor, in: [.city(city.id!)], user: request.actor?.user),
+            languages: form?.languages ?? person.languages.joined(separator: ", "),
+            expertise: form?.expertise ?? person.expertise.joined(separator: ", "),
+            training: form?.training
+                ?? person.training.map { "\($0.title) | \($0.year) | \($0.provider)" }.joined(separator: "\n"),
+            error: error)
+        return try await request.view.render("Engagement/person", page)
+            .encodeResponse(status: error == nil ? .ok : .badRequest, for: request)
+    }
+
+    @Sendable
+    package func saveProfile(_ request: Request) async throws -> Response {
+        let cityID = try request.integerParameter("id")
+        let user = try await StaffQueries.user(
+            request.parameters.get("userID").flatMap(UUID.init(uuidString:)), ofCity: cityID, on: request.db)
+        let form = try request.content.decode(ProfileForm.self)
+        do {
+            let training = try (form.training ?? "").split(whereSeparator: \.isNewline).enumerated().compactMap {
+                index, line -> TrainingRecord? in
+                let parts = line.split(separator: "|", omittingEmptySubsequences: false)
+                    .map { $0.trimmingCharacters(in: .whitespaces) }
+                guard !(parts.count == 1 && parts[0].isEmpty) else { return nil }
+                guard parts.count >= 2, let year = Int(parts[1]) else {
+                    throw BadRequest("Training, line \(index + 1): write 'Title | year | provider'.")
+                }
+                return TrainingRecord(title: parts[0], year: year, provider: parts.count > 2 ? parts[2] : "")
+            }
+            func list(_ text: String?) -> [String] { (text ?? "").split(separator: ",").map(String.init) }
+            _ = try await StaffProfileEdits.save(
+                .init(languages: list(form.languages), expertise: list(form.expertise), training: training), for: user,
+                context: request.editContext)
+        } catch let problem as AbortError where problem.status == .badRequest {
+            return try await renderPerson(request, form: form, error: problem.reason)
+        }
+        return request.redirect(to: "/cities/\(cityID)/people/\(user.id!.uuidString)", redirectType: .normal)
+    }
+}

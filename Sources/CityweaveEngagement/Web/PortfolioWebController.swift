@@ -1,0 +1,377 @@
+import CityweaveAccounts
+import CityweaveCore
+import CityweaveDirectory
+import CityweaveShared
+import Fluent
+import Vapor
+
+/// A city's portfolio pages: the cockpit (strategy, engagements, who must
+/// take over what, cost against value, the advisor with its what-if), the
+/// printable report for the mayor's office, the CSV exports and saved plans.
+package struct PortfolioWebController {
+    package struct ThemeWeight: Encodable {
+        package var label: String
+        package var share: Int
+    }
+
+    package struct PortfolioPage: Encodable {
+        package var layout: Layout
+        package var csrfToken: String
+        package var cityID: Int
+        package var cityName: String
+        package var mayEdit: Bool
+        package var strategy: StrategyDTO?
+        package var weights: [ThemeWeight]
+        package var revisions: [RevisionRow]
+        package var engagements: [Row]
+        package var needsOwner: [Row]
+        package var chart: CostValueChart
+        package var currency: String
+        package var totals: Totals
+        package var advice: AdviceView?
+        package var whatIf: WhatIfForm
+        package var plans: [PortfolioPlanDTO]
+        package var error: String?
+        package var notice: String?
+    }
+
+    /// One engagement as a table row, its numbers written out.
+    package struct Row: Encodable {
+        package var engagement: EngagementDTO
+        package var kind: String
+        package var level: String
+        package var status: String
+        package var hours: String
+        package var fee: String
+        package var cost: String
+        package var meanRating: String
+    }
+
+    package struct Totals: Encodable {
+        package var hours: String
+        package var fees: String
+        package var cost: String
+        package var hoursCapacity: String
+        package var budget: String
+    }
+
+    package struct AdviceView: Encodable {
+        package var advice: PortfolioAdviceDTO
+        package var objective: String
+        package var upperBound: String
+        package var gapPercent: String
+        package var yearlyFees: String
+        package var hours: String
+        package var hoursCapacity: String
+        package var budget: String
+        package var actions: [ActionView]
+        package var coverage: [CoverageRow]
+    }
+
+    package struct ActionView: Encodable {
+        package var action: PortfolioAdviceDTO.Action
+        package var hours: String
+        package var fee: String
+        package var fit: String
+        package var redundancy: String
+    }
+
+    package struct CoverageRow: Encodable {
+        package var label: String
+        package var weight: String
+        package var networks: Int
+    }
+
+    /// A strategy revision with its numbers written out.
+    package struct RevisionRow: Encodable {
+        package var revision: Int
+        package var savedBy: String
+        package var savedOn: String
+        package var priorities: String
+        package var hours: String
+        package var budget: String
+    }
+
+    /// The what-if fields, as typed: weights by theme, hours and budget.
+    package struct WhatIfForm: Encodable {
+        package var themes: [FormField]
+        package var hoursPerMonth: String
+        package var yearlyBudget: String
+        package var isWhatIf: Bool
+    }
+
+    package struct FormField: Encodable {
+        package var name: String
+        package var label: String
+        package var value: String
+    }
+
+    /// `/cities/{id}/portfolio`; `weight_<theme>`, `hoursPerMonth` and `yearlyBudget` in the query make a what-if.
+    @Sendable
+    package func portfolio(_ request: Request) async throws -> Response {
+        try await renderPortfolio(request, refusal: nil)
+    }
+
+    /// The portfolio page; `refusal` is why a form posted to it (saving a plan) changed nothing.
+    private func renderPortfolio(_ request: Request, refusal: String?) async throws -> Response {
+        let city = try await DirectoryQueries.city(try request.integerParameter("id"), on: request.db)
+        let cityID = try city.requireID()
+        let strategy = try await EngagementQueries.strategy(of: cityID, on: request.db)
+        let engagements = try await EngagementQueries.engagements(of: cityID, on: request.db)
+        let currency = strategy?.currency ?? "EUR"
+        let form = whatIfForm(request, strategy: strategy)
+        var error = refusal
+        var advice: AdviceView?
+        if strategy != nil || form.isWhatIf {
+            do {
+                advice = view(
+                    try await PortfolioAdvising.advise(
+                        cityID: cityID, whatIf: try whatIf(request), request: request), currency: currency)
+            } catch let problem as AbortError where [.badRequest, .conflict].contains(problem.status) {
+                error = error ?? problem.reason
+            }
+        }
+        let rows = engagements.map(row)
+        let current = engagements.filter(\.drawsOnCapacity)
+        let page = PortfolioPage(
+            layout: Layout(title: "Portfolio of \(city.name)", request: request), csrfToken: request.csrfToken,
+            cityID: cityID, cityName: city.name,
+            mayEdit: AccessPolicy.holds(.editor, in: [.city(cityID)], user: request.actor?.user), strategy: strategy,
+            weights: weights(strategy?.priorities ?? []), revisions: revisions(strategy), engagements: rows,
+            needsOwner: rows.filter { $0.engagement.needsOwner },
+            chart: CostValueChart(engagements, currency: currency),
+            currency: currency,
+            totals: Totals(
+                hours: NumberText.short(current.reduce(0) { $0 + $1.hoursPerMonth }),
+                fees: NumberText.money(current.reduce(0) { $0 + $1.yearlyFee }),
+                cost: NumberText.money(current.reduce(0) { $0 + $1.yearlyCost }),
+                hoursCapacity: strategy.map { NumberText.short($0.hoursPerMonth) } ?? "not set",
+                budget: strategy.map { NumberText.money($0.yearlyBudget) } ?? "not set"),
+            advice: advice, whatIf: form, plans: try await EngagementQueries.plans(of: cityID, on: request.db),
+            error: error, notice: request.query[String.self, at: "notice"].flatMap { Self.notices[$0] })
+        return try await request.view.render("Engagement/portfolio", page)
+            .encodeResponse(status: error == nil ? .ok : .badRequest, for: request)
+    }
+
+    package static let notices: [String: String] = [
+        "strategy": "The strategy is saved as a new revision.", "plan": "The proposal is saved as a plan.",
+        "engagement": "The engagement is saved.",
+    ]
+
+    package struct ReportPage: Encodable {
+        package var cityName: String
+        package var date: String
+        package var strategy: StrategyDTO?
+        package var weights: [ThemeWeight]
+        package var engagements: [Row]
+        package var needsOwner: [Row]
+        package var totals: Totals
+        package var currency: String
+        package var advice: AdviceView?
+    }
+
+    /// `/cities/{id}/portfolio/report`: one printable page for the mayor's office.
+    @Sendable
+    package func report(_ request: Request) async throws -> View {
+        let city = try await DirectoryQueries.city(try request.integerParameter("id"), on: request.db)
+        let cityID = try city.requireID()
+        let strategy = try await EngagementQueries.strategy(of: cityID, on: request.db)
+        let engagements = try await EngagementQueries.engagements(of: cityID, on: request.db)
+            .filter(\.drawsOnCapacity)
+        let currency = strategy?.currency ?? "EUR"
+        let advice =
+            strategy == nil
+            ? nil
+            : view(
+                try await PortfolioAdvising.advise(cityID: cityID, whatIf: .init(), request: request),
+                currency: currency)
+        let rows = engagements.map(row)
+        return try await request.view.render(
+            "Engagement/report",
+            ReportPage(
+                cityName: city.name, date: DateText.day(Date()), strategy: strategy,
+                weights: weights(strategy?.priorities ?? []), engagements: rows,
+                needsOwner: rows.filter { $0.engagement.needsOwner },
+                totals: Totals(
+                    hours: NumberText.short(engagements.reduce(0) { $0 + $1.hoursPerMonth }),
+                    fees: NumberText.money(engagements.reduce(0) { $0 + $1.yearlyFee }),
+                    cost: NumberText.money(engagements.reduce(0) { $0 + $1.yearlyCost }),
+                    hoursCapacity: strategy.map { NumberText.short($0.hoursPerMonth) } ?? "not set",
+                    budget: strategy.map { NumberText.money($0.yearlyBudget) } ?? "not set"),
+                currency: currency, advice: advice))
+    }
+
+    /// `/cities/{id}/portfolio/engagements.csv`.
+    @Sendable
+    package func engagementsCSV(_ request: Request) async throws -> Response {
+        let cityID = try request.integerParameter("id")
+        let engagements = try await EngagementQueries.engagements(of: cityID, on: request.db)
+        let csv = try CSVExport.text(
+            header: [
+                "id", "title", "kind", "network", "owner", "backup", "sponsor", "level", "hours_per_month",
+                "yearly_fee", "yearly_cost", "status", "needs_owner", "value_entries_12_months",
+                "mean_rating_12_months", "objectives", "handover_notes",
+            ],
+            rows: engagements.map { e in
+                [
+                    "\(e.id)", e.title, e.kind, e.network?.name ?? "", e.owner?.name ?? "", e.backup?.name ?? "",
+                    e.sponsor, e.level, NumberText.short(e.hoursPerMonth), NumberText.short(e.yearlyFee),
+                    NumberText.short(e.yearlyCost), e.status, e.needsOwner ? "yes" : "no", "\(e.value.recentEntries)",
+                    e.value.recentMeanRating.map { String(format: "%.2f", $0) } ?? "", e.objectives, e.handoverNotes,
+                ]
+            })
+        return Response.csvDownload(csv, name: "engagements-\(cityID).csv")
+    }
+
+    /// `/cities/{id}/portfolio/value-log.csv`.
+    @Sendable
+    package func valueLogCSV(_ request: Request) async throws -> Response {
+        let cityID = try request.integerParameter("id")
+        let entries = try await EngagementQueries.valueLog(ofCity: cityID, on: request.db)
+        let csv = try CSVExport.text(
+            header: ["engagement_id", "engagement", "date", "kind", "rating", "note", "link", "recorded_by"],
+            rows: entries.map { title, entry in
+                [
+                    "\(entry.engagementID)", title, entry.date, entry.kind, "\(entry.rating)", entry.note, entry.link,
+                    entry.recordedBy ?? "",
+                ]
+            })
+        return Response.csvDownload(csv, name: "value-log-\(cityID).csv")
+    }
+
+    package struct PlanForm: Content {
+        package var name: String?
+        package var hoursPerMonth: String?
+        package var yearlyBudget: String?
+    }
+
+    /// Saves the proposal for the what-if on the page as a plan.
+    @Sendable
+    package func savePlan(_ request: Request) async throws -> Response {
+        let cityID = try request.integerParameter("id")
+        let form = try request.content.decode(PlanForm.self)
+        let plan: PortfolioPlan
+        do {
+            plan = try await PlanEdits.save(
+                PlanEdits.Input(
+                    name: form.name ?? "",
+                    whatIf: try whatIf(request, fields: { try? request.content.get(String.self, at: $0) })),
+                cityID: cityID,
+                advise: { try await PortfolioAdvising.advise(cityID: cityID, whatIf: $0, request: request) },
+                context: request.editContext)
+        } catch let problem as AbortError where [.badRequest, .conflict].contains(problem.status) {
+            return try await renderPortfolio(request, refusal: problem.reason)
+        }
+        return request.redirect(
+            to: "/cities/\(cityID)/portfolio/plans/\(try plan.requireID())?notice=plan", redirectType: .normal)
+    }
+
+    package struct PlanPage: Encodable {
+        package var layout: Layout
+        package var cityID: Int
+        package var cityName: String
+        package var plan: PortfolioPlanDTO
+        package var currency: String
+        package var savedOn: String
+        package var advice: AdviceView
+        package var weights: [ThemeWeight]
+    }
+
+    @Sendable
+    package func plan(_ request: Request) async throws -> View {
+        let city = try await DirectoryQueries.city(try request.integerParameter("id"), on: request.db)
+        let planID = try request.integerParameter("planID")
+        guard let plan = try await PortfolioPlan.find(planID, on: request.db), plan.$city.id == city.id else {
+            throw Abort(.notFound, reason: "\(city.name) has no plan \(planID).")
+        }
+        let dto = EngagementQueries.planDTO(plan)
+        return try await request.view.render(
+            "Engagement/plan",
+            PlanPage(
+                layout: Layout(title: plan.name, request: request), cityID: city.id!, cityName: city.name, plan: dto,
+                currency: dto.advice.settings.currency,
+                savedOn: plan.createdAt.map(DateText.minute) ?? "",
+                advice: view(dto.advice, currency: dto.advice.settings.currency),
+                weights: weights(dto.advice.settings.priorities)))
+    }
+
+    // MARK: view models
+
+    package func row(_ engagement: EngagementDTO) -> Row {
+        Row(
+            engagement: engagement, kind: EngagementKind(rawValue: engagement.kind)?.label ?? engagement.kind,
+            level: EngagementLevel(rawValue: engagement.level)?.label ?? engagement.level,
+            status: EngagementStatus(rawValue: engagement.status)?.label ?? engagement.status,
+            hours: NumberText.short(engagement.hoursPerMonth), fee: NumberText.money(engagement.yearlyFee),
+            cost: NumberText.money(engagement.yearlyCost),
+            meanRating: engagement.value.recentMeanRating.map { String(format: "%.1f", $0) } ?? "–")
+    }
+
+    package func weights(_ priorities: [StrategyPriority]) -> [ThemeWeight] {
+        let total = priorities.reduce(0) { $0 + $1.weight }
+        return priorities.filter { $0.weight > 0 }.sorted { $0.weight > $1.weight }.map {
+            ThemeWeight(
+                label: Theme(rawValue: $0.theme)?.label ?? $0.theme,
+                share: total > 0 ? Int(($0.weight / total * 100).rounded()) : 0)
+        }
+    }
+
+    package func view(_ advice: PortfolioAdviceDTO, currency: String) -> AdviceView {
+        AdviceView(
+            advice: advice, objective: String(format: "%.3f", advice.objective),
+            upperBound: String(format: "%.3f", advice.upperBound), gapPercent: String(format: "%.2f", advice.gap * 100),
+            yearlyFees: NumberText.money(advice.yearlyFees), hours: NumberText.short(advice.hoursPerMonth),
+            hoursCapacity: NumberText.short(advice.settings.hoursPerMonth),
+            budget: NumberText.money(advice.settings.yearlyBudget),
+            actions: advice.actions.map {
+                ActionView(
+                    action: $0, hours: NumberText.short($0.hoursPerMonth),
+                    fee: NumberText.money($0.yearlyFee), fit: NumberText.percent($0.scores.fit),
+                    redundancy: NumberText.percent($0.scores.redundancy))
+            },
+            coverage: advice.coverage.map {
+                CoverageRow(label: $0.label, weight: NumberText.short($0.weight), networks: $0.networks)
+            })
+    }
+
+    package func revisions(_ strategy: StrategyDTO?) -> [RevisionRow] {
+        (strategy?.history ?? []).map { revision in
+            RevisionRow(
+                revision: revision.revision, savedBy: revision.savedBy,
+                savedOn: revision.savedAt.map(DateText.day) ?? "",
+                priorities: weights(revision.priorities).map { "\($0.label) \($0.share)%" }.joined(separator: ", "),
+                hours: NumberText.short(revision.hoursPerMonth), budget: NumberText.money(revision.yearlyBudget))
+        }
+    }
+
+    private func whatIfForm(_ request: Request, strategy: StrategyDTO?) -> WhatIfForm {
+        let weights = Dictionary((strategy?.priorities ?? []).map { ($0.theme, $0.weight) }) { $0 + $1 }
+        func typed(_ name: String) -> String? { request.query[String.self, at: name] }
+        let themes = Theme.allCases.map { theme in
+            FormField(
+                name: TypedFields.weightField(theme), label: theme.label,
+                value: typed(TypedFields.weightField(theme)) ?? weights[theme.rawValue].map(NumberText.short) ?? "0")
+        }
+        let isWhatIf = request.query[String.self, at: "whatif"] != nil
+        return WhatIfForm(
+            themes: themes,
+            hoursPerMonth: typed("hoursPerMonth") ?? strategy.map { NumberText.short($0.hoursPerMonth) } ?? "",
+            yearlyBudget: typed("yearlyBudget") ?? strategy.map { NumberText.short($0.yearlyBudget) } ?? "",
+            isWhatIf: isWhatIf)
+    }
+
+    /// The what-if of the page's query.
+    private func whatIf(_ request: Request) throws -> PortfolioAdvising.WhatIf {
+        guard request.query[String.self, at: "whatif"] != nil else { return .init() }
+        return try whatIf(request, fields: { request.query[String.self, at: $0] })
+    }
+
+    /// A what-if from form fields: a weight per theme, the hours and the budget, each a number or a 400 naming it.
+    private func whatIf(_ request: Request, fields: (String) -> String?) throws -> PortfolioAdvising.WhatIf {
+        let priorities = try TypedFields.priorities(fields)
+        return PortfolioAdvising.WhatIf(
+            priorities: priorities.isEmpty ? nil : priorities,
+            hoursPerMonth: try TypedFields.number(fields("hoursPerMonth"), "hoursPerMonth"),
+            yearlyBudget: try TypedFields.number(fields("yearlyBudget"), "yearlyBudget"))
+    }
+}

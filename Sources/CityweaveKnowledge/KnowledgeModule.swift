@@ -1,0 +1,34 @@
+import CityweaveAccounts
+import CityweaveShared
+import Fluent
+import Vapor
+
+/// Knowledge: practices recorded for transfer, their reviews, search and transfers, and measure trackers.
+package enum KnowledgeModule: CityweaveModule {
+    package static let migrations: [any Migration] = KnowledgeMigrations.all
+
+    package static let navigation = [
+        NavigationEntry(label: "Practices", href: "/practices", position: 40),
+        NavigationEntry(label: "Measures", href: "/measures", position: 50),
+    ]
+
+    package static let openAPI: [any OpenAPIModule.Type] = [KnowledgeOpenAPI.self]
+
+    package static func routes() -> [any RouteCollection] { [KnowledgeRoutes()] }
+
+    package static func prepare(_ app: Application) {
+        let publishedPractices = PublishedPractices()
+        app.publishedPractices = publishedPractices
+        app.publishedWorkCounters.append { try await publishedPractices.countsByCity(on: $0) }
+    }
+
+    package static let pageSections = [KnowledgeCitySection.provider]
+
+    package static let demoContent: DemoContentLoader? = DemoPractices.loadIfEmpty
+
+    package static let importCommands: [String: any AnyAsyncCommand] = ["oxcgrt": ImportOxCGRTCommand()]
+
+    package static let guardedTables = [
+        "practices", "practice_reviews", "practice_transfers", "practice_transfer_steps",
+    ]
+}

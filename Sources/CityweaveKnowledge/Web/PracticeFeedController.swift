@@ -1,0 +1,68 @@
+import CityweaveAccounts
+import CityweaveCore
+import CityweaveDirectory
+import CityweaveShared
+import Fluent
+import Vapor
+
+/// Atom feeds of newly published practices: `/feeds/practices.atom` and
+/// one per theme, `/feeds/practices/{theme}.atom`.
+package struct PracticeFeedController {
+    package static let entries = 50
+
+    @Sendable
+    package func all(_ request: Request) async throws -> Response {
+        try await feed(request, theme: nil)
+    }
+
+    @Sendable
+    package func theme(_ request: Request) async throws -> Response {
+        let name = request.parameters.get("theme") ?? ""
+        guard name.hasSuffix(".atom"), let theme = Theme(rawValue: String(name.dropLast(".atom".count))) else {
+            throw Abort(
+                .notFound,
+                reason:
+                    "There is no feed '\(name)'; feeds are named THEME.atom, with a theme of \(Theme.allCases.map(\.rawValue).joined(separator: ", "))."
+            )
+        }
+        return try await feed(request, theme: theme)
+    }
+
+    /// When an entry last changed: its last edit, or its publication if that came later.
+    private static func updated(_ practice: Practice) -> Date {
+        max(practice.updatedAt ?? .distantPast, practice.publishedAt ?? .distantPast)
+    }
+
+    private func feed(_ request: Request, theme: Theme?) async throws -> Response {
+        // The search orders by date and filters by theme as the feed needs.
+        var newest = PracticeSearchQuery(page: PageParameters(page: 1, per: Self.entries))
+        newest.theme = theme
+        newest.sort = .date
+        let hits = try await PracticeSearch.search(
+            newest, on: request.db, countingFacetsOf: nil
+        ).hits
+        // A practice withdrawn since the search ran is left out.
+        let practices = try await KnowledgeQueries.practices(ids: hits.map(\.practiceID), on: request.db)
+            .filter(\.isPublished)
+        let base =
+            request.application.cityweave.publicURL ?? "http://\(request.headers.first(name: .host) ?? "localhost")"
+        let path = theme.map { "/feeds/practices/\($0.rawValue).atom" } ?? "/feeds/practices.atom"
+        var atom = AtomFeed(
+            id: base + path, title: "Cityweave practices" + (theme.map { ": \($0.label)" } ?? ""),
+            selfLink: base + path, alternateLink: base + "/practices" + (theme.map { "?theme=\($0.rawValue)" } ?? ""),
+            updated: practices.map(Self.updated).max() ?? Date(timeIntervalSince1970: 0))
+        for practice in practices {
+            atom.entries.append(
+                .init(
+                    id: base + "/practices/\(practice.id!)", title: practice.title,
+                    link: base + "/practices/\(practice.id!)",
+                    published: practice.publishedAt ?? Self.updated(practice),
+                    updated: Self.updated(practice),
+                    author: "\(practice.city.name), \(practice.city.country.name)", summary: practice.summary,
+                    language: practice.language, categories: practice.themes))
+        }
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "application", subType: "atom+xml", parameters: ["charset": "utf-8"])
+        return Response(status: .ok, headers: headers, body: .init(string: atom.xml))
+    }
+}

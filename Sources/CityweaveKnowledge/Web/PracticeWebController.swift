@@ -1,0 +1,294 @@
+import CityweaveAccounts
+import CityweaveCore
+import CityweaveDirectory
+import CityweaveShared
+import Fluent
+import Vapor
+
+/// The knowledge module's pages for reading: the practice search, a
+/// practice with its reviews, versions, transfers and peers, a city's
+/// recommendations, and the measure tracker.
+package struct PracticeWebController {
+    package typealias Choice = FormChoice
+
+    // MARK: search
+
+    package struct SearchPage: Encodable {
+        package struct Facet: Encodable {
+            package var name: String
+            package var title: String
+            package var values: [Value]
+        }
+
+        package struct Value: Encodable {
+            package var value: String
+            package var label: String
+            package var count: Int
+            package var href: String
+            package var selected: Bool
+        }
+
+        package var layout: Layout
+        package var query: String
+        package var sort: String
+        package var results: PracticeSearchDTO
+        package var facets: [Facet]
+        package var pager: Pager
+        package var filtered: Bool
+        package var clearFilters: String
+        package var feed: String
+    }
+
+    /// `/practices`: search with facets; every facet value is a link that adds (or removes) its filter.
+    @Sendable
+    package func search(_ request: Request) async throws -> View {
+        let query = try await PracticeSearchQuery.parse(request)
+        let results = try await PracticeSearch.answer(
+            query, on: request.db, countingFacetsOf: request.application.publishedPractices)
+        let titles: [PracticeFacet: String] = [
+            .theme: "Theme", .region: "Region", .income: "Income group", .population: "City size", .stage: "Stage",
+            .language: "Language", .network: "Reviewed by",
+        ]
+        // Counts are over the current results, so a facet already filtered
+        // shows only its chosen value, with a link that removes the filter;
+        // the others' links narrow the results further.
+        let facets = PracticeFacet.allCases.compactMap { facet -> SearchPage.Facet? in
+            let chosen: String? =
+                facet == .network
+                ? query.networkID.map(String.init) : request.query[String.self, at: facet.rawValue].nonEmpty
+            let values = (results.facets[facet.rawValue] ?? []).filter { chosen == nil || $0.value == chosen }.map {
+                value in
+                let selected = chosen != nil
+                return SearchPage.Value(
+                    value: value.value, label: value.label, count: value.count,
+                    href: Pager.link(request, replacing: [facet.rawValue: selected ? "" : value.value, "page": "1"]),
+                    selected: selected)
+            }
+            return values.isEmpty ? nil : SearchPage.Facet(name: facet.rawValue, title: titles[facet]!, values: values)
+        }
+        let filtered = PracticeFacet.allCases.contains { request.query[String.self, at: $0.rawValue].nonEmpty != nil }
+        var clear = URLComponents()
+        clear.path = "/practices"
+        clear.queryItems = [URLQueryItem(name: "q", value: request.query[String.self, at: "q"] ?? "")]
+        let page = SearchPage(
+            layout: Layout(title: "Practices", request: request), query: request.query[String.self, at: "q"] ?? "",
+            sort: query.sort.rawValue, results: results, facets: facets,
+            pager: Pager(results.metadata, request: request),
+            filtered: filtered, clearFilters: clear.string ?? "/practices",
+            feed: query.theme.map { "/feeds/practices/\($0.rawValue).atom" } ?? "/feeds/practices.atom")
+        return try await request.view.render("Knowledge/search", page)
+    }
+
+    // MARK: one practice
+
+    package struct PracticePage: Encodable {
+        package struct Section: Encodable {
+            package var title: String
+            package var markdown: String
+        }
+
+        package struct TransferView: Encodable {
+            package var transfer: TransferDTO
+            /// The adapting city's editors may record the next stage.
+            package var mayAdvance: Bool
+            package var nextStages: [Choice]
+        }
+
+        package struct ReviewView: Encodable {
+            package var review: PracticeDTO.Review
+            package var day: String
+            package var missing: String
+        }
+
+        package var layout: Layout
+        package var practice: PracticeDTO
+        package var published: String?
+        package var updated: String?
+        package var reviews: [ReviewView]
+        package var languageName: String
+        package var stageLabel: String
+        package var budgetLabel: String?
+        package var themes: [Choice]
+        package var sections: [Section]
+        package var versions: [Choice]
+        package var transfers: [TransferView]
+        package var peers: [PeerCityDTO]
+        /// How alike the reader's city is to the practice's.
+        package var likeness: [String]?
+        package var readerCity: String?
+        package var csrfToken: String
+        package var mayEdit: Bool
+        /// The reader's city, when it may declare a transfer of this practice.
+        package var transferCityID: Int?
+        package var reviewNetwork: NetworkReferenceDTO?
+        package var stages: [Choice]
+        package var today: String
+        package var notice: String?
+    }
+
+    /// `/practices/{id}`.
+    @Sendable
+    package func practice(_ request: Request) async throws -> View {
+        let practice = try await KnowledgeQueries.visiblePractice(try request.integerParameter("id"), request: request)
+        let dto = try await KnowledgeQueries.detail(practice, request: request)
+        let user = request.actor?.user
+        let cityID = practice.$city.id
+        let mayEdit = AccessPolicy.holds(.editor, in: [.city(cityID)], user: user)
+        let transfers = try await KnowledgeQueries.transfers(ofPractice: dto.id, on: request.db).map { transfer in
+            PracticePage.TransferView(
+                transfer: transfer,
+                mayAdvance: AccessPolicy.holds(.editor, in: [.city(transfer.city.id)], user: user),
+                nextStages: TransferStage.allCases.filter { transfer.stage.mayMove(to: $0) }.map {
+                    Choice(value: $0.rawValue, label: $0.label, selected: false)
+                })
+        }
+        var likeness: [String]?
+        var readerCity: String?
+        var transferCityID: Int?
+        if let own = user?.organisation, own.kind == .city, own.id != cityID {
+            let reader = try await DirectoryQueries.city(own.id, on: request.db)
+            let home = try await DirectoryQueries.city(cityID, on: request.db)
+            likeness = CityLikeness.between(CityProfiles.profile(of: reader), CityProfiles.profile(of: home))
+                .reasons.map(\.rawValue)
+            readerCity = reader.name
+            let adapting = transfers.contains { $0.transfer.city.id == own.id }
+            if practice.isPublished, !adapting, AccessPolicy.holds(.editor, in: [own], user: user) {
+                transferCityID = own.id
+            }
+        }
+        var reviewNetwork: NetworkReferenceDTO?
+        if practice.isPublished, let own = user?.organisation, own.kind == .network,
+            AccessPolicy.holds(.editor, in: [own], user: user),
+            let network = try await Network.find(own.id, on: request.db)
+        {
+            reviewNetwork = .init(id: own.id, slug: network.slug, name: network.name)
+        }
+        let notices = [
+            "created": "The practice is saved as a draft: only your city sees it until you publish it.",
+            "published": "The practice is published: everyone can find it, and it is in the feeds.",
+            "withdrawn": "The practice is a draft again.", "reviewed": "Your network's review is recorded.",
+            "declared": "Your city's transfer is recorded.", "advanced": "The new stage is recorded.",
+            "cited": "The transfer's result now counts as evidence.", "uncited": "The transfer is no longer cited.",
+        ]
+        let page = PracticePage(
+            layout: Layout(title: dto.title, request: request), practice: dto,
+            published: dto.publishedAt.map(DateText.day), updated: dto.updatedAt.map(DateText.day),
+            reviews: dto.reviews.map {
+                .init(review: $0, day: DateText.day($0.reviewedAt), missing: $0.missingSections.joined(separator: ", "))
+            },
+            languageName: LanguageName.of(dto.language), stageLabel: dto.stage.label,
+            budgetLabel: dto.knowHow.budgetBand?.label,
+            themes: practice.themeValues.map { Choice(value: $0.rawValue, label: $0.label, selected: false) },
+            sections: [
+                .init(title: "Pitfalls met", markdown: dto.knowHow.pitfalls),
+                .init(title: "Resources needed", markdown: dto.resources),
+                .init(title: "Evidence and outcomes", markdown: dto.evidence),
+            ],
+            versions: dto.versions.filter { $0.id != dto.id }.map {
+                Choice(
+                    value: "\($0.id)", label: LanguageName.of($0.language) + ($0.isOriginal ? " (original)" : ""),
+                    selected: false)
+            },
+            transfers: transfers,
+            peers: try await Recommendations.peers(
+                of: practice, limit: 8, from: request.application.publishedPractices, on: request.db),
+            likeness: likeness, readerCity: readerCity, csrfToken: request.csrfToken, mayEdit: mayEdit,
+            transferCityID: transferCityID, reviewNetwork: reviewNetwork,
+            stages: TransferStage.allCases.filter { $0 != .abandoned }.map {
+                Choice(value: $0.rawValue, label: $0.label, selected: false)
+            },
+            today: DateText.day(Date()), notice: request.query[String.self, at: "notice"].flatMap { notices[$0] })
+        return try await request.view.render("Knowledge/practice", page)
+    }
+
+    // MARK: recommendations
+
+    package struct RecommendedPage: Encodable {
+        package var layout: Layout
+        package var cityID: Int
+        package var cityName: String
+        package var recommendations: [RecommendedPracticeDTO]
+    }
+
+    /// `/cities/{id}/recommended-practices`: "done in cities like this one".
+    @Sendable
+    package func recommended(_ request: Request) async throws -> View {
+        let city = try await DirectoryQueries.city(try request.integerParameter("id"), on: request.db)
+        let page = RecommendedPage(
+            layout: Layout(title: "Practices for \(city.name)", request: request), cityID: city.id!,
+            cityName: city.name,
+            recommendations: try await Recommendations.practices(
+                for: city, limit: 30, from: request.application.publishedPractices, on: request.db))
+        return try await request.view.render("Knowledge/recommended", page)
+    }
+
+    // MARK: measures
+
+    package struct MeasuresPage: Encodable {
+        package var layout: Layout
+        package var measures: [MeasureDTO]
+        package var pager: Pager
+        package var categories: [Choice]
+        package var cities: [Choice]
+        package var from: String
+        package var to: String
+        package var total: Int
+    }
+
+    /// `/measures`: the local action tracker, filtered by category, city and dates.
+    @Sendable
+    package func measures(_ request: Request) async throws -> View {
+        let filter = try MeasureFilter(request)
+        let (measures, metadata) = try await MeasureQueries.measures(
+            filter, page: try PageParameters(from: request, defaultPer: 50), on: request.db)
+        let choices = try await MeasureQueries.choices(on: request.db)
+        let page = MeasuresPage(
+            layout: Layout(title: "Measures cities took", request: request),
+            measures: measures.map(KnowledgeQueries.measure), pager: Pager(metadata, request: request),
+            categories: choices.categories.map {
+                Choice(value: $0.code, label: "\($0.code) \($0.name)", selected: $0.code == filter.category)
+            },
+            cities: choices.cities.map { Choice(value: "\($0.id!)", label: $0.name, selected: $0.id == filter.cityID) },
+            from: filter.from ?? "", to: filter.to ?? "", total: metadata.total)
+        return try await request.view.render("Knowledge/measures", page)
+    }
+
+    package struct TimelinePage: Encodable {
+        package struct Category: Encodable {
+            package var code: String
+            package var name: String
+            package var theme: String
+            package var themeLabel: String
+            package var measures: [MeasureDTO]
+        }
+
+        package var layout: Layout
+        package var cityID: Int
+        package var cityName: String
+        package var countryName: String
+        package var categories: [Category]
+        package var chart: MeasureTimelineChart
+    }
+
+    /// `/measures/cities/{id}`: one city's measures over time, by category.
+    @Sendable
+    package func timeline(_ request: Request) async throws -> View {
+        let city = try await DirectoryQueries.city(try request.integerParameter("id"), on: request.db)
+        let measures = try await MeasureQueries.timeline(
+            cityID: city.id!, filter: try MeasureFilter(request), on: request.db
+        )
+        .map(KnowledgeQueries.measure)
+        let grouped = Dictionary(grouping: measures, by: \.category.code)
+        let categories = grouped.keys.sorted().map { code in
+            let items = grouped[code]!
+            let theme = Theme(rawValue: items[0].category.theme)
+            return TimelinePage.Category(
+                code: code, name: items[0].category.name, theme: items[0].category.theme,
+                themeLabel: theme?.label ?? items[0].category.theme, measures: items)
+        }
+        let page = TimelinePage(
+            layout: Layout(title: "Measures of \(city.name)", request: request), cityID: city.id!, cityName: city.name,
+            countryName: city.country.name, categories: categories, chart: MeasureTimelineChart(measures))
+        return try await request.view.render("Knowledge/timeline", page)
+    }
+}

@@ -1,9 +1,0 @@
-import Fluent
-
-/// The knowledge module's migrations, in the order they landed.
-enum KnowledgeMigrations {
-    static let all: [any Migration] = [
-        CreatePractice(), CreatePracticeReview(), CreatePracticeTransfer(), CreateTrackedMeasure(),
-        CreatePracticeSearchIndex(), CreatePublishedPracticesGeneration(),
-    ]
-}

@@ -1,0 +1,83 @@
+import CityweaveCore
+import Foundation
+import Vapor
+
+/// The world map every page draws on: country outlines projected once at
+/// start-up, and dots and lines placed per page.
+package struct WorldBaseMap: Sendable {
+    package struct Shape: Encodable, Sendable {
+        package var name: String
+        package var path: String
+    }
+
+    package var shapes: [Shape]
+    package var credit: String
+
+    package static func load(referenceFolder: String) throws -> WorldBaseMap {
+        let data = try Data(contentsOf: URL(fileURLWithPath: referenceFolder + "world-outlines.json"))
+        let outlines = try JSONDecoder().decode(WorldOutlines.self, from: data)
+        return WorldBaseMap(
+            shapes: outlines.countries.map { Shape(name: $0.name, path: WorldMap.path(rings: $0.rings)) },
+            credit: "Country outlines: Natural Earth (public domain)")
+    }
+}
+
+package struct WorldOutlineKey: StorageKey {
+    package typealias Value = WorldBaseMap
+}
+
+/// One map as a page renders it (`Resources/Views/Shared/map.leaf`).
+package struct MapView: Encodable {
+    package struct Dot: Encodable {
+        package var x: Double
+        package var y: Double
+        package var radius: Double
+        package var label: String
+        package var href: String?
+        package var highlighted: Bool
+    }
+
+    package struct Line: Encodable {
+        package var x1: Double
+        package var y1: Double
+        package var x2: Double
+        package var y2: Double
+    }
+
+    package var width = WorldMap.width
+    package var height = WorldMap.height
+    package var title: String
+    package var shapes: [WorldBaseMap.Shape]
+    package var credit: String
+    package var dots: [Dot] = []
+    package var lines: [Line] = []
+
+    package init(title: String, base: WorldBaseMap) {
+        self.title = title
+        shapes = base.shapes
+        credit = base.credit
+    }
+
+    /// Adds a city; larger cities get larger dots (by the cube root of population).
+    package mutating func addDot(
+        at point: GeoPoint, label: String, href: String?, population: Int, highlighted: Bool = false
+    ) {
+        let (x, y) = WorldMap.project(point)
+        let radius = min(8, 1.5 + cbrt(Double(max(population, 0))) / 60)
+        dots.append(
+            Dot(x: x, y: y, radius: (radius * 10).rounded() / 10, label: label, href: href, highlighted: highlighted))
+    }
+
+    package mutating func addLine(from a: GeoPoint, to b: GeoPoint) {
+        let (x1, y1) = WorldMap.project(a)
+        let (x2, y2) = WorldMap.project(b)
+        lines.append(Line(x1: x1, y1: y1, x2: x2, y2: y2))
+    }
+}
+
+extension Request {
+    /// A map with the world's outlines and nothing on it yet.
+    package func worldMap(title: String) -> MapView {
+        MapView(title: title, base: application.storage[WorldOutlineKey.self]!)
+    }
+}
