@@ -1,5 +1,6 @@
 import CityweaveShared
 import Fluent
+import Leaf
 import Vapor
 
 /// Accounts: people who sign in, their sessions, tokens, roles, invitations and the audit log.
@@ -11,11 +12,11 @@ package enum AccountsModule: CityweaveModule {
     package static func routes() -> [any RouteCollection] { [AccountsRoutes()] }
 
     package static func prepare(_ app: Application) {
+        app.leaf.tags["csrfField"] = CSRFFieldTag()
         app.signedInAccount = { request in
             guard let actor = request.actor, actor.session != nil else { return nil }
             return Layout.Account(
-                name: actor.user.name, csrfToken: request.csrfToken,
-                isAdmin: actor.user.isPlatformAdmin || actor.user.role == .admin)
+                name: actor.user.name, isAdmin: actor.user.isPlatformAdmin || actor.user.role == .admin)
         }
     }
 

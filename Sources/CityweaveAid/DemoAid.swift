@@ -30,13 +30,9 @@ package enum DemoAid {
         package var conditions: String
     }
 
-    package static let loadIfEmpty: DemoContentLoader = { app in
-        guard try await AidPost.query(on: app.db).count() == 0 else { return }
-        let path = app.directory.workingDirectory + "Resources/Demo/aid.json"
-        let file = try JSONDecoder().decode(File.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
-        let loaded = try await app.db.transaction { db in try await load(file, on: db) }
-        app.logger.notice("Loaded \(loaded) example offers and requests of help.")
-    }
+    package static let loadIfEmpty = DemoContentFile.loader(
+        "aid.json", as: File.self, what: "example offers and requests of help",
+        isEmpty: { try await AidPost.query(on: $0).count() == 0 }, load: { try await load($0, on: $1) })
 
     /// Loads the file's posts through the same checks as a client's; returns how many were created.
     package static func load(_ file: File, on db: any Database) async throws -> Int {

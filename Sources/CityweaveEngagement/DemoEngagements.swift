@@ -70,13 +70,9 @@ package enum DemoEngagements {
         package var note: String
     }
 
-    package static let loadIfEmpty: DemoContentLoader = { app in
-        guard try await Engagement.query(on: app.db).count() == 0 else { return }
-        let path = app.directory.workingDirectory + "Resources/Demo/engagements.json"
-        let file = try JSONDecoder().decode(File.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
-        let loaded = try await app.db.transaction { db in try await load(file, on: db) }
-        app.logger.notice("Loaded \(loaded) example engagements (set CITYWEAVE_DEMO_CONTENT=0 to start without them).")
-    }
+    package static let loadIfEmpty = DemoContentFile.loader(
+        "engagements.json", as: File.self, what: "example engagements",
+        isEmpty: { try await Engagement.query(on: $0).count() == 0 }, load: { try await load($0, on: $1) })
 
     /// Loads the file's records; returns how many engagements were created.
     package static func load(_ file: File, on db: any Database) async throws -> Int {

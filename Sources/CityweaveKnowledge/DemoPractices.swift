@@ -74,13 +74,9 @@ package enum DemoPractices {
         package var comment: String
     }
 
-    package static let loadIfEmpty: DemoContentLoader = { app in
-        guard try await Practice.query(on: app.db).count() == 0 else { return }
-        let path = app.directory.workingDirectory + "Resources/Demo/practices.json"
-        let file = try JSONDecoder().decode(File.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
-        let loaded = try await app.db.transaction { db in try await load(file, on: db) }
-        app.logger.notice("Loaded \(loaded) example practices (set CITYWEAVE_DEMO_CONTENT=0 to start without them).")
-    }
+    package static let loadIfEmpty = DemoContentFile.loader(
+        "practices.json", as: File.self, what: "example practices",
+        isEmpty: { try await Practice.query(on: $0).count() == 0 }, load: { try await load($0, on: $1) })
 
     /// Loads the file's records; returns how many practices were created.
     package static func load(_ file: File, on db: any Database) async throws -> Int {

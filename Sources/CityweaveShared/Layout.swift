@@ -12,12 +12,10 @@ package struct Layout: Encodable {
     /// The signed-in user, for the header's account links and sign-out button.
     package struct Account: Encodable, Sendable {
         package var name: String
-        package var csrfToken: String
         package var isAdmin: Bool
 
-        package init(name: String, csrfToken: String, isAdmin: Bool) {
+        package init(name: String, isAdmin: Bool) {
             self.name = name
-            self.csrfToken = csrfToken
             self.isAdmin = isAdmin
         }
     }

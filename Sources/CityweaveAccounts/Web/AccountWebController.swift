@@ -6,7 +6,6 @@ import Vapor
 package struct AccountWebController {
     package struct LoginPage: Encodable {
         package var layout: Layout
-        package var csrfToken: String
         package var email: String
         package var next: String
         package var message: String?
@@ -56,7 +55,7 @@ package struct AccountWebController {
         async throws -> Response
     {
         let page = LoginPage(
-            layout: Layout(title: "Sign in", request: request), csrfToken: request.csrfToken, email: email, next: next,
+            layout: Layout(title: "Sign in", request: request), email: email, next: next,
             message: message)
         return try await request.view.render("Accounts/login", page).encodeResponse(status: status, for: request)
     }
@@ -74,14 +73,13 @@ package struct AccountWebController {
 
     package struct LogoutPage: Encodable {
         package var layout: Layout
-        package var csrfToken: String
     }
 
     /// A page with the sign-out button, for whoever types the address.
     @Sendable
     package func logoutForm(_ request: Request) async throws -> Response {
         guard request.actor != nil else { return request.redirect(to: "/", redirectType: .normal) }
-        let page = LogoutPage(layout: Layout(title: "Sign out", request: request), csrfToken: request.csrfToken)
+        let page = LogoutPage(layout: Layout(title: "Sign out", request: request))
         return try await request.view.render("Accounts/logout", page).encodeResponse(for: request)
     }
 
@@ -118,7 +116,6 @@ package struct AccountWebController {
         }
 
         package var layout: Layout
-        package var csrfToken: String
         package var name: String
         package var email: String
         package var organisation: String?
@@ -155,7 +152,7 @@ package struct AccountWebController {
             .sort(\.$lastSeenAt, .descending).all()
         let tokens = try await APITokens.list(of: user, on: request.db)
         let page = AccountPage(
-            layout: Layout(title: "Your account", request: request), csrfToken: request.csrfToken, name: user.name,
+            layout: Layout(title: "Your account", request: request), name: user.name,
             email: user.email, organisation: try await request.name(of: user.organisation),
             role: user.role?.label, isPlatformAdmin: user.isPlatformAdmin,
             sessions: sessions.map {
@@ -282,7 +279,6 @@ package struct AccountWebController {
 
     package struct InvitationPage: Encodable {
         package var layout: Layout
-        package var csrfToken: String
         package var email: String
         package var joining: String
         package var role: String?
@@ -313,8 +309,8 @@ package struct AccountWebController {
             ? "Cityweave, as a platform administrator"
             : try await request.name(of: invitation.organisation) ?? "Cityweave"
         let page = InvitationPage(
-            layout: Layout(title: "Accept your invitation", request: request), csrfToken: request.csrfToken,
-            email: invitation.email, joining: joining, role: invitation.role?.label,
+            layout: Layout(title: "Accept your invitation", request: request), email: invitation.email,
+            joining: joining, role: invitation.role?.label,
             expires: DateText.minute(invitation.expiresAt), name: name, message: message)
         return try await request.view.render("Accounts/invitation", page)
     }

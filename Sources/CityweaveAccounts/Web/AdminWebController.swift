@@ -26,7 +26,6 @@ package struct AdminWebController {
         }
 
         package var layout: Layout
-        package var csrfToken: String
         package var organisation: String
         package var isPlatformAdmin: Bool
         package var people: [PersonRow]
@@ -79,7 +78,7 @@ package struct AdminWebController {
                     role: invitation.role?.label ?? "", expires: DateText.minute(invitation.expiresAt)))
         }
         let page = PeoplePage(
-            layout: Layout(title: "People", request: request), csrfToken: request.csrfToken,
+            layout: Layout(title: "People", request: request),
             organisation: try await names.name(of: scope, platformAdmin: scope == nil),
             isPlatformAdmin: actor.user.isPlatformAdmin, people: rows, invitations: pending,
             roles: Role.allCases.map(\.rawValue), newLink: newLink, notice: notice)

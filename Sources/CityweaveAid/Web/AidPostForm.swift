@@ -19,18 +19,8 @@ package struct AidPostForm: Content {
     package var contact: String?
 
     package func input(kind: AidPostKind) throws -> AidPostInput {
-        let quantityText = (quantity ?? "").trimmingCharacters(in: .whitespaces)
-        guard let quantity = Int(quantityText) else {
-            throw BadRequest("'quantity' must be a whole number; got '\(quantityText)'.")
-        }
-        let distanceText = (maxDistanceKm ?? "").trimmingCharacters(in: .whitespaces)
-        var distance: Double?
-        if !distanceText.isEmpty {
-            guard let value = Double(distanceText) else {
-                throw BadRequest("'maxDistanceKm' must be a number of kilometres; got '\(distanceText)'.")
-            }
-            distance = value
-        }
+        let quantity = try FormNumber.required(quantity, field: "quantity", as: Int.self)
+        let distance = try FormNumber.parse(maxDistanceKm, field: "maxDistanceKm", as: Double.self)
         let abroad = crossesBorders != nil
         return AidPostInput(
             city: Int(city ?? "") ?? 0, resource: resource ?? "", quantity: quantity, unit: nil,

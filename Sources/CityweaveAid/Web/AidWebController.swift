@@ -48,7 +48,6 @@ package struct AidWebController {
         package var runs: [RunRow]
         package var runScopes: [FormChoice]
         package var signedIn: Bool
-        package var csrfToken: String
     }
 
     /// `/aid`: what is offered and asked, resource by resource, and the recent matching runs.
@@ -76,7 +75,7 @@ package struct AidWebController {
         }
         let page = OverviewPage(
             layout: Layout(title: "Mutual aid", request: request), resources: rows, runs: runs,
-            runScopes: try await runScopes(request), signedIn: request.actor != nil, csrfToken: request.csrfToken)
+            runScopes: try await runScopes(request), signedIn: request.actor != nil)
         return try await request.view.render("Aid/overview", page)
     }
 
@@ -144,7 +143,6 @@ package struct AidWebController {
 
     package struct FormPage: Encodable {
         package var layout: Layout
-        package var csrfToken: String
         package var kind: String
         package var heading: String
         package var cities: [FormChoice]
@@ -189,7 +187,7 @@ package struct AidWebController {
         }
         let page = FormPage(
             layout: Layout(title: kind == .offer ? "Offer help" : "Ask for help", request: request),
-            csrfToken: request.csrfToken, kind: kind.rawValue,
+            kind: kind.rawValue,
             heading: kind == .offer ? "Offer help" : "Ask for help", cities: cities, resources: resources,
             urgencies: AidUrgency.allCases.map {
                 FormChoice(value: $0.rawValue, label: $0.rawValue.capitalized, selected: $0.rawValue == form.urgency)
@@ -225,7 +223,6 @@ package struct AidWebController {
         package var row: AidPostRow
         package var allocations: [AllocationRow]
         package var mayEdit: Bool
-        package var csrfToken: String
         package var today: String
         package var notice: String?
     }
@@ -248,7 +245,7 @@ package struct AidWebController {
             layout: Layout(title: "\(kind == .offer ? "Offer" : "Request") of \(post.city.name)", request: request),
             post: row.post, row: row, allocations: allocations.map { allocationRow($0, request) },
             mayEdit: AccessPolicy.holds(.editor, in: [.city(post.$city.id)], user: request.actor?.user),
-            csrfToken: request.csrfToken, today: DateText.day(Date()),
+            today: DateText.day(Date()),
             notice: request.query[String.self, at: "notice"].flatMap { notices[$0] })
         return try await request.view.render("Aid/post", page)
     }
@@ -275,7 +272,6 @@ package struct AidWebController {
         package var solveTime: String
         package var weightedUnitsMet: String
         package var totalCost: String
-        package var csrfToken: String
         package var today: String
         package var notice: String?
         package var error: String?
@@ -313,7 +309,7 @@ package struct AidWebController {
             solveTime: String(format: "%.1f ms", run.solveMilliseconds),
             weightedUnitsMet: NumberText.count(Int(run.weightedUnitsMet)),
             totalCost: NumberText.count(Int(run.totalCost)),
-            csrfToken: request.csrfToken, today: DateText.day(Date()),
+            today: DateText.day(Date()),
             notice: request.query[String.self, at: "notice"].flatMap { notices[$0] }, error: error)
         return try await request.view.render("Aid/run", page).encodeResponse(status: status, for: request)
     }
@@ -365,11 +361,7 @@ package struct AidWebController {
         let form = try request.content.decode(StepForm.self)
         let step = request.parameters.get("step") ?? ""
         do {
-            let typed = (form.quantity ?? "").trimmingCharacters(in: .whitespaces)
-            let quantity = typed.isEmpty ? nil : Int(typed)
-            if !typed.isEmpty, quantity == nil {
-                throw BadRequest("'quantity' must be a whole number; got '\(typed)'.")
-            }
+            let quantity = try FormNumber.parse(form.quantity, field: "quantity", as: Int.self)
             switch step {
             case "accept":
                 try await AllocationEdits.accept(id, side: form.side, context: request.editContext)

@@ -17,7 +17,6 @@ package struct DirectoryEditWebController {
 
     package struct CityEditPage: Encodable {
         package var layout: Layout
-        package var csrfToken: String
         package var cityID: Int
         package var name: String
         package var governments: [Option]
@@ -59,8 +58,7 @@ package struct DirectoryEditWebController {
 
     private func renderCityEdit(_ request: Request, city: City, error: String?) async throws -> View {
         let page = CityEditPage(
-            layout: Layout(title: "Edit \(city.name)", request: request), csrfToken: request.csrfToken,
-            cityID: try city.requireID(), name: city.name,
+            layout: Layout(title: "Edit \(city.name)", request: request), cityID: try city.requireID(), name: city.name,
             governments: FormOfGovernment.allCases.map {
                 Option(value: $0.rawValue, label: $0.label, selected: $0 == city.formOfGovernment)
             },
@@ -140,7 +138,6 @@ package struct DirectoryEditWebController {
 
     package struct NetworkEditPage: Encodable {
         package var layout: Layout
-        package var csrfToken: String
         package var slug: String
         package var name: String
         package var acronym: String
@@ -186,8 +183,8 @@ package struct DirectoryEditWebController {
 
     private func renderNetworkEdit(_ request: Request, network: Network, error: String?) async throws -> View {
         let page = NetworkEditPage(
-            layout: Layout(title: "Edit \(network.name)", request: request), csrfToken: request.csrfToken,
-            slug: network.slug, name: network.name, acronym: network.acronym,
+            layout: Layout(title: "Edit \(network.name)", request: request), slug: network.slug, name: network.name,
+            acronym: network.acronym,
             founded: network.founded.map(String.init) ?? "",
             scopes: NetworkScope.allCases.map {
                 Option(value: $0.rawValue, label: $0.rawValue.capitalized, selected: $0 == network.scope)
@@ -232,7 +229,6 @@ package struct DirectoryEditWebController {
         }
 
         package var layout: Layout
-        package var csrfToken: String
         package var slug: String
         package var name: String
         package var requests: [RequestRow]
@@ -252,8 +248,8 @@ package struct DirectoryEditWebController {
             on: request.db)
         let notices = ["added": "The city is now a member.", "removed": "The city is no longer a member."]
         let page = ManagePage(
-            layout: Layout(title: "Members of \(network.name)", request: request), csrfToken: request.csrfToken,
-            slug: network.slug, name: network.name,
+            layout: Layout(title: "Members of \(network.name)", request: request), slug: network.slug,
+            name: network.name,
             requests: pending.map {
                 .init(
                     id: $0.id ?? 0, cityID: $0.$city.id, city: $0.city.name, message: $0.message,
@@ -316,27 +312,5 @@ package struct DirectoryEditWebController {
         try await DirectoryEdits.decide(membershipRequest, accept: accept, context: request.editContext)
         let network = try await membershipRequest.$network.get(on: request.db)
         return request.redirect(to: "/networks/\(network.slug)/manage", redirectType: .normal)
-    }
-}
-
-/// Numbers typed into forms: empty means none; anything else must parse.
-package enum FormNumber {
-    package static func parse<Number: LosslessStringConvertible>(_ text: String?, field: String, as type: Number.Type)
-        throws
-        -> Number?
-    {
-        let trimmed = (text ?? "").trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { return nil }
-        guard let number = Number(trimmed) else { throw BadRequest("'\(field)' must be a number; got '\(trimmed)'.") }
-        return number
-    }
-}
-
-extension Optional where Wrapped == String {
-    /// nil for a missing or blank form field.
-    package var nonEmpty: String? {
-        guard let self else { return nil }
-        let trimmed = self.trimmingCharacters(in: .whitespaces)
-        return trimmed.isEmpty ? nil : trimmed
     }
 }

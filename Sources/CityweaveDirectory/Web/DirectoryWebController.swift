@@ -136,7 +136,6 @@ package struct DirectoryWebController {
         /// The forms shown to those who may change the city's records.
         package struct Editing: Encodable {
             package var cityID: Int
-            package var csrfToken: String
             package var kinds: [DirectoryEditWebController.Option]
             package var networks: [DirectoryEditWebController.Option]
         }
@@ -193,7 +192,7 @@ package struct DirectoryWebController {
             let memberOf = Set(dto.networks.map(\.networkId))
             let networks = try await Network.query(on: db).sort(\.$name).all().filter { !memberOf.contains($0.id!) }
             editing = .init(
-                cityID: city.id!, csrfToken: request.csrfToken,
+                cityID: city.id!,
                 kinds: PartnershipKind.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: false) },
                 networks: networks.map { .init(value: $0.slug, label: $0.name, selected: false) })
         }

@@ -25,7 +25,6 @@ package struct EngagementWebController {
 
     package struct StrategyPage: Encodable {
         package var layout: Layout
-        package var csrfToken: String
         package var cityID: Int
         package var cityName: String
         package var weights: [PortfolioWebController.FormField]
@@ -54,8 +53,7 @@ package struct EngagementWebController {
         _ request: Request, city: City, weights: (String) -> String, form: StrategyForm, error: String?
     ) async throws -> Response {
         let page = StrategyPage(
-            layout: Layout(title: "Strategy of \(city.name)", request: request), csrfToken: request.csrfToken,
-            cityID: city.id!, cityName: city.name,
+            layout: Layout(title: "Strategy of \(city.name)", request: request), cityID: city.id!, cityName: city.name,
             weights: Theme.allCases.map {
                 .init(name: TypedFields.weightField($0), label: $0.label, value: weights($0.rawValue))
             }, form: form, shares: form.sharesValueRatings != nil, error: error)
@@ -71,12 +69,15 @@ package struct EngagementWebController {
         do {
             let input = StrategyInput(
                 priorities: try TypedFields.priorities(typed), objectives: form.objectives,
-                hoursPerMonth: try TypedFields.number(form.hoursPerMonth, "hoursPerMonth") ?? 0,
-                yearlyBudget: try TypedFields.number(form.yearlyBudget, "yearlyBudget") ?? 0,
-                costPerHour: try TypedFields.number(form.costPerHour, "costPerHour"), currency: form.currency,
+                hoursPerMonth: try FormNumber.parse(form.hoursPerMonth, field: "hoursPerMonth", as: Double.self) ?? 0,
+                yearlyBudget: try FormNumber.parse(form.yearlyBudget, field: "yearlyBudget", as: Double.self) ?? 0,
+                costPerHour: try FormNumber.parse(form.costPerHour, field: "costPerHour", as: Double.self),
+                currency: form.currency,
                 reviewOn: form.reviewOn,
-                newEngagementHours: try TypedFields.number(form.newEngagementHours, "newEngagementHours"),
-                newEngagementFee: try TypedFields.number(form.newEngagementFee, "newEngagementFee"),
+                newEngagementHours: try FormNumber.parse(
+                    form.newEngagementHours, field: "newEngagementHours", as: Double.self),
+                newEngagementFee: try FormNumber.parse(
+                    form.newEngagementFee, field: "newEngagementFee", as: Double.self),
                 sharesValueRatings: form.sharesValueRatings != nil)
             _ = try await StrategyEdits.save(input, cityID: city.id!, context: request.editContext)
         } catch let problem as AbortError where [.badRequest, .conflict].contains(problem.status) {
@@ -131,8 +132,8 @@ package struct EngagementWebController {
             input.sponsor = sponsor ?? ""
             input.objectives = objectives ?? ""
             input.handoverNotes = handoverNotes ?? ""
-            input.hoursPerMonth = try TypedFields.number(hoursPerMonth, "hoursPerMonth") ?? 0
-            input.yearlyFee = try TypedFields.number(yearlyFee, "yearlyFee") ?? 0
+            input.hoursPerMonth = try FormNumber.parse(hoursPerMonth, field: "hoursPerMonth", as: Double.self) ?? 0
+            input.yearlyFee = try FormNumber.parse(yearlyFee, field: "yearlyFee", as: Double.self) ?? 0
             input.network = .set(try Self.chosenID(network, "network"))
             input.partnership = .set(try Self.chosenID(partnership, "partnership"))
             input.owner = .set(try Self.person(owner, "owner"))
@@ -160,7 +161,6 @@ package struct EngagementWebController {
 
     package struct EngagementFormPage: Encodable {
         package var layout: Layout
-        package var csrfToken: String
         package var heading: String
         package var action: String
         package var cityID: Int
@@ -195,7 +195,7 @@ package struct EngagementWebController {
             C.allCases.map { FormChoice(value: $0.rawValue, label: label($0), selected: $0.rawValue == chosen) }
         }
         let page = EngagementFormPage(
-            layout: Layout(title: heading, request: request), csrfToken: request.csrfToken, heading: heading,
+            layout: Layout(title: heading, request: request), heading: heading,
             action: action, cityID: city.id!, cityName: city.name, form: form,
             kinds: choices(EngagementKind.self, form.kind) { $0.label },
             levels: choices(EngagementLevel.self, form.level) { $0.label },
@@ -274,7 +274,6 @@ package struct EngagementWebController {
 
     package struct EngagementPage: Encodable {
         package var layout: Layout
-        package var csrfToken: String
         package var cityName: String
         package var row: PortfolioWebController.Row
         package var entries: [ValueEntryDTO]
@@ -298,8 +297,8 @@ package struct EngagementWebController {
         let dto = try await EngagementQueries.engagement(engagement, on: request.db)
         let notices = ["saved": "The engagement is saved.", "logged": "The value is logged."]
         let page = EngagementPage(
-            layout: Layout(title: engagement.title, request: request), csrfToken: request.csrfToken,
-            cityName: city.name, row: PortfolioWebController().row(dto),
+            layout: Layout(title: engagement.title, request: request), cityName: city.name,
+            row: PortfolioWebController().row(dto),
             entries: try await EngagementQueries.valueLog(of: engagement.id!, on: request.db),
             kinds: ValueKind.allCases.map { FormChoice(value: $0.rawValue, label: $0.label, selected: false) },
             today: DateText.day(Date()),
@@ -339,7 +338,6 @@ package struct EngagementWebController {
 
     package struct PersonPage: Encodable {
         package var layout: Layout
-        package var csrfToken: String
         package var cityID: Int
         package var cityName: String
         package var person: StaffQueries.PersonDTO
@@ -369,7 +367,7 @@ package struct EngagementWebController {
             request.parameters.get("userID").flatMap(UUID.init(uuidString:)), ofCity: city.id!, on: request.db)
         let person = try await StaffQueries.person(user, on: request.db)
         let page = PersonPage(
-            layout: Layout(title: person.name, request: request), csrfToken: request.csrfToken, cityID: city.id!,
+            layout: Layout(title: person.name, request: request), cityID: city.id!,
             cityName: city.name, person: person,
             mayEdit: AccessPolicy.holds(.editor, in: [.city(city.id!)], user: request.actor?.user),
             languages: form?.languages ?? person.languages.joined(separator: ", "),

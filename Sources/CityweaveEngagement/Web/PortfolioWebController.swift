@@ -16,7 +16,6 @@ package struct PortfolioWebController {
 
     package struct PortfolioPage: Encodable {
         package var layout: Layout
-        package var csrfToken: String
         package var cityID: Int
         package var cityName: String
         package var mayEdit: Bool
@@ -134,8 +133,7 @@ package struct PortfolioWebController {
         let rows = engagements.map(row)
         let current = engagements.filter(\.drawsOnCapacity)
         let page = PortfolioPage(
-            layout: Layout(title: "Portfolio of \(city.name)", request: request), csrfToken: request.csrfToken,
-            cityID: cityID, cityName: city.name,
+            layout: Layout(title: "Portfolio of \(city.name)", request: request), cityID: cityID, cityName: city.name,
             mayEdit: AccessPolicy.holds(.editor, in: [.city(cityID)], user: request.actor?.user), strategy: strategy,
             weights: weights(strategy?.priorities ?? []), revisions: revisions(strategy), engagements: rows,
             needsOwner: rows.filter { $0.engagement.needsOwner },
@@ -371,7 +369,7 @@ package struct PortfolioWebController {
         let priorities = try TypedFields.priorities(fields)
         return PortfolioAdvising.WhatIf(
             priorities: priorities.isEmpty ? nil : priorities,
-            hoursPerMonth: try TypedFields.number(fields("hoursPerMonth"), "hoursPerMonth"),
-            yearlyBudget: try TypedFields.number(fields("yearlyBudget"), "yearlyBudget"))
+            hoursPerMonth: try FormNumber.parse(fields("hoursPerMonth"), field: "hoursPerMonth", as: Double.self),
+            yearlyBudget: try FormNumber.parse(fields("yearlyBudget"), field: "yearlyBudget", as: Double.self))
     }
 }

@@ -22,10 +22,4 @@ package enum TypedFields {
         return priorities
     }
 
-    /// A number typed in a field; empty is nil.
-    package static func number(_ text: String?, _ field: String) throws -> Double? {
-        guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
-        guard let value = Double(text) else { throw BadRequest("'\(field)' must be a number; got '\(text)'.") }
-        return value
-    }
 }

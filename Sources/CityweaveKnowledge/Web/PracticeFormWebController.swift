@@ -98,7 +98,6 @@ package struct PracticeFormWebController {
 
     package struct FormPage: Encodable {
         package var layout: Layout
-        package var csrfToken: String
         package var heading: String
         package var action: String
         package var cityID: Int?
@@ -117,7 +116,7 @@ package struct PracticeFormWebController {
     ) async throws -> Response {
         let chosen = Set(form.themes ?? [])
         let page = FormPage(
-            layout: Layout(title: heading, request: request), csrfToken: request.csrfToken, heading: heading,
+            layout: Layout(title: heading, request: request), heading: heading,
             action: action, cityID: cityID, cityName: cityName, translationOf: translationOf, form: form,
             budgetBands: BudgetBand.allCases.map {
                 Choice(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form.budgetBand)

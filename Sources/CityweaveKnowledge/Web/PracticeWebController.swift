@@ -116,7 +116,6 @@ package struct PracticeWebController {
         /// How alike the reader's city is to the practice's.
         package var likeness: [String]?
         package var readerCity: String?
-        package var csrfToken: String
         package var mayEdit: Bool
         /// The reader's city, when it may declare a transfer of this practice.
         package var transferCityID: Int?
@@ -192,7 +191,7 @@ package struct PracticeWebController {
             transfers: transfers,
             peers: try await Recommendations.peers(
                 of: practice, limit: 8, from: request.application.publishedPractices, on: request.db),
-            likeness: likeness, readerCity: readerCity, csrfToken: request.csrfToken, mayEdit: mayEdit,
+            likeness: likeness, readerCity: readerCity, mayEdit: mayEdit,
             transferCityID: transferCityID, reviewNetwork: reviewNetwork,
             stages: TransferStage.allCases.filter { $0 != .abandoned }.map {
                 Choice(value: $0.rawValue, label: $0.label, selected: false)
