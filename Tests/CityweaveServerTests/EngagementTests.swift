@@ -596,6 +596,9 @@ extension CityweaveServerTests {
                 #expect(saved.status == .seeOther)
                 let plan = try await app.page(.GET, saved.headers.first(name: .location)!, as: browser)
                 #expect(plan.status == .ok && plan.text.contains("Plan: Lean year"))
+                #expect(plan.text.contains("The proposal is saved as a plan."))
+                let reloaded = try await app.page(.GET, "/cities/\(paris)/portfolio?notice=<b>forged</b>", as: browser)
+                #expect(reloaded.status == .ok && !reloaded.text.contains("forged"))
 
                 let stranger = try await app.signIn("t@example.org")
                 for path in [

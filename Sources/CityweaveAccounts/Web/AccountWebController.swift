@@ -128,19 +128,24 @@ package struct AccountWebController {
         package var error: String?
     }
 
-    /// Notices after a redirect, chosen by key so that the address cannot put text on the page.
-    private static let notices = [
-        "password": "Your password has been changed; your other sessions have ended.",
-        "session": "The session has ended.",
-        "revoked": "The token has been revoked; scripts using it are refused from now on.",
-        "welcome": "Welcome to Cityweave: your account is ready.",
-    ]
+    /// What the account page says after a change.
+    package enum AccountNotice: String, PageNotice {
+        case password, session, revoked, welcome
+
+        package var text: String {
+            switch self {
+            case .password: "Your password has been changed; your other sessions have ended."
+            case .session: "The session has ended."
+            case .revoked: "The token has been revoked; scripts using it are refused from now on."
+            case .welcome: "Welcome to Cityweave: your account is ready."
+            }
+        }
+    }
 
     /// The signed-in user's account: password, sessions and tokens.
     @Sendable
     package func account(_ request: Request) async throws -> View {
-        let notice = request.query[String.self, at: "notice"].flatMap { Self.notices[$0] }
-        return try await renderAccount(request, notice: notice)
+        try await renderAccount(request, notice: request.notice(AccountNotice.self))
     }
 
     private func renderAccount(_ request: Request, notice: String? = nil, error: String? = nil, newToken: String? = nil)
@@ -206,7 +211,7 @@ package struct AccountWebController {
                 recordID: try user.requireID().uuidString,
                 organisation: user.organisation, on: db)
         }
-        return request.redirect(to: "/account?notice=password", redirectType: .normal)
+        return request.redirect(to: "/account", showing: AccountNotice.password)
     }
 
     /// Ends one of the user's own sessions (another browser, a lost laptop).
@@ -224,7 +229,7 @@ package struct AccountWebController {
             response.cookies[SessionStore.cookieName] = SessionStore.expiredCookie(request: request)
             return response
         }
-        return request.redirect(to: "/account?notice=session", redirectType: .normal)
+        return request.redirect(to: "/account", showing: AccountNotice.session)
     }
 
     private func end(_ session: UserSession, request: Request) async throws {
@@ -272,7 +277,7 @@ package struct AccountWebController {
             throw Abort(.notFound, reason: "There is no token with this id.")
         }
         try await APITokens.revoke(id, of: request.requireActor().user, ip: request.clientAddress, on: request.db)
-        return request.redirect(to: "/account?notice=revoked", redirectType: .normal)
+        return request.redirect(to: "/account", showing: AccountNotice.revoked)
     }
 
     // MARK: invitations
@@ -337,7 +342,7 @@ package struct AccountWebController {
                 .encodeResponse(status: .badRequest, for: request)
         }
         let (_, cookie) = try await SessionStore.start(for: user, request: request)
-        let response = request.redirect(to: "/account?notice=welcome", redirectType: .normal)
+        let response = request.redirect(to: "/account", showing: AccountNotice.welcome)
         response.cookies[SessionStore.cookieName] = SessionStore.cookie(cookie, request: request)
         return response
     }

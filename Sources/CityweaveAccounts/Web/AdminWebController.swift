@@ -38,14 +38,21 @@ package struct AdminWebController {
     /// The people of the admin's organisation (of every organisation, for platform administrators).
     @Sendable
     package func people(_ request: Request) async throws -> View {
-        try await renderPeople(request, notice: request.query[String.self, at: "notice"].flatMap { Self.notices[$0] })
+        try await renderPeople(request, notice: request.notice(PeopleNotice.self))
     }
 
-    private static let notices = [
-        "updated": "The changes have been saved.",
-        "deactivated": "The account has been deactivated: its sessions have ended and its tokens are refused.",
-        "reactivated": "The account can sign in again.",
-    ]
+    /// What the people page says after a change.
+    package enum PeopleNotice: String, PageNotice {
+        case updated, deactivated, reactivated
+
+        package var text: String {
+            switch self {
+            case .updated: "The changes have been saved."
+            case .deactivated: "The account has been deactivated: its sessions have ended and its tokens are refused."
+            case .reactivated: "The account can sign in again."
+            }
+        }
+    }
 
     private func renderPeople(_ request: Request, notice: String? = nil, newLink: String? = nil) async throws -> View {
         let actor = try request.requireActor()
@@ -189,7 +196,7 @@ package struct AdminWebController {
             target.contactFor = trimmed
         }
         try await save(target, before: before, action: "update", request: request)
-        return request.redirect(to: "/admin/people?notice=updated", redirectType: .normal)
+        return request.redirect(to: "/admin/people", showing: PeopleNotice.updated)
     }
 
     /// Deactivates a person: they cannot sign in, their sessions end and their tokens stop working at once.
@@ -205,7 +212,7 @@ package struct AdminWebController {
         try await save(target, before: before, action: "deactivate", request: request) { db in
             try await SessionStore.endAll(of: target.requireID(), on: db)
         }
-        return request.redirect(to: "/admin/people?notice=deactivated", redirectType: .normal)
+        return request.redirect(to: "/admin/people", showing: PeopleNotice.deactivated)
     }
 
     /// Lets a deactivated person sign in again.
@@ -215,7 +222,7 @@ package struct AdminWebController {
         let before = PersonSnapshot(target)
         target.deactivatedAt = nil
         try await save(target, before: before, action: "reactivate", request: request)
-        return request.redirect(to: "/admin/people?notice=reactivated", redirectType: .normal)
+        return request.redirect(to: "/admin/people", showing: PeopleNotice.reactivated)
     }
 
     /// What the audit log records of a person.

@@ -209,7 +209,7 @@ package struct AidWebController {
         do {
             let post = try await AidPostEdits.create(
                 try form.input(kind: kind), kind: kind, context: request.editContext)
-            return request.redirect(to: "/aid/\(kind.plural)/\(post.id!)?notice=posted", redirectType: .normal)
+            return request.redirect(to: "/aid/\(kind.plural)/\(post.id!)", showing: PostNotice.posted)
         } catch let problem as AbortError where problem.status == .badRequest {
             return try await renderForm(kind, request, form: form, error: problem.reason, status: .badRequest)
         }
@@ -239,14 +239,13 @@ package struct AidWebController {
         let allocations = try await AidQueries.allocations(
             { $0.filter(kind == .offer ? \.$offer.$id : \.$request.$id, .equal, id).filter(\.$status != .superseded) },
             on: request.db)
-        let notices = ["posted": "Posted. A matching run will propose allocations.", "withdrawn": "Withdrawn."]
         let row = AidPostRow(post, showsContact: AidQueries.showsContact(request))
         let page = PostPage(
             layout: Layout(title: "\(kind == .offer ? "Offer" : "Request") of \(post.city.name)", request: request),
             post: row.post, row: row, allocations: allocations.map { allocationRow($0, request) },
             mayEdit: AccessPolicy.holds(.editor, in: [.city(post.$city.id)], user: request.actor?.user),
             today: DateText.day(Date()),
-            notice: request.query[String.self, at: "notice"].flatMap { notices[$0] })
+            notice: request.notice(PostNotice.self))
         return try await request.view.render("Aid/post", page)
     }
 
@@ -259,7 +258,7 @@ package struct AidWebController {
     private func withdraw(_ kind: AidPostKind, _ request: Request) async throws -> Response {
         let post = try await AidQueries.post(try request.integerParameter("id"), kind: kind, on: request.db)
         try await AidPostEdits.withdraw(post, context: request.editContext)
-        return request.redirect(to: "/aid/\(kind.plural)/\(post.id!)?notice=withdrawn", redirectType: .normal)
+        return request.redirect(to: "/aid/\(kind.plural)/\(post.id!)", showing: PostNotice.withdrawn)
     }
 
     // MARK: matching runs and allocations
@@ -287,7 +286,7 @@ package struct AidWebController {
         let input = MatchingRuns.Input(
             network: form.network.flatMap { Int($0) }, resource: form.resource.flatMap { $0.isEmpty ? nil : $0 })
         let run = try await MatchingRuns.run(input, request: request)
-        return request.redirect(to: "/aid/matching-runs/\(run.id!)?notice=ran", redirectType: .normal)
+        return request.redirect(to: "/aid/matching-runs/\(run.id!)", showing: RunNotice.ran)
     }
 
     @Sendable
@@ -299,9 +298,6 @@ package struct AidWebController {
         async throws -> Response
     {
         let run = try await AidQueries.run(id, on: request.db)
-        let notices = [
-            "ran": "The matching ran. Each city answers the proposals it is part of.", "saved": "Saved.",
-        ]
         let units = run.allocations.reduce(0) { $0 + $1.quantity }
         let page = RunPage(
             layout: Layout(title: "Matching run \(id)", request: request), run: run,
@@ -310,7 +306,7 @@ package struct AidWebController {
             weightedUnitsMet: NumberText.count(Int(run.weightedUnitsMet)),
             totalCost: NumberText.count(Int(run.totalCost)),
             today: DateText.day(Date()),
-            notice: request.query[String.self, at: "notice"].flatMap { notices[$0] }, error: error)
+            notice: request.notice(RunNotice.self), error: error)
         return try await request.view.render("Aid/run", page).encodeResponse(status: status, for: request)
     }
 
@@ -378,7 +374,7 @@ package struct AidWebController {
             return try await renderRun(allocation.$run.id, request, error: problem.reason, status: problem.status)
         }
         return request.redirect(
-            to: "/aid/matching-runs/\(allocation.$run.id)?notice=saved#allocation-\(id)", redirectType: .normal)
+            to: "/aid/matching-runs/\(allocation.$run.id)", showing: RunNotice.saved, at: "allocation-\(id)")
     }
 
     // MARK: ledger
@@ -435,5 +431,29 @@ package struct AidWebController {
         let name = ["aid-ledger", city.map(String.init), partner.map(String.init)].compactMap { $0 }
             .joined(separator: "-")
         return Response.csvDownload(csv, name: name + ".csv")
+    }
+}
+
+/// What an offer's or a request's page says after a change.
+package enum PostNotice: String, PageNotice {
+    case posted, withdrawn
+
+    package var text: String {
+        switch self {
+        case .posted: "Posted. A matching run will propose allocations."
+        case .withdrawn: "Withdrawn."
+        }
+    }
+}
+
+/// What a matching run's page says after a change.
+package enum RunNotice: String, PageNotice {
+    case ran, saved
+
+    package var text: String {
+        switch self {
+        case .ran: "The matching ran. Each city answers the proposals it is part of."
+        case .saved: "Saved."
+        }
     }
 }

@@ -131,7 +131,7 @@ package struct DirectoryEditWebController {
         let city = try await DirectoryQueries.city(try request.integerParameter("id"), on: request.db)
         let input = try request.content.decode(DirectoryEdits.NewMembershipRequest.self)
         _ = try await DirectoryEdits.requestMembership(of: city, input, context: request.editContext)
-        return request.redirect(to: "/cities/\(try city.requireID())?notice=requested", redirectType: .normal)
+        return request.redirect(to: "/cities/\(try city.requireID())", showing: CityNotice.requested)
     }
 
     // MARK: network profile
@@ -246,7 +246,6 @@ package struct DirectoryEditWebController {
             of: network, page: try PageParameters(from: request, defaultPer: 50),
             sort: SortRequest(key: .name, descending: false),
             on: request.db)
-        let notices = ["added": "The city is now a member.", "removed": "The city is no longer a member."]
         let page = ManagePage(
             layout: Layout(title: "Members of \(network.name)", request: request), slug: network.slug,
             name: network.name,
@@ -261,7 +260,7 @@ package struct DirectoryEditWebController {
                     since: $0.since.map(String.init) ?? "")
             },
             pager: Pager(metadata, request: request),
-            notice: request.query[String.self, at: "notice"].flatMap { notices[$0] })
+            notice: request.notice(MembersNotice.self))
         return try await request.view.render("Directory/network-manage", page)
     }
 
@@ -282,7 +281,7 @@ package struct DirectoryEditWebController {
             .init(
                 cityId: cityID, role: form.role, since: try FormNumber.parse(form.since, field: "since", as: Int.self)),
             context: request.editContext)
-        return request.redirect(to: "/networks/\(network.slug)/manage?notice=added", redirectType: .normal)
+        return request.redirect(to: "/networks/\(network.slug)/manage", showing: MembersNotice.added)
     }
 
     /// Removes a member city from the management page.
@@ -291,7 +290,7 @@ package struct DirectoryEditWebController {
         let network = try await DirectoryQueries.network(request.parameters.get("slug") ?? "", on: request.db)
         try await DirectoryEdits.removeMember(
             try request.integerParameter("cityID"), from: network, context: request.editContext)
-        return request.redirect(to: "/networks/\(network.slug)/manage?notice=removed", redirectType: .normal)
+        return request.redirect(to: "/networks/\(network.slug)/manage", showing: MembersNotice.removed)
     }
 
     /// Accepts a request from the management page: the city becomes a member.
@@ -312,5 +311,17 @@ package struct DirectoryEditWebController {
         try await DirectoryEdits.decide(membershipRequest, accept: accept, context: request.editContext)
         let network = try await membershipRequest.$network.get(on: request.db)
         return request.redirect(to: "/networks/\(network.slug)/manage", redirectType: .normal)
+    }
+}
+
+/// What a network's members page says after a change.
+package enum MembersNotice: String, PageNotice {
+    case added, removed
+
+    package var text: String {
+        switch self {
+        case .added: "The city is now a member."
+        case .removed: "The city is no longer a member."
+        }
     }
 }

@@ -198,8 +198,7 @@ package struct DirectoryWebController {
         }
         let page = CityPage(
             layout: Layout(title: "\(city.name), \(city.country.name)", request: request),
-            notice: request.query[String.self, at: "notice"] == "requested"
-                ? "The request has been sent; the network's editors will answer it." : nil,
+            notice: request.notice(CityNotice.self),
             editing: editing, name: city.name,
             countryCode: city.country.id!, countryName: city.country.name, verified: city.verified,
             facts: [
@@ -415,4 +414,11 @@ package struct DirectoryWebController {
             map: map)
         return try await request.view.render("Directory/country", page)
     }
+}
+
+/// What a city's page says after a change.
+package enum CityNotice: String, PageNotice {
+    case requested
+
+    package var text: String { "The request has been sent; the network's editors will answer it." }
 }

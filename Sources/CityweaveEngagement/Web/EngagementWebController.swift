@@ -84,7 +84,8 @@ package struct EngagementWebController {
             return try await renderStrategy(
                 request, city: city, weights: { typed("weight_\($0)") ?? "" }, form: form, error: problem.reason)
         }
-        return request.redirect(to: "/cities/\(city.id!)/portfolio?notice=strategy", redirectType: .normal)
+        return request.redirect(
+            to: "/cities/\(city.id!)/portfolio", showing: PortfolioWebController.PortfolioNotice.strategy)
     }
 
     // MARK: engagements
@@ -238,7 +239,7 @@ package struct EngagementWebController {
         do {
             let engagement = try await EngagementEdits.create(
                 try form.input(), cityID: city.id!, context: request.editContext)
-            return request.redirect(to: "/engagements/\(engagement.id!)?notice=saved", redirectType: .normal)
+            return request.redirect(to: "/engagements/\(engagement.id!)", showing: EngagementNotice.saved)
         } catch let problem as AbortError where problem.status == .badRequest {
             return try await renderForm(
                 request, heading: "New engagement of \(city.name)", action: "/cities/\(city.id!)/engagements",
@@ -269,7 +270,7 @@ package struct EngagementWebController {
                 request, heading: "Edit an engagement", action: "/engagements/\(engagement.id!)/edit", city: city,
                 form: form, error: problem.reason)
         }
-        return request.redirect(to: "/engagements/\(engagement.id!)?notice=saved", redirectType: .normal)
+        return request.redirect(to: "/engagements/\(engagement.id!)", showing: EngagementNotice.saved)
     }
 
     package struct EngagementPage: Encodable {
@@ -295,7 +296,6 @@ package struct EngagementWebController {
             try request.integerParameter("id"), request: request)
         let city = try await DirectoryQueries.city(engagement.$city.id, on: request.db)
         let dto = try await EngagementQueries.engagement(engagement, on: request.db)
-        let notices = ["saved": "The engagement is saved.", "logged": "The value is logged."]
         let page = EngagementPage(
             layout: Layout(title: engagement.title, request: request), cityName: city.name,
             row: PortfolioWebController().row(dto),
@@ -303,7 +303,7 @@ package struct EngagementWebController {
             kinds: ValueKind.allCases.map { FormChoice(value: $0.rawValue, label: $0.label, selected: false) },
             today: DateText.day(Date()),
             mayEdit: AccessPolicy.holds(.editor, in: [.city(city.id!)], user: request.actor?.user),
-            notice: request.query[String.self, at: "notice"].flatMap { notices[$0] }, error: error)
+            notice: request.notice(EngagementNotice.self), error: error)
         return try await request.view.render("Engagement/engagement", page)
             .encodeResponse(status: error == nil ? .ok : .badRequest, for: request)
     }
@@ -331,7 +331,7 @@ package struct EngagementWebController {
         } catch let problem as AbortError where problem.status == .badRequest {
             return try await renderEngagement(request, error: problem.reason)
         }
-        return request.redirect(to: "/engagements/\(engagement.id!)?notice=logged#value", redirectType: .normal)
+        return request.redirect(to: "/engagements/\(engagement.id!)", showing: EngagementNotice.logged, at: "value")
     }
 
     // MARK: people
@@ -404,5 +404,17 @@ package struct EngagementWebController {
             return try await renderPerson(request, form: form, error: problem.reason)
         }
         return request.redirect(to: "/cities/\(cityID)/people/\(user.id!.uuidString)", redirectType: .normal)
+    }
+}
+
+/// What an engagement's page says after a change.
+package enum EngagementNotice: String, PageNotice {
+    case saved, logged
+
+    package var text: String {
+        switch self {
+        case .saved: "The engagement is saved."
+        case .logged: "The value is logged."
+        }
     }
 }

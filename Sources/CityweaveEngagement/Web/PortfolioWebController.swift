@@ -146,15 +146,24 @@ package struct PortfolioWebController {
                 hoursCapacity: strategy.map { NumberText.short($0.hoursPerMonth) } ?? "not set",
                 budget: strategy.map { NumberText.money($0.yearlyBudget) } ?? "not set"),
             advice: advice, whatIf: form, plans: try await EngagementQueries.plans(of: cityID, on: request.db),
-            error: error, notice: request.query[String.self, at: "notice"].flatMap { Self.notices[$0] })
+            error: error, notice: request.notice(PortfolioNotice.self))
         return try await request.view.render("Engagement/portfolio", page)
             .encodeResponse(status: error == nil ? .ok : .badRequest, for: request)
     }
 
-    package static let notices: [String: String] = [
-        "strategy": "The strategy is saved as a new revision.", "plan": "The proposal is saved as a plan.",
-        "engagement": "The engagement is saved.",
-    ]
+    /// What the portfolio says after the strategy changed.
+    package enum PortfolioNotice: String, PageNotice {
+        case strategy
+
+        package var text: String { "The strategy is saved as a new revision." }
+    }
+
+    /// What a plan's page says when it was just saved.
+    package enum PlanNotice: String, PageNotice {
+        case saved
+
+        package var text: String { "The proposal is saved as a plan." }
+    }
 
     package struct ReportPage: Encodable {
         package var cityName: String
@@ -261,7 +270,7 @@ package struct PortfolioWebController {
             return try await renderPortfolio(request, refusal: problem.reason)
         }
         return request.redirect(
-            to: "/cities/\(cityID)/portfolio/plans/\(try plan.requireID())?notice=plan", redirectType: .normal)
+            to: "/cities/\(cityID)/portfolio/plans/\(try plan.requireID())", showing: PlanNotice.saved)
     }
 
     package struct PlanPage: Encodable {
@@ -271,6 +280,7 @@ package struct PortfolioWebController {
         package var plan: PortfolioPlanDTO
         package var currency: String
         package var savedOn: String
+        package var notice: String?
         package var advice: AdviceView
         package var weights: [ThemeWeight]
     }
@@ -288,7 +298,7 @@ package struct PortfolioWebController {
             PlanPage(
                 layout: Layout(title: plan.name, request: request), cityID: city.id!, cityName: city.name, plan: dto,
                 currency: dto.advice.settings.currency,
-                savedOn: plan.createdAt.map(DateText.minute) ?? "",
+                savedOn: plan.createdAt.map(DateText.minute) ?? "", notice: request.notice(PlanNotice.self),
                 advice: view(dto.advice, currency: dto.advice.settings.currency),
                 weights: weights(dto.advice.settings.priorities)))
     }

@@ -163,7 +163,7 @@ package struct PracticeFormWebController {
         do {
             let practice = try await PracticeEdits.create(
                 form.input, cityID: cityID, translationOf: form.translationOf, context: request.editContext)
-            return request.redirect(to: "/practices/\(practice.id!)?notice=created", redirectType: .normal)
+            return request.redirect(to: "/practices/\(practice.id!)", showing: PracticeNotice.created)
         } catch let problem as AbortError where [.badRequest, .conflict].contains(problem.status) {
             let city = try await DirectoryQueries.city(cityID, on: request.db)
             return try await render(
@@ -213,7 +213,7 @@ package struct PracticeFormWebController {
         let practice = try await KnowledgeQueries.visiblePractice(try request.integerParameter("id"), request: request)
         try await PracticeEdits.setPublished(practice, published, context: request.editContext)
         return request.redirect(
-            to: "/practices/\(practice.id!)?notice=\(published ? "published" : "withdrawn")", redirectType: .normal)
+            to: "/practices/\(practice.id!)", showing: published ? PracticeNotice.published : .withdrawn)
     }
 
     @Sendable
@@ -241,7 +241,7 @@ package struct PracticeFormWebController {
                 readableAlone: form.readableAlone != nil, evidenceGiven: form.evidenceGiven != nil,
                 comment: form.comment),
             context: request.editContext)
-        return request.redirect(to: "/practices/\(practice.id!)?notice=reviewed#reviews", redirectType: .normal)
+        return request.redirect(to: "/practices/\(practice.id!)", showing: PracticeNotice.reviewed, at: "reviews")
     }
 
     package struct TransferForm: Content {
@@ -258,7 +258,7 @@ package struct PracticeFormWebController {
         _ = try await TransferEdits.declare(
             practice, cityID: form.city ?? 0, step: .init(stage: form.stage, date: form.date, notes: form.notes),
             context: request.editContext)
-        return request.redirect(to: "/practices/\(practice.id!)?notice=declared#transfers", redirectType: .normal)
+        return request.redirect(to: "/practices/\(practice.id!)", showing: PracticeNotice.declared, at: "transfers")
     }
 
     @Sendable
@@ -269,7 +269,7 @@ package struct PracticeFormWebController {
         try await TransferEdits.advance(
             transfer, step: .init(stage: form.stage, date: form.date, notes: form.notes), context: request.editContext)
         return request.redirect(
-            to: "/practices/\(transfer.$practice.id)?notice=advanced#transfers", redirectType: .normal)
+            to: "/practices/\(transfer.$practice.id)", showing: PracticeNotice.advanced, at: "transfers")
     }
 
     package struct EvidenceForm: Content {
@@ -283,7 +283,7 @@ package struct PracticeFormWebController {
         let counts = try request.content.decode(EvidenceForm.self).countsAsEvidence == "true"
         try await TransferEdits.setEvidence(transfer, counts, context: request.editContext)
         return request.redirect(
-            to: "/practices/\(transfer.$practice.id)?notice=\(counts ? "cited" : "uncited")#transfers",
-            redirectType: .normal)
+            to: "/practices/\(transfer.$practice.id)", showing: counts ? PracticeNotice.cited : .uncited,
+            at: "transfers")
     }
 }

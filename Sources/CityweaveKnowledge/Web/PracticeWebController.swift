@@ -162,13 +162,6 @@ package struct PracticeWebController {
         {
             reviewNetwork = .init(id: own.id, slug: network.slug, name: network.name)
         }
-        let notices = [
-            "created": "The practice is saved as a draft: only your city sees it until you publish it.",
-            "published": "The practice is published: everyone can find it, and it is in the feeds.",
-            "withdrawn": "The practice is a draft again.", "reviewed": "Your network's review is recorded.",
-            "declared": "Your city's transfer is recorded.", "advanced": "The new stage is recorded.",
-            "cited": "The transfer's result now counts as evidence.", "uncited": "The transfer is no longer cited.",
-        ]
         let page = PracticePage(
             layout: Layout(title: dto.title, request: request), practice: dto,
             published: dto.publishedAt.map(DateText.day), updated: dto.updatedAt.map(DateText.day),
@@ -196,7 +189,7 @@ package struct PracticeWebController {
             stages: TransferStage.allCases.filter { $0 != .abandoned }.map {
                 Choice(value: $0.rawValue, label: $0.label, selected: false)
             },
-            today: DateText.day(Date()), notice: request.query[String.self, at: "notice"].flatMap { notices[$0] })
+            today: DateText.day(Date()), notice: request.notice(PracticeNotice.self))
         return try await request.view.render("Knowledge/practice", page)
     }
 
@@ -289,5 +282,23 @@ package struct PracticeWebController {
             layout: Layout(title: "Measures of \(city.name)", request: request), cityID: city.id!, cityName: city.name,
             countryName: city.country.name, categories: categories, chart: MeasureTimelineChart(measures))
         return try await request.view.render("Knowledge/timeline", page)
+    }
+}
+
+/// What a practice's page says after a change.
+package enum PracticeNotice: String, PageNotice {
+    case created, published, withdrawn, reviewed, declared, advanced, cited, uncited
+
+    package var text: String {
+        switch self {
+        case .created: "The practice is saved as a draft: only your city sees it until you publish it."
+        case .published: "The practice is published: everyone can find it, and it is in the feeds."
+        case .withdrawn: "The practice is a draft again."
+        case .reviewed: "Your network's review is recorded."
+        case .declared: "Your city's transfer is recorded."
+        case .advanced: "The new stage is recorded."
+        case .cited: "The transfer's result now counts as evidence."
+        case .uncited: "The transfer is no longer cited."
+        }
     }
 }
