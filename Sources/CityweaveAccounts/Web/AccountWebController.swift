@@ -337,9 +337,9 @@ package struct AccountWebController {
             user = try await Invitations.accept(
                 invitation, name: name, password: form.password ?? "", policy: request.application.passwordPolicy,
                 hasher: request.password.async, ip: request.clientAddress, on: request.db)
-        } catch let problem as BadRequest {
+        } catch let problem as AbortError where problem.isMendableInTheForm {
             return try await renderInvitation(request, invitation, name: name, message: problem.reason)
-                .encodeResponse(status: .badRequest, for: request)
+                .encodeResponse(status: problem.status, for: request)
         }
         let (_, cookie) = try await SessionStore.start(for: user, request: request)
         let response = request.redirect(to: "/account", showing: AccountNotice.welcome)

@@ -210,8 +210,8 @@ package struct AidWebController {
             let post = try await AidPostEdits.create(
                 try form.input(kind: kind), kind: kind, context: request.editContext)
             return request.redirect(to: "/aid/\(kind.plural)/\(post.id!)", showing: PostNotice.posted)
-        } catch let problem as AbortError where problem.status == .badRequest {
-            return try await renderForm(kind, request, form: form, error: problem.reason, status: .badRequest)
+        } catch let problem as AbortError where problem.isMendableInTheForm {
+            return try await renderForm(kind, request, form: form, error: problem.reason, status: problem.status)
         }
     }
 
@@ -370,7 +370,7 @@ package struct AidWebController {
             default:
                 throw Abort(.notFound, reason: "An allocation can be accepted, declined, shipped or received.")
             }
-        } catch let problem as AbortError where [.badRequest, .conflict].contains(problem.status) {
+        } catch let problem as AbortError where problem.isMendableInTheForm {
             return try await renderRun(allocation.$run.id, request, error: problem.reason, status: problem.status)
         }
         return request.redirect(

@@ -78,10 +78,10 @@ package struct DirectoryEditWebController {
         do {
             let update = try request.content.decode(CityProfileForm.self).update()
             try await DirectoryEdits.updateProfile(of: city, with: update, context: request.editContext)
-        } catch let problem as BadRequest {
+        } catch let problem as AbortError where problem.isMendableInTheForm {
             let reloaded = try await DirectoryQueries.city(try city.requireID(), on: request.db)
             return try await renderCityEdit(request, city: reloaded, error: problem.reason)
-                .encodeResponse(status: .badRequest, for: request)
+                .encodeResponse(status: problem.status, for: request)
         }
         return request.redirect(to: "/cities/\(try city.requireID())", redirectType: .normal)
     }
@@ -201,10 +201,10 @@ package struct DirectoryEditWebController {
         do {
             let update = try request.content.decode(NetworkProfileForm.self).update()
             try await DirectoryEdits.updateProfile(of: network, with: update, context: request.editContext)
-        } catch let problem as BadRequest {
+        } catch let problem as AbortError where problem.isMendableInTheForm {
             let reloaded = try await DirectoryQueries.network(network.slug, on: request.db)
             return try await renderNetworkEdit(request, network: reloaded, error: problem.reason)
-                .encodeResponse(status: .badRequest, for: request)
+                .encodeResponse(status: problem.status, for: request)
         }
         return request.redirect(to: "/networks/\(network.slug)", redirectType: .normal)
     }

@@ -46,19 +46,19 @@ package struct EngagementWebController {
             newEngagementFee: NumberText.short(strategy?.newEngagementFee ?? 0),
             sharesValueRatings: strategy?.sharesValueRatings == true ? "on" : nil)
         return try await renderStrategy(
-            request, city: city, weights: { weights[$0].map(NumberText.short) ?? "0" }, form: form, error: nil)
+            request, city: city, weights: { weights[$0].map(NumberText.short) ?? "0" }, form: form, refusal: nil)
     }
 
     private func renderStrategy(
-        _ request: Request, city: City, weights: (String) -> String, form: StrategyForm, error: String?
+        _ request: Request, city: City, weights: (String) -> String, form: StrategyForm, refusal: (any AbortError)?
     ) async throws -> Response {
         let page = StrategyPage(
             layout: Layout(title: "Strategy of \(city.name)", request: request), cityID: city.id!, cityName: city.name,
             weights: Theme.allCases.map {
                 .init(name: TypedFields.weightField($0), label: $0.label, value: weights($0.rawValue))
-            }, form: form, shares: form.sharesValueRatings != nil, error: error)
+            }, form: form, shares: form.sharesValueRatings != nil, error: refusal?.reason)
         return try await request.view.render("Engagement/strategy-form", page)
-            .encodeResponse(status: error == nil ? .ok : .badRequest, for: request)
+            .encodeResponse(status: refusal?.status ?? .ok, for: request)
     }
 
     @Sendable
@@ -80,9 +80,9 @@ package struct EngagementWebController {
                     form.newEngagementFee, field: "newEngagementFee", as: Double.self),
                 sharesValueRatings: form.sharesValueRatings != nil)
             _ = try await StrategyEdits.save(input, cityID: city.id!, context: request.editContext)
-        } catch let problem as AbortError where [.badRequest, .conflict].contains(problem.status) {
+        } catch let problem as AbortError where problem.isMendableInTheForm {
             return try await renderStrategy(
-                request, city: city, weights: { typed("weight_\($0)") ?? "" }, form: form, error: problem.reason)
+                request, city: city, weights: { typed("weight_\($0)") ?? "" }, form: form, refusal: problem)
         }
         return request.redirect(
             to: "/cities/\(city.id!)/portfolio", showing: PortfolioWebController.PortfolioNotice.strategy)
@@ -178,7 +178,8 @@ package struct EngagementWebController {
     }
 
     private func renderForm(
-        _ request: Request, heading: String, action: String, city: City, form: EngagementForm, error: String?
+        _ request: Request, heading: String, action: String, city: City, form: EngagementForm,
+        refusal: (any AbortError)?
     ) async throws -> Response {
         let networks = try await Network.query(on: request.db).sort(\.$name).all()
         let cityID = try city.requireID()
@@ -209,9 +210,9 @@ package struct EngagementWebController {
             },
             people: people.map { Self.choice($0, chosen: form.owner) },
             backups: people.map { Self.choice($0, chosen: form.backup) },
-            error: error)
+            error: refusal?.reason)
         return try await request.view.render("Engagement/engagement-form", page)
-            .encodeResponse(status: error == nil ? .ok : .badRequest, for: request)
+            .encodeResponse(status: refusal?.status ?? .ok, for: request)
     }
 
     private static func choice(_ person: User, chosen: String?) -> FormChoice {
@@ -229,7 +230,7 @@ package struct EngagementWebController {
         form.status = EngagementStatus.active.rawValue
         return try await renderForm(
             request, heading: "New engagement of \(city.name)", action: "/cities/\(city.id!)/engagements", city: city,
-            form: form, error: nil)
+            form: form, refusal: nil)
     }
 
     @Sendable
@@ -240,10 +241,10 @@ package struct EngagementWebController {
             let engagement = try await EngagementEdits.create(
                 try form.input(), cityID: city.id!, context: request.editContext)
             return request.redirect(to: "/engagements/\(engagement.id!)", showing: EngagementNotice.saved)
-        } catch let problem as AbortError where problem.status == .badRequest {
+        } catch let problem as AbortError where problem.isMendableInTheForm {
             return try await renderForm(
                 request, heading: "New engagement of \(city.name)", action: "/cities/\(city.id!)/engagements",
-                city: city, form: form, error: problem.reason)
+                city: city, form: form, refusal: problem)
         }
     }
 
@@ -254,7 +255,7 @@ package struct EngagementWebController {
         let city = try await DirectoryQueries.city(engagement.$city.id, on: request.db)
         return try await renderForm(
             request, heading: "Edit “\(engagement.title)”", action: "/engagements/\(engagement.id!)/edit", city: city,
-            form: EngagementForm(try await EngagementQueries.engagement(engagement, on: request.db)), error: nil)
+            form: EngagementForm(try await EngagementQueries.engagement(engagement, on: request.db)), refusal: nil)
     }
 
     @Sendable
@@ -264,11 +265,11 @@ package struct EngagementWebController {
         let form = try request.content.decode(EngagementForm.self)
         do {
             try await EngagementEdits.update(engagement, with: try form.input(), context: request.editContext)
-        } catch let problem as AbortError where problem.status == .badRequest {
+        } catch let problem as AbortError where problem.isMendableInTheForm {
             let city = try await DirectoryQueries.city(engagement.$city.id, on: request.db)
             return try await renderForm(
                 request, heading: "Edit an engagement", action: "/engagements/\(engagement.id!)/edit", city: city,
-                form: form, error: problem.reason)
+                form: form, refusal: problem)
         }
         return request.redirect(to: "/engagements/\(engagement.id!)", showing: EngagementNotice.saved)
     }
@@ -288,10 +289,10 @@ package struct EngagementWebController {
     /// `/engagements/{id}`: the engagement, its value log and its handover notes.
     @Sendable
     package func engagement(_ request: Request) async throws -> Response {
-        try await renderEngagement(request, error: nil)
+        try await renderEngagement(request, refusal: nil)
     }
 
-    private func renderEngagement(_ request: Request, error: String?) async throws -> Response {
+    private func renderEngagement(_ request: Request, refusal: (any AbortError)?) async throws -> Response {
         let engagement = try await EngagementQueries.visibleEngagement(
             try request.integerParameter("id"), request: request)
         let city = try await DirectoryQueries.city(engagement.$city.id, on: request.db)
@@ -303,9 +304,9 @@ package struct EngagementWebController {
             kinds: ValueKind.allCases.map { FormChoice(value: $0.rawValue, label: $0.label, selected: false) },
             today: DateText.day(Date()),
             mayEdit: AccessPolicy.holds(.editor, in: [.city(city.id!)], user: request.actor?.user),
-            notice: request.notice(EngagementNotice.self), error: error)
+            notice: request.notice(EngagementNotice.self), error: refusal?.reason)
         return try await request.view.render("Engagement/engagement", page)
-            .encodeResponse(status: error == nil ? .ok : .badRequest, for: request)
+            .encodeResponse(status: refusal?.status ?? .ok, for: request)
     }
 
     package struct ValueForm: Content {
@@ -328,8 +329,8 @@ package struct EngagementWebController {
             _ = try await EngagementEdits.recordValue(
                 .init(date: form.date, kind: form.kind ?? "", rating: rating, note: form.note, link: form.link),
                 on: engagement, context: request.editContext)
-        } catch let problem as AbortError where problem.status == .badRequest {
-            return try await renderEngagement(request, error: problem.reason)
+        } catch let problem as AbortError where problem.isMendableInTheForm {
+            return try await renderEngagement(request, refusal: problem)
         }
         return request.redirect(to: "/engagements/\(engagement.id!)", showing: EngagementNotice.logged, at: "value")
     }
@@ -358,10 +359,12 @@ package struct EngagementWebController {
     /// `/cities/{id}/people/{userID}`: what a person carries and brings.
     @Sendable
     package func person(_ request: Request) async throws -> Response {
-        try await renderPerson(request, form: nil, error: nil)
+        try await renderPerson(request, form: nil, refusal: nil)
     }
 
-    private func renderPerson(_ request: Request, form: ProfileForm?, error: String?) async throws -> Response {
+    private func renderPerson(_ request: Request, form: ProfileForm?, refusal: (any AbortError)?) async throws
+        -> Response
+    {
         let city = try await DirectoryQueries.city(try request.integerParameter("id"), on: request.db)
         let user = try await StaffQueries.user(
             request.parameters.get("userID").flatMap(UUID.init(uuidString:)), ofCity: city.id!, on: request.db)
@@ -374,9 +377,9 @@ package struct EngagementWebController {
             expertise: form?.expertise ?? person.expertise.joined(separator: ", "),
             training: form?.training
                 ?? person.training.map { "\($0.title) | \($0.year) | \($0.provider)" }.joined(separator: "\n"),
-            error: error)
+            error: refusal?.reason)
         return try await request.view.render("Engagement/person", page)
-            .encodeResponse(status: error == nil ? .ok : .badRequest, for: request)
+            .encodeResponse(status: refusal?.status ?? .ok, for: request)
     }
 
     @Sendable
@@ -400,8 +403,8 @@ package struct EngagementWebController {
             _ = try await StaffProfileEdits.save(
                 .init(languages: list(form.languages), expertise: list(form.expertise), training: training), for: user,
                 context: request.editContext)
-        } catch let problem as AbortError where problem.status == .badRequest {
-            return try await renderPerson(request, form: form, error: problem.reason)
+        } catch let problem as AbortError where problem.isMendableInTheForm {
+            return try await renderPerson(request, form: form, refusal: problem)
         }
         return request.redirect(to: "/cities/\(cityID)/people/\(user.id!.uuidString)", redirectType: .normal)
     }

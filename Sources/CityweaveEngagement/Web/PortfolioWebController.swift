@@ -112,22 +112,22 @@ package struct PortfolioWebController {
     }
 
     /// The portfolio page; `refusal` is why a form posted to it (saving a plan) changed nothing.
-    private func renderPortfolio(_ request: Request, refusal: String?) async throws -> Response {
+    private func renderPortfolio(_ request: Request, refusal: (any AbortError)?) async throws -> Response {
         let city = try await DirectoryQueries.city(try request.integerParameter("id"), on: request.db)
         let cityID = try city.requireID()
         let strategy = try await EngagementQueries.strategy(of: cityID, on: request.db)
         let engagements = try await EngagementQueries.engagements(of: cityID, on: request.db)
         let currency = strategy?.currency ?? "EUR"
         let form = whatIfForm(request, strategy: strategy)
-        var error = refusal
+        var refusal = refusal
         var advice: AdviceView?
         if strategy != nil || form.isWhatIf {
             do {
                 advice = view(
                     try await PortfolioAdvising.advise(
                         cityID: cityID, whatIf: try whatIf(request), request: request), currency: currency)
-            } catch let problem as AbortError where [.badRequest, .conflict].contains(problem.status) {
-                error = error ?? problem.reason
+            } catch let problem as AbortError where problem.isMendableInTheForm {
+                refusal = refusal ?? problem
             }
         }
         let rows = engagements.map(row)
@@ -146,9 +146,9 @@ package struct PortfolioWebController {
                 hoursCapacity: strategy.map { NumberText.short($0.hoursPerMonth) } ?? "not set",
                 budget: strategy.map { NumberText.money($0.yearlyBudget) } ?? "not set"),
             advice: advice, whatIf: form, plans: try await EngagementQueries.plans(of: cityID, on: request.db),
-            error: error, notice: request.notice(PortfolioNotice.self))
+            error: refusal?.reason, notice: request.notice(PortfolioNotice.self))
         return try await request.view.render("Engagement/portfolio", page)
-            .encodeResponse(status: error == nil ? .ok : .badRequest, for: request)
+            .encodeResponse(status: refusal?.status ?? .ok, for: request)
     }
 
     /// What the portfolio says after the strategy changed.
@@ -266,8 +266,8 @@ package struct PortfolioWebController {
                 cityID: cityID,
                 advise: { try await PortfolioAdvising.advise(cityID: cityID, whatIf: $0, request: request) },
                 context: request.editContext)
-        } catch let problem as AbortError where [.badRequest, .conflict].contains(problem.status) {
-            return try await renderPortfolio(request, refusal: problem.reason)
+        } catch let problem as AbortError where problem.isMendableInTheForm {
+            return try await renderPortfolio(request, refusal: problem)
         }
         return request.redirect(
             to: "/cities/\(cityID)/portfolio/plans/\(try plan.requireID())", showing: PlanNotice.saved)

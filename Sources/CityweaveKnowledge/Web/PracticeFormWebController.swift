@@ -164,7 +164,7 @@ package struct PracticeFormWebController {
             let practice = try await PracticeEdits.create(
                 form.input, cityID: cityID, translationOf: form.translationOf, context: request.editContext)
             return request.redirect(to: "/practices/\(practice.id!)", showing: PracticeNotice.created)
-        } catch let problem as AbortError where [.badRequest, .conflict].contains(problem.status) {
+        } catch let problem as AbortError where problem.isMendableInTheForm {
             let city = try await DirectoryQueries.city(cityID, on: request.db)
             return try await render(
                 request, heading: form.translationOf == nil ? "New practice of \(city.name)" : "Translate a practice",
@@ -190,7 +190,7 @@ package struct PracticeFormWebController {
         let form = try request.content.decode(PracticeForm.self)
         do {
             try await PracticeEdits.update(practice, with: form.input, context: request.editContext)
-        } catch let problem as AbortError where [.badRequest, .conflict].contains(problem.status) {
+        } catch let problem as AbortError where problem.isMendableInTheForm {
             let city = try await DirectoryQueries.city(practice.$city.id, on: request.db)
             return try await render(
                 request, heading: "Edit a practice", action: "/practices/\(practice.id!)/edit", cityID: nil,

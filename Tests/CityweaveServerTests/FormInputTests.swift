@@ -3,7 +3,8 @@ import Vapor
 
 @testable import CityweaveShared
 
-/// Numbers typed into forms: the one reading every page uses.
+/// What every form does with what was typed: numbers read one way, and one
+/// rule for which refusals show the form again.
 extension CityweaveServerTests {
     @Suite struct FormNumberTests {
         @Test func anEmptyFieldIsNoNumberAndSpacesAroundOneAreIgnored() throws {
@@ -41,6 +42,22 @@ extension CityweaveServerTests {
             } catch {
                 return "\(error)"
             }
+        }
+    }
+}
+
+extension CityweaveServerTests {
+    @Suite struct FormRefusalTests {
+        @Test func onlyRefusalsThePersonCanMendShowTheFormAgain() {
+            for status in [HTTPResponseStatus.badRequest, .conflict, .unprocessableEntity] {
+                #expect(Abort(status).isMendableInTheForm, "\(status)")
+            }
+            for status in [
+                HTTPResponseStatus.notFound, .forbidden, .unauthorized, .serviceUnavailable, .tooManyRequests,
+            ] {
+                #expect(!Abort(status).isMendableInTheForm, "\(status)")
+            }
+            #expect(BadRequest("'since' must be a whole number").isMendableInTheForm)
         }
     }
 }
