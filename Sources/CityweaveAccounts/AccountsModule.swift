@@ -9,6 +9,8 @@ package enum AccountsModule: CityweaveModule {
 
     package static let openAPI: [any OpenAPIModule.Type] = [AccountsOpenAPI.self]
 
+    package static let paths: [any SitePath.Type] = [AccountsPath.self]
+
     package static func routes() -> [any RouteCollection] { [AccountsRoutes()] }
 
     package static func prepare(_ app: Application) {

@@ -10,6 +10,8 @@ package enum AidModule: CityweaveModule {
 
     package static let openAPI: [any OpenAPIModule.Type] = [AidOpenAPI.self]
 
+    package static let paths: [any SitePath.Type] = [AidPath.self]
+
     package static func routes() -> [any RouteCollection] { [AidRoutes()] }
 
     package static let pageSections = [AidCitySection.provider]

@@ -19,6 +19,8 @@ package enum DirectoryModule: CityweaveModule {
 
     package static let openAPI: [any OpenAPIModule.Type] = [DirectoryOpenAPI.self, DirectoryEditsOpenAPI.self]
 
+    package static let paths: [any SitePath.Type] = [DirectoryPath.self]
+
     package static func routes() -> [any RouteCollection] { [DirectoryRoutes()] }
 
     package static func prepare(_ app: Application) {

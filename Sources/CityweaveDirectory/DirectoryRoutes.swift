@@ -35,35 +35,34 @@ package struct DirectoryRoutes: RouteCollection {
             use: edits.decide)
 
         let pages = DirectoryWebController()
-        routes.get(use: pages.home)
-        routes.get("search", use: pages.search)
-        routes.get("cities", ":id", use: pages.city)
-        routes.get("networks", use: pages.networks)
-        routes.get("networks", ":slug", use: pages.network)
-        routes.get("countries", use: pages.countries)
-        routes.get("countries", ":code", use: pages.country)
+        routes.get(DirectoryPath.home, use: pages.home)
+        routes.get(DirectoryPath.search, use: pages.search)
+        routes.get(DirectoryPath.city, use: pages.city)
+        routes.get(DirectoryPath.networks, use: pages.networks)
+        routes.get(DirectoryPath.network, use: pages.network)
+        routes.get(DirectoryPath.countries, use: pages.countries)
+        routes.get(DirectoryPath.country, use: pages.country)
 
         let forms = DirectoryEditWebController()
         let cityPageEditor = AccessPolicy.editor(of: .city(parameter: "id"))
         let networkPageEditor = AccessPolicy.editor(of: .network(parameter: "slug"))
         let requestEditor = AccessPolicy.editor(of: .membershipRequest(parameter: "id"))
-        routes.on(.GET, "cities", ":id", "edit", policy: cityPageEditor, use: forms.editCity)
-        routes.on(.POST, "cities", ":id", "edit", policy: cityPageEditor, use: forms.updateCity)
-        routes.on(.POST, "cities", ":id", "partnerships", policy: cityPageEditor, use: forms.addPartnership)
+        routes.on(.GET, DirectoryPath.cityEdit, policy: cityPageEditor, use: forms.editCity)
+        routes.on(.POST, DirectoryPath.cityEdit, policy: cityPageEditor, use: forms.updateCity)
+        routes.on(.POST, DirectoryPath.cityPartnerships, policy: cityPageEditor, use: forms.addPartnership)
+        routes.on(.POST, DirectoryPath.cityMembershipRequests, policy: cityPageEditor, use: forms.requestMembership)
         routes.on(
-            .POST, "cities", ":id", "membership-requests", policy: cityPageEditor, use: forms.requestMembership)
-        routes.on(
-            .POST, "partnerships", ":id", "delete", policy: .editor(of: .partnership(parameter: "id")),
+            .POST, DirectoryPath.partnershipDelete, policy: .editor(of: .partnership(parameter: "id")),
             use: forms.removePartnership)
-        routes.on(.GET, "networks", ":slug", "edit", policy: networkPageEditor, use: forms.editNetwork)
-        routes.on(.POST, "networks", ":slug", "edit", policy: networkPageEditor, use: forms.updateNetwork)
-        routes.on(.GET, "networks", ":slug", "manage", policy: networkPageEditor, use: forms.manageNetwork)
-        routes.on(.POST, "networks", ":slug", "members", policy: networkPageEditor, use: forms.addMember)
+        routes.on(.GET, DirectoryPath.networkEdit, policy: networkPageEditor, use: forms.editNetwork)
+        routes.on(.POST, DirectoryPath.networkEdit, policy: networkPageEditor, use: forms.updateNetwork)
+        routes.on(.GET, DirectoryPath.networkManage, policy: networkPageEditor, use: forms.manageNetwork)
+        routes.on(.POST, DirectoryPath.networkMembers, policy: networkPageEditor, use: forms.addMember)
         routes.on(
-            .POST, "networks", ":slug", "members", ":cityID", "remove", policy: networkPageEditor,
+            .POST, DirectoryPath.networkMemberRemove, policy: networkPageEditor,
             use: forms.removeMember)
-        routes.on(.POST, "membership-requests", ":id", "accept", policy: requestEditor, use: forms.accept)
-        routes.on(.POST, "membership-requests", ":id", "decline", policy: requestEditor, use: forms.decline)
+        routes.on(.POST, DirectoryPath.membershipRequestAccept, policy: requestEditor, use: forms.accept)
+        routes.on(.POST, DirectoryPath.membershipRequestDecline, policy: requestEditor, use: forms.decline)
     }
 }
 

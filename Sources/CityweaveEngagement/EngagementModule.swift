@@ -8,6 +8,8 @@ package enum EngagementModule: CityweaveModule {
 
     package static let openAPI: [any OpenAPIModule.Type] = [EngagementOpenAPI.self]
 
+    package static let paths: [any SitePath.Type] = [EngagementPath.self]
+
     package static func routes() -> [any RouteCollection] { [EngagementRoutes()] }
 
     package static let pageSections = [EngagementCitySection.provider]

@@ -14,6 +14,8 @@ package enum KnowledgeModule: CityweaveModule {
 
     package static let openAPI: [any OpenAPIModule.Type] = [KnowledgeOpenAPI.self]
 
+    package static let paths: [any SitePath.Type] = [KnowledgePath.self]
+
     package static func routes() -> [any RouteCollection] { [KnowledgeRoutes()] }
 
     package static func prepare(_ app: Application) {

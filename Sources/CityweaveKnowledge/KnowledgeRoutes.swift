@@ -36,35 +36,34 @@ package struct KnowledgeRoutes: RouteCollection {
         api.get("measures", use: json.measures)
 
         let pages = PracticeWebController()
-        routes.get("practices", use: pages.search)
-        routes.get("practices", ":id", use: pages.practice)
-        routes.get("measures", use: pages.measures)
-        routes.get("measures", "cities", ":id", use: pages.timeline)
-        routes.get("cities", ":id", "recommended-practices", use: pages.recommended)
+        routes.get(KnowledgePath.practices, use: pages.search)
+        routes.get(KnowledgePath.practice, use: pages.practice)
+        routes.get(KnowledgePath.measures, use: pages.measures)
+        routes.get(KnowledgePath.cityMeasures, use: pages.timeline)
+        routes.get(KnowledgePath.recommended, use: pages.recommended)
 
         let forms = PracticeFormWebController()
+        routes.on(.GET, KnowledgePath.newPractice, policy: .editor(of: .city(parameter: "id")), use: forms.new)
+        routes.on(.POST, KnowledgePath.practices, policy: .editor(of: .cityInBody), use: forms.create)
+        routes.on(.GET, KnowledgePath.practiceEdit, policy: practiceEditor, use: forms.edit)
+        routes.on(.POST, KnowledgePath.practiceEdit, policy: practiceEditor, use: forms.update)
+        routes.on(.GET, KnowledgePath.practiceTranslate, policy: practiceEditor, use: forms.translate)
+        routes.on(.POST, KnowledgePath.practicePublish, policy: practiceEditor, use: forms.publish)
+        routes.on(.POST, KnowledgePath.practiceWithdraw, policy: practiceEditor, use: forms.withdraw)
+        routes.on(.POST, KnowledgePath.practiceDelete, policy: practiceEditor, use: forms.delete)
         routes.on(
-            .GET, "cities", ":id", "practices", "new", policy: .editor(of: .city(parameter: "id")), use: forms.new)
-        routes.on(.POST, "practices", policy: .editor(of: .cityInBody), use: forms.create)
-        routes.on(.GET, "practices", ":id", "edit", policy: practiceEditor, use: forms.edit)
-        routes.on(.POST, "practices", ":id", "edit", policy: practiceEditor, use: forms.update)
-        routes.on(.GET, "practices", ":id", "translate", policy: practiceEditor, use: forms.translate)
-        routes.on(.POST, "practices", ":id", "publish", policy: practiceEditor, use: forms.publish)
-        routes.on(.POST, "practices", ":id", "withdraw", policy: practiceEditor, use: forms.withdraw)
-        routes.on(.POST, "practices", ":id", "delete", policy: practiceEditor, use: forms.delete)
-        routes.on(
-            .POST, "practices", ":id", "reviews", ":network", policy: .editor(of: .network(parameter: "network")),
+            .POST, KnowledgePath.review, policy: .editor(of: .network(parameter: "network")),
             use: forms.review)
-        routes.on(.POST, "practices", ":id", "transfers", policy: .editor(of: .cityInBody), use: forms.declareTransfer)
+        routes.on(.POST, KnowledgePath.transfers, policy: .editor(of: .cityInBody), use: forms.declareTransfer)
         routes.on(
-            .POST, "practices", ":id", "transfers", ":transferID", "steps",
-            policy: .editor(of: .transfer(parameter: "transferID")), use: forms.advanceTransfer)
+            .POST, KnowledgePath.transferSteps, policy: .editor(of: .transfer(parameter: "transferID")),
+            use: forms.advanceTransfer)
         routes.on(
-            .POST, "practices", ":id", "transfers", ":transferID", "evidence", policy: practiceEditor,
+            .POST, KnowledgePath.transferEvidence, policy: practiceEditor,
             use: forms.citeTransfer)
 
         let feeds = PracticeFeedController()
-        routes.get("feeds", "practices.atom", use: feeds.all)
-        routes.get("feeds", "practices", ":theme", use: feeds.theme)
+        routes.get(KnowledgePath.feed, use: feeds.all)
+        routes.get(KnowledgePath.themeFeed, use: feeds.theme)
     }
 }

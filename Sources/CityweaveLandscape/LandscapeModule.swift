@@ -10,6 +10,8 @@ package enum LandscapeModule: CityweaveModule {
 
     package static let openAPI: [any OpenAPIModule.Type] = [LandscapeOpenAPI.self]
 
+    package static let paths: [any SitePath.Type] = [LandscapePath.self]
+
     package static func routes() -> [any RouteCollection] { [LandscapeRoutes()] }
 
     package static func prepare(_ app: Application) {

@@ -18,6 +18,6 @@ package struct LandscapeRoutes: RouteCollection {
         api.get("landscape", "cities.csv", use: export.cityMetricsCSV)
         api.get("landscape", "overlap.csv", use: export.overlapCSV)
         api.get("landscape", "matrix.csv", use: export.matrixCSV)
-        routes.get("landscape", use: LandscapeWebController().landscape)
+        routes.get(LandscapePath.landscape, use: LandscapeWebController().landscape)
     }
 }

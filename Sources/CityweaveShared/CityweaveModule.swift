@@ -1,4 +1,5 @@
 import Fluent
+import Leaf
 import Vapor
 
 /// What one module brings to Cityweave, declared in one place. `configure`
@@ -12,6 +13,8 @@ package protocol CityweaveModule: SendableMetatype {
     static var laterMigrations: [any Migration] { get }
     /// Its entries in the site's navigation.
     static var navigation: [NavigationEntry] { get }
+    /// The paths of its pages.
+    static var paths: [any SitePath.Type] { get }
     /// What it tells the OpenAPI document about its routes.
     static var openAPI: [any OpenAPIModule.Type] { get }
     /// Its routes, API and pages.
@@ -36,6 +39,7 @@ package protocol CityweaveModule: SendableMetatype {
 extension CityweaveModule {
     package static var laterMigrations: [any Migration] { [] }
     package static var navigation: [NavigationEntry] { [] }
+    package static var paths: [any SitePath.Type] { [] }
     package static var openAPI: [any OpenAPIModule.Type] { [] }
     package static func prepare(_ app: Application) {}
     package static var pageSections: [PageSectionProvider] { [] }
@@ -75,12 +79,15 @@ package struct ModuleSet: Sendable {
     package let modules: [any CityweaveModule.Type]
     /// Every module's navigation entries, in order.
     package let navigation: [NavigationEntry]
+    /// The pattern of every module's page paths (see ``SitePath``).
+    package let pagePatterns: Set<String>
     package let openAPIDocument: JSONValue
     package let requestBodyFields: RequestBodyFields
 
     package init(_ modules: [any CityweaveModule.Type]) {
         self.modules = modules
         navigation = modules.flatMap { $0.navigation }.sorted { $0.position < $1.position }
+        pagePatterns = Set(modules.flatMap { $0.paths.flatMap { $0.patterns } })
         openAPIDocument = OpenAPIDocument.assembled(from: modules.flatMap { $0.openAPI })
         requestBodyFields = RequestBodyFields(document: openAPIDocument)
     }
@@ -88,6 +95,7 @@ package struct ModuleSet: Sendable {
     /// Registers every module with `app`, in order.
     package func register(in app: Application) throws {
         app.modules = self
+        app.leaf.tags["path"] = PathTag(patterns: pagePatterns)
         for module in modules {
             app.migrations.add(module.migrations)
             for middleware in module.databaseMiddleware { app.databases.middleware.use(middleware) }

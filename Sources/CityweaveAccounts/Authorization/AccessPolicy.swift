@@ -119,7 +119,23 @@ extension RoutesBuilder {
         _ method: HTTPMethod, _ path: PathComponent..., policy: AccessPolicy,
         use handler: @escaping @Sendable (Request) async throws -> Response
     ) -> Route {
-        let route = grouped(PolicyMiddleware(policy: policy)).on(method, path, use: handler)
+        on(method, components: path, policy: policy, use: handler)
+    }
+
+    /// Registers a page's route together with who may use it.
+    @discardableResult
+    package func on<Response: AsyncResponseEncodable>(
+        _ method: HTTPMethod, _ path: some SitePath, policy: AccessPolicy,
+        use handler: @escaping @Sendable (Request) async throws -> Response
+    ) -> Route {
+        on(method, components: path.pathComponents, policy: policy, use: handler)
+    }
+
+    private func on<Response: AsyncResponseEncodable>(
+        _ method: HTTPMethod, components: [PathComponent], policy: AccessPolicy,
+        use handler: @escaping @Sendable (Request) async throws -> Response
+    ) -> Route {
+        let route = grouped(PolicyMiddleware(policy: policy)).on(method, components, use: handler)
         route.userInfo[AccessPolicy.userInfoKey] = policy
         return route
     }

@@ -54,9 +54,6 @@ package final class AidPost: Model, @unchecked Sendable {
 
 package enum AidPostKind: String, Codable, CaseIterable, Sendable {
     case offer, request
-
-    /// The path segment of its pages and API: `offers`, `requests`.
-    package var plural: String { rawValue + "s" }
 }
 
 package enum TransportPayer: String, Codable, CaseIterable, Sendable {

@@ -8,12 +8,16 @@ package struct AidPostRow: Encodable {
     package var quantity: String
     package var free: String
     package var transport: String
+    package var page: String
+    package var withdrawAction: String
 
     package init(_ post: AidPost, showsContact: Bool) {
         self.post = AidPostDTO(post, showsContact: showsContact)
         quantity = NumberText.count(post.quantity)
         free = NumberText.count(post.free)
         transport = post.transportPaidBy.label
+        page = post.kind.pagePath(post.id ?? 0)
+        withdrawAction = post.kind.withdrawPath(post.id ?? 0)
         switch post.kind {
         case .offer:
             when = "\(post.availableFrom ?? "") to \(post.availableUntil ?? "")"

@@ -123,7 +123,7 @@ package struct AidWebController {
             map.addDot(
                 at: GeoPoint(latitude: post.city.latitude, longitude: post.city.longitude),
                 label: "\(post.city.name): \(post.kind.rawValue) of \(post.free) \(resource.unit)",
-                href: "/aid/\(post.kind.plural)/\(post.id!)", population: post.city.population,
+                href: post.kind.pagePath(post.id!), population: post.city.population,
                 highlighted: post.kind == .request)
         }
         let today = DateText.todayNumber
@@ -144,6 +144,7 @@ package struct AidWebController {
     package struct FormPage: Encodable {
         package var layout: Layout
         package var kind: String
+        package var action: String
         package var heading: String
         package var cities: [FormChoice]
         package var resources: [FormChoice]
@@ -187,7 +188,7 @@ package struct AidWebController {
         }
         let page = FormPage(
             layout: Layout(title: kind == .offer ? "Offer help" : "Ask for help", request: request),
-            kind: kind.rawValue,
+            kind: kind.rawValue, action: kind.createPath,
             heading: kind == .offer ? "Offer help" : "Ask for help", cities: cities, resources: resources,
             urgencies: AidUrgency.allCases.map {
                 FormChoice(value: $0.rawValue, label: $0.rawValue.capitalized, selected: $0.rawValue == form.urgency)
@@ -209,7 +210,7 @@ package struct AidWebController {
         do {
             let post = try await AidPostEdits.create(
                 try form.input(kind: kind), kind: kind, context: request.editContext)
-            return request.redirect(to: "/aid/\(kind.plural)/\(post.id!)", showing: PostNotice.posted)
+            return request.redirect(to: kind.pagePath(post.id!), showing: PostNotice.posted)
         } catch let problem as AbortError where problem.isMendableInTheForm {
             return try await renderForm(kind, request, form: form, error: problem.reason, status: problem.status)
         }
@@ -258,7 +259,7 @@ package struct AidWebController {
     private func withdraw(_ kind: AidPostKind, _ request: Request) async throws -> Response {
         let post = try await AidQueries.post(try request.integerParameter("id"), kind: kind, on: request.db)
         try await AidPostEdits.withdraw(post, context: request.editContext)
-        return request.redirect(to: "/aid/\(kind.plural)/\(post.id!)", showing: PostNotice.withdrawn)
+        return request.redirect(to: kind.pagePath(post.id!), showing: PostNotice.withdrawn)
     }
 
     // MARK: matching runs and allocations

@@ -1,0 +1,6 @@
+import CityweaveShared
+
+/// The landscape of networks.
+package enum LandscapePath: String, SitePath {
+    case landscape = "/landscape"
+}
