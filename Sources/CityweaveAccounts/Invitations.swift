@@ -31,7 +31,7 @@ package enum Invitations {
 
     /// The address to pass on: `CITYWEAVE_PUBLIC_URL` (or the server's own address) and the secret.
     package static func link(secret: String, baseURL: String) -> String {
-        baseURL.trimmingSuffix("/") + "/invitations/" + secret
+        baseURL.trimmingSuffix("/") + AccountsPath.invitation.href(secret)
     }
 
     /// The open invitation of a link, or a 404 that says why there is none.

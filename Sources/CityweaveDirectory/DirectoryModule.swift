@@ -11,10 +11,11 @@ package enum DirectoryModule: CityweaveModule {
     package static let laterMigrations: [any Migration] = DirectoryMigrations.afterAccounts
 
     package static let navigation = [
-        NavigationEntry(label: "Directory", href: "/", position: 10, alsoCurrentUnder: ["/cities"]),
-        NavigationEntry(label: "Networks", href: "/networks", position: 20),
-        NavigationEntry(label: "Countries", href: "/countries", position: 30),
-        NavigationEntry(label: "Search", href: "/search", position: 90),
+        NavigationEntry(
+            label: "Directory", href: DirectoryPath.home.href(), position: 10, alsoCurrentUnder: ["/cities"]),
+        NavigationEntry(label: "Networks", href: DirectoryPath.networks.href(), position: 20),
+        NavigationEntry(label: "Countries", href: DirectoryPath.countries.href(), position: 30),
+        NavigationEntry(label: "Search", href: DirectoryPath.search.href(), position: 90),
     ]
 
     package static let openAPI: [any OpenAPIModule.Type] = [DirectoryOpenAPI.self, DirectoryEditsOpenAPI.self]

@@ -299,21 +299,23 @@ package enum DirectoryQueries {
                 let people = city.population > 0 ? " · \(city.population.grouped) people" : ""
                 return SearchHitDTO(
                     kind: "city", id: "\(id)", name: city.name, description: city.country.name + people,
-                    url: "/cities/\(id)", api: "/api/v1/cities/\(id)")
+                    url: DirectoryPath.city.href(id), api: "/api/v1/cities/\(id)")
             case .network(let id):
                 guard let network = networks[id] else { return nil }
                 return SearchHitDTO(
                     kind: "network", id: "\(id)", name: network.name,
                     description: "City network\(network.founded.map { " founded in \($0)" } ?? "")",
-                    url: "/networks/\(network.slug)", api: "/api/v1/networks/\(id)")
+                    url: DirectoryPath.network.href(network.slug), api: "/api/v1/networks/\(id)")
             case .person(let id):
                 guard let person = people[id] else { return nil }
                 let organisation = person.city?.name ?? person.network?.name
                 return SearchHitDTO(
                     kind: "person", id: "\(id)", name: person.name,
                     description: [person.roleTitle, organisation].compactMap { $0 }.joined(separator: ", "),
-                    url: person.city.map { "/cities/\($0.id!)" } ?? person.network.map { "/networks/\($0.slug)" }
-                        ?? "/",
+                    url: person.city.map { DirectoryPath.city.href($0.id!) } ?? person.network.map {
+                        DirectoryPath.network.href($0.slug)
+                    }
+                        ?? DirectoryPath.home.href(),
                     api: person.city.map { "/api/v1/cities/\($0.id!)" } ?? person.network.map {
                         "/api/v1/networks/\($0.id!)"
                     } ?? "/api/v1")
@@ -321,7 +323,7 @@ package enum DirectoryQueries {
                 guard let country = countries[code] else { return nil }
                 return SearchHitDTO(
                     kind: "country", id: code, name: country.name, description: "Country · \(country.region)",
-                    url: "/countries/\(code)", api: "/api/v1/countries/\(code)")
+                    url: DirectoryPath.country.href(code), api: "/api/v1/countries/\(code)")
             }
         }
         return (hits, ListPageMetadata(page, total: result.total))

@@ -8,8 +8,8 @@ package enum KnowledgeModule: CityweaveModule {
     package static let migrations: [any Migration] = KnowledgeMigrations.all
 
     package static let navigation = [
-        NavigationEntry(label: "Practices", href: "/practices", position: 40),
-        NavigationEntry(label: "Measures", href: "/measures", position: 50),
+        NavigationEntry(label: "Practices", href: KnowledgePath.practices.href(), position: 40),
+        NavigationEntry(label: "Measures", href: KnowledgePath.measures.href(), position: 50),
     ]
 
     package static let openAPI: [any OpenAPIModule.Type] = [KnowledgeOpenAPI.self]

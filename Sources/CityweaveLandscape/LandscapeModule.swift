@@ -6,7 +6,9 @@ import Vapor
 package enum LandscapeModule: CityweaveModule {
     package static let migrations: [any Migration] = LandscapeMigrations.all
 
-    package static let navigation = [NavigationEntry(label: "Landscape", href: "/landscape", position: 70)]
+    package static let navigation = [
+        NavigationEntry(label: "Landscape", href: LandscapePath.landscape.href(), position: 70)
+    ]
 
     package static let openAPI: [any OpenAPIModule.Type] = [LandscapeOpenAPI.self]
 

@@ -81,7 +81,7 @@ package struct AccessPolicy: Sendable {
         if request.method == .GET {
             var next = URLComponents()
             next.queryItems = [URLQueryItem(name: "next", value: request.url.string)]
-            return Abort.redirect(to: "/login" + (next.string ?? ""))
+            return Abort.redirect(to: AccountsPath.login.href() + (next.string ?? ""))
         }
         return Abort(.forbidden, reason: "Sign in to make changes.")
     }

@@ -20,7 +20,7 @@ package struct AccountWebController {
     /// The sign-in form.
     @Sendable
     package func loginForm(_ request: Request) async throws -> Response {
-        if request.actor != nil { return request.redirect(to: "/account", redirectType: .normal) }
+        if request.actor != nil { return request.redirect(to: AccountsPath.account.href(), redirectType: .normal) }
         let next = Self.safeNext(request.query[String.self, at: "next"])
         return try await renderLogin(request, email: "", next: next, message: nil, status: .ok)
     }
@@ -67,7 +67,7 @@ package struct AccountWebController {
     package static func safeNext(_ next: String?) -> String {
         guard let next, next.hasPrefix("/"), !next.hasPrefix("//"),
             !next.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F || $0 == "\\" })
-        else { return "/account" }
+        else { return AccountsPath.account.href() }
         return next
     }
 
@@ -211,7 +211,7 @@ package struct AccountWebController {
                 recordID: try user.requireID().uuidString,
                 organisation: user.organisation, on: db)
         }
-        return request.redirect(to: "/account", showing: AccountNotice.password)
+        return request.redirect(to: AccountsPath.account.href(), showing: AccountNotice.password)
     }
 
     /// Ends one of the user's own sessions (another browser, a lost laptop).
@@ -229,7 +229,7 @@ package struct AccountWebController {
             response.cookies[SessionStore.cookieName] = SessionStore.expiredCookie(request: request)
             return response
         }
-        return request.redirect(to: "/account", showing: AccountNotice.session)
+        return request.redirect(to: AccountsPath.account.href(), showing: AccountNotice.session)
     }
 
     private func end(_ session: UserSession, request: Request) async throws {
@@ -277,7 +277,7 @@ package struct AccountWebController {
             throw Abort(.notFound, reason: "There is no token with this id.")
         }
         try await APITokens.revoke(id, of: request.requireActor().user, ip: request.clientAddress, on: request.db)
-        return request.redirect(to: "/account", showing: AccountNotice.revoked)
+        return request.redirect(to: AccountsPath.account.href(), showing: AccountNotice.revoked)
     }
 
     // MARK: invitations
@@ -342,7 +342,7 @@ package struct AccountWebController {
                 .encodeResponse(status: problem.status, for: request)
         }
         let (_, cookie) = try await SessionStore.start(for: user, request: request)
-        let response = request.redirect(to: "/account", showing: AccountNotice.welcome)
+        let response = request.redirect(to: AccountsPath.account.href(), showing: AccountNotice.welcome)
         response.cookies[SessionStore.cookieName] = SessionStore.cookie(cookie, request: request)
         return response
     }

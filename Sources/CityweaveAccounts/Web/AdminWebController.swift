@@ -196,7 +196,7 @@ package struct AdminWebController {
             target.contactFor = trimmed
         }
         try await save(target, before: before, action: "update", request: request)
-        return request.redirect(to: "/admin/people", showing: PeopleNotice.updated)
+        return request.redirect(to: AccountsPath.people.href(), showing: PeopleNotice.updated)
     }
 
     /// Deactivates a person: they cannot sign in, their sessions end and their tokens stop working at once.
@@ -212,7 +212,7 @@ package struct AdminWebController {
         try await save(target, before: before, action: "deactivate", request: request) { db in
             try await SessionStore.endAll(of: target.requireID(), on: db)
         }
-        return request.redirect(to: "/admin/people", showing: PeopleNotice.deactivated)
+        return request.redirect(to: AccountsPath.people.href(), showing: PeopleNotice.deactivated)
     }
 
     /// Lets a deactivated person sign in again.
@@ -222,7 +222,7 @@ package struct AdminWebController {
         let before = PersonSnapshot(target)
         target.deactivatedAt = nil
         try await save(target, before: before, action: "reactivate", request: request)
-        return request.redirect(to: "/admin/people", showing: PeopleNotice.reactivated)
+        return request.redirect(to: AccountsPath.people.href(), showing: PeopleNotice.reactivated)
     }
 
     /// What the audit log records of a person.

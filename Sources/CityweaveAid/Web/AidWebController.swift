@@ -287,7 +287,7 @@ package struct AidWebController {
         let input = MatchingRuns.Input(
             network: form.network.flatMap { Int($0) }, resource: form.resource.flatMap { $0.isEmpty ? nil : $0 })
         let run = try await MatchingRuns.run(input, request: request)
-        return request.redirect(to: "/aid/matching-runs/\(run.id!)", showing: RunNotice.ran)
+        return request.redirect(to: AidPath.run.href(run.id!), showing: RunNotice.ran)
     }
 
     @Sendable
@@ -375,7 +375,7 @@ package struct AidWebController {
             return try await renderRun(allocation.$run.id, request, error: problem.reason, status: problem.status)
         }
         return request.redirect(
-            to: "/aid/matching-runs/\(allocation.$run.id)", showing: RunNotice.saved, at: "allocation-\(id)")
+            to: AidPath.run.href(allocation.$run.id), showing: RunNotice.saved, at: "allocation-\(id)")
     }
 
     // MARK: ledger
@@ -410,7 +410,7 @@ package struct AidWebController {
             LedgerPage(
                 layout: Layout(title: title, request: request), ledger: ledger,
                 pager: Pager(ledger.metadata, request: request),
-                csvHref: "/aid/ledger.csv" + (query.queryItems!.isEmpty ? "" : query.string ?? "")))
+                csvHref: AidPath.ledgerCSV.href() + (query.queryItems!.isEmpty ? "" : query.string ?? "")))
     }
 
     @Sendable

@@ -16,7 +16,9 @@ package struct ReferenceDirectory {
     package var selection: ReferenceCitySelection
 
     package init(workingDirectory: String, selection: ReferenceCitySelection) {
-        folder = workingDirectory.hasSuffix("/") ? workingDirectory : workingDirectory + "/"
+        folder =
+            workingDirectory.hasSuffix("/")
+            ? workingDirectory : workingDirectory + "/"
         folder += "Resources/Reference/"
         self.selection = selection
     }

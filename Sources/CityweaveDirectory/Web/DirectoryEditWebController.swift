@@ -83,7 +83,7 @@ package struct DirectoryEditWebController {
             return try await renderCityEdit(request, city: reloaded, error: problem.reason)
                 .encodeResponse(status: problem.status, for: request)
         }
-        return request.redirect(to: "/cities/\(try city.requireID())", redirectType: .normal)
+        return request.redirect(to: DirectoryPath.city.href(try city.requireID()), redirectType: .normal)
     }
 
     // MARK: partnerships and membership requests
@@ -108,7 +108,8 @@ package struct DirectoryEditWebController {
                 partnerCityId: partner, kind: form.kind ?? "",
                 since: try FormNumber.parse(form.since, field: "since", as: Int.self), source: form.source),
             context: request.editContext)
-        return request.redirect(to: "/cities/\(try city.requireID())#partnerships", redirectType: .normal)
+        return request.redirect(
+            to: DirectoryPath.city.href(try city.requireID()) + "#partnerships", redirectType: .normal)
     }
 
     package struct ReturnForm: Content {
@@ -122,7 +123,7 @@ package struct DirectoryEditWebController {
         let partnership = try await DirectoryEdits.partnership(try request.integerParameter("id"), on: request.db)
         try await DirectoryEdits.removePartnership(partnership, context: request.editContext)
         let back = try request.content.decode(ReturnForm.self).city ?? partnership.$cityA.id
-        return request.redirect(to: "/cities/\(back)#partnerships", redirectType: .normal)
+        return request.redirect(to: DirectoryPath.city.href(back) + "#partnerships", redirectType: .normal)
     }
 
     /// Asks to join a network from the city's page.
@@ -131,7 +132,7 @@ package struct DirectoryEditWebController {
         let city = try await DirectoryQueries.city(try request.integerParameter("id"), on: request.db)
         let input = try request.content.decode(DirectoryEdits.NewMembershipRequest.self)
         _ = try await DirectoryEdits.requestMembership(of: city, input, context: request.editContext)
-        return request.redirect(to: "/cities/\(try city.requireID())", showing: CityNotice.requested)
+        return request.redirect(to: DirectoryPath.city.href(try city.requireID()), showing: CityNotice.requested)
     }
 
     // MARK: network profile
@@ -206,7 +207,7 @@ package struct DirectoryEditWebController {
             return try await renderNetworkEdit(request, network: reloaded, error: problem.reason)
                 .encodeResponse(status: problem.status, for: request)
         }
-        return request.redirect(to: "/networks/\(network.slug)", redirectType: .normal)
+        return request.redirect(to: DirectoryPath.network.href(network.slug), redirectType: .normal)
     }
 
     // MARK: network members
@@ -281,7 +282,7 @@ package struct DirectoryEditWebController {
             .init(
                 cityId: cityID, role: form.role, since: try FormNumber.parse(form.since, field: "since", as: Int.self)),
             context: request.editContext)
-        return request.redirect(to: "/networks/\(network.slug)/manage", showing: MembersNotice.added)
+        return request.redirect(to: DirectoryPath.networkManage.href(network.slug), showing: MembersNotice.added)
     }
 
     /// Removes a member city from the management page.
@@ -290,7 +291,7 @@ package struct DirectoryEditWebController {
         let network = try await DirectoryQueries.network(request.parameters.get("slug") ?? "", on: request.db)
         try await DirectoryEdits.removeMember(
             try request.integerParameter("cityID"), from: network, context: request.editContext)
-        return request.redirect(to: "/networks/\(network.slug)/manage", showing: MembersNotice.removed)
+        return request.redirect(to: DirectoryPath.networkManage.href(network.slug), showing: MembersNotice.removed)
     }
 
     /// Accepts a request from the management page: the city becomes a member.
@@ -310,7 +311,7 @@ package struct DirectoryEditWebController {
             try request.integerParameter("id"), on: request.db)
         try await DirectoryEdits.decide(membershipRequest, accept: accept, context: request.editContext)
         let network = try await membershipRequest.$network.get(on: request.db)
-        return request.redirect(to: "/networks/\(network.slug)/manage", redirectType: .normal)
+        return request.redirect(to: DirectoryPath.networkManage.href(network.slug), redirectType: .normal)
     }
 }
 

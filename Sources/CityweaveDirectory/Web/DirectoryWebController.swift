@@ -40,14 +40,18 @@ package struct DirectoryWebController {
         for city in try await citiesInNetworks(on: db) {
             map.addDot(
                 at: GeoPoint(latitude: city.latitude, longitude: city.longitude), label: city.name,
-                href: "/cities/\(city.id)", population: city.population)
+                href: DirectoryPath.city.href(city.id), population: city.population)
         }
         let page = HomePage(
             layout: Layout(title: "Cityweave: the directory of city diplomacy", request: request),
             counts: [
-                .init(label: "networks", value: networks.count.grouped, href: "/networks"),
-                .init(label: "cities", value: try await City.query(on: db).count().grouped, href: "/search"),
-                .init(label: "countries", value: try await Country.query(on: db).count().grouped, href: "/countries"),
+                .init(label: "networks", value: networks.count.grouped, href: DirectoryPath.networks.href()),
+                .init(
+                    label: "cities", value: try await City.query(on: db).count().grouped,
+                    href: DirectoryPath.search.href()),
+                .init(
+                    label: "countries", value: try await Country.query(on: db).count().grouped,
+                    href: DirectoryPath.countries.href()),
                 .init(label: "memberships", value: counts.values.reduce(0, +).grouped, href: nil),
                 .init(label: "partnerships", value: try await Partnership.query(on: db).count().grouped, href: nil),
             ],
@@ -177,7 +181,9 @@ package struct DirectoryWebController {
             let partner = partnership.cityA.id == city.id ? partnership.cityB : partnership.cityA
             let there = GeoPoint(latitude: partner.latitude, longitude: partner.longitude)
             map.addLine(from: here, to: there)
-            map.addDot(at: there, label: partner.name, href: "/cities/\(partner.id!)", population: partner.population)
+            map.addDot(
+                at: there, label: partner.name, href: DirectoryPath.city.href(partner.id!),
+                population: partner.population)
             partners.append(
                 .init(
                     id: partner.id!, partnershipID: partnership.id!, name: partner.name, country: partner.country.name,
@@ -309,7 +315,7 @@ package struct DirectoryWebController {
         for member in everyMember {
             map.addDot(
                 at: GeoPoint(latitude: member.city.latitude, longitude: member.city.longitude), label: member.city.name,
-                href: "/cities/\(member.city.id!)", population: member.city.population)
+                href: DirectoryPath.city.href(member.city.id!), population: member.city.population)
         }
         let people = try await Person.query(on: db).filter(\.$network.$id == network.id!).sort(\.$name).all()
         let page = NetworkPage(
@@ -394,7 +400,8 @@ package struct DirectoryWebController {
         for city in largest {
             map.addDot(
                 at: GeoPoint(latitude: city.latitude, longitude: city.longitude), label: city.name,
-                href: "/cities/\(city.id!)", population: city.population, highlighted: byCity[city.id!] != nil)
+                href: DirectoryPath.city.href(city.id!), population: city.population,
+                highlighted: byCity[city.id!] != nil)
         }
         var capital: City?
         if let capitalID = country.capitalCityID { capital = try await City.find(capitalID, on: db) }

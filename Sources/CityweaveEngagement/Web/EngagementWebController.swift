@@ -85,7 +85,7 @@ package struct EngagementWebController {
                 request, city: city, weights: { typed("weight_\($0)") ?? "" }, form: form, refusal: problem)
         }
         return request.redirect(
-            to: "/cities/\(city.id!)/portfolio", showing: PortfolioWebController.PortfolioNotice.strategy)
+            to: EngagementPath.portfolio.href(city.id!), showing: PortfolioWebController.PortfolioNotice.strategy)
     }
 
     // MARK: engagements
@@ -229,7 +229,8 @@ package struct EngagementWebController {
         form.level = EngagementLevel.technical.rawValue
         form.status = EngagementStatus.active.rawValue
         return try await renderForm(
-            request, heading: "New engagement of \(city.name)", action: "/cities/\(city.id!)/engagements", city: city,
+            request, heading: "New engagement of \(city.name)", action: EngagementPath.engagements.href(city.id!),
+            city: city,
             form: form, refusal: nil)
     }
 
@@ -240,10 +241,10 @@ package struct EngagementWebController {
         do {
             let engagement = try await EngagementEdits.create(
                 try form.input(), cityID: city.id!, context: request.editContext)
-            return request.redirect(to: "/engagements/\(engagement.id!)", showing: EngagementNotice.saved)
+            return request.redirect(to: EngagementPath.engagement.href(engagement.id!), showing: EngagementNotice.saved)
         } catch let problem as AbortError where problem.isMendableInTheForm {
             return try await renderForm(
-                request, heading: "New engagement of \(city.name)", action: "/cities/\(city.id!)/engagements",
+                request, heading: "New engagement of \(city.name)", action: EngagementPath.engagements.href(city.id!),
                 city: city, form: form, refusal: problem)
         }
     }
@@ -254,7 +255,8 @@ package struct EngagementWebController {
             try request.integerParameter("id"), request: request)
         let city = try await DirectoryQueries.city(engagement.$city.id, on: request.db)
         return try await renderForm(
-            request, heading: "Edit “\(engagement.title)”", action: "/engagements/\(engagement.id!)/edit", city: city,
+            request, heading: "Edit “\(engagement.title)”", action: EngagementPath.engagementEdit.href(engagement.id!),
+            city: city,
             form: EngagementForm(try await EngagementQueries.engagement(engagement, on: request.db)), refusal: nil)
     }
 
@@ -268,10 +270,11 @@ package struct EngagementWebController {
         } catch let problem as AbortError where problem.isMendableInTheForm {
             let city = try await DirectoryQueries.city(engagement.$city.id, on: request.db)
             return try await renderForm(
-                request, heading: "Edit an engagement", action: "/engagements/\(engagement.id!)/edit", city: city,
+                request, heading: "Edit an engagement", action: EngagementPath.engagementEdit.href(engagement.id!),
+                city: city,
                 form: form, refusal: problem)
         }
-        return request.redirect(to: "/engagements/\(engagement.id!)", showing: EngagementNotice.saved)
+        return request.redirect(to: EngagementPath.engagement.href(engagement.id!), showing: EngagementNotice.saved)
     }
 
     package struct EngagementPage: Encodable {
@@ -332,7 +335,8 @@ package struct EngagementWebController {
         } catch let problem as AbortError where problem.isMendableInTheForm {
             return try await renderEngagement(request, refusal: problem)
         }
-        return request.redirect(to: "/engagements/\(engagement.id!)", showing: EngagementNotice.logged, at: "value")
+        return request.redirect(
+            to: EngagementPath.engagement.href(engagement.id!), showing: EngagementNotice.logged, at: "value")
     }
 
     // MARK: people
@@ -406,7 +410,7 @@ package struct EngagementWebController {
         } catch let problem as AbortError where problem.isMendableInTheForm {
             return try await renderPerson(request, form: form, refusal: problem)
         }
-        return request.redirect(to: "/cities/\(cityID)/people/\(user.id!.uuidString)", redirectType: .normal)
+        return request.redirect(to: EngagementPath.person.href(cityID, user.id!.uuidString), redirectType: .normal)
     }
 }
 

@@ -270,7 +270,7 @@ package struct PortfolioWebController {
             return try await renderPortfolio(request, refusal: problem)
         }
         return request.redirect(
-            to: "/cities/\(cityID)/portfolio/plans/\(try plan.requireID())", showing: PlanNotice.saved)
+            to: EngagementPath.plan.href(cityID, try plan.requireID()), showing: PlanNotice.saved)
     }
 
     package struct PlanPage: Encodable {

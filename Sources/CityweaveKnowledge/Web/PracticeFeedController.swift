@@ -46,16 +46,17 @@ package struct PracticeFeedController {
             .filter(\.isPublished)
         let base =
             request.application.cityweave.publicURL ?? "http://\(request.headers.first(name: .host) ?? "localhost")"
-        let path = theme.map { "/feeds/practices/\($0.rawValue).atom" } ?? "/feeds/practices.atom"
+        let path = theme.map { KnowledgePath.themeFeed.href("\($0.rawValue).atom") } ?? KnowledgePath.feed.href()
         var atom = AtomFeed(
             id: base + path, title: "Cityweave practices" + (theme.map { ": \($0.label)" } ?? ""),
-            selfLink: base + path, alternateLink: base + "/practices" + (theme.map { "?theme=\($0.rawValue)" } ?? ""),
+            selfLink: base + path,
+            alternateLink: base + KnowledgePath.practices.href() + (theme.map { "?theme=\($0.rawValue)" } ?? ""),
             updated: practices.map(Self.updated).max() ?? Date(timeIntervalSince1970: 0))
         for practice in practices {
             atom.entries.append(
                 .init(
-                    id: base + "/practices/\(practice.id!)", title: practice.title,
-                    link: base + "/practices/\(practice.id!)",
+                    id: base + KnowledgePath.practice.href(practice.id!), title: practice.title,
+                    link: base + KnowledgePath.practice.href(practice.id!),
                     published: practice.publishedAt ?? Self.updated(practice),
                     updated: Self.updated(practice),
                     author: "\(practice.city.name), \(practice.city.country.name)", summary: practice.summary,

@@ -139,7 +139,7 @@ package struct PracticeFormWebController {
         var form = PracticeForm()
         form.language = "en"
         return try await render(
-            request, heading: "New practice of \(city.name)", action: "/practices", cityID: city.id,
+            request, heading: "New practice of \(city.name)", action: KnowledgePath.practices.href(), cityID: city.id,
             cityName: city.name,
             translationOf: nil, form: form, error: nil)
     }
@@ -152,7 +152,7 @@ package struct PracticeFormWebController {
         var form = PracticeForm(practice)
         form.language = ""
         return try await render(
-            request, heading: "Translate “\(practice.title)”", action: "/practices", cityID: city.id,
+            request, heading: "Translate “\(practice.title)”", action: KnowledgePath.practices.href(), cityID: city.id,
             cityName: city.name, translationOf: practice.id, form: form, error: nil)
     }
 
@@ -163,12 +163,13 @@ package struct PracticeFormWebController {
         do {
             let practice = try await PracticeEdits.create(
                 form.input, cityID: cityID, translationOf: form.translationOf, context: request.editContext)
-            return request.redirect(to: "/practices/\(practice.id!)", showing: PracticeNotice.created)
+            return request.redirect(to: KnowledgePath.practice.href(practice.id!), showing: PracticeNotice.created)
         } catch let problem as AbortError where problem.isMendableInTheForm {
             let city = try await DirectoryQueries.city(cityID, on: request.db)
             return try await render(
                 request, heading: form.translationOf == nil ? "New practice of \(city.name)" : "Translate a practice",
-                action: "/practices", cityID: cityID, cityName: city.name, translationOf: form.translationOf,
+                action: KnowledgePath.practices.href(), cityID: cityID, cityName: city.name,
+                translationOf: form.translationOf,
                 form: form,
                 error: problem.reason, status: problem.status)
         }
@@ -180,7 +181,8 @@ package struct PracticeFormWebController {
         let practice = try await KnowledgeQueries.visiblePractice(try request.integerParameter("id"), request: request)
         let city = try await DirectoryQueries.city(practice.$city.id, on: request.db)
         return try await render(
-            request, heading: "Edit “\(practice.title)”", action: "/practices/\(practice.id!)/edit", cityID: nil,
+            request, heading: "Edit “\(practice.title)”", action: KnowledgePath.practiceEdit.href(practice.id!),
+            cityID: nil,
             cityName: city.name, translationOf: nil, form: PracticeForm(practice), error: nil)
     }
 
@@ -193,10 +195,10 @@ package struct PracticeFormWebController {
         } catch let problem as AbortError where problem.isMendableInTheForm {
             let city = try await DirectoryQueries.city(practice.$city.id, on: request.db)
             return try await render(
-                request, heading: "Edit a practice", action: "/practices/\(practice.id!)/edit", cityID: nil,
+                request, heading: "Edit a practice", action: KnowledgePath.practiceEdit.href(practice.id!), cityID: nil,
                 cityName: city.name, translationOf: nil, form: form, error: problem.reason, status: problem.status)
         }
-        return request.redirect(to: "/practices/\(practice.id!)", redirectType: .normal)
+        return request.redirect(to: KnowledgePath.practice.href(practice.id!), redirectType: .normal)
     }
 
     @Sendable
@@ -213,14 +215,14 @@ package struct PracticeFormWebController {
         let practice = try await KnowledgeQueries.visiblePractice(try request.integerParameter("id"), request: request)
         try await PracticeEdits.setPublished(practice, published, context: request.editContext)
         return request.redirect(
-            to: "/practices/\(practice.id!)", showing: published ? PracticeNotice.published : .withdrawn)
+            to: KnowledgePath.practice.href(practice.id!), showing: published ? PracticeNotice.published : .withdrawn)
     }
 
     @Sendable
     package func delete(_ request: Request) async throws -> Response {
         let practice = try await KnowledgeQueries.visiblePractice(try request.integerParameter("id"), request: request)
         try await PracticeEdits.delete(practice, context: request.editContext)
-        return request.redirect(to: "/cities/\(practice.$city.id)", redirectType: .normal)
+        return request.redirect(to: DirectoryPath.city.href(practice.$city.id), redirectType: .normal)
     }
 
     package struct ReviewForm: Content {
@@ -241,7 +243,8 @@ package struct PracticeFormWebController {
                 readableAlone: form.readableAlone != nil, evidenceGiven: form.evidenceGiven != nil,
                 comment: form.comment),
             context: request.editContext)
-        return request.redirect(to: "/practices/\(practice.id!)", showing: PracticeNotice.reviewed, at: "reviews")
+        return request.redirect(
+            to: KnowledgePath.practice.href(practice.id!), showing: PracticeNotice.reviewed, at: "reviews")
     }
 
     package struct TransferForm: Content {
@@ -258,7 +261,8 @@ package struct PracticeFormWebController {
         _ = try await TransferEdits.declare(
             practice, cityID: form.city ?? 0, step: .init(stage: form.stage, date: form.date, notes: form.notes),
             context: request.editContext)
-        return request.redirect(to: "/practices/\(practice.id!)", showing: PracticeNotice.declared, at: "transfers")
+        return request.redirect(
+            to: KnowledgePath.practice.href(practice.id!), showing: PracticeNotice.declared, at: "transfers")
     }
 
     @Sendable
@@ -269,7 +273,7 @@ package struct PracticeFormWebController {
         try await TransferEdits.advance(
             transfer, step: .init(stage: form.stage, date: form.date, notes: form.notes), context: request.editContext)
         return request.redirect(
-            to: "/practices/\(transfer.$practice.id)", showing: PracticeNotice.advanced, at: "transfers")
+            to: KnowledgePath.practice.href(transfer.$practice.id), showing: PracticeNotice.advanced, at: "transfers")
     }
 
     package struct EvidenceForm: Content {
@@ -283,7 +287,7 @@ package struct PracticeFormWebController {
         let counts = try request.content.decode(EvidenceForm.self).countsAsEvidence == "true"
         try await TransferEdits.setEvidence(transfer, counts, context: request.editContext)
         return request.redirect(
-            to: "/practices/\(transfer.$practice.id)", showing: counts ? PracticeNotice.cited : .uncited,
+            to: KnowledgePath.practice.href(transfer.$practice.id), showing: counts ? PracticeNotice.cited : .uncited,
             at: "transfers")
     }
 }

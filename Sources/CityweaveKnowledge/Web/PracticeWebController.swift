@@ -68,14 +68,14 @@ package struct PracticeWebController {
         }
         let filtered = PracticeFacet.allCases.contains { request.query[String.self, at: $0.rawValue].nonEmpty != nil }
         var clear = URLComponents()
-        clear.path = "/practices"
+        clear.path = KnowledgePath.practices.href()
         clear.queryItems = [URLQueryItem(name: "q", value: request.query[String.self, at: "q"] ?? "")]
         let page = SearchPage(
             layout: Layout(title: "Practices", request: request), query: request.query[String.self, at: "q"] ?? "",
             sort: query.sort.rawValue, results: results, facets: facets,
             pager: Pager(results.metadata, request: request),
-            filtered: filtered, clearFilters: clear.string ?? "/practices",
-            feed: query.theme.map { "/feeds/practices/\($0.rawValue).atom" } ?? "/feeds/practices.atom")
+            filtered: filtered, clearFilters: clear.string ?? KnowledgePath.practices.href(),
+            feed: query.theme.map { KnowledgePath.themeFeed.href("\($0.rawValue).atom") } ?? KnowledgePath.feed.href())
         return try await request.view.render("Knowledge/search", page)
     }
 

@@ -158,7 +158,8 @@ package struct LandscapeWebController {
         for city in cities {
             map.addDot(
                 at: GeoPoint(latitude: city.latitude, longitude: city.longitude),
-                label: "\(city.name), \(NumberText.count(city.population)) people", href: "/cities/\(city.id!)",
+                label: "\(city.name), \(NumberText.count(city.population)) people",
+                href: DirectoryPath.city.href(city.id!),
                 population: city.population)
         }
         return map

@@ -1,5 +1,6 @@
 import CityweaveAccounts
 import CityweaveCore
+import CityweaveDirectory
 import Foundation
 
 /// The redundancy of pairs of networks as an inline SVG matrix, networks in
@@ -54,7 +55,7 @@ package struct RedundancyHeatmap: Encodable {
             Label(
                 y: (Double(row) + 0.75) * Self.cell,
                 text: "\(row + 1). \(Self.shortened(analysis.name(ofNetwork: id)))",
-                href: "/networks/\(id)")
+                href: DirectoryPath.network.href(id))
         }
         var cells: [Cell] = []
         for (row, a) in positions.enumerated() {
