@@ -48,7 +48,7 @@ package enum DemoAid {
                 shipsAbroad: item.abroad, acceptsFromAbroad: item.abroad, maxDistanceKm: item.maxDistanceKm,
                 transportPaidBy: item.payer, conditions: item.conditions,
                 contact: "International relations office of \(city.name) (example)")
-            try await AidPost.open(input, kind: item.kind, isExample: true, on: db).create(on: db)
+            _ = try await AidPostEdits.create(input, kind: item.kind, context: .examples(on: db))
             created += 1
         }
         return created

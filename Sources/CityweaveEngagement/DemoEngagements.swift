@@ -74,8 +74,12 @@ package enum DemoEngagements {
         "engagements.json", as: File.self, what: "example engagements",
         isEmpty: { try await Engagement.query(on: $0).count() == 0 }, load: { try await load($0, on: $1) })
 
-    /// Loads the file's records; returns how many engagements were created.
+    /// Loads the file's records through the edits, as the system writing examples (each write is
+    /// checked and audited as a client's would be); returns how many engagements were created. A
+    /// strategy then keeps the date its file gives, and a colleague the file marks as gone leaves
+    /// after their engagements were given to them, so that the portfolio shows a hand-over to make.
     package static func load(_ file: File, on db: any Database) async throws -> Int {
+        let context = EditContext.examples(on: db)
         var created = 0
         for item in file.cities {
             guard let city = try await City.query(on: db).filter(\.$geonameid == item.city).first() else { continue }
@@ -84,74 +88,62 @@ package enum DemoEngagements {
             for staff in item.staff {
                 guard let user = try await person(staff, cityID: cityID, on: db) else { continue }
                 people[staff.email] = user
-                let profile = StaffProfile()
-                profile.$user.id = try user.requireID()
-                profile.languages = staff.languages
-                profile.expertise = staff.expertise
-                profile.training = staff.training
-                try await profile.create(on: db)
+                _ = try await StaffProfileEdits.save(
+                    .init(languages: staff.languages, expertise: staff.expertise, training: staff.training),
+                    for: user, context: context)
             }
-            for (index, strategy) in item.strategies.enumerated() {
-                let row = CityStrategy()
-                row.$city.id = cityID
-                row.revision = index + 1
-                row.priorities = strategy.priorities
-                row.objectives = strategy.objectives
-                row.hoursPerMonth = strategy.hoursPerMonth
-                row.yearlyBudget = strategy.yearlyBudget
-                row.costPerHour = strategy.costPerHour ?? 55
-                row.currency = strategy.currency ?? "EUR"
-                row.reviewOn = strategy.reviewOn
-                row.newEngagementHours = strategy.newEngagementHours ?? 8
-                row.newEngagementFee = strategy.newEngagementFee ?? 8000
-                row.sharesValueRatings = strategy.sharesValueRatings ?? false
-                row.authorName = "\(city.name) (example)"
-                row.isExample = true
-                try await row.create(on: db)
-                row.createdAt = DateText.parseDay(strategy.date)
-                try await row.update(on: db)
+            for strategy in item.strategies {
+                let saved = try await StrategyEdits.save(
+                    StrategyInput(
+                        priorities: strategy.priorities.map { PriorityInput(theme: $0.theme, weight: $0.weight) },
+                        objectives: strategy.objectives, hoursPerMonth: strategy.hoursPerMonth,
+                        yearlyBudget: strategy.yearlyBudget, costPerHour: strategy.costPerHour,
+                        currency: strategy.currency, reviewOn: strategy.reviewOn,
+                        newEngagementHours: strategy.newEngagementHours, newEngagementFee: strategy.newEngagementFee,
+                        sharesValueRatings: strategy.sharesValueRatings),
+                    cityID: cityID, context: context)
+                saved.authorName = "\(city.name) (example)"
+                saved.createdAt = DateText.parseDay(strategy.date)
+                try await saved.update(on: db)
             }
             for entry in item.engagements {
-                var networkID: Int?
+                var input = EngagementInput()
                 if let slug = entry.network {
                     guard let network = try await Network.query(on: db).filter(\.$slug == slug).first() else {
                         continue
                     }
-                    networkID = network.id
+                    input.network = .set(try network.requireID())
                 }
-                let engagement = Engagement()
-                engagement.$city.id = cityID
-                engagement.$network.id = networkID
-                engagement.title = entry.title
-                engagement.kind = entry.kind
-                engagement.sponsor = entry.sponsor
-                engagement.level = entry.level
-                engagement.hoursPerMonth = entry.hoursPerMonth
-                engagement.yearlyFee = entry.yearlyFee
-                engagement.status = entry.status
-                engagement.objectives = entry.objectives
-                engagement.handoverNotes = entry.handoverNotes ?? ""
-                engagement.$owner.id = entry.owner.flatMap { people[$0]?.id }
-                engagement.isExample = true
-                try await engagement.create(on: db)
+                input.title = entry.title
+                input.kind = entry.kind.rawValue
+                input.sponsor = entry.sponsor
+                input.level = entry.level.rawValue
+                input.hoursPerMonth = entry.hoursPerMonth
+                input.yearlyFee = entry.yearlyFee
+                input.status = entry.status.rawValue
+                input.objectives = entry.objectives
+                input.handoverNotes = entry.handoverNotes
+                if let owner = entry.owner.flatMap({ people[$0]?.id }) { input.owner = .set(owner) }
+                let engagement = try await EngagementEdits.create(input, cityID: cityID, context: context)
                 created += 1
                 for value in entry.value {
-                    let row = ValueEntry()
-                    row.$engagement.id = try engagement.requireID()
-                    row.date = DateText.day(Date().addingTimeInterval(-Double(value.daysAgo) * 86_400))
-                    row.kind = value.kind
-                    row.rating = value.rating
-                    row.note = value.note
-                    row.link = ""
-                    row.isExample = true
-                    try await row.create(on: db)
+                    _ = try await EngagementEdits.recordValue(
+                        .init(
+                            date: DateText.day(Date().addingTimeInterval(-Double(value.daysAgo) * 86_400)),
+                            kind: value.kind.rawValue, rating: value.rating, note: value.note),
+                        on: engagement, context: context)
                 }
+            }
+            for staff in item.staff where staff.deactivated == true {
+                guard let user = people[staff.email] else { continue }
+                user.deactivatedAt = Date()
+                try await user.update(on: db)
             }
         }
         return created
     }
 
-    /// A demo account of the city, or a deactivated example colleague the file adds.
+    /// A demo account of the city, or an example colleague the file adds.
     private static func person(_ staff: Staff, cityID: Int, on db: any Database) async throws -> User? {
         if let user = try await User.find(email: staff.email, on: db) {
             return user.cityID == cityID ? user : nil
@@ -159,7 +151,6 @@ package enum DemoEngagements {
         guard let name = staff.name else { return nil }
         let user = User(
             email: staff.email, name: name, organisation: .city(cityID), role: .editor, isPlatformAdmin: false)
-        user.deactivatedAt = staff.deactivated == true ? Date() : nil
         try await user.create(on: db)
         return user
     }

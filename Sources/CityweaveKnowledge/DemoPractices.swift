@@ -78,66 +78,62 @@ package enum DemoPractices {
         "practices.json", as: File.self, what: "example practices",
         isEmpty: { try await Practice.query(on: $0).count() == 0 }, load: { try await load($0, on: $1) })
 
-    /// Loads the file's records; returns how many practices were created.
+    /// Loads the file's records through the edits, as the system writing examples (each write is
+    /// checked and audited as a client's would be); returns how many practices were created. An
+    /// example then keeps the dates and reviewer its file gives, so that it reads like a real year.
     package static func load(_ file: File, on db: any Database) async throws -> Int {
+        let context = EditContext.examples(on: db)
         let geonameids = Set(file.practices.map(\.city) + file.transfers.map(\.city))
         let cities = try await City.query(on: db).filter(\.$geonameid ~~ geonameids).all()
         let cityIDs = Dictionary(cities.map { ($0.geonameid!, $0.id!) }, uniquingKeysWith: { first, _ in first })
-        var practiceIDs: [String: Practice] = [:]
+        var practices: [String: Practice] = [:]
         // Originals first, so that translations find them.
         let ordered =
             file.practices.filter { $0.translationOf == nil } + file.practices.filter { $0.translationOf != nil }
         for item in ordered {
             guard let cityID = cityIDs[item.city] else { continue }
-            let practice = Practice()
-            practice.$city.id = cityID
-            practice.isExample = true
-            try input(item).apply(to: practice)
+            var originalID: Int?
             if let original = item.translationOf {
-                guard let originalPractice = practiceIDs[original] else { continue }
-                practice.$original.id = originalPractice.id
+                guard let originalPractice = practices[original] else { continue }
+                originalID = try originalPractice.requireID()
             }
-            practice.publishedAt = try item.publishedAt.map(day)
-            try await practice.create(on: db)
-            try await PracticeSearch.update(practice, on: db)
-            practiceIDs[item.key] = practice
+            let practice = try await PracticeEdits.create(
+                input(item), cityID: cityID, translationOf: originalID, context: context)
+            if let published = try item.publishedAt.map(day) {
+                try await PracticeEdits.setPublished(practice, true, context: context)
+                practice.publishedAt = published
+                try await practice.update(on: db)
+                try await PracticeSearch.update(practice, on: db)
+            }
+            practices[item.key] = practice
         }
         for item in file.reviews {
-            guard let practice = practiceIDs[item.practice],
+            guard let practice = practices[item.practice],
                 let network = try await Network.query(on: db).filter(\.$slug == item.network).first()
             else { continue }
-            let review = PracticeReview()
-            review.$practice.id = practice.id!
-            review.$network.id = network.id!
+            let review = try await ReviewEdits.review(
+                practice, networkID: try network.requireID(),
+                input: .init(
+                    readableAlone: item.readableAlone, evidenceGiven: item.evidenceGiven, comment: item.comment),
+                context: context)
             review.reviewedAt = try day(item.date)
-            review.missingSections = ReviewEdits.missingSections(of: practice)
-            review.readableAlone = item.readableAlone
-            review.evidenceGiven = item.evidenceGiven
-            review.comment = item.comment
             review.reviewerName = "\(network.name) (example)"
-            try await review.create(on: db)
+            try await review.update(on: db)
         }
         for item in file.transfers {
-            guard let practice = practiceIDs[item.practice], let cityID = cityIDs[item.city],
-                let last = item.steps.last
+            guard let practice = practices[item.practice], let cityID = cityIDs[item.city],
+                let first = item.steps.first
             else { continue }
-            let transfer = PracticeTransfer()
-            transfer.$practice.id = practice.id!
-            transfer.$city.id = cityID
-            transfer.stage = try FieldChoice.parse(TransferStage.self, last.stage, field: "stage")
-            transfer.countsAsEvidence = item.evidence
-            transfer.isExample = true
-            try await transfer.create(on: db)
-            for step in item.steps {
-                let row = TransferStep()
-                row.$transfer.id = transfer.id!
-                row.stage = try FieldChoice.parse(TransferStage.self, step.stage, field: "stage")
-                row.date = step.date
-                row.notes = step.notes
-                try await row.create(on: db)
+            let transfer = try await TransferEdits.declare(
+                practice, cityID: cityID, step: .init(stage: first.stage, date: first.date, notes: first.notes),
+                context: context)
+            for step in item.steps.dropFirst() {
+                try await TransferEdits.advance(
+                    transfer, step: .init(stage: step.stage, date: step.date, notes: step.notes), context: context)
             }
+            try await TransferEdits.setEvidence(transfer, item.evidence, context: context)
         }
-        return practiceIDs.count
+        return practices.count
     }
 
     private static func input(_ item: Item) -> PracticeInput {

@@ -127,15 +127,14 @@ extension Persona {
 }
 
 extension MatrixFixture {
-    /// An engagement of Yokohama, created straight in the database.
+    /// An engagement of Yokohama, written by the system through the edits.
     func freshEngagement() async throws -> Int {
-        let engagement = Engagement()
         var input = EngagementInput()
         input.title = "Engagement \(next())"
         input.kind = "programme"
         input.level = "technical"
-        try await input.apply(to: engagement, cityID: yokohama, on: app.db)
-        try await engagement.create(on: app.db)
+        let engagement = try await EngagementEdits.create(
+            input, cityID: yokohama, context: .system(on: app.db, from: "test"))
         return try engagement.requireID()
     }
 

@@ -12,10 +12,17 @@ package struct EditContext: Sendable {
     package var user: User?
     /// The client's address, or where the system wrote from ("command line", "first start").
     package var address: String
+    /// Whether what is written is example content: the records say so on every page that shows them.
+    package var writesExamples = false
 
-    /// The system writing, for commands and example content.
+    /// The system writing, for commands.
     package static func system(on db: any Database, from address: String) -> EditContext {
         EditContext(db: db, user: nil, address: address)
+    }
+
+    /// The system writing a module's example content on a first start.
+    package static func examples(on db: any Database) -> EditContext {
+        EditContext(db: db, user: nil, address: "example content", writesExamples: true)
     }
 }
 

@@ -8,7 +8,7 @@ import Vapor
 /// transaction with its audit entry.
 package enum AidPostEdits {
     package static func create(_ input: AidPostInput, kind: AidPostKind, context: EditContext) async throws -> AidPost {
-        let post = try await AidPost.open(input, kind: kind, on: context.db)
+        let post = try await AidPost.open(input, kind: kind, isExample: context.writesExamples, on: context.db)
         post.$postedBy.id = context.user?.id
         try await context.db.transaction { db in
             try await post.create(on: db)

@@ -10,6 +10,7 @@ package enum EngagementEdits {
     package static func create(_ input: EngagementInput, cityID: Int, context: EditContext) async throws -> Engagement {
         let engagement = Engagement()
         try await input.apply(to: engagement, cityID: cityID, on: context.db)
+        engagement.isExample = context.writesExamples
         try await context.db.transaction { db in
             try await engagement.create(on: db)
             try await AuditLog.record(
@@ -91,7 +92,7 @@ package enum EngagementEdits {
         entry.rating = input.rating
         entry.note = note
         entry.link = link
-        entry.isExample = false
+        entry.isExample = context.writesExamples
         entry.$recordedBy.id = context.user?.id
         try await context.db.transaction { db in
             try await entry.create(on: db)

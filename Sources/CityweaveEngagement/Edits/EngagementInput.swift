@@ -107,7 +107,6 @@ package struct EngagementInput: Decodable, Sendable {
         engagement.$partnership.id = partnershipID
         engagement.$owner.id = ownerID
         engagement.$backup.id = backupID
-        if isNew { engagement.isExample = false }
     }
 
     private static func text(_ value: String?, _ field: String, required: Bool = false, limit: Int) throws -> String {

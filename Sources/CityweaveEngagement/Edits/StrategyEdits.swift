@@ -21,7 +21,7 @@ package enum StrategyEdits {
         strategy.newEngagementFee = checked.newEngagementFee
         strategy.sharesValueRatings = checked.sharesValueRatings
         strategy.authorName = context.user?.name ?? "system"
-        strategy.isExample = false
+        strategy.isExample = context.writesExamples
         do {
             try await context.db.transaction { db in
                 // Editors saving at once take their revision numbers in turn.

@@ -58,7 +58,7 @@ package enum PracticeEdits {
         }
         let practice = Practice()
         practice.$city.id = cityID
-        practice.isExample = false
+        practice.isExample = context.writesExamples
         practice.$createdBy.id = context.user?.id
         try input.apply(to: practice)
         if let originalID {

@@ -73,7 +73,7 @@ package enum TransferEdits {
         transfer.$city.id = cityID
         transfer.stage = step.stage
         transfer.countsAsEvidence = false
-        transfer.isExample = false
+        transfer.isExample = context.writesExamples
         try await context.db.transaction { db in
             try await transfer.create(on: db)
             try await record(step, on: transfer, context: context, db: db)
