@@ -35,5 +35,22 @@ extension CityweaveServerTests {
                 for table in tables { _ = try await app.count(table) }
             }
         }
+
+        /// Fluent knows which migrations a database has run by their names: one that changed its name
+        /// would run again on every database made before, and fail on the tables it finds.
+        @Test func everyMigrationThatLandedKeepsItsName() {
+            let landed = [
+                "CreateAPIToken", "CreateAidAllocation", "CreateAidPost", "CreateAidResource", "CreateAuditEntry",
+                "CreateCity", "CreateCityStrategy", "CreateCountry", "CreateDirectoryNames", "CreateEngagement",
+                "CreateInvitation", "CreateLandscapeGeneration", "CreateMatchingRun", "CreateMembership",
+                "CreateMembershipRequest", "CreateNetwork", "CreateNetworkMembersGeneration", "CreatePartnership",
+                "CreatePerson", "CreatePortfolioPlan", "CreatePractice", "CreatePracticeReview",
+                "CreatePracticeSearchIndex", "CreatePracticeTransfer", "CreatePublishedPracticesGeneration",
+                "CreateSignInFailure", "CreateStaffProfile", "CreateTrackedMeasure", "CreateUser", "CreateUserSession",
+            ].map { "CityweaveServer.\($0)" }
+            let names = CityweaveModules.all.modules.flatMap { $0.migrations + $0.laterMigrations }.map(\.name)
+            #expect(Set(landed).subtracting(names).isEmpty, "renamed: \(Set(landed).subtracting(names).sorted())")
+            #expect(Set(names).count == names.count)
+        }
     }
 }

@@ -2,7 +2,7 @@ import CityweaveShared
 import Fluent
 import SQLKit
 
-package struct CreateAPIToken: AsyncMigration {
+package struct CreateAPIToken: LandedMigration {
     package func prepare(on database: any Database) async throws {
         try await database.schema(APIToken.schema)
             .id()

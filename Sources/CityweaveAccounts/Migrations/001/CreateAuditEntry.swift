@@ -2,7 +2,7 @@ import CityweaveShared
 import Fluent
 import SQLKit
 
-package struct CreateAuditEntry: AsyncMigration {
+package struct CreateAuditEntry: LandedMigration {
     package func prepare(on database: any Database) async throws {
         try await database.schema(AuditEntry.schema)
             .field("id", .int, .identifier(auto: true))

@@ -1,7 +1,7 @@
 import CityweaveShared
 import Fluent
 
-package struct CreateInvitation: AsyncMigration {
+package struct CreateInvitation: LandedMigration {
     package func prepare(on database: any Database) async throws {
         try await database.schema(Invitation.schema)
             .id()

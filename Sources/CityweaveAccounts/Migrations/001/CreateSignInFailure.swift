@@ -2,7 +2,7 @@ import CityweaveShared
 import Fluent
 import SQLKit
 
-package struct CreateSignInFailure: AsyncMigration {
+package struct CreateSignInFailure: LandedMigration {
     package func prepare(on database: any Database) async throws {
         try await database.schema(SignInFailure.schema)
             .id()

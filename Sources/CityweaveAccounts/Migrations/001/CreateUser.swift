@@ -2,7 +2,7 @@ import CityweaveShared
 import Fluent
 import SQLKit
 
-package struct CreateUser: AsyncMigration {
+package struct CreateUser: LandedMigration {
     package func prepare(on database: any Database) async throws {
         try await database.schema(User.schema)
             .id()

@@ -2,7 +2,7 @@ import CityweaveShared
 import Fluent
 import SQLKit
 
-package struct CreateUserSession: AsyncMigration {
+package struct CreateUserSession: LandedMigration {
     package func prepare(on database: any Database) async throws {
         try await database.schema(UserSession.schema)
             .field("id", .string, .identifier(auto: false))

@@ -3,7 +3,7 @@ import CityweaveShared
 import Fluent
 import SQLKit
 
-package struct CreateAidAllocation: AsyncMigration {
+package struct CreateAidAllocation: LandedMigration {
     package func prepare(on database: any Database) async throws {
         try await database.schema(AidAllocation.schema)
             .field("id", .int, .identifier(auto: true))

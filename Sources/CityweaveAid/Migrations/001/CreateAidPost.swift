@@ -4,7 +4,7 @@ import CityweaveShared
 import Fluent
 import FluentSQL
 
-package struct CreateAidPost: AsyncMigration {
+package struct CreateAidPost: LandedMigration {
     package func prepare(on database: any Database) async throws {
         try await database.schema(AidPost.schema)
             .field("id", .int, .identifier(auto: true))

@@ -3,7 +3,7 @@ import CityweaveShared
 import Fluent
 import SQLKit
 
-package struct CreateAidResource: AsyncMigration {
+package struct CreateAidResource: LandedMigration {
     /// The catalogue a fresh install knows: what cities sent each other in
     /// the first months of COVID-19 (code, name, unit, category). Platform
     /// administrators add more.

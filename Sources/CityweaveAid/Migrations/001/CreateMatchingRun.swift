@@ -3,7 +3,7 @@ import CityweaveDirectory
 import CityweaveShared
 import Fluent
 
-package struct CreateMatchingRun: AsyncMigration {
+package struct CreateMatchingRun: LandedMigration {
     package func prepare(on database: any Database) async throws {
         try await database.schema(MatchingRun.schema)
             .field("id", .int, .identifier(auto: true))

@@ -3,7 +3,7 @@ import CityweaveShared
 import Fluent
 import SQLKit
 
-package struct CreateCity: AsyncMigration {
+package struct CreateCity: LandedMigration {
     package func prepare(on database: any Database) async throws {
         try await database.schema(City.schema)
             .field("id", .int, .identifier(auto: true))

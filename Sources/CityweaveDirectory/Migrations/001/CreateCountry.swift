@@ -3,7 +3,7 @@ import CityweaveShared
 import Fluent
 import SQLKit
 
-package struct CreateCountry: AsyncMigration {
+package struct CreateCountry: LandedMigration {
     package func prepare(on database: any Database) async throws {
         try await database.schema(Country.schema)
             .field("iso2", .string, .identifier(auto: false))

@@ -6,7 +6,7 @@ import SQLKit
 /// The names search looks in: every name of every city (alternates in all
 /// scripts included), network, person and country, folded (``NameKey``),
 /// with the index each database offers for finding them inside words.
-package struct CreateDirectoryNames: AsyncMigration {
+package struct CreateDirectoryNames: LandedMigration {
     package func prepare(on database: any Database) async throws {
         try await database.schema(DirectoryName.schema)
             .field("id", .int, .identifier(auto: true))

@@ -3,7 +3,7 @@ import CityweaveShared
 import Fluent
 import SQLKit
 
-package struct CreateMembership: AsyncMigration {
+package struct CreateMembership: LandedMigration {
     package func prepare(on database: any Database) async throws {
         try await database.schema(Membership.schema)
             .field("id", .int, .identifier(auto: true))

@@ -2,7 +2,7 @@ import CityweaveAccounts
 import CityweaveShared
 import Fluent
 
-package struct CreateNetwork: AsyncMigration {
+package struct CreateNetwork: LandedMigration {
     package func prepare(on database: any Database) async throws {
         try await database.schema(Network.schema)
             .field("id", .int, .identifier(auto: true))

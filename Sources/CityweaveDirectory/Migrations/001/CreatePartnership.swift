@@ -3,7 +3,7 @@ import CityweaveShared
 import Fluent
 import SQLKit
 
-package struct CreatePartnership: AsyncMigration {
+package struct CreatePartnership: LandedMigration {
     package func prepare(on database: any Database) async throws {
         try await database.schema(Partnership.schema)
             .field("id", .int, .identifier(auto: true))

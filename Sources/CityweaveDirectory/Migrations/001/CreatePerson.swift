@@ -2,7 +2,7 @@ import CityweaveAccounts
 import CityweaveShared
 import Fluent
 
-package struct CreatePerson: AsyncMigration {
+package struct CreatePerson: LandedMigration {
     package func prepare(on database: any Database) async throws {
         try await database.schema(Person.schema)
             .field("id", .int, .identifier(auto: true))

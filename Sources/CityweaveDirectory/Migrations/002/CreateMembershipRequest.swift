@@ -3,7 +3,7 @@ import CityweaveShared
 import Fluent
 import SQLKit
 
-package struct CreateMembershipRequest: AsyncMigration {
+package struct CreateMembershipRequest: LandedMigration {
     package func prepare(on database: any Database) async throws {
         try await database.schema(MembershipRequest.schema)
             .field("id", .int, .identifier(auto: true))

@@ -7,7 +7,7 @@ import SQLKit
 /// network, a membership, or the profile of a city or a country changes.
 /// ``NetworkMembers`` holds the networks, their members and the members'
 /// profiles in memory and reads them again when the number moves.
-package struct CreateNetworkMembersGeneration: AsyncMigration {
+package struct CreateNetworkMembersGeneration: LandedMigration {
     package static let counter = GenerationCounter(
         name: "network_members",
         watched: [

@@ -3,7 +3,7 @@ import CityweaveDirectory
 import CityweaveShared
 import Fluent
 
-package struct CreateCityStrategy: AsyncMigration {
+package struct CreateCityStrategy: LandedMigration {
     package func prepare(on database: any Database) async throws {
         try await database.schema(CityStrategy.schema)
             .field("id", .int, .identifier(auto: true))

@@ -4,7 +4,7 @@ import CityweaveShared
 import Fluent
 import SQLKit
 
-package struct CreateEngagement: AsyncMigration {
+package struct CreateEngagement: LandedMigration {
     package func prepare(on database: any Database) async throws {
         try await database.schema(Engagement.schema)
             .field("id", .int, .identifier(auto: true))

@@ -3,7 +3,7 @@ import CityweaveDirectory
 import CityweaveShared
 import Fluent
 
-package struct CreatePortfolioPlan: AsyncMigration {
+package struct CreatePortfolioPlan: LandedMigration {
     package func prepare(on database: any Database) async throws {
         try await database.schema(PortfolioPlan.schema)
             .field("id", .int, .identifier(auto: true))

@@ -2,7 +2,7 @@ import CityweaveAccounts
 import CityweaveShared
 import Fluent
 
-package struct CreateStaffProfile: AsyncMigration {
+package struct CreateStaffProfile: LandedMigration {
     package func prepare(on database: any Database) async throws {
         try await database.schema(StaffProfile.schema)
             .field("id", .int, .identifier(auto: true))

@@ -4,7 +4,7 @@ import CityweaveShared
 import Fluent
 import SQLKit
 
-package struct CreatePractice: AsyncMigration {
+package struct CreatePractice: LandedMigration {
     package func prepare(on database: any Database) async throws {
         try await database.schema(Practice.schema)
             .field("id", .int, .identifier(auto: true))

@@ -4,7 +4,7 @@ import CityweaveShared
 import Fluent
 import SQLKit
 
-package struct CreatePracticeReview: AsyncMigration {
+package struct CreatePracticeReview: LandedMigration {
     package func prepare(on database: any Database) async throws {
         try await database.schema(PracticeReview.schema)
             .field("id", .int, .identifier(auto: true))

@@ -8,7 +8,7 @@ import SQLKit
 /// what search filters and counts. Practices are wide rows (their long
 /// text spills into overflow pages); counting facets over thousands of
 /// matches must not read them.
-package struct CreatePracticeSearchIndex: AsyncMigration {
+package struct CreatePracticeSearchIndex: LandedMigration {
     package func prepare(on database: any Database) async throws {
         try await database.schema("practice_facets")
             .field(

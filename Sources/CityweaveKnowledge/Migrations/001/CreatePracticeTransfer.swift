@@ -4,7 +4,7 @@ import CityweaveShared
 import Fluent
 import SQLKit
 
-package struct CreatePracticeTransfer: AsyncMigration {
+package struct CreatePracticeTransfer: LandedMigration {
     package func prepare(on database: any Database) async throws {
         try await database.schema(PracticeTransfer.schema)
             .field("id", .int, .identifier(auto: true))

@@ -4,7 +4,7 @@ import CityweaveShared
 import Fluent
 import SQLKit
 
-package struct CreateTrackedMeasure: AsyncMigration {
+package struct CreateTrackedMeasure: LandedMigration {
     package func prepare(on database: any Database) async throws {
         try await database.schema(TrackedMeasure.schema)
             .field("id", .int, .identifier(auto: true))

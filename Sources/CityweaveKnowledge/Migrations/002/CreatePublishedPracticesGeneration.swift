@@ -8,7 +8,7 @@ import SQLKit
 /// review, a transfer, a city's or a country's profile). The server keeps
 /// the published practices in memory (``PublishedPractices``) and reads them
 /// again when the number it reads is not the one it read them at.
-package struct CreatePublishedPracticesGeneration: AsyncMigration {
+package struct CreatePublishedPracticesGeneration: LandedMigration {
     package static let counter = GenerationCounter(
         name: "published_practices",
         watched: [

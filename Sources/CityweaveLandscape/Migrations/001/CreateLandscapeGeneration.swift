@@ -7,7 +7,7 @@ import SQLKit
 /// landscape is computed from changes: networks and their themes,
 /// memberships, partnerships, and the size, country, region and income
 /// group of cities. ``LandscapeDirectory`` reads the landscape again when it moves.
-package struct CreateLandscapeGeneration: AsyncMigration {
+package struct CreateLandscapeGeneration: LandedMigration {
     package static let counter = GenerationCounter(
         name: "landscape",
         watched: [
