@@ -8,8 +8,8 @@ import Vapor
 /// `/api`, an HTML page elsewhere. Unexpected errors are logged in full and
 /// answered without internals.
 package struct ErrorResponder: AsyncMiddleware {
-
     package init() {}
+
     package func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: request)

@@ -4,8 +4,8 @@ import Vapor
 
 /// `GET /healthz`: 200 when the database answers, 503 when it does not.
 package struct HealthRoutes: RouteCollection {
-
     package init() {}
+
     package func boot(routes: any RoutesBuilder) throws {
         routes.get("healthz", use: health)
     }

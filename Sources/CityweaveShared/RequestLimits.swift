@@ -6,8 +6,8 @@ import Vapor
 /// Parsing a query of thousands of repeated parameters costs time that grows
 /// faster than its length, so the query is checked here, in one pass.
 package struct RequestLimits: AsyncMiddleware {
-
     package init() {}
+
     package static let maximumURLBytes = 8 * 1024
     package static let maximumHeaderBytes = 32 * 1024
     package static let maximumQueryParameters = 64

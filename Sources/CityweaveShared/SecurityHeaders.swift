@@ -3,8 +3,8 @@ import Vapor
 /// Headers every response carries: no inline script, no framing, no sniffing,
 /// and HTTPS only when Cityweave is served over HTTPS.
 package struct SecurityHeaders: AsyncMiddleware {
-
     package init() {}
+
     package static let contentSecurityPolicy =
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
 

@@ -6,8 +6,8 @@ import Vapor
 /// `Authorization: Bearer` tokens and the pages only the session cookie, so
 /// that a cookie can never carry a cross-site request into the API.
 package struct Authentication: AsyncMiddleware {
-
     package init() {}
+
     package func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if ErrorResponder.wantsProblem(request) {
             // Where no route answers this method, it is a 404 or a 405 whatever token is sent.

@@ -6,8 +6,8 @@ import Vapor
 /// A page from another site cannot read that secret, so it cannot forge the
 /// request. The JSON API needs no such check: it ignores cookies.
 package struct CSRFProtection: AsyncMiddleware {
-
     package init() {}
+
     package static let fieldName = "csrf_token"
     package static let headerName = "X-CSRF-Token"
     package static let cookieName = "cityweave_csrf"

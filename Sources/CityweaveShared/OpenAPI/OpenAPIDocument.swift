@@ -279,8 +279,8 @@ package protocol OpenAPIModule: SendableMetatype {
 
 /// `GET /api/openapi.json`.
 package struct OpenAPIRoutes: RouteCollection {
-
     package init() {}
+
     package func boot(routes: any RoutesBuilder) throws {
         routes.get("api", "openapi.json", use: document)
     }
