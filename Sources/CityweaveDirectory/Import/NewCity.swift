@@ -50,10 +50,17 @@ package struct NewCity: Sendable {
         ]
     }
 
-    /// Inserts many cities in one statement.
+    /// Inserts many cities at once.
     package static func insert(_ cities: [NewCity], on sql: any SQLDatabase) async throws {
         let now = Date()
-        try await sql.insert(into: City.schema).columns(columns).rows(cities.map { $0.values(at: now, on: sql) }).run()
+        let rows = cities.map { city -> [BulkValue] in
+            [
+                .time(now), .time(now), .integer(city.geonameid), .text(city.name), .text(city.countryCode),
+                .text(city.admin1Code), .number(city.location.latitude), .number(city.location.longitude),
+                .integer(city.population), .boolean(city.verified), .noStrings,
+            ]
+        }
+        try await BulkRows.insert(rows, into: City.schema, columns: columns, on: sql)
     }
 
     /// Inserts one city and returns its id.

@@ -47,8 +47,7 @@ package enum DirectoryNames {
 
     /// Inserts the names of many records, a few hundred rows a statement.
     package static func insert(_ entries: [Entry], on sql: any SQLDatabase) async throws {
-        var rows: [[any SQLExpression]] = []
-        rows.reserveCapacity(1000)
+        var rows: [[BulkValue]] = []
         for entry in entries {
             let (city, network, person, country): (Int?, Int?, Int?, String?) =
                 switch entry.record {
@@ -62,24 +61,14 @@ package enum DirectoryNames {
                 let key = NameKey.fold(name)
                 guard !key.isEmpty, seen.insert(key).inserted else { continue }
                 rows.append([
-                    SQLBind(entry.record.kind.rawValue), SQLBind(city), SQLBind(network), SQLBind(person),
-                    SQLBind(country), SQLBind(name), SQLBind(key), SQLBind(entry.weight),
+                    .text(entry.record.kind.rawValue), .integer(city), .integer(network), .integer(person),
+                    .text(country), .text(name), .text(key), .integer(entry.weight),
                 ])
-                if rows.count == 1000 {
-                    try await flush(&rows, on: sql)
-                }
             }
         }
-        try await flush(&rows, on: sql)
-    }
-
-    private static func flush(_ rows: inout [[any SQLExpression]], on sql: any SQLDatabase) async throws {
-        guard !rows.isEmpty else { return }
-        try await sql.insert(into: DirectoryName.schema)
-            .columns("kind", "city_id", "network_id", "person_id", "country_code", "name", "key", "weight")
-            .rows(rows)
-            .run()
-        rows.removeAll(keepingCapacity: true)
+        try await BulkRows.insert(
+            rows, into: DirectoryName.schema,
+            columns: ["kind", "city_id", "network_id", "person_id", "country_code", "name", "key", "weight"], on: sql)
     }
 
     /// Replaces the names of one record (after it was renamed or created).
