@@ -124,15 +124,14 @@ extension WriteCase {
 extension MatrixFixture {
     static let inAMonth = DateText.day(Date().addingTimeInterval(30 * 86_400))
 
-    /// An open offer or request of Yokohama, created straight in the database.
+    /// An open offer or request of Yokohama, written by the system through the edits.
     func freshAidPost(_ kind: AidPostKind, city: Int? = nil) async throws -> Int {
         let input = AidPostInput(
             city: city ?? yokohama, resource: "gowns", quantity: 100, unit: nil, availableFrom: nil,
             availableUntil: kind == .offer ? Self.inAMonth : nil, neededBy: kind == .request ? Self.inAMonth : nil,
             urgency: kind == .request ? "high" : nil, shipsAbroad: true, acceptsFromAbroad: true, maxDistanceKm: nil,
             transportPaidBy: nil, conditions: nil, contact: "desk@example.org")
-        let post = try await AidPost.open(input, kind: kind, on: app.db)
-        try await post.create(on: app.db)
+        let post = try await AidPostEdits.create(input, kind: kind, context: .system(on: app.db, from: "test"))
         return try post.requireID()
     }
 

@@ -96,7 +96,7 @@ package struct AidPostInput: Content {
 extension AidPost {
     /// A new open post with nothing allocated yet, from checked input.
     package static func open(
-        _ input: AidPostInput, kind: AidPostKind, isExample: Bool = false, on database: any Database
+        _ input: AidPostInput, kind: AidPostKind, isExample: Bool, on database: any Database
     )
         async throws -> AidPost
     {

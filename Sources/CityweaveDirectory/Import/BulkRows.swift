@@ -12,14 +12,15 @@ package enum BulkValue: Sendable {
     /// An empty list of strings: JSON text in SQLite, `text[]` in PostgreSQL, as Fluent stores it.
     case noStrings
 
-    fileprivate var bind: any SQLExpression {
+    /// The value as a bind of a statement to `sql`.
+    package func expression(on sql: any SQLDatabase) -> any SQLExpression {
         switch self {
         case .integer(let value): SQLBind(value)
         case .text(let value): SQLBind(value)
         case .number(let value): SQLBind(value)
         case .boolean(let value): SQLBind(value)
         case .time(let value): SQLBind(value)
-        case .noStrings: SQLBind("[]")
+        case .noStrings: sql.dialect.name == "postgresql" ? SQLBind([String]()) : SQLBind("[]")
         }
     }
 
@@ -65,7 +66,9 @@ package enum BulkRows {
             return
         }
         for chunk in rows.chunked(into: 1_000) {
-            try await sql.insert(into: table).columns(columns).rows(chunk.map { row in row.map(\.bind) }).run()
+            try await sql.insert(into: table).columns(columns).rows(
+                chunk.map { row in row.map { $0.expression(on: sql) } }
+            ).run()
         }
     }
 

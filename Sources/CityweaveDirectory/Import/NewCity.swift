@@ -39,35 +39,28 @@ package struct NewCity: Sendable {
         "population", "verified", "working_languages",
     ]
 
-    private func values(at time: Date, on sql: any SQLDatabase) -> [any SQLExpression] {
-        // Fluent stores a string array as JSON text in SQLite and as text[] in
-        // PostgreSQL; written by hand, the empty list must take the same form.
-        let noLanguages: any Encodable & Sendable = sql.dialect.name == "postgresql" ? [String]() : "[]"
-        return [
-            SQLBind(time), SQLBind(time), SQLBind(geonameid), SQLBind(name), SQLBind(countryCode),
-            SQLBind(admin1Code), SQLBind(location.latitude), SQLBind(location.longitude), SQLBind(population),
-            SQLBind(verified), SQLBind(noLanguages),
+    /// The city's values, in the order of ``columns``.
+    private func row(at time: Date) -> [BulkValue] {
+        [
+            .time(time), .time(time), .integer(geonameid), .text(name), .text(countryCode), .text(admin1Code),
+            .number(location.latitude), .number(location.longitude), .integer(population), .boolean(verified),
+            .noStrings,
         ]
     }
 
     /// Inserts many cities at once.
     package static func insert(_ cities: [NewCity], on sql: any SQLDatabase) async throws {
         let now = Date()
-        let rows = cities.map { city -> [BulkValue] in
-            [
-                .time(now), .time(now), .integer(city.geonameid), .text(city.name), .text(city.countryCode),
-                .text(city.admin1Code), .number(city.location.latitude), .number(city.location.longitude),
-                .integer(city.population), .boolean(city.verified), .noStrings,
-            ]
-        }
-        try await BulkRows.insert(rows, into: City.schema, columns: columns, on: sql)
+        try await BulkRows.insert(cities.map { $0.row(at: now) }, into: City.schema, columns: columns, on: sql)
     }
 
     /// Inserts one city and returns its id.
     package func insert(on sql: any SQLDatabase) async throws -> Int {
         struct Inserted: Decodable { var id: Int }
-        let row = try await sql.insert(into: City.schema).columns(Self.columns).values(values(at: Date(), on: sql))
-            .returning("id").first(decoding: Inserted.self)
+        let row = try await sql.insert(into: City.schema).columns(Self.columns).values(
+            row(at: Date()).map { $0.expression(on: sql) }
+        )
+        .returning("id").first(decoding: Inserted.self)
         return row!.id
     }
 }
