@@ -126,7 +126,7 @@ package enum DirectoryQueries {
         -> (networks: [NetworkDTO], metadata: ListPageMetadata)
     {
         let counts = try await memberCounts(on: database)
-        let all = try await Network.query(on: database).with(\.$secretariatCity).all().map {
+        let all = try await Network.query(on: database).with(\.$secretariatCity).with(\.$successor).all().map {
             $0.toDTO(memberCount: counts[$0.id!] ?? 0)
         }
         func ordered<T: Comparable>(_ x: T, _ y: T) -> Bool? {
@@ -135,7 +135,10 @@ package enum DirectoryQueries {
         let sorted = all.sorted { a, b in
             let decided: Bool? =
                 switch sort.key {
-                case .members: ordered(a.memberCount, b.memberCount)
+                // A network whose list is not published has no size to compare: it comes after the others.
+                case .members:
+                    a.membersKnown == b.membersKnown
+                        ? ordered(a.memberCount, b.memberCount) : a.membersKnown
                 case .name: ordered(a.name.lowercased(), b.name.lowercased())
                 case .founded: ordered(a.founded ?? 0, b.founded ?? 0)
                 }
@@ -149,7 +152,10 @@ package enum DirectoryQueries {
 
     /// A network by its id or its slug.
     package static func network(_ idOrSlug: String, on database: any Database) async throws -> Network {
-        guard let network = try await networkQuery(idOrSlug, on: database).with(\.$secretariatCity).first() else {
+        guard
+            let network = try await networkQuery(idOrSlug, on: database).with(\.$secretariatCity).with(\.$successor)
+                .first()
+        else {
             throw Abort(.notFound, reason: "There is no network '\(idOrSlug)'.")
         }
         return network
@@ -336,7 +342,10 @@ extension Network {
             id: id!, slug: slug, name: name, acronym: acronym, founded: founded, scope: scope,
             region: region.isEmpty ? nil : region, themes: themes, secretariat: secretariatCity?.toSummaryDTO(),
             website: isWebAddress(website) ? website : nil, source: source, description: details,
-            memberCount: memberCount)
+            memberCount: memberCount, ended: ended,
+            successor: successor.map { NetworkRefDTO(id: $0.id!, slug: $0.slug, name: $0.name) },
+            membersKnown: membersAreKnown, memberListSource: memberListSource,
+            memberListNote: memberListNote.isEmpty ? nil : memberListNote)
     }
 
     /// Only http(s) addresses become links: a `javascript:` address in a record must not run.

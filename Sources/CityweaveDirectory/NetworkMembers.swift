@@ -19,6 +19,10 @@ package final class NetworkMembers: Sendable {
         package var scope: NetworkScope
         package var region: String
         package var themes: [Theme]
+        /// The year it closed: a closed network takes no new members.
+        package var ended: Int?
+        /// False when its member list is not published.
+        package var membersAreKnown: Bool
     }
 
     package struct Member: Sendable {
@@ -54,16 +58,20 @@ package final class NetworkMembers: Sendable {
     {
         try await database.readConsistently { sql in
             let generation = try await CreateNetworkMembersGeneration.counter.current(on: sql)
-            let networks = try await sql.raw("SELECT id, slug, name, scope, region, themes FROM networks ORDER BY id")
-                .all().map { row in
-                    Entry(
-                        id: try row.decode(column: "id", as: Int.self),
-                        slug: try row.decode(column: "slug", as: String.self),
-                        name: try row.decode(column: "name", as: String.self),
-                        scope: try row.decode(column: "scope", as: NetworkScope.self),
-                        region: try row.decode(column: "region", as: String.self),
-                        themes: try row.decode(column: "themes", as: [String].self).compactMap(Theme.init(rawValue:)))
-                }
+            let networks = try await sql.raw(
+                "SELECT id, slug, name, scope, region, themes, ended, member_list_source FROM networks ORDER BY id"
+            )
+            .all().map { row in
+                Entry(
+                    id: try row.decode(column: "id", as: Int.self),
+                    slug: try row.decode(column: "slug", as: String.self),
+                    name: try row.decode(column: "name", as: String.self),
+                    scope: try row.decode(column: "scope", as: NetworkScope.self),
+                    region: try row.decode(column: "region", as: String.self),
+                    themes: try row.decode(column: "themes", as: [String].self).compactMap(Theme.init(rawValue:)),
+                    ended: try row.decode(column: "ended", as: Int?.self),
+                    membersAreKnown: try row.decode(column: "member_list_source", as: String?.self) != nil)
+            }
             var members: [Int: [Member]] = [:]
             for row in try await sql.raw("SELECT network_id, city_id, until FROM memberships ORDER BY city_id").all() {
                 members[try row.decode(column: "network_id", as: Int.self), default: []].append(

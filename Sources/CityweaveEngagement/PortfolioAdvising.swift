@@ -148,10 +148,11 @@ package enum PortfolioAdvising {
                 whatIf.newEngagementFee ?? strategy?.newEngagementFee ?? 0, "newEngagementFee", allowZero: true))
     }
 
-    /// Whether `city` could join `network`: any city a global network; a
+    /// Whether `city` could join `network`: never a closed network; any city a global network; a
     /// national one, a city of its country; a regional one, a city of its
     /// region (named as the city's region or part of the world, or where its members are).
     package static func isOpen(_ network: NetworkMembers.Entry, to city: City, memberProfiles: [CityProfile]) -> Bool {
+        guard network.ended == nil else { return false }
         let country = city.country
         switch network.scope {
         case .global:

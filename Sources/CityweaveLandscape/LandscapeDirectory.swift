@@ -68,13 +68,21 @@ package final class LandscapeDirectory: Sendable {
                         $0.isEmpty ? nil : $0
                     })
             }
-            let networks = try await sql.raw("SELECT id, name, themes FROM networks").all().map { row in
+            // A network whose member list is not published would count as empty: it stays out of shares and the Gini.
+            let networks = try await sql.raw(
+                "SELECT id, name, themes FROM networks WHERE member_list_source IS NOT NULL"
+            ).all().map { row in
                 LandscapeNetwork(
                     id: try row.decode(column: "id", as: Int.self),
                     name: try row.decode(column: "name", as: String.self),
                     themes: try row.decode(column: "themes", as: [String].self).compactMap(Theme.init(rawValue:)))
             }
-            let memberships = try await sql.raw("SELECT network_id, city_id, since, until FROM memberships").all().map {
+            let memberships = try await sql.raw(
+                """
+                SELECT network_id, city_id, since, until FROM memberships
+                WHERE network_id IN (SELECT id FROM networks WHERE member_list_source IS NOT NULL)
+                """
+            ).all().map {
                 row in
                 LandscapeMembership(
                     networkID: try row.decode(column: "network_id", as: Int.self),

@@ -101,7 +101,11 @@ extension CityweaveServerTests {
                 try await app.testing().test(.GET, "api/v1/networks?per=100") { res async throws in
                     let page = try res.content.decode(Paged<NetworkDTO>.self)
                     #expect(page.metadata.total >= 30)
-                    #expect(page.items.map(\.memberCount) == page.items.map(\.memberCount).sorted(by: >))
+                    // Networks with a known member list come first, largest first; those whose list is not published follow.
+                    let known = page.items.prefix { $0.membersKnown }
+                    #expect(page.items.dropFirst(known.count).allSatisfy { !$0.membersKnown })
+                    #expect(known.count >= 20)
+                    #expect(known.map(\.memberCount) == known.map(\.memberCount).sorted(by: >))
                 }
                 try await app.testing().test(.GET, "api/v1/networks?sort=name&order=desc&per=100") { res async throws in
                     let names = try res.content.decode(Paged<NetworkDTO>.self).items.map { $0.name.lowercased() }

@@ -344,13 +344,16 @@ extension CityweaveServerTests {
                 let networkCount = try await Network.query(on: app.db).count()
                 #expect(answer.candidates > 2 && answer.candidates < networkCount)
                 let city = try await DirectoryQueries.city(paris, on: app.db)
-                func entry(_ scope: NetworkScope, _ region: String) -> NetworkMembers.Entry {
-                    .init(id: 1, slug: "n", name: "N", scope: scope, region: region, themes: [])
+                func entry(_ scope: NetworkScope, _ region: String, ended: Int? = nil) -> NetworkMembers.Entry {
+                    .init(
+                        id: 1, slug: "n", name: "N", scope: scope, region: region, themes: [], ended: ended,
+                        membersAreKnown: true)
                 }
                 let berlin = try #require(
                     try await CityProfiles.read(where: "c.name = 'Berlin'", on: app.db as! any SQLDatabase).values.first
                 )
                 #expect(PortfolioAdvising.isOpen(entry(.global, ""), to: city, memberProfiles: []))
+                #expect(!PortfolioAdvising.isOpen(entry(.global, "", ended: 2019), to: city, memberProfiles: []))
                 #expect(PortfolioAdvising.isOpen(entry(.national, "France"), to: city, memberProfiles: []))
                 #expect(!PortfolioAdvising.isOpen(entry(.national, "Germany"), to: city, memberProfiles: [berlin]))
                 #expect(PortfolioAdvising.isOpen(entry(.regional, "Europe"), to: city, memberProfiles: []))
@@ -632,6 +635,10 @@ extension CityweaveServerTests {
                 let advice = try await app.api(.POST, "/api/v1/cities/\(helsinki)/portfolio/advice", token: token)
                     .content.decode(PortfolioAdviceDTO.self)
                 #expect(!advice.actions.isEmpty && advice.hoursPerMonth <= 170)
+                // 100 Resilient Cities closed in 2019: never a network to join.
+                let closed = try await Network.query(on: app.db).filter(\.$ended != nil).all().map(\.slug)
+                #expect(closed.contains("100rc"))
+                #expect(!advice.actions.contains { $0.action == "join" && closed.contains($0.network.slug) })
 
                 let vejleToken = try await app.token(
                     for: try #require(try await User.find(email: "vejle.editor@example.org", on: app.db)))

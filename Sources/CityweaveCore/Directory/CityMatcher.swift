@@ -156,7 +156,8 @@ public struct CityMatcher: Sendable {
         guard !keys.isEmpty else { return .unmatched(reason: "the city name is empty") }
         var candidates: [Int32] = []
         for key in keys { candidates += byKey[key] ?? [] }
-        candidates = Array(Set(candidates))
+        // In one order every time, so that namesakes of equal size fall the same way on every load.
+        candidates = Array(Set(candidates)).sorted()
 
         let inCountry = candidates.filter {
             reference.countryCode == nil || cities[Int($0)].countryCode == reference.countryCode

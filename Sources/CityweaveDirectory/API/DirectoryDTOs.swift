@@ -88,7 +88,31 @@ package struct NetworkDTO: Content {
     package var website: String?
     package var source: String
     package var description: String
+    /// The member cities the directory holds; see `membersKnown`.
     package var memberCount: Int
+    /// The year the network closed, when it has.
+    package var ended: Int?
+    /// The network that took over when it closed.
+    package var successor: NetworkRefDTO?
+    /// False when the network's member list is not published: its `memberCount` is then not its size.
+    package var membersKnown: Bool
+    /// Where the member list comes from, when it is known.
+    package var memberListSource: String?
+    /// What the member list leaves out, when something is known to be missing.
+    package var memberListNote: String?
+}
+
+/// A network named from elsewhere: an engagement's, a successor.
+package struct NetworkRefDTO: Content {
+    package var id: Int
+    package var slug: String
+    package var name: String
+
+    package init(id: Int, slug: String, name: String) {
+        self.id = id
+        self.slug = slug
+        self.name = name
+    }
 }
 
 /// A member city of a network.

@@ -155,14 +155,23 @@ package enum DirectoryOpenAPI: OpenAPIModule {
         ],
         "Network": [
             "type": "object",
-            "required": ["id", "slug", "name", "acronym", "scope", "themes", "source", "description", "memberCount"],
+            "required": [
+                "id", "slug", "name", "acronym", "scope", "themes", "source", "description", "memberCount",
+                "membersKnown",
+            ],
             "properties": [
                 "id": integer, "slug": string, "name": string, "acronym": string, "founded": integer,
                 "scope": ["type": "string", "enum": ["global", "regional", "national"]], "region": string,
                 "themes": ["type": "array", "items": string],
                 "secretariat": ["$ref": "#/components/schemas/CitySummary"], "website": string, "source": string,
-                "description": string, "memberCount": integer,
+                "description": string, "memberCount": integer, "ended": integer,
+                "successor": ["$ref": "#/components/schemas/NetworkRef"], "membersKnown": ["type": "boolean"],
+                "memberListSource": string, "memberListNote": string,
             ],
+        ],
+        "NetworkRef": [
+            "type": "object", "required": ["id", "slug", "name"],
+            "properties": ["id": ["type": "integer", "minimum": 1], "slug": string, "name": string],
         ],
         "Member": [
             "type": "object",

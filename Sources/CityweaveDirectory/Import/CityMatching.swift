@@ -22,7 +22,7 @@ package struct CityMatching {
             SELECT c.id, c.country_code, c.admin1_code, c.latitude, c.longitude, c.population, \(joinedKeys) AS keys
             FROM \(ident: City.schema) c
             LEFT JOIN \(ident: DirectoryName.schema) n ON n.city_id = c.id AND n.kind = 'city'
-            GROUP BY c.id
+            GROUP BY c.id ORDER BY c.id
             """
         ).all()
         let cities = try rows.map { row in
@@ -40,9 +40,21 @@ package struct CityMatching {
         let countries = try await Country.query(on: database).all().map {
             CountryName(iso2: $0.id!, iso3: $0.iso3, name: $0.name)
         }
-        return CityMatching(
-            matcher: CityMatcher(cities: cities, admin1Names: usStates(referenceFolder: referenceFolder)),
-            countries: CountryResolver(countries: countries))
+        return CityMatching(cities: cities, countries: countries, referenceFolder: referenceFolder)
+    }
+
+    /// The cities a caller holds already, or else those of the database.
+    package static func given(_ matching: CityMatching?, orLoadFrom database: any Database, referenceFolder: String)
+        async throws -> CityMatching
+    {
+        if let matching { return matching }
+        return try await load(on: database, referenceFolder: referenceFolder)
+    }
+
+    /// From cities already in memory, as the first start has them: the same as reading them back.
+    package init(cities: [MatchableCity], countries: [CountryName], referenceFolder: String) {
+        matcher = CityMatcher(cities: cities, admin1Names: Self.usStates(referenceFolder: referenceFolder))
+        self.countries = CountryResolver(countries: countries)
     }
 
     /// "US.OR" → "Oregon", from the reference folder's `admin1-us.tsv`.

@@ -124,12 +124,23 @@ package struct ImportMembershipsCommand: AsyncCommand {
         @Option(name: "location-column", help: "One column holding \"(latitude, longitude)\"") package var location:
             String?
         @Option(name: "since-column", help: "The year the city joined") package var since: String?
+        @Option(name: "until-column", help: "The last year of the membership") package var until: String?
         @Option(name: "role-column", help: "The kind of membership (default: member)") package var role: String?
+        @Option(
+            name: "entity-column",
+            help: "A note naming members that are not cities (\"entity type: Region (not a city); seat: Graz\")")
+        package var entity: String?
+        @Flag(
+            name: "member-list",
+            help:
+                "The file is a Cityweave member list: member_since, member_until, role and source_note columns")
+        package var memberList: Bool
 
         package init() {}
     }
 
-    package var help = "Load the member cities of one network from a CSV file"
+    package var help =
+        "Load the members of one network from a CSV file; regions and unplaced cities are kept apart on its page"
 
     package func run(using context: CommandContext, signature: Signature) async throws {
         guard let network = signature.network, !network.isEmpty else {
@@ -143,7 +154,7 @@ package struct ImportMembershipsCommand: AsyncCommand {
             }
             filter = parsed
         }
-        var columns = MembershipImport.Columns()
+        var columns = signature.memberList ? MembershipImport.Columns.memberList : MembershipImport.Columns()
         columns.city = signature.city ?? columns.city
         columns.country = signature.country ?? columns.country
         columns.state = signature.state
@@ -151,8 +162,10 @@ package struct ImportMembershipsCommand: AsyncCommand {
         columns.latitude = signature.latitude
         columns.longitude = signature.longitude
         columns.location = signature.location
-        columns.since = signature.since
-        columns.role = signature.role
+        columns.since = signature.since ?? columns.since
+        columns.until = signature.until ?? columns.until
+        columns.role = signature.role ?? columns.role
+        columns.entity = signature.entity ?? columns.entity
         let importer = MembershipImport(
             networkSlug: network, columns: columns, filter: filter,
             source: signature.source ?? URL(fileURLWithPath: signature.file).lastPathComponent,

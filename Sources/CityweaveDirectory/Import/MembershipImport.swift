@@ -5,7 +5,10 @@ import Fluent
 import Foundation
 import SQLKit
 
-/// Loads a CSV of member cities into one network.
+/// Loads a CSV of members into networks: one network named by the command,
+/// or one per row (the reference directory's member lists). Rows naming a
+/// region or an intermunicipal body, and cities the matcher cannot place,
+/// are kept apart as ``ListedMember``s, never attributed to a seat town.
 package struct MembershipImport {
     /// Which columns hold what. Only the city and its country are required.
     package struct Columns: Sendable {
@@ -18,7 +21,18 @@ package struct MembershipImport {
         /// One column holding "(latitude, longitude)", as CDP's files do.
         package var location: String? = nil
         package var since: String? = nil
+        package var until: String? = nil
         package var role: String? = nil
+        /// A note saying when a member is not a city ("entity type: Region (not a city); seat: Graz").
+        package var entity: String? = nil
+        /// Each row's network slug, when the file covers several networks.
+        package var network: String? = nil
+        /// Each row's source, when rows come from several.
+        package var source: String? = nil
+
+        /// The columns of Cityweave's member lists (`network,city,country,member_since,member_until,role,source_url,source_note`).
+        package static let memberList = Columns(
+            since: "member_since", until: "member_until", role: "role", entity: "source_note")
     }
 
     /// Only rows whose column has this value ("C40=C40").
@@ -33,11 +47,21 @@ package struct MembershipImport {
         }
     }
 
-    package var networkSlug: String
+    /// The one network of the file; nil when `columns.network` names each row's.
+    package var networkSlug: String?
     package var columns = Columns()
     package var filter: RowFilter?
+    /// Recorded on every row without a source of its own, and as the member
+    /// list's source of a network that had none.
     package var source: String
     package var createMissing = false
+    /// Whether a network without a member list takes this file as its list.
+    /// Off for lists known to be partial, such as a few members named in the news.
+    package var recordsListSource = true
+    /// The cities to match against, when the caller holds them already (the first start).
+    package var cityMatching: CityMatching?
+    /// The directory's id of each GeoNames id, when the caller holds them already.
+    package var cityIDsByGeonameid: [Int: Int]?
 
     package func run(
         text: String, on database: any Database, referenceFolder: String, progress: ProgressReporter? = nil
@@ -53,25 +77,45 @@ package struct MembershipImport {
         let longitudeColumn = try table.optionalColumn(columns.longitude)
         let locationColumn = try table.optionalColumn(columns.location)
         let sinceColumn = try table.optionalColumn(columns.since)
+        let untilColumn = try table.optionalColumn(columns.until)
         let roleColumn = try table.optionalColumn(columns.role)
+        let entityColumn = try table.optionalColumn(columns.entity)
+        let networkColumn = try table.optionalColumn(columns.network)
+        let sourceColumn = try table.optionalColumn(columns.source)
         let filterColumn = try table.optionalColumn(filter?.column)
         if (latitudeColumn == nil) != (longitudeColumn == nil) {
             throw ImportError.unusableFile("name both a latitude and a longitude column, or neither")
         }
+        guard (networkSlug == nil) != (networkColumn == nil) else {
+            throw ImportError.unusableFile("name the network, or a column of network slugs, but not both")
+        }
         let summary = try await database.transaction { database -> ImportSummary in
             var summary = ImportSummary()
             let sql = database as! any SQLDatabase
-            guard let network = try await Network.query(on: database).filter(\.$slug == networkSlug).first(),
-                let networkID = network.id
-            else {
-                let slugs = try await Network.query(on: database).sort(\.$slug).all().map(\.slug)
+            let networks = try await Network.query(on: database).all()
+            let networkIDs = Dictionary(uniqueKeysWithValues: networks.map { ($0.slug, $0.id!) })
+            if let networkSlug, networkIDs[networkSlug] == nil {
                 throw ImportError.unusableFile(
-                    "there is no network '\(networkSlug)'; the networks are: \(slugs.joined(separator: ", "))")
+                    "there is no network '\(networkSlug)'; the networks are: \(networkIDs.keys.sorted().joined(separator: ", "))"
+                )
             }
-            let matching = try await CityMatching.load(on: database, referenceFolder: referenceFolder)
-            var resolved = ResolvedCities(matching: matching, createMissing: createMissing, sql: sql)
-            let byGeonameid = columns.geonameid == nil ? [:] : try await GeoNamesImport.cityIDsByGeonameid(on: sql)
-            var existing = try await existingMemberships(network: networkID, on: sql)
+            // Read the directory's names only when a row needs them: a file of GeoNames ids does not.
+            var resolvedCities: ResolvedCities?
+            func countryCode(_ written: String) async throws -> String {
+                try await loadCities()
+                return resolvedCities!.matching.countries.resolve(written) ?? ""
+            }
+            func loadCities() async throws {
+                guard resolvedCities == nil else { return }
+                let matching = try await CityMatching.given(
+                    cityMatching, orLoadFrom: database, referenceFolder: referenceFolder)
+                resolvedCities = ResolvedCities(matching: matching, createMissing: createMissing, sql: sql)
+            }
+            var byGeonameid = cityIDsByGeonameid ?? [:]
+            if columns.geonameid != nil, cityIDsByGeonameid == nil {
+                byGeonameid = try await GeoNamesImport.cityIDsByGeonameid(on: sql)
+            }
+            var lists = MemberLists(sql: sql)
             for (index, row) in table.rows.enumerated() {
                 progress?.update(index + 1)
                 if let filterColumn, let filter,
@@ -80,26 +124,51 @@ package struct MembershipImport {
                     continue
                 }
                 summary.rowsRead += 1
-                var since: Int?
-                if let sinceColumn, !row.fields[sinceColumn].isEmpty {
-                    guard let year = Self.parseYear(row.fields[sinceColumn]) else {
-                        summary.skip(
-                            line: row.line, "'\(columns.since!)' value '\(row.fields[sinceColumn])' is not a year")
+                let slug = networkColumn.map { row.fields[$0] } ?? networkSlug!
+                guard let networkID = networkIDs[slug] else {
+                    summary.skip(line: row.line, "there is no network '\(slug)'")
+                    continue
+                }
+                var years: [Int?] = []
+                for (column, name) in [(sinceColumn, columns.since), (untilColumn, columns.until)] {
+                    guard let column, !row.fields[column].isEmpty else {
+                        years.append(nil)
                         continue
                     }
-                    since = year
+                    guard let year = Self.parseYear(row.fields[column]) else {
+                        summary.skip(line: row.line, "'\(name!)' value '\(row.fields[column])' is not a year")
+                        break
+                    }
+                    years.append(year)
                 }
-                let role =
-                    roleColumn.map { row.fields[$0].trimmingCharacters(in: .whitespaces) }.flatMap {
+                guard years.count == 2 else { continue }
+                if let since = years[0], let until = years[1], until < since {
+                    summary.skip(line: row.line, "'\(columns.until!)' \(until) is before '\(columns.since!)' \(since)")
+                    continue
+                }
+                var member = MemberLists.Row(
+                    network: networkID,
+                    role: roleColumn.map { row.fields[$0].trimmingCharacters(in: .whitespaces) }.flatMap {
                         $0.isEmpty ? nil : $0
-                    } ?? "member"
-                let cityID: Int
+                    } ?? "member",
+                    since: years[0], until: years[1],
+                    source: sourceColumn.map { row.fields[$0] }.flatMap { $0.isEmpty ? nil : $0 } ?? source)
+                let name = row.fields[cityColumn].trimmingCharacters(in: .whitespaces)
+                let country = row.fields[countryColumn].trimmingCharacters(in: .whitespaces)
+                if let entityColumn, let body = MemberEntity(note: row.fields[entityColumn]) {
+                    // A region's membership is its own, not its capital's.
+                    lists.add(
+                        body: member, name: name,
+                        countryCode: try await countryCode(country), entity: body)
+                    summary.alsoCreated["regions and other bodies", default: 0] += 1
+                    continue
+                }
                 if let geonameidColumn, let geonameid = Int(row.fields[geonameidColumn]) {
                     guard let id = byGeonameid[geonameid] else {
                         summary.unmatched(line: row.line, "no city has geonameid \(geonameid)")
                         continue
                     }
-                    cityID = id
+                    member.city = id
                 } else {
                     var side = Side(
                         city: cityColumn, country: countryColumn, admin1: stateColumn, latitude: latitudeColumn,
@@ -117,43 +186,30 @@ package struct MembershipImport {
                         side.longitude = fields.fields.count + 1
                         fields.fields += [latitude, longitude]
                     }
-                    switch try await resolved.city(for: side, row: fields) {
-                    case .success(let id): cityID = id
+                    try await loadCities()
+                    switch try await resolvedCities!.city(for: side, row: fields) {
+                    case .success(let id): member.city = id
                     case .failure(let problem):
                         if problem.isMatchFailure {
                             summary.unmatched(line: row.line, problem.message)
+                            lists.add(
+                                unplaced: member, name: name,
+                                countryCode: try await countryCode(country),
+                                reason: problem.message)
                         } else {
                             summary.skip(line: row.line, problem.message)
                         }
                         continue
                     }
                 }
-                if let current = existing[cityID] {
-                    if current.role == role, current.since == since || since == nil {
-                        summary.unchanged += 1
-                    } else {
-                        try await sql.update(Membership.schema).set("role", to: role).set(
-                            "since", to: since ?? current.since
-                        )
-                        .where("id", .equal, current.id).run()
-                        existing[cityID] = (current.id, role, since ?? current.since)
-                        summary.updated += 1
-                    }
-                    continue
-                }
-                struct Inserted: Decodable { var id: Int }
-                let inserted = try await sql.insert(into: Membership.schema)
-                    .columns("created_at", "network_id", "city_id", "role", "since", "source")
-                    .values(
-                        SQLBind(Date()), SQLBind(networkID), SQLBind(cityID), SQLBind(role), SQLBind(since),
-                        SQLBind(source)
-                    )
-                    .returning("id").first(decoding: Inserted.self)
-                existing[cityID] = (inserted!.id, role, since)
-                summary.created += 1
+                try await lists.add(member, summary: &summary)
             }
+            try await lists.save(summary: &summary)
+            if recordsListSource { try await MemberLists.recordSource(of: lists.networks, on: sql) }
             try await NetworkNames.refreshWeights(on: sql)
-            if resolved.createdCities > 0 { summary.alsoCreated["unverified cities"] = resolved.createdCities }
+            if let created = resolvedCities?.createdCities, created > 0 {
+                summary.alsoCreated["unverified cities"] = created
+            }
             return summary
         }
         progress?.finish()
@@ -178,20 +234,5 @@ package struct MembershipImport {
         let parts = inner.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         guard parts.count == 2, Double(parts[0]) != nil, Double(parts[1]) != nil else { return nil }
         return (parts[0], parts[1])
-    }
-
-    private func existingMemberships(network: Int, on sql: any SQLDatabase) async throws
-        -> [Int: (id: Int, role: String, since: Int?)]
-    {
-        var map: [Int: (id: Int, role: String, since: Int?)] = [:]
-        for row in try await sql.select().columns("id", "city_id", "role", "since").from(Membership.schema)
-            .where("network_id", .equal, network).all()
-        {
-            map[try row.decode(column: "city_id", as: Int.self)] = (
-                try row.decode(column: "id", as: Int.self), try row.decode(column: "role", as: String.self),
-                try row.decode(column: "since", as: Int?.self)
-            )
-        }
-        return map
     }
 }

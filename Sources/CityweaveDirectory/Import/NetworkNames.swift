@@ -10,12 +10,13 @@ package enum NetworkNames {
     }
 
     /// Sets each network's search weight from its member count, after memberships change.
+    /// Network names are found through the `network_id` index, not by scanning every city's names.
     package static func refreshWeights(on sql: any SQLDatabase) async throws {
         try await sql.raw(
             """
             UPDATE directory_names SET weight = \(literal: DirectoryNames.networkWeight)
                 + (SELECT COUNT(*) FROM memberships WHERE memberships.network_id = directory_names.network_id)
-            WHERE kind = 'network'
+            WHERE network_id IS NOT NULL
             """
         ).run()
     }

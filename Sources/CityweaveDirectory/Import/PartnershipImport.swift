@@ -27,6 +27,8 @@ package struct PartnershipImport {
     package var source: String
     /// Add cities that match nothing as unverified cities at the file's coordinates.
     package var createMissing = false
+    /// The cities to match against, when the caller holds them already.
+    package var cityMatching: CityMatching?
 
     /// Reads and writes in one transaction: a file that cannot be used changes nothing.
     package func run(
@@ -48,7 +50,8 @@ package struct PartnershipImport {
         let summary = try await database.transaction { database -> ImportSummary in
             var summary = ImportSummary()
             let sql = database as! any SQLDatabase
-            let matching = try await CityMatching.load(on: database, referenceFolder: referenceFolder)
+            let matching = try await CityMatching.given(
+                cityMatching, orLoadFrom: database, referenceFolder: referenceFolder)
             var resolved = ResolvedCities(matching: matching, createMissing: createMissing, sql: sql)
             var rows: [(line: Int, row: PartnershipRow)] = []
             for (index, row) in table.rows.enumerated() {

@@ -58,14 +58,31 @@ package struct ReferenceDirectory {
         try await GeoNamesImport.load(cities, on: database, summary: &summary, progress: progress)
         progress?.finish()
 
+        // The planner knows nothing yet of the rows just loaded: without this,
+        // every look-up by an index (a network's names) scans the whole table.
+        for table in [City.schema, DirectoryName.schema] { try await sql.raw("ANALYZE \(ident: table)").run() }
         let cityIDs = try await GeoNamesImport.cityIDsByGeonameid(on: sql)
         for row in countries where !row["capital_geonameid", default: ""].isEmpty {
             guard let geonameid = Int(row["capital_geonameid"]!), let id = cityIDs[geonameid] else { continue }
             try await sql.update(Country.schema).set("capital_city_id", to: id)
                 .where("iso2", .equal, row["iso2"]!).run()
         }
-        let networks = try await insertNetworks(cityIDs: cityIDs, on: database)
-        try await insertMemberships(networks: networks, cityIDs: cityIDs, on: sql, summary: &summary)
+        try await insertNetworks(cityIDs: cityIDs, on: database)
+        // The cities just loaded are all the directory has: match against them in memory rather than read them back.
+        let matching = CityMatching(
+            cities: cities.compactMap { (_, city) in
+                cityIDs[city.geonameid].map { id in
+                    MatchableCity(
+                        id: id, countryCode: city.countryCode, admin1Code: city.admin1Code, location: city.location,
+                        population: city.population,
+                        keys: GeoNamesImport.nameEntry(id: id, city: city).keyedNames.map(\.key))
+                }
+            },
+            countries: countries.map {
+                CountryName(iso2: $0["iso2"] ?? "", iso3: $0["iso3"] ?? "", name: $0["name"] ?? "")
+            },
+            referenceFolder: folder)
+        try await insertMemberships(matching: matching, cityIDs: cityIDs, on: database, summary: &summary)
         try await insertPartnerships(cityIDs: cityIDs, on: sql, summary: &summary)
     }
 
@@ -82,7 +99,7 @@ package struct ReferenceDirectory {
         }
     }
 
-    private func readGzip(_ name: String) throws -> String {
+    package func readGzip(_ name: String) throws -> String {
         let data = try Data(contentsOf: URL(fileURLWithPath: folder + name))
         var compressed = ByteBuffer(bytes: data)
         let text = try compressed.decompress(with: .gzip())
@@ -115,9 +132,10 @@ package struct ReferenceDirectory {
             }, on: sql)
     }
 
-    private func insertNetworks(cityIDs: [Int: Int], on database: any Database) async throws -> [String: Int] {
+    private func insertNetworks(cityIDs: [Int: Int], on database: any Database) async throws {
         let table = try readCSV("networks.csv")
-        var networks: [String: Int] = [:]
+        var successors: [(network: Network, successor: String)] = []
+        var bySlug: [String: Int] = [:]
         for row in table.rows {
             func field(_ name: String) throws -> String { row.fields[try table.column(name)] }
             let network = Network()
@@ -125,45 +143,76 @@ package struct ReferenceDirectory {
             network.name = try field("name")
             network.acronym = try field("acronym")
             network.founded = Int(try field("founded"))
+            network.ended = Int(try field("ended"))
             network.scope = NetworkScope(rawValue: try field("scope")) ?? .global
             network.region = try field("region")
             network.themes = try field("themes").split(separator: ";").map(String.init)
             network.website = try field("website")
             network.source = try field("source")
             network.details = try field("description")
+            let listSource = try field("member_list_source")
+            network.memberListSource = listSource.isEmpty ? nil : listSource
+            network.memberListNote = try field("member_list_note")
             network.$secretariatCity.id = Int(try field("secretariat_geonameid")).flatMap { cityIDs[$0] }
             try await network.create(on: database)
-            networks[network.slug] = network.id!
+            bySlug[network.slug] = network.id!
+            let successor = try field("successor")
+            if !successor.isEmpty { successors.append((network, successor)) }
         }
-        return networks
+        for (network, slug) in successors {
+            guard let id = bySlug[slug] else {
+                throw ImportError.unusableFile("networks.csv: \(network.slug)'s successor '\(slug)' is not a network")
+            }
+            network.$successor.id = id
+            try await network.update(on: database)
+        }
     }
 
+    /// The research datasets' member lists, derived by `scripts/build_member_lists.py`.
+    package static let memberListsFile = "member-lists.csv.gz"
+
+    /// How the member lists are read: Cityweave's member-list columns, with each row's network, source and note.
+    package static var memberLists: MembershipImport {
+        var lists = MembershipImport(source: memberListsFile)
+        lists.columns = .memberList
+        lists.columns.network = "network_slug"
+        lists.columns.source = "source"
+        lists.columns.entity = "note"
+        return lists
+    }
+
+    /// The memberships the networks publish (`memberships.csv`, by GeoNames id)
+    /// and the member lists of research datasets (`member-lists.csv.gz`,
+    /// matched by name); a closed network's memberships end with it.
     private func insertMemberships(
-        networks: [String: Int], cityIDs: [Int: Int], on sql: any SQLDatabase, summary: inout ImportSummary
+        matching: CityMatching, cityIDs: [Int: Int], on database: any Database, summary: inout ImportSummary
     ) async throws {
-        let table = try readCSV("memberships.csv")
-        let (slug, geonameid, since, role, source) = (
-            try table.column("network_slug"), try table.column("geonameid"), try table.column("since"),
-            try table.column("role"), try table.column("source")
-        )
-        var rows: [[any SQLExpression]] = []
-        for row in table.rows {
-            guard let network = networks[row.fields[slug]],
-                let city = Int(row.fields[geonameid]).flatMap({ cityIDs[$0] })
-            else { continue }
-            rows.append([
-                SQLBind(Date()), SQLBind(network), SQLBind(city),
-                SQLBind(row.fields[role].isEmpty ? "member" : row.fields[role]),
-                SQLBind(Int(row.fields[since])), SQLBind(row.fields[source]),
-            ])
+        var published = MembershipImport(source: "memberships.csv")
+        published.cityIDsByGeonameid = cityIDs
+        published.columns.network = "network_slug"
+        published.columns.geonameid = "geonameid"
+        published.columns.since = "since"
+        published.columns.role = "role"
+        published.columns.source = "source"
+        // A network's list is known only where networks.csv says so: a few members named in the news are not its list.
+        published.recordsListSource = false
+        var lists = Self.memberLists
+        lists.cityMatching = matching
+        for (importer, text) in [
+            (published, try String(contentsOfFile: folder + "memberships.csv", encoding: .utf8)),
+            (lists, try readGzip(Self.memberListsFile)),
+        ] {
+            let loaded = try await importer.run(text: text, on: database, referenceFolder: folder)
+            summary.alsoCreated["memberships", default: 0] += loaded.created
+            for (kind, count) in loaded.alsoCreated { summary.alsoCreated[kind, default: 0] += count }
+            summary.ignored["members not found among the cities loaded", default: 0] += loaded.unmatchedCount
         }
-        for chunk in rows.chunked(into: 500) {
-            try await sql.insert(into: Membership.schema)
-                .columns("created_at", "network_id", "city_id", "role", "since", "source")
-                .rows(chunk).run()
-        }
-        try await NetworkNames.refreshWeights(on: sql)
-        summary.alsoCreated["memberships", default: 0] += rows.count
+        try await (database as! any SQLDatabase).raw(
+            """
+            UPDATE memberships SET until = (SELECT ended FROM networks WHERE networks.id = memberships.network_id)
+            WHERE until IS NULL AND network_id IN (SELECT id FROM networks WHERE ended IS NOT NULL)
+            """
+        ).run()
     }
 
     private func insertPartnerships(cityIDs: [Int: Int], on sql: any SQLDatabase, summary: inout ImportSummary)

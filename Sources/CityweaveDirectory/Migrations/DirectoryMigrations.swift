@@ -4,7 +4,7 @@ import Fluent
 package enum DirectoryMigrations {
     package static let all: [any Migration] = [
         CreateCountry(), CreateCity(), CreateNetwork(), CreateMembership(), CreatePartnership(), CreatePerson(),
-        CreateDirectoryNames(),
+        CreateDirectoryNames(), AddNetworkLifeAndMemberList(), CreateListedMember(),
     ]
 
     /// Those that need the accounts' tables (membership requests name their users).

@@ -26,12 +26,25 @@ package final class Network: Model, @unchecked Sendable {
     /// Where the facts come from.
     @Field(key: "source") package var source: String
     @Field(key: "description") package var details: String
+    /// The year the network closed; nil while it works.
+    @OptionalField(key: "ended") package var ended: Int?
+    /// Where the member list comes from; nil when it is not published.
+    @OptionalField(key: "member_list_source") package var memberListSource: String?
+    /// What the list leaves out ("European members only"); empty when nothing is known to be missing.
+    @Field(key: "member_list_note") package var memberListNote: String
 
     // relationships
     @OptionalParent(key: "secretariat_city_id") package var secretariatCity: City?
+    /// The network that took over when this one ended.
+    @OptionalParent(key: "successor_id") package var successor: Network?
     @Children(for: \.$network) package var memberships: [Membership]
 
-    package init() {}
+    package init() {
+        memberListNote = ""
+    }
+
+    /// Whether the directory knows who the members are.
+    package var membersAreKnown: Bool { memberListSource != nil }
 }
 
 package enum NetworkScope: String, Codable, CaseIterable, Sendable {

@@ -43,6 +43,15 @@ package enum DirectoryNames {
         package var countryCode: String?
         package var names: [String]
         package var weight: Int
+
+        /// Each name with its folded key, the first name of every key only: what the directory stores and matches on.
+        package var keyedNames: [(name: String, key: String)] {
+            var seen = Set<String>()
+            return names.compactMap { name in
+                let key = NameKey.fold(name)
+                return !key.isEmpty && seen.insert(key).inserted ? (name, key) : nil
+            }
+        }
     }
 
     /// Inserts the names of many records, a few hundred rows a statement.
@@ -56,10 +65,7 @@ package enum DirectoryNames {
                 case .person(let id): (nil, nil, id, nil)
                 case .country(let code): (nil, nil, nil, code)
                 }
-            var seen = Set<String>()
-            for name in entry.names {
-                let key = NameKey.fold(name)
-                guard !key.isEmpty, seen.insert(key).inserted else { continue }
+            for (name, key) in entry.keyedNames {
                 rows.append([
                     .text(entry.record.kind.rawValue), .integer(city), .integer(network), .integer(person),
                     .text(country), .text(name), .text(key), .integer(entry.weight),

@@ -13,7 +13,10 @@ package struct DirectoryWebController {
         package var acronym: String
         package var founded: String
         package var scope: String
+        /// Empty when the member list is not published.
         package var members: String
+        /// The year it closed; empty while it works.
+        package var ended: String
     }
 
     package struct HomePage: Encodable {
@@ -35,7 +38,9 @@ package struct DirectoryWebController {
         let db = request.db
         let counts = try await DirectoryQueries.memberCounts(on: db)
         let networks = try await Network.query(on: db).all()
-        let largest = networks.sorted { (counts[$0.id!] ?? 0, $1.name) > (counts[$1.id!] ?? 0, $0.name) }.prefix(10)
+        // Only networks whose member list is known have a size to rank.
+        let largest = networks.filter(\.membersAreKnown)
+            .sorted { (counts[$0.id!] ?? 0, $1.name) > (counts[$1.id!] ?? 0, $0.name) }.prefix(10)
         var map = request.worldMap(title: "Cities that belong to at least one network")
         for city in try await citiesInNetworks(on: db) {
             map.addDot(
@@ -55,7 +60,7 @@ package struct DirectoryWebController {
                 .init(label: "memberships", value: counts.values.reduce(0, +).grouped, href: nil),
                 .init(label: "partnerships", value: try await Partnership.query(on: db).count().grouped, href: nil),
             ],
-            largestNetworks: largest.map { networkRow($0, members: counts[$0.id!] ?? 0) },
+            largestNetworks: largest.map { networkRow($0.toDTO(memberCount: counts[$0.id!] ?? 0)) },
             map: map)
         return try await request.view.render("Directory/home", page)
     }
@@ -77,11 +82,12 @@ package struct DirectoryWebController {
         ).all(decoding: MappedCity.self)
     }
 
-    private func networkRow(_ network: Network, members: Int) -> NetworkRow {
+    private func networkRow(_ network: NetworkDTO) -> NetworkRow {
         NetworkRow(
             slug: network.slug, name: network.name, acronym: network.acronym,
             founded: network.founded.map(String.init) ?? "", scope: network.scope.rawValue.capitalized,
-            members: members.grouped)
+            members: network.membersKnown ? network.memberCount.grouped : "",
+            ended: network.ended.map(String.init) ?? "")
     }
 
     // MARK: search
@@ -259,11 +265,7 @@ package struct DirectoryWebController {
             layout: Layout(title: "City networks", request: request),
             columns: SortableColumn.columns(
                 [(.name, "Network"), (.founded, "Founded"), (.members, "Members")], current: sort, request: request),
-            networks: networks.map {
-                NetworkRow(
-                    slug: $0.slug, name: $0.name, acronym: $0.acronym, founded: $0.founded.map(String.init) ?? "",
-                    scope: $0.scope.rawValue.capitalized, members: $0.memberCount.grouped)
-            },
+            networks: networks.map(networkRow),
             pager: Pager(metadata, request: request))
         return try await request.view.render("Directory/networks", page)
     }
@@ -284,6 +286,17 @@ package struct DirectoryWebController {
             package var percent: Int
         }
 
+        /// A member the list names that is not one of the directory's cities.
+        package struct ListedRow: Encodable {
+            package var name: String
+            package var country: String
+            package var entity: String
+            package var seat: String
+            package var role: String
+            package var since: String
+            package var reason: String
+        }
+
         package var layout: Layout
         package var canEdit: Bool
         package var network: NetworkDTO
@@ -298,6 +311,10 @@ package struct DirectoryWebController {
         package var people: [PersonRow]
         package var map: MapView
         package var sections: [PageSection]
+        /// Regions and intermunicipal bodies the list names.
+        package var bodies: [ListedRow]
+        /// Cities the list names that the directory could not place.
+        package var unplaced: [ListedRow]
     }
 
     /// A network: its facts, members as a sortable table and on a map, members by region.
@@ -318,6 +335,15 @@ package struct DirectoryWebController {
                 href: DirectoryPath.city.href(member.city.id!), population: member.city.population)
         }
         let people = try await Person.query(on: db).filter(\.$network.$id == network.id!).sort(\.$name).all()
+        let listed = try await ListedMember.query(on: db).filter(\.$network.$id == network.id!).sort(\.$name).all()
+            .map { member in
+                (
+                    member.kind,
+                    NetworkPage.ListedRow(
+                        name: member.name, country: member.countryCode, entity: member.entity, seat: member.seat,
+                        role: member.role, since: member.since.map(String.init) ?? "", reason: member.reason)
+                )
+            }
         let page = NetworkPage(
             layout: Layout(title: network.name, request: request),
             canEdit: AccessPolicy.holds(.editor, in: [.network(network.id!)], user: request.actor?.user),
@@ -336,7 +362,9 @@ package struct DirectoryWebController {
             pager: Pager(metadata, request: request),
             regions: regions.map { .init(region: $0.0, members: $0.1, percent: $0.1 * 100 / total) },
             people: people.map { PersonRow(name: $0.name, role: $0.roleTitle) },
-            map: map, sections: try await request.pageSections(for: network))
+            map: map, sections: try await request.pageSections(for: network),
+            bodies: listed.filter { $0.0 == .body }.map(\.1),
+            unplaced: listed.filter { $0.0 == .unplacedCity }.map(\.1))
         return try await request.view.render("Directory/network", page)
     }
 

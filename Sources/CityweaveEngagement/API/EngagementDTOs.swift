@@ -77,12 +77,6 @@ package struct PartnershipRefDTO: Content {
     package var partnerName: String
 }
 
-package struct NetworkRefDTO: Content {
-    package var id: Int
-    package var slug: String
-    package var name: String
-}
-
 /// The value an engagement gave: all of it, and the last twelve months.
 package struct ValueSummaryDTO: Content {
     package var entries: Int

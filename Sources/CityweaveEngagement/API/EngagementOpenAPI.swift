@@ -112,10 +112,7 @@ package enum EngagementOpenAPI: OpenAPIModule {
         "type": ["object", "null"], "required": ["id", "name", "isActive"],
         "properties": ["id": ["type": "string", "format": "uuid"], "name": string, "isActive": ["type": "boolean"]],
     ]
-    private static let networkRef: JSONValue = [
-        "type": "object", "required": ["id", "slug", "name"],
-        "properties": ["id": positive, "slug": string, "name": string],
-    ]
+    private static let networkRef: JSONValue = ["$ref": "#/components/schemas/NetworkRef"]
     private static let kinds: JSONValue = ["membership", "working_group", "programme", "partnership"]
     private static let levels: JSONValue = ["political", "senior_adviser", "technical", "external_partner"]
     private static let statuses: JSONValue = ["planned", "active", "paused", "ended"]
