@@ -8,6 +8,11 @@ public struct MemberEntity: Equatable, Sendable {
     public var kind: String
     public var seat: String
 
+    public init(kind: String, seat: String) {
+        self.kind = kind
+        self.seat = seat
+    }
+
     /// Nil when the note names no entity type: the member is a city.
     public init?(note: String) {
         guard let marker = note.range(of: "entity type:") else { return nil }
