@@ -55,6 +55,42 @@ extension CityweaveServerTests {
             try await app.api(.POST, "/api/v1/aid/allocations/\(allocation)/\(step)", json: json, token: token)
         }
 
+        @Test func theCatalogueCoversEveryDisasterGroupedByHumanitarianCluster() async throws {
+            try await withCityweave { app in
+                let resources = try await app.api(.GET, "/api/v1/aid/resources").content.decode([AidResourceDTO].self)
+                let clusterOf = Dictionary(uniqueKeysWithValues: resources.map { ($0.code, $0.cluster) })
+                #expect(clusterOf["ffp2-masks"] == .health && clusterOf["food-parcels"] == .foodSecurity)
+                #expect(clusterOf["drinking-water"] == .wash && clusterOf["water-purification-tablets"] == .wash)
+                #expect(clusterOf["family-tents"] == .shelter && clusterOf["generators"] == .logistics)
+                #expect(clusterOf["field-kitchens"] == .foodSecurity && clusterOf["excavators"] == .earlyRecovery)
+                #expect(clusterOf["search-and-rescue-team"] == .searchAndRescue)
+                #expect(clusterOf["emergency-medical-team"] == .health)
+                #expect(resources.allSatisfy { !$0.unit.isEmpty })
+                // The page shows each cluster once, with its resources under it, in the clusters' order.
+                let page = try await app.page(.GET, "/aid").text
+                let headings = AidCluster.allCases.filter { cluster in resources.contains { $0.cluster == cluster } }
+                    .map { "<th scope=\"rowgroup\" colspan=\"6\">\($0.label)</th>" }
+                let positions = headings.compactMap { page.range(of: $0)?.lowerBound }
+                #expect(positions.count == headings.count && positions == positions.sorted())
+
+                let admin = try await app.token(for: try await app.makeUser("root@example.org", platformAdmin: true))
+                let sandbags = try await app.api(
+                    .POST, "/api/v1/aid/resources",
+                    json:
+                        #"{"code": "sandbags", "name": "Sandbags", "unit": "bags", "category": "relief", "cluster": "early_recovery"}"#,
+                    token: admin)
+                #expect(try sandbags.content.decode(AidResourceDTO.self).cluster == .earlyRecovery)
+                let unknown = try await app.api(
+                    .POST, "/api/v1/aid/resources",
+                    json:
+                        #"{"code": "sand", "name": "Sand", "unit": "bags", "category": "relief", "cluster": "roads"}"#,
+                    token: admin)
+                #expect(unknown.isProblem(status: .badRequest, mentioning: "'cluster'"))
+                let unchanged = try await app.api(.GET, "/api/v1/aid/resources").content.decode([AidResourceDTO].self)
+                #expect(unchanged.count == resources.count + 1)
+            }
+        }
+
         @Test func offersAndRequestsAreCheckedFieldByFieldAndABadOneChangesNothing() async throws {
             try await withCityweave { app in
                 let milan = try await app.cityID("Milan", "IT")

@@ -9,12 +9,14 @@ package struct AidResourceDTO: Content, Equatable {
     package var name: String
     package var unit: String
     package var category: AidCategory
+    package var cluster: AidCluster
 
     package init(_ resource: AidResource) {
         code = resource.code
         name = resource.name
         unit = resource.unit
         category = resource.category
+        cluster = resource.cluster
     }
 }
 

@@ -159,6 +159,11 @@ package enum AidOpenAPI: OpenAPIModule {
                     "description": "What it is counted in, plural (masks, hours)."
                 ]),
                 "category": ["type": "string", "enum": .array(AidCategory.allCases.map { .string($0.rawValue) })],
+                "cluster": [
+                    "type": "string", "enum": .array(AidCluster.allCases.map { .string($0.rawValue) }),
+                    "description":
+                        "The humanitarian (IASC) cluster; in a new resource, the category's usual one when absent.",
+                ],
             ],
         ],
         "AidPostInput": [

@@ -11,6 +11,8 @@ package enum AidCatalogueEdits {
         package var name: String
         package var unit: String
         package var category: String
+        /// One of ``AidCluster``; the category's usual cluster when absent.
+        package var cluster: String?
     }
 
     package static func create(_ input: Input, context: EditContext) async throws -> AidResource {
@@ -29,9 +31,11 @@ package enum AidCatalogueEdits {
             throw BadRequest("'unit' is required: what the resource is counted in, such as 'masks'.")
         }
         let category = try FieldChoice.parse(AidCategory.self, input.category, field: "category")
+        let cluster = try input.cluster.map { try FieldChoice.parse(AidCluster.self, $0, field: "cluster") }
         let exists = Abort(.conflict, reason: "'code': the resource '\(code)' exists already.")
         guard try await AidResource.query(on: context.db).filter(\.$code == code).first() == nil else { throw exists }
-        let resource = AidResource(code: code, name: name, unit: unit, category: category)
+        let resource = AidResource(
+            code: code, name: name, unit: unit, category: category, cluster: cluster ?? category.usualCluster)
         try await refusingDuplicates(exists) {
             try await context.db.transaction { db in
                 try await resource.create(on: db)

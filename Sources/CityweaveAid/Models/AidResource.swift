@@ -2,8 +2,10 @@ import CityweaveAccounts
 import Fluent
 import Vapor
 
-/// A kind of help in the catalogue (FFP2 masks, ventilators, expert hours
-/// in epidemiology), counted in one unit. Platform administrators extend it.
+/// A kind of help in the catalogue (FFP2 masks, drinking water, family
+/// tents, a search-and-rescue team, expert hours in epidemiology), counted
+/// in one unit and grouped by humanitarian cluster. Platform administrators
+/// extend it.
 package final class AidResource: Model, @unchecked Sendable {
     package static let schema = "aid_resources"
 
@@ -18,19 +20,21 @@ package final class AidResource: Model, @unchecked Sendable {
     /// What one counts in ("masks", "hours"), plural.
     @Field(key: "unit") package var unit: String
     @Enum(key: "category") package var category: AidCategory
+    @Enum(key: "cluster") package var cluster: AidCluster
 
     package init() {}
 
-    package init(code: String, name: String, unit: String, category: AidCategory) {
+    package init(code: String, name: String, unit: String, category: AidCategory, cluster: AidCluster) {
         self.code = code
         self.name = name
         self.unit = unit
         self.category = category
+        self.cluster = cluster
     }
 }
 
 package enum AidCategory: String, Codable, CaseIterable, Sendable {
-    case protection, testing, equipment, medicine, relief, expertise
+    case protection, testing, equipment, medicine, relief, expertise, water, shelter, power, teams, machinery
 
     package var label: String {
         switch self {
@@ -40,6 +44,23 @@ package enum AidCategory: String, Codable, CaseIterable, Sendable {
         case .medicine: "Medicines and vaccines"
         case .relief: "Relief supplies"
         case .expertise: "Expertise"
+        case .water: "Water and purification"
+        case .shelter: "Shelter"
+        case .power: "Power and communications"
+        case .teams: "Response teams"
+        case .machinery: "Machinery"
+        }
+    }
+
+    /// The cluster a new resource of this kind belongs to unless its maker says otherwise.
+    package var usualCluster: AidCluster {
+        switch self {
+        case .protection, .testing, .equipment, .medicine, .expertise, .teams: .health
+        case .relief: .foodSecurity
+        case .water: .wash
+        case .shelter: .shelter
+        case .power: .logistics
+        case .machinery: .earlyRecovery
         }
     }
 }

@@ -42,9 +42,16 @@ package struct AidWebController {
         package var requestsConsidered: Int
     }
 
+    /// The resources of one humanitarian cluster.
+    package struct ClusterGroup: Encodable {
+        package var label: String
+        package var resources: [ResourceRow]
+    }
+
     package struct OverviewPage: Encodable {
         package var layout: Layout
         package var resources: [ResourceRow]
+        package var clusters: [ClusterGroup]
         package var runs: [RunRow]
         package var runScopes: [FormChoice]
         package var signedIn: Bool
@@ -74,7 +81,11 @@ package struct AidWebController {
                 offersConsidered: run.offersConsidered, requestsConsidered: run.requestsConsidered)
         }
         let page = OverviewPage(
-            layout: Layout(title: "Mutual aid", request: request), resources: rows, runs: runs,
+            layout: Layout(title: "Mutual aid", request: request), resources: rows,
+            clusters: AidCluster.allCases.compactMap { cluster in
+                let members = rows.filter { $0.resource.cluster == cluster }
+                return members.isEmpty ? nil : ClusterGroup(label: cluster.label, resources: members)
+            }, runs: runs,
             runScopes: try await runScopes(request), signedIn: request.actor != nil)
         return try await request.view.render("Aid/overview", page)
     }
