@@ -26,7 +26,10 @@ package enum KnowledgeModule: CityweaveModule {
 
     package static let pageSections = [KnowledgeCitySection.provider]
 
-    package static let demoContent: DemoContentLoader? = DemoPractices.loadIfEmpty
+    package static let demoContent: DemoContentLoader? = { app in
+        try await DemoPractices.loadIfEmpty(app)
+        try await DemoMeasures.loadIfEmpty(app)
+    }
 
     package static let importCommands: [String: any AnyAsyncCommand] = ["oxcgrt": ImportOxCGRTCommand()]
 

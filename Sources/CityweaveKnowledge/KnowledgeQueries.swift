@@ -134,6 +134,6 @@ package enum KnowledgeQueries {
             category: .init(
                 code: category.code, name: category.name, group: category.group, theme: category.theme.rawValue),
             score: measure.score, targeted: measure.targeted, note: measure.note, sourceUrl: measure.sourceURL,
-            tracker: measure.tracker)
+            tracker: measure.tracker, isExample: measure.isExample)
     }
 }

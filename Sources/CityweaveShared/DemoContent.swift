@@ -17,7 +17,7 @@ extension Application {
     }
 }
 
-/// Example records a module ships as a JSON file in `Resources/Demo`.
+/// Example records a module ships as a file in `Resources/Demo`.
 package enum DemoContentFile {
     /// A loader that, when `isEmpty` finds the module without records, reads `name` as `File` and
     /// hands it to `load` in one transaction; `load` returns how many `what` it created, for the log.
@@ -26,11 +26,21 @@ package enum DemoContentFile {
         isEmpty: @escaping @Sendable (any Database) async throws -> Bool,
         load: @escaping @Sendable (File, any Database) async throws -> Int
     ) -> DemoContentLoader {
+        loader(name, what: what, isEmpty: isEmpty) { data, _, db in
+            try await load(JSONDecoder().decode(type, from: data), db)
+        }
+    }
+
+    /// The same for a file read as it is (a CSV for an import), handed over with the application.
+    package static func loader(
+        _ name: String, what: String, isEmpty: @escaping @Sendable (any Database) async throws -> Bool,
+        load: @escaping @Sendable (Data, Application, any Database) async throws -> Int
+    ) -> DemoContentLoader {
         { app in
             guard try await isEmpty(app.db) else { return }
-            let path = app.directory.workingDirectory + "Resources/Demo/" + name
-            let file = try JSONDecoder().decode(type, from: Data(contentsOf: URL(fileURLWithPath: path)))
-            let loaded = try await app.db.transaction { db in try await load(file, db) }
+            let data = try Data(
+                contentsOf: URL(fileURLWithPath: app.directory.workingDirectory + "Resources/Demo/" + name))
+            let loaded = try await app.db.transaction { db in try await load(data, app, db) }
             app.logger.notice("Loaded \(loaded) \(what) (set CITYWEAVE_DEMO_CONTENT=0 to start without them).")
         }
     }

@@ -27,6 +27,12 @@ extension CityweaveServerTests {
                 #expect(practices.allSatisfy { $0.isExample } && posts.allSatisfy { $0.isExample })
                 #expect(engagements.allSatisfy { $0.isExample })
                 #expect(try await PracticeTransfer.query(on: app.db).all().allSatisfy { $0.isExample })
+                // The local action tracker is not empty: the tracker's measures of Brazil's state capitals, marked.
+                let measures = try await TrackedMeasure.query(on: app.db).with(\.$city).all()
+                #expect(measures.count >= 250 && measures.allSatisfy { $0.isExample && $0.tracker == "OxCGRT" })
+                #expect(Set(measures.map(\.city.name)).isSuperset(of: ["São Paulo", "Rio de Janeiro", "Manaus"]))
+                let tracker = try await app.page(.GET, "/measures").text
+                #expect(tracker.contains("<span class=\"badge\">example</span>") && tracker.contains("CC BY 4.0"))
 
                 let written = try await AuditEntry.query(on: app.db).filter(\.$ip == "example content").all()
                 #expect(written.allSatisfy { $0.$user.id == nil })

@@ -241,7 +241,8 @@ extension CityweaveServerTests {
                 let resources = try await app.concurrently(50) { _ in
                     try await app.api(
                         .POST, "/api/v1/aid/resources",
-                        json: #"{"code": "water-tanks", "name": "Water tanks", "unit": "tanks", "category": "relief"}"#,
+                        json:
+                            #"{"code": "flood-barriers", "name": "Flood barriers", "unit": "metres", "category": "relief"}"#,
                         token: adminToken
                     ).status
                 }

@@ -159,4 +159,6 @@ package struct MeasureDTO: Content {
     package var note: String
     package var sourceUrl: String?
     package var tracker: String
+    /// True for the measures a first start loads to show the tracker.
+    package var isExample: Bool
 }

@@ -367,7 +367,7 @@ package enum KnowledgeOpenAPI: OpenAPIModule {
                     "properties": ["code": string, "name": string, "group": string, "theme": string],
                 ],
                 "score": ["type": ["number", "null"]], "targeted": ["type": ["boolean", "null"]], "note": string,
-                "sourceUrl": ["type": ["string", "null"]], "tracker": string,
+                "sourceUrl": ["type": ["string", "null"]], "tracker": string, "isExample": ["type": "boolean"],
             ],
         ],
         "MeasurePage": Doc.pageSchema(of: "Measure"),

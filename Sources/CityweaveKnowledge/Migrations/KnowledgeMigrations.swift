@@ -4,6 +4,6 @@ import Fluent
 package enum KnowledgeMigrations {
     package static let all: [any Migration] = [
         CreatePractice(), CreatePracticeReview(), CreatePracticeTransfer(), CreateTrackedMeasure(),
-        CreatePracticeSearchIndex(), CreatePublishedPracticesGeneration(),
+        CreatePracticeSearchIndex(), CreatePublishedPracticesGeneration(), AddTrackedMeasureExample(),
     ]
 }

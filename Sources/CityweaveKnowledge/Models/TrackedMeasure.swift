@@ -24,9 +24,13 @@ package final class TrackedMeasure: Model, @unchecked Sendable {
     /// The tracker ("OxCGRT") and its code for the place ("BR_3550308").
     @Field(key: "tracker") package var tracker: String
     @Field(key: "tracker_place_code") package var trackerPlaceCode: String
+    /// Loaded at the first start to show the tracker, not by this instance's operators.
+    @Field(key: "is_example") package var isExample: Bool
 
     // relationships
     @Parent(key: "city_id") package var city: City
 
-    package init() {}
+    package init() {
+        isExample = false
+    }
 }
