@@ -225,6 +225,8 @@ package struct PracticeWebController {
         package var from: String
         package var to: String
         package var total: Int
+        /// Whether any measure shown came with Cityweave as an example.
+        package var showsExamples: Bool
     }
 
     /// `/measures`: the local action tracker, filtered by category, city and dates.
@@ -241,7 +243,8 @@ package struct PracticeWebController {
                 Choice(value: $0.code, label: "\($0.code) \($0.name)", selected: $0.code == filter.category)
             },
             cities: choices.cities.map { Choice(value: "\($0.id!)", label: $0.name, selected: $0.id == filter.cityID) },
-            from: filter.from ?? "", to: filter.to ?? "", total: metadata.total)
+            from: filter.from ?? "", to: filter.to ?? "", total: metadata.total,
+            showsExamples: measures.contains { $0.isExample })
         return try await request.view.render("Knowledge/measures", page)
     }
 
