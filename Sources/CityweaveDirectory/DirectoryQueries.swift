@@ -111,11 +111,20 @@ package enum DirectoryQueries {
     // MARK: networks
 
     package static func memberCounts(on database: any Database) async throws -> [Int: Int] {
-        let sql = database as! any SQLDatabase
+        try await counts(
+            of: "SELECT network_id, COUNT(*) AS members FROM memberships GROUP BY network_id", on: database)
+    }
+
+    /// The regions and other bodies each network's list names beside its cities.
+    package static func bodyCounts(on database: any Database) async throws -> [Int: Int] {
+        try await counts(
+            of: "SELECT network_id, COUNT(*) AS members FROM listed_members WHERE kind = 'body' GROUP BY network_id",
+            on: database)
+    }
+
+    private static func counts(of query: SQLQueryString, on database: any Database) async throws -> [Int: Int] {
         var counts: [Int: Int] = [:]
-        for row in try await sql.raw("SELECT network_id, COUNT(*) AS members FROM memberships GROUP BY network_id")
-            .all()
-        {
+        for row in try await (database as! any SQLDatabase).raw(query).all() {
             counts[try row.decode(column: "network_id", as: Int.self)] = try row.decode(column: "members", as: Int.self)
         }
         return counts
@@ -126,8 +135,9 @@ package enum DirectoryQueries {
         -> (networks: [NetworkDTO], metadata: ListPageMetadata)
     {
         let counts = try await memberCounts(on: database)
+        let bodies = try await bodyCounts(on: database)
         let all = try await Network.query(on: database).with(\.$secretariatCity).with(\.$successor).all().map {
-            $0.toDTO(memberCount: counts[$0.id!] ?? 0)
+            $0.toDTO(memberCount: counts[$0.id!] ?? 0, bodyCount: bodies[$0.id!] ?? 0)
         }
         func ordered<T: Comparable>(_ x: T, _ y: T) -> Bool? {
             x == y ? nil : (sort.descending ? x > y : x < y)
@@ -181,6 +191,14 @@ package enum DirectoryQueries {
 
     package static func memberCount(of network: Network, on database: any Database) async throws -> Int {
         try await Membership.query(on: database).filter(\.$network.$id == network.id!).count()
+    }
+
+    /// A network as the API answers it, with its counts.
+    package static func dto(of network: Network, on database: any Database) async throws -> NetworkDTO {
+        network.toDTO(
+            memberCount: try await memberCount(of: network, on: database),
+            bodyCount: try await ListedMember.query(on: database).filter(\.$network.$id == network.id!)
+                .filter(\.$kind == .body).count())
     }
 
     package static func members(
@@ -337,12 +355,12 @@ package enum DirectoryQueries {
 }
 
 extension Network {
-    package func toDTO(memberCount: Int) -> NetworkDTO {
+    package func toDTO(memberCount: Int, bodyCount: Int) -> NetworkDTO {
         NetworkDTO(
             id: id!, slug: slug, name: name, acronym: acronym, founded: founded, scope: scope,
             region: region.isEmpty ? nil : region, themes: themes, secretariat: secretariatCity?.toSummaryDTO(),
             website: isWebAddress(website) ? website : nil, source: source, description: details,
-            memberCount: memberCount, ended: ended,
+            memberCount: memberCount, bodyCount: bodyCount, ended: ended,
             successor: successor.map { NetworkRefDTO(id: $0.id!, slug: $0.slug, name: $0.name) },
             membersKnown: membersAreKnown, memberListSource: memberListSource,
             memberListNote: memberListNote.isEmpty ? nil : memberListNote)

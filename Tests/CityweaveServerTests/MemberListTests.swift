@@ -6,6 +6,7 @@ import Testing
 import VaporTesting
 
 @testable import CityweaveDirectory
+@testable import CityweaveShared
 
 extension CityweaveServerTests {
     @Suite struct MemberListTests {
@@ -49,6 +50,13 @@ extension CityweaveServerTests {
                     // Each row is a member city, a body, or an unplaced city; a city the list names twice counts once.
                     #expect(cities + bodies + unplaced <= counts.rows && cities + bodies + unplaced > 0)
                 }
+                // The list and the network's answer count the bodies beside the cities.
+                let listed = try await app.api(.GET, "/api/v1/networks?per=100").content.decode(Paged<NetworkDTO>.self)
+                for network in listed.items where shipped[network.slug] != nil {
+                    #expect(network.bodyCount == shipped[network.slug]!.bodies, "\(network.slug)")
+                }
+                let energy = try await app.api(.GET, "/api/v1/networks/energy-cities").content.decode(NetworkDTO.self)
+                #expect(energy.bodyCount == shipped["energy-cities"]!.bodies && energy.bodyCount > 0)
                 // Bamberg's district is a member of Climate Alliance in its own right, not as the town of Bamberg.
                 let district = try #require(
                     try await ListedMember.query(on: app.db).filter(\.$name == "Landkreis Bamberg").first())

@@ -37,7 +37,7 @@ package struct DirectoryAPIController {
     @Sendable
     package func network(_ request: Request) async throws -> NetworkDTO {
         let network = try await DirectoryQueries.network(request.parameters.get("id") ?? "", on: request.db)
-        return network.toDTO(memberCount: try await DirectoryQueries.memberCount(of: network, on: request.db))
+        return try await DirectoryQueries.dto(of: network, on: request.db)
     }
 
     /// A network's member cities, sortable by name, country, population or since.

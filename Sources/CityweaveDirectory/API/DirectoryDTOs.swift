@@ -90,6 +90,8 @@ package struct NetworkDTO: Content {
     package var description: String
     /// The member cities the directory holds; see `membersKnown`.
     package var memberCount: Int
+    /// The regions and other bodies its list names beside its cities.
+    package var bodyCount: Int
     /// The year the network closed, when it has.
     package var ended: Int?
     /// The network that took over when it closed.

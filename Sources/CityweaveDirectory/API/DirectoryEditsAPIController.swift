@@ -81,7 +81,7 @@ package struct DirectoryEditsAPIController {
         try await DirectoryEdits.updateProfile(
             of: network, with: try request.jsonBody(NetworkProfileUpdate.self), context: request.editContext)
         let reloaded = try await DirectoryQueries.network("\(try network.requireID())", on: request.db)
-        return reloaded.toDTO(memberCount: try await DirectoryQueries.memberCount(of: reloaded, on: request.db))
+        return try await DirectoryQueries.dto(of: reloaded, on: request.db)
     }
 
     /// Adds a member city to the network.

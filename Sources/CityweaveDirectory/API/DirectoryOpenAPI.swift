@@ -164,7 +164,7 @@ package enum DirectoryOpenAPI: OpenAPIModule {
                 "scope": ["type": "string", "enum": ["global", "regional", "national"]], "region": string,
                 "themes": ["type": "array", "items": string],
                 "secretariat": ["$ref": "#/components/schemas/CitySummary"], "website": string, "source": string,
-                "description": string, "memberCount": integer, "ended": integer,
+                "description": string, "memberCount": integer, "bodyCount": integer, "ended": integer,
                 "successor": ["$ref": "#/components/schemas/NetworkRef"], "membersKnown": ["type": "boolean"],
                 "memberListSource": string, "memberListNote": string,
             ],

@@ -13,8 +13,10 @@ package struct DirectoryWebController {
         package var acronym: String
         package var founded: String
         package var scope: String
-        /// Empty when the member list is not published.
+        /// Member cities; empty when the member list is not published.
         package var members: String
+        /// Regions and other bodies beside the cities; empty when none.
+        package var bodies: String
         /// The year it closed; empty while it works.
         package var ended: String
     }
@@ -37,6 +39,7 @@ package struct DirectoryWebController {
     package func home(_ request: Request) async throws -> View {
         let db = request.db
         let counts = try await DirectoryQueries.memberCounts(on: db)
+        let bodies = try await DirectoryQueries.bodyCounts(on: db)
         let networks = try await Network.query(on: db).all()
         // Only networks whose member list is known have a size to rank.
         let largest = networks.filter(\.membersAreKnown)
@@ -60,7 +63,9 @@ package struct DirectoryWebController {
                 .init(label: "memberships", value: counts.values.reduce(0, +).grouped, href: nil),
                 .init(label: "partnerships", value: try await Partnership.query(on: db).count().grouped, href: nil),
             ],
-            largestNetworks: largest.map { networkRow($0.toDTO(memberCount: counts[$0.id!] ?? 0)) },
+            largestNetworks: largest.map {
+                networkRow($0.toDTO(memberCount: counts[$0.id!] ?? 0, bodyCount: bodies[$0.id!] ?? 0))
+            },
             map: map)
         return try await request.view.render("Directory/home", page)
     }
@@ -87,7 +92,7 @@ package struct DirectoryWebController {
             slug: network.slug, name: network.name, acronym: network.acronym,
             founded: network.founded.map(String.init) ?? "", scope: network.scope.rawValue.capitalized,
             members: network.membersKnown ? network.memberCount.grouped : "",
-            ended: network.ended.map(String.init) ?? "")
+            bodies: network.bodyCount > 0 ? network.bodyCount.grouped : "", ended: network.ended.map(String.init) ?? "")
     }
 
     // MARK: search
@@ -347,7 +352,8 @@ package struct DirectoryWebController {
         let page = NetworkPage(
             layout: Layout(title: network.name, request: request),
             canEdit: AccessPolicy.holds(.editor, in: [.network(network.id!)], user: request.actor?.user),
-            network: network.toDTO(memberCount: metadata.total), scope: network.scope.rawValue.capitalized,
+            network: network.toDTO(memberCount: metadata.total, bodyCount: listed.count { $0.0 == .body }),
+            scope: network.scope.rawValue.capitalized,
             secretariatID: network.secretariatCity?.id, secretariat: network.secretariatCity?.name,
             themes: network.themes.joined(separator: ", "),
             columns: SortableColumn.columns(
