@@ -80,7 +80,8 @@ package enum PortfolioAdvising {
             return NetworkFacts(
                 id: network.id, name: network.name, themes: network.themes,
                 members: memberIDs, practicesBySimilarMembers: similar.reduce(0) { $0 + (published[$1] ?? 0) },
-                sharedValueEntries: value?.entries ?? 0, sharedMeanRating: value?.meanRating ?? 0, isOpenToCity: isOpen)
+                sharedValueEntries: value?.entries ?? 0, sharedMeanRating: value?.meanRating ?? 0, isOpenToCity: isOpen,
+                membersAreKnown: network.membersAreKnown)
         }
         let input = AdvisorInput(
             cityName: city.name, weights: settings.priorities.weights, budget: settings.yearlyBudget,
@@ -103,11 +104,16 @@ package enum PortfolioAdvising {
                     action: action.kind.rawValue,
                     network: byID[action.networkID].map { NetworkRefDTO(id: $0.id, slug: $0.slug, name: $0.name) }!,
                     engagements: engagementIDs[action.networkID] ?? [], hoursPerMonth: action.hoursPerMonth,
-                    yearlyFee: action.yearlyFee, isEstimate: action.isEstimate, summary: action.summary,
+                    yearlyFee: action.yearlyFee, isEstimate: action.isEstimate,
+                    membersKnown: byID[action.networkID]?.membersAreKnown ?? true, summary: action.summary,
                     reasons: action.reasons, scores: scores(action.assessment))
             },
             objective: advice.objective, upperBound: advice.upperBound, optimal: advice.isOptimal, gap: advice.gap,
-            candidates: advice.assessments.count, yearlyFees: advice.yearlyFees, hoursPerMonth: advice.hoursPerMonth,
+            candidates: advice.assessments.count,
+            withoutMemberData: advice.withoutMemberData.compactMap { byID[$0] }.map {
+                NetworkRefDTO(id: $0.id, slug: $0.slug, name: $0.name)
+            },
+            yearlyFees: advice.yearlyFees, hoursPerMonth: advice.hoursPerMonth,
             coverage: settings.priorities.filter { $0.weight > 0 }.compactMap { priority in
                 Theme(rawValue: priority.theme).map {
                     .init(

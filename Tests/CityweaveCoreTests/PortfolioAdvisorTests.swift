@@ -68,6 +68,20 @@ import Testing
         }
     }
 
+    @Test func aNetworkWithoutAMemberListIsNamedApartNotScoredAsEmpty() {
+        var input = Self.input(hours: 60)
+        // G works on the strategy's themes but publishes no member list; C, which the city is in, neither.
+        input.networks.append(
+            NetworkFacts(id: 7, name: "G", themes: [.climate, .health], members: [], membersAreKnown: false))
+        input.networks[2].membersAreKnown = false
+        let advice = PortfolioAdvisor.advise(input)
+        #expect(advice.withoutMemberData == [7])
+        #expect(!advice.actions.contains { $0.networkID == 7 } && !advice.assessments.contains { $0.networkID == 7 })
+        let kept = try! #require(advice.actions.first { $0.networkID == 3 })
+        #expect(kept.reasons.contains { $0.hasPrefix("no member data") })
+        #expect(!kept.reasons.contains { $0.contains("members are cities like") })
+    }
+
     @Test func anotherWeightingChangesTheProposal() {
         let climate = PortfolioAdvisor.advise(Self.input(weights: [.climate: 1], hours: 30))
         let culture = PortfolioAdvisor.advise(Self.input(weights: [.culture: 5, .health: 1], hours: 30))

@@ -639,6 +639,9 @@ extension CityweaveServerTests {
                 let closed = try await Network.query(on: app.db).filter(\.$ended != nil).all().map(\.slug)
                 #expect(closed.contains("100rc"))
                 #expect(!advice.actions.contains { $0.action == "join" && closed.contains($0.network.slug) })
+                // UCLG publishes no member list: named apart, not proposed as a network of no cities like Helsinki.
+                #expect(advice.withoutMemberData.contains { $0.slug == "uclg" })
+                #expect(!advice.actions.contains { $0.action == "join" && !$0.membersKnown })
 
                 let vejleToken = try await app.token(
                     for: try #require(try await User.find(email: "vejle.editor@example.org", on: app.db)))

@@ -14,10 +14,13 @@ public struct NetworkFacts: Sendable, Equatable {
     public var sharedMeanRating: Double
     /// Whether the city could join: a national or regional network of another country or region could not.
     public var isOpenToCity: Bool
+    /// False when the network publishes no member list: `members` is then not who belongs to it.
+    public var membersAreKnown: Bool
 
     public init(
         id: Int, name: String, themes: [Theme], members: [Int], practicesBySimilarMembers: Int = 0,
-        sharedValueEntries: Int = 0, sharedMeanRating: Double = 0, isOpenToCity: Bool = true
+        sharedValueEntries: Int = 0, sharedMeanRating: Double = 0, isOpenToCity: Bool = true,
+        membersAreKnown: Bool = true
     ) {
         self.id = id
         self.name = name
@@ -27,6 +30,7 @@ public struct NetworkFacts: Sendable, Equatable {
         self.sharedValueEntries = sharedValueEntries
         self.sharedMeanRating = sharedMeanRating
         self.isOpenToCity = isOpenToCity
+        self.membersAreKnown = membersAreKnown
     }
 }
 

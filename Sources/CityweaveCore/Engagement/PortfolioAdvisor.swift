@@ -70,6 +70,10 @@ public struct PortfolioAdvice: Sendable, Equatable {
     public var upperBound: Double
     public var isOptimal: Bool
     public var gap: Double
+    /// Networks the city could join but that publish no member list, by id in
+    /// the order of the input: without members they cannot be weighed against
+    /// the others, so they are named apart instead of scored as if empty.
+    public var withoutMemberData: [Int]
     /// What the proposal takes, fixed engagements included: fees a year (staff time aside) and hours a month.
     public var yearlyFees: Double
     public var hoursPerMonth: Double
@@ -97,7 +101,12 @@ public enum PortfolioAdvisor {
     public static func advise(_ input: AdvisorInput) -> PortfolioAdvice {
         let commitments = Dictionary(input.commitments.map { ($0.networkID, $0) }) { first, _ in first }
         var input = input
-        input.networks = input.networks.filter { $0.isOpenToCity || commitments[$0.id] != nil }
+        let withoutMemberData = input.networks.filter {
+            $0.isOpenToCity && !$0.membersAreKnown && commitments[$0.id] == nil
+        }.map(\.id)
+        input.networks = input.networks.filter {
+            ($0.isOpenToCity && $0.membersAreKnown) || commitments[$0.id] != nil
+        }
         let current = input.networks.filter { commitments[$0.id] != nil }
         let themes = Theme.allCases.filter { (input.weights[$0] ?? 0) > 0 }
         let totalWeight = themes.reduce(0) { $0 + input.weights[$1]! }
@@ -200,7 +209,7 @@ public enum PortfolioAdvisor {
         let networkActions = actions.filter { $0.kind != .leave }
         return PortfolioAdvice(
             actions: actions, assessments: assessments, objective: solution.value, upperBound: solution.upperBound,
-            isOptimal: solution.isOptimal, gap: solution.gap,
+            isOptimal: solution.isOptimal, gap: solution.gap, withoutMemberData: withoutMemberData,
             yearlyFees: input.fixedCost + networkActions.reduce(0) { $0 + $1.yearlyFee },
             hoursPerMonth: input.fixedHours + networkActions.reduce(0) { $0 + $1.hoursPerMonth }, coverage: coverage)
     }
@@ -232,7 +241,9 @@ private struct Wording {
         var reasons: [String] = []
         let weighted = network.themes.filter { themes.contains($0) }
         if !weighted.isEmpty { reasons.append("works on \(themeList(weighted))") }
-        if score.similarMembers > 0 {
+        if !network.membersAreKnown {
+            reasons.append("no member data: the network does not publish its member list")
+        } else if score.similarMembers > 0 {
             reasons.append(
                 "\(score.similarMembers) of its \(network.members.count) members are cities like \(input.cityName)")
         }

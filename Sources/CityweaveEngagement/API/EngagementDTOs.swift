@@ -133,6 +133,8 @@ package struct PortfolioAdviceDTO: Content {
         package var hoursPerMonth: Double
         package var yearlyFee: Double
         package var isEstimate: Bool
+        /// False when the network publishes no member list: its peers could not be weighed.
+        package var membersKnown: Bool
         package var summary: String
         package var reasons: [String]
         package var scores: Scores
@@ -154,6 +156,8 @@ package struct PortfolioAdviceDTO: Content {
     package var optimal: Bool
     package var gap: Double
     package var candidates: Int
+    /// Networks the city could join that publish no member list: not weighed, named apart.
+    package var withoutMemberData: [NetworkRefDTO]
     /// Fees a year the proposal takes (staff time aside), engagements outside networks included.
     package var yearlyFees: Double
     package var hoursPerMonth: Double

@@ -277,6 +277,10 @@ package enum EngagementOpenAPI: OpenAPIModule {
                                 "description":
                                     "The hours and fee are the strategy's assumption for a network the city is not in.",
                             ],
+                            "membersKnown": [
+                                "type": "boolean",
+                                "description": "False when the network publishes no member list: peers not weighed.",
+                            ],
                             "summary": string, "reasons": ["type": "array", "items": string],
                             "scores": [
                                 "type": "object",
@@ -299,6 +303,11 @@ package enum EngagementOpenAPI: OpenAPIModule {
                 "candidates": [
                     "type": "integer",
                     "description": "The networks weighed: those the city is in and those it could join.",
+                ],
+                "withoutMemberData": [
+                    "type": "array", "items": networkRef,
+                    "description":
+                        "Networks the city could join that publish no member list: not weighed against the others.",
                 ],
                 "yearlyFees": ["type": "number", "description": "Fees a year the proposal takes (staff time aside)."],
                 "hoursPerMonth": number,
