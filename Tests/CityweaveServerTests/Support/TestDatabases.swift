@@ -21,7 +21,9 @@ actor TestDatabases {
     static let shared = TestDatabases()
 
     /// How many tests hold a database at once: enough to keep both cores busy while tests wait on I/O.
-    static let concurrentTests = 4
+    /// On two cores three did best (PostgreSQL suite 214 s); four left the longest test, the
+    /// all-cities import, less of the processor (224 s), and two left it idle (240 s).
+    static let concurrentTests = 3
 
     private var templates: [String: Task<Void, any Error>] = [:]
     private var free = concurrentTests
