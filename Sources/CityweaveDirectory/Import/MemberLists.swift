@@ -60,7 +60,7 @@ struct MemberLists {
             summary.unchanged += 1
             return
         }
-        try await sql.update("memberships").set("role", to: merged.role).set("since", to: merged.since)
+        try await sql.update(Membership.schema).set("role", to: merged.role).set("since", to: merged.since)
             .set("until", to: merged.until).where("id", .equal, id).run()
         known[row.network]![row.city] = merged
         summary.updated += 1
@@ -85,14 +85,14 @@ struct MemberLists {
                     .time(now), .integer($0.network), .integer($0.city), .text($0.role), .integer($0.since),
                     .integer($0.until), .text($0.source),
                 ]
-            }, into: "memberships",
+            }, into: Membership.schema,
             columns: ["created_at", "network_id", "city_id", "role", "since", "until", "source"], on: sql)
         for list in apartLists {
-            try await sql.delete(from: "listed_members").where("network_id", .equal, list.network)
+            try await sql.delete(from: ListedMember.schema).where("network_id", .equal, list.network)
                 .where("source", .equal, list.source).run()
         }
         try await BulkRows.insert(
-            apart, into: "listed_members",
+            apart, into: ListedMember.schema,
             columns: [
                 "network_id", "name", "country_code", "kind", "entity", "seat", "role", "since", "until", "source",
                 "reason",
@@ -102,7 +102,7 @@ struct MemberLists {
     /// Gives every network this import filled, and had no member list, the source of its rows.
     static func recordSource(of networks: [Int: String], on sql: any SQLDatabase) async throws {
         for (network, source) in networks {
-            try await sql.update("networks").set("member_list_source", to: source).where("id", .equal, network)
+            try await sql.update(Network.schema).set("member_list_source", to: source).where("id", .equal, network)
                 .where("member_list_source", .is, SQLLiteral.null).run()
         }
     }
@@ -125,7 +125,7 @@ struct MemberLists {
 
     private func memberships(of network: Int) async throws -> [Int: Known] {
         var map: [Int: Known] = [:]
-        for row in try await sql.select().columns("id", "city_id", "role", "since", "until").from("memberships")
+        for row in try await sql.select().columns("id", "city_id", "role", "since", "until").from(Membership.schema)
             .where("network_id", .equal, network).all()
         {
             map[try row.decode(column: "city_id", as: Int.self)] = Known(
