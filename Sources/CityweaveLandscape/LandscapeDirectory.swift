@@ -77,10 +77,12 @@ package final class LandscapeDirectory: Sendable {
                     name: try row.decode(column: "name", as: String.self),
                     themes: try row.decode(column: "themes", as: [String].self).compactMap(Theme.init(rawValue:)))
             }
+            // A membership of a network that has closed ended with it at the latest.
             let memberships = try await sql.raw(
                 """
-                SELECT network_id, city_id, since, until FROM memberships
-                WHERE network_id IN (SELECT id FROM networks WHERE member_list_source IS NOT NULL)
+                SELECT m.network_id, m.city_id, m.since, COALESCE(m.until, n.ended) AS until
+                FROM memberships m JOIN networks n ON n.id = m.network_id
+                WHERE n.member_list_source IS NOT NULL
                 """
             ).all().map {
                 row in

@@ -15,11 +15,13 @@ import VaporTesting
 
 extension CityweaveServerTests {
     @Suite struct LandscapeTests {
-        /// The members of a network in a year, straight from the memberships table.
+        /// The members of a network in a year, straight from the memberships table; a closed network
+        /// has none after the year it ended.
         static func members(of network: Int, in year: Int, on database: any Database) async throws -> Set<Int> {
-            Set(
+            let ended = try await Network.find(network, on: database)?.ended
+            return Set(
                 try await Membership.query(on: database).filter(\.$network.$id == network).all()
-                    .filter { ($0.since ?? year) <= year && ($0.until ?? year) >= year }.map(\.$city.id))
+                    .filter { ($0.since ?? year) <= year && ($0.until ?? ended ?? year) >= year }.map(\.$city.id))
         }
 
         @Test func theOverlapOfNetworksEqualsTheirMembersSetsAndAYearOutOfRangeIsRefused() async throws {
@@ -52,6 +54,19 @@ extension CityweaveServerTests {
                 #expect(grouped.year == 2010 && grouped.threshold == 0.5)
                 let ids = grouped.clusters.flatMap { $0.map(\.id) }
                 #expect(Set(ids).count == ids.count)
+            }
+        }
+
+        @Test func aClosedNetworksMembersCountWhileItRanAndNotAfter() async throws {
+            try await withCityweave { app in
+                let network = try #require(try await Network.query(on: app.db).filter(\.$slug == "100rc").first())
+                let ended = try #require(network.ended)
+                let whileItRan = try await Self.members(of: network.requireID(), in: ended, on: app.db)
+                #expect(whileItRan.count > 50)
+                let ran = try await app.api(.GET, "/api/v1/networks/100rc/coverage?year=\(ended)")
+                #expect(try ran.content.decode(NetworkCoverageDTO.self).coverage.members == whileItRan.count)
+                let after = try await app.api(.GET, "/api/v1/networks/100rc/coverage?year=\(ended + 1)")
+                #expect(try after.content.decode(NetworkCoverageDTO.self).coverage.members == 0)
             }
         }
 
