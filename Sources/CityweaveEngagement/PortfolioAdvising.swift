@@ -87,7 +87,9 @@ package enum PortfolioAdvising {
             cityName: city.name, weights: settings.priorities.weights, budget: settings.yearlyBudget,
             hoursPerMonth: settings.hoursPerMonth, fixedCost: fixedCost, fixedHours: fixedHours,
             networks: facts, commitments: commitments, likeness: likeness,
-            newEngagementHours: settings.newEngagementHours, newEngagementFee: settings.newEngagementFee)
+            newEngagementHours: settings.newEngagementHours, newEngagementFee: settings.newEngagementFee,
+            newEngagementHoursSource: settings.newEngagementHoursSource,
+            newEngagementFeeSource: settings.newEngagementFeeSource)
         // The search is the one long computation of a request: off the event loop, so other requests go on.
         let advice = try await request.application.threadPool.runIfActive { PortfolioAdvisor.advise(input) }
 
@@ -98,6 +100,8 @@ package enum PortfolioAdvising {
                 priorities: settings.priorities, hoursPerMonth: settings.hoursPerMonth,
                 yearlyBudget: settings.yearlyBudget, currency: strategy?.currency ?? "EUR",
                 newEngagementHours: settings.newEngagementHours, newEngagementFee: settings.newEngagementFee,
+                newEngagementHoursSource: settings.newEngagementHoursSource.rawValue,
+                newEngagementFeeSource: settings.newEngagementFeeSource.rawValue,
                 fixedHoursPerMonth: fixedHours, fixedYearlyCost: fixedCost, strategyRevision: strategy?.revision),
             actions: advice.actions.map { action in
                 PortfolioAdviceDTO.Action(
@@ -130,6 +134,8 @@ package enum PortfolioAdvising {
         package var yearlyBudget: Double
         package var newEngagementHours: Double
         package var newEngagementFee: Double
+        package var newEngagementHoursSource: AssumptionSource
+        package var newEngagementFeeSource: AssumptionSource
     }
 
     /// The strategy's settings with the what-if's in their place, checked.
@@ -145,13 +151,18 @@ package enum PortfolioAdvising {
             )
         }
         let capacity = try Capacity.checked(hoursPerMonth: hours, yearlyBudget: budget)
+        func source(_ tried: Double?, _ set: Double?) -> AssumptionSource {
+            tried != nil ? .whatIf : set != nil ? .strategy : .cityweaveDefault
+        }
         return Settings(
             priorities: priorities, hoursPerMonth: capacity.hoursPerMonth, yearlyBudget: capacity.yearlyBudget,
             newEngagementHours: try Capacity.amount(
                 whatIf.newEngagementHours ?? strategy?.newEngagementHours ?? 4, "newEngagementHours",
                 allowZero: false, limit: 10_000),
             newEngagementFee: try Capacity.amount(
-                whatIf.newEngagementFee ?? strategy?.newEngagementFee ?? 0, "newEngagementFee", allowZero: true))
+                whatIf.newEngagementFee ?? strategy?.newEngagementFee ?? 0, "newEngagementFee", allowZero: true),
+            newEngagementHoursSource: source(whatIf.newEngagementHours, strategy?.newEngagementHours),
+            newEngagementFeeSource: source(whatIf.newEngagementFee, strategy?.newEngagementFee))
     }
 
     /// Whether `city` could join `network`: never a closed network; any city a global network; a

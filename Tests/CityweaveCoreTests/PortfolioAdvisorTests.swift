@@ -53,6 +53,80 @@ import Testing
         #expect(b.hoursPerMonth <= 1)
     }
 
+    /// A city whose best-rated network X (4.5 of 5) costs most of its budget and is alone on
+    /// culture; three cheap networks cover climate and health; V, when offered, covers culture cheaply.
+    static func bestRatedInput(offeringV: Bool) -> AdvisorInput {
+        var networks = [
+            NetworkFacts(id: 1, name: "X", themes: [.culture], members: [100]),
+            NetworkFacts(id: 2, name: "Y", themes: [.climate, .health], members: [200]),
+            NetworkFacts(id: 3, name: "Z", themes: [.climate], members: [300]),
+            NetworkFacts(id: 4, name: "W", themes: [.health], members: [400]),
+        ]
+        if offeringV { networks.append(NetworkFacts(id: 5, name: "V", themes: [.culture], members: [500])) }
+        return AdvisorInput(
+            cityName: "Testville", weights: [.climate: 3, .health: 2, .culture: 1], budget: 22_000, hoursPerMonth: 20,
+            networks: networks,
+            commitments: [
+                NetworkCommitment(
+                    networkID: 1, hoursPerMonth: 10, yearlyFee: 20_000, recentValueEntries: 3, recentMeanRating: 4.5),
+                NetworkCommitment(
+                    networkID: 2, hoursPerMonth: 5, yearlyFee: 5_000, recentValueEntries: 1, recentMeanRating: 3),
+            ],
+            likeness: [:], newEngagementHours: 5, newEngagementFee: 1_000, newEngagementHoursSource: .strategy,
+            newEngagementFeeSource: .cityweaveDefault)
+    }
+
+    @Test func theBestRatedNetworkIsNotLeftForItsCostAloneAndWhatOutweighsARatingIsSaid() {
+        let kept = PortfolioAdvisor.advise(Self.bestRatedInput(offeringV: false))
+        let x = try! #require(kept.actions.first { $0.networkID == 1 })
+        #expect(x.kind == .keep)
+        #expect(
+            x.summary.hasPrefix("Keep X: your best-rated engagement: kept, because only its cost spoke for leaving it"))
+        #expect(kept.yearlyFees <= 22_000 && kept.isOptimal)
+        // Y, rated 3 of 5, gives way to cheaper networks on its themes, and the reason says so.
+        let y = try! #require(kept.actions.first { $0.networkID == 2 })
+        #expect(y.kind == .leave || y.kind == .reduce)
+        #expect(
+            y.summary.contains("rated 3.0 of 5 (once in 12 months), outweighed by: all of its themes are covered by"))
+
+        // A network rated below the best may be left for its cost, and the summary says that is what outweighed it.
+        let tight = PortfolioAdvisor.advise(
+            AdvisorInput(
+                cityName: "Testville", weights: [.climate: 3, .health: 2], budget: 10_000, hoursPerMonth: 20,
+                networks: [
+                    NetworkFacts(id: 1, name: "A", themes: [.climate], members: [100]),
+                    NetworkFacts(id: 2, name: "B", themes: [.health], members: [200]),
+                ],
+                commitments: [
+                    NetworkCommitment(
+                        networkID: 1, hoursPerMonth: 5, yearlyFee: 4_000, recentValueEntries: 2, recentMeanRating: 5),
+                    NetworkCommitment(
+                        networkID: 2, hoursPerMonth: 5, yearlyFee: 8_000, recentValueEntries: 1, recentMeanRating: 3),
+                ],
+                likeness: [:], newEngagementHours: 5, newEngagementFee: 0))
+        let b = try! #require(tight.actions.first { $0.networkID == 2 })
+        #expect(b.kind == .leave)
+        #expect(
+            b.summary
+                == "Leave B: rated 3.0 of 5 (once in 12 months), outweighed by: its cost of 8,000 a year and 5 h a month, worth more to the strategy's priorities in the networks proposed"
+        )
+
+        // When V covers culture, leaving X has a reason beside its cost, which the summary names.
+        let covered = PortfolioAdvisor.advise(Self.bestRatedInput(offeringV: true))
+        let left = try! #require(covered.actions.first { $0.networkID == 1 })
+        #expect(left.kind == .leave || left.kind == .reduce)
+        #expect(
+            left.summary.contains(
+                "rated 4.5 of 5 (3 times in 12 months), your best-rated engagement, outweighed by: all of its themes are covered by V"
+            ))
+        // The figures of a network to join say where they come from.
+        let join = try! #require(covered.actions.first { $0.kind == .join })
+        #expect(
+            join.reasons.contains(
+                "assumed 5 h a month (your strategy's figure for a new network) and a fee of 1,000 a year (Cityweave's default, as your strategy sets none) until you know better"
+            ))
+    }
+
     @Test func theProposalFitsTheCapacityIsOptimalAndNeverJoinsAClosedNetwork() {
         for hours in stride(from: 10.0, through: 60, by: 5) {
             let input = Self.input(hours: hours)

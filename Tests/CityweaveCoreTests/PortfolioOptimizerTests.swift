@@ -47,6 +47,31 @@ import Testing
         }
     }
 
+    @Test func theOptimumKeepingSomeNetworksMatchesExhaustiveSearchOverPortfoliosHoldingThem() {
+        for seed: UInt64 in 1...30 {
+            let problem = Self.instance(candidates: Int(seed % 6) + 8, themes: Int(seed % 4) + 2, seed: seed)
+            var random = SeededGenerator(seed: seed &* 31)
+            let count = problem.candidates.count
+            var kept = Set(
+                (0..<Int.random(in: 1...2, using: &random)).map { _ in
+                    Int.random(in: 0..<count, using: &random)
+                })
+            if !problem.fits(kept) { kept = [kept.min()!] }
+            guard problem.fits(kept) else { continue }
+            let solution = PortfolioOptimizer.solve(problem, keeping: kept)
+            var optimum = 0.0
+            for mask in 0..<(1 << count) {
+                let subset = (0..<count).filter { mask & (1 << $0) != 0 }
+                if kept.isSubset(of: subset), problem.fits(subset) { optimum = max(optimum, problem.value(of: subset)) }
+            }
+            #expect(solution.isOptimal)
+            #expect(kept.isSubset(of: solution.positions), "seed \(seed)")
+            #expect(problem.fits(solution.positions))
+            #expect(abs(solution.value - optimum) < 1e-9, "seed \(seed)")
+            #expect(abs(problem.value(of: solution.positions) - solution.value) < 1e-9)
+        }
+    }
+
     @Test func aToleranceKeepsTheAnswerWithinItOfTheOptimumAndSaysSo() {
         for seed: UInt64 in 100...110 {
             let problem = Self.instance(candidates: 30, themes: 12, seed: seed)

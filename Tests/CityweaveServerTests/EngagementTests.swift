@@ -642,6 +642,37 @@ extension CityweaveServerTests {
                 // UCLG publishes no member list: named apart, not proposed as a network of no cities like Helsinki.
                 #expect(advice.withoutMemberData.contains { $0.slug == "uclg" })
                 #expect(!advice.actions.contains { $0.action == "join" && !$0.membersKnown })
+                // The hours and fee of a network to join are Helsinki's own assumptions, and say so.
+                #expect(advice.settings.newEngagementHoursSource == "strategy")
+                let joins = advice.actions.filter { $0.action == "join" }
+                #expect(
+                    joins.allSatisfy {
+                        $0.isEstimate
+                            && $0.reasons.contains { $0.contains("(your strategy's figures for a new network)") }
+                    })
+                // Eurocities is Helsinki's best-rated engagement (4.3 of 5): never left for its cost alone,
+                // and whatever outweighs its rating is said.
+                let eurocities = try #require(advice.actions.first { $0.network.slug == "eurocities" })
+                if ["leave", "reduce"].contains(eurocities.action) {
+                    #expect(eurocities.summary.contains("your best-rated engagement, outweighed by: "))
+                    #expect(!eurocities.summary.contains("outweighed by: its cost"))
+                }
+                for action in advice.actions where ["leave", "reduce"].contains(action.action) {
+                    #expect(action.scores.loggedValue == 0 || action.summary.contains("outweighed by: "))
+                }
+                // A what-if's figures are named as such, the strategy's as the strategy's.
+                let tried = try await app.api(
+                    .POST, "/api/v1/cities/\(helsinki)/portfolio/advice", json: #"{"newEngagementFee": 2000}"#,
+                    token: token
+                ).content.decode(PortfolioAdviceDTO.self)
+                #expect(tried.settings.newEngagementFeeSource == "whatIf")
+                #expect(
+                    tried.actions.filter { $0.action == "join" }.allSatisfy { action in
+                        action.reasons.contains {
+                            $0.contains("(your strategy's figure for a new network)")
+                                && $0.contains("(the figure you are trying)")
+                        }
+                    })
 
                 let vejleToken = try await app.token(
                     for: try #require(try await User.find(email: "vejle.editor@example.org", on: app.db)))

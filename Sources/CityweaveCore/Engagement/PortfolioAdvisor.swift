@@ -17,14 +17,18 @@ public struct AdvisorInput: Sendable {
     public var commitments: [NetworkCommitment]
     /// How alike each other city is to this one (``CityLikeness`` score).
     public var likeness: [Int: Double]
-    /// What joining a network is assumed to take when nothing better is known.
+    /// What joining a network is assumed to take when nothing better is known, and where each figure comes from.
     public var newEngagementHours: Double
     public var newEngagementFee: Double
+    public var newEngagementHoursSource: AssumptionSource
+    public var newEngagementFeeSource: AssumptionSource
 
     public init(
         cityName: String, weights: [Theme: Double], budget: Double, hoursPerMonth: Double, fixedCost: Double = 0,
         fixedHours: Double = 0, networks: [NetworkFacts], commitments: [NetworkCommitment], likeness: [Int: Double],
-        newEngagementHours: Double, newEngagementFee: Double
+        newEngagementHours: Double, newEngagementFee: Double,
+        newEngagementHoursSource: AssumptionSource = .cityweaveDefault,
+        newEngagementFeeSource: AssumptionSource = .cityweaveDefault
     ) {
         self.cityName = cityName
         self.weights = weights
@@ -37,6 +41,8 @@ public struct AdvisorInput: Sendable {
         self.likeness = likeness
         self.newEngagementHours = newEngagementHours
         self.newEngagementFee = newEngagementFee
+        self.newEngagementHoursSource = newEngagementHoursSource
+        self.newEngagementFeeSource = newEngagementFeeSource
     }
 }
 
@@ -96,6 +102,7 @@ public enum PortfolioAdvisor {
     static let deepenRating = 4.0
     static let deepenEntries = 2
     /// A network left out is reduced to a light presence, not left, when it was rated at least this.
+    /// The city's best-rated network is never left for its cost alone when it was rated at least this.
     static let reduceRating = 3.0
 
     public static func advise(_ input: AdvisorInput) -> PortfolioAdvice {
@@ -130,7 +137,19 @@ public enum PortfolioAdvisor {
             candidates: candidates,
             themeWeights: themes.map { totalWeight > 0 ? input.weights[$0]! / totalWeight * themeScale : 0 },
             budget: max(0, input.budget - input.fixedCost), hours: max(0, input.hoursPerMonth - input.fixedHours))
-        let solution = PortfolioOptimizer.solve(problem)
+        var solution = PortfolioOptimizer.solve(problem)
+        // Leaving the network the city rates best must take more than its cost: unless the proposal
+        // covers its priority themes (or it has none), it is kept and the rest is chosen around it.
+        let bestRated = bestRatedNetworks(input.commitments)
+        let keptForRating = Set(
+            input.networks.indices.filter { position in
+                bestRated.contains(input.networks[position].id) && !solution.positions.contains(position)
+                    && problem.fits([position])
+                    && !leavingHasAReasonBeyondCost(
+                        input.networks[position], proposal: solution.positions.map { input.networks[$0] },
+                        themes: themes)
+            })
+        if !keptForRating.isEmpty { solution = PortfolioOptimizer.solve(problem, keeping: keptForRating) }
 
         let chosen = Set(solution.positions)
         let proposed = solution.positions.map { input.networks[$0] }
@@ -139,7 +158,8 @@ public enum PortfolioAdvisor {
         var spareBudget = problem.budget - solution.positions.reduce(0) { $0 + candidates[$1].cost }
         var actions: [AdvisedAction] = []
         let wording = Wording(
-            input: input, themes: themes,
+            input: input, themes: themes, bestRated: bestRated,
+            keptForRating: Set(keptForRating.map { input.networks[$0].id }),
             names: Dictionary(
                 input.networks.map { ($0.id, $0.name) }
             ) { first, _ in first })
@@ -215,6 +235,25 @@ public enum PortfolioAdvisor {
     }
 }
 
+extension PortfolioAdvisor {
+    /// The networks the city rated best in the last twelve months, when that rating is at least ``reduceRating``.
+    static func bestRatedNetworks(_ commitments: [NetworkCommitment]) -> Set<Int> {
+        let rated = commitments.filter { $0.recentValueEntries > 0 }
+        guard let best = rated.map(\.recentMeanRating).max(), best >= reduceRating else { return [] }
+        return Set(rated.filter { $0.recentMeanRating == best }.map(\.networkID))
+    }
+
+    /// Whether something beside its cost speaks for leaving `network`: none of its themes is a
+    /// priority, or the other networks of `proposal` cover every priority theme it works on.
+    static func leavingHasAReasonBeyondCost(_ network: NetworkFacts, proposal: [NetworkFacts], themes: [Theme])
+        -> Bool
+    {
+        let weighted = network.themes.filter(themes.contains)
+        let others = proposal.filter { $0.id != network.id }
+        return weighted.allSatisfy { theme in others.contains { $0.themes.contains(theme) } }
+    }
+}
+
 extension AdvisedAction.Kind {
     /// Changes first (join, deepen, reduce, leave), then what stays.
     var order: Int {
@@ -232,6 +271,8 @@ extension AdvisedAction.Kind {
 private struct Wording {
     let input: AdvisorInput
     let themes: [Theme]
+    let bestRated: Set<Int>
+    let keptForRating: Set<Int>
     let names: [Int: String]
 
     func explain(_ action: AdvisedAction, network: NetworkFacts, commitment: NetworkCommitment?) -> (
@@ -262,15 +303,15 @@ private struct Wording {
         let name = network.name
         switch action.kind {
         case .join:
-            reasons.append(
-                "assumed \(hours(action.hoursPerMonth)) a month and a fee of \(money(action.yearlyFee)) a year until you know better"
-            )
+            reasons.append(assumption(action))
             return ("Join \(name): " + reasons.prefix(2).joined(separator: "; "), reasons)
         case .keep:
             if let logged { reasons.append(logged) }
+            if keptForRating.contains(network.id) { reasons.insert(keptForItsRating, at: 0) }
             return ("Keep \(name): " + reasons.prefix(2).joined(separator: "; "), reasons)
         case .deepen:
             if let logged { reasons.append(logged) }
+            if keptForRating.contains(network.id) { reasons.insert(keptForItsRating, at: 0) }
             let more = action.hoursPerMonth - (commitment?.hoursPerMonth ?? 0)
             return ("Deepen \(name) by \(hours(more)) a month: " + (logged ?? ""), reasons)
         case .reduce, .leave:
@@ -278,17 +319,46 @@ private struct Wording {
             if score.membersCovered > 0 || score.themesCovered > 0 {
                 let by = score.coveredBy.prefix(2).compactMap { names[$0] }
                 let what =
-                    network.members.isEmpty
+                    score.membersCovered == 0
                     ? "\(themeShare(score.themesCovered)) of its themes are"
                     : "\(share(score.membersCovered)) of its members and \(themeShare(score.themesCovered)) of its themes are"
                 overlap.append(
                     "\(what) covered by " + (by.isEmpty ? "the rest of the portfolio" : by.joined(separator: " and ")))
             }
             if score.fit == 0 { overlap.append("none of its themes is a priority") }
-            let why = overlap + [logged].compactMap { $0 }
             let verb = action.kind == .leave ? "Leave \(name)" : "Reduce \(name) to a light presence"
-            return (verb + ": " + why.joined(separator: "; "), why + reasons)
+            guard let commitment, commitment.recentValueEntries > 0 else {
+                let why = overlap + [logged].compactMap { $0 }
+                return (verb + ": " + why.joined(separator: "; "), why + reasons)
+            }
+            // What the city logged speaks for staying: say what outweighed it.
+            let best = bestRated.contains(network.id) ? ", your best-rated engagement" : ""
+            let rated =
+                "rated \(rating(commitment.recentMeanRating)) of 5 (\(times(commitment.recentValueEntries)) in 12 months)\(best)"
+            let outweighing =
+                overlap.isEmpty
+                ? [
+                    "its cost of \(money(commitment.yearlyFee)) a year and \(hours(commitment.hoursPerMonth)) a month, worth more to the strategy's priorities in the networks proposed"
+                ] : overlap
+            let why = "\(rated), outweighed by: " + outweighing.joined(separator: "; ")
+            return (verb + ": " + why, [why] + reasons)
         }
+    }
+
+    private var keptForItsRating: String {
+        "your best-rated engagement: kept, because only its cost spoke for leaving it"
+    }
+
+    /// The assumed hours and fee of a network to join, and where each figure comes from.
+    private func assumption(_ action: AdvisedAction) -> String {
+        let hoursSource = input.newEngagementHoursSource
+        let feeSource = input.newEngagementFeeSource
+        let figures = "\(hours(action.hoursPerMonth)) a month and a fee of \(money(action.yearlyFee)) a year"
+        guard hoursSource == feeSource else {
+            return
+                "assumed \(hours(action.hoursPerMonth)) a month (\(hoursSource.phrase())) and a fee of \(money(action.yearlyFee)) a year (\(feeSource.phrase())) until you know better"
+        }
+        return "assumed \(figures) (\(hoursSource.phrase(plural: true))) until you know better"
     }
 
     private func themeList(_ list: [Theme]) -> String {

@@ -64,6 +64,34 @@ public enum PortfolioOptimizer {
             : solve(problem, tolerance: tolerance, branchLimit: nearBranchLimit)
     }
 
+    /// The best portfolio that holds every network of `kept` (positions),
+    /// which must fit together. It is the best portfolio of the other
+    /// networks in what the kept ones leave, where each theme is worth its
+    /// weight times `2^−coverage` of the kept: the coverage curve from there
+    /// on is that curve scaled (`2 × (2^−c₀ − 2^−(c₀ + c)) = 2^−c₀ × 2 × (1 − 2^−c)`),
+    /// so the search and its proof carry over unchanged.
+    public static func solve(_ problem: PortfolioProblem, keeping kept: Set<Int>) -> PortfolioSolution {
+        precondition(problem.fits(kept), "the networks kept must fit together")
+        guard !kept.isEmpty else { return solve(problem) }
+        let others = problem.candidates.indices.filter { !kept.contains($0) }
+        var coverage = [Double](repeating: 0, count: problem.themeWeights.count)
+        for position in kept {
+            for (theme, fit) in problem.candidates[position].themeFit.enumerated() where theme < coverage.count {
+                coverage[theme] += max(0, min(1, fit))
+            }
+        }
+        let rest = PortfolioProblem(
+            candidates: others.map { problem.candidates[$0] },
+            themeWeights: zip(problem.themeWeights, coverage).map { $0 * exp2(-$1) },
+            budget: problem.budget - kept.reduce(0) { $0 + problem.candidates[$1].cost },
+            hours: problem.hours - kept.reduce(0) { $0 + problem.candidates[$1].hours })
+        let solution = solve(rest)
+        let keptValue = problem.value(of: kept)
+        return PortfolioSolution(
+            positions: (kept + solution.positions.map { others[$0] }).sorted(), value: keptValue + solution.value,
+            upperBound: keptValue + solution.upperBound, isOptimal: solution.isOptimal, nodes: solution.nodes)
+    }
+
     /// With `tolerance` 0 the answer is optimal unless `branchLimit` stops
     /// the search; either way `upperBound` is proven.
     public static func solve(_ problem: PortfolioProblem, tolerance: Double, branchLimit: Int) -> PortfolioSolution {

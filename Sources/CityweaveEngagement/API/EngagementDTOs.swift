@@ -108,6 +108,10 @@ package struct PortfolioAdviceDTO: Content {
         package var currency: String
         package var newEngagementHours: Double
         package var newEngagementFee: Double
+        /// Where each assumed figure comes from: `whatIf`, `strategy` or `default`
+        /// (absent from plans saved before the advice said so).
+        package var newEngagementHoursSource: String?
+        package var newEngagementFeeSource: String?
         /// What engagements outside networks already take, before the advisor chooses.
         package var fixedHoursPerMonth: Double
         package var fixedYearlyCost: Double

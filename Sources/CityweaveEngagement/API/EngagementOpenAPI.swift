@@ -100,6 +100,9 @@ package enum EngagementOpenAPI: OpenAPIModule {
 
     private static let string: JSONValue = ["type": "string"]
     private static let number: JSONValue = ["type": "number", "minimum": 0]
+    private static let assumptionSource: JSONValue = [
+        "type": "string", "enum": .array(AssumptionSource.allCases.map { .string($0.rawValue) }),
+    ]
     private static let themes: JSONValue = .array(Theme.allCases.map { .string($0.rawValue) })
     private static let priority: JSONValue = [
         "type": "object", "required": ["theme", "weight"],
@@ -260,8 +263,10 @@ package enum EngagementOpenAPI: OpenAPIModule {
                     "type": "object",
                     "properties": [
                         "priorities": priorities, "hoursPerMonth": number, "yearlyBudget": number, "currency": string,
-                        "newEngagementHours": number, "newEngagementFee": number, "fixedHoursPerMonth": number,
-                        "fixedYearlyCost": number, "strategyRevision": ["type": ["integer", "null"]],
+                        "newEngagementHours": number, "newEngagementFee": number,
+                        "newEngagementHoursSource": assumptionSource, "newEngagementFeeSource": assumptionSource,
+                        "fixedHoursPerMonth": number, "fixedYearlyCost": number,
+                        "strategyRevision": ["type": ["integer", "null"]],
                     ],
                 ],
                 "actions": [

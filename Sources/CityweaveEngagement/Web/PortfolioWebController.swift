@@ -73,6 +73,8 @@ package struct PortfolioWebController {
         package var fee: String
         package var fit: String
         package var redundancy: String
+        /// For a network to join: that its hours and fee are assumed, and where the figures come from.
+        package var assumption: String
     }
 
     package struct CoverageRow: Encodable {
@@ -335,11 +337,23 @@ package struct PortfolioWebController {
                 ActionView(
                     action: $0, hours: NumberText.short($0.hoursPerMonth),
                     fee: NumberText.money($0.yearlyFee), fit: NumberText.percent($0.scores.fit),
-                    redundancy: NumberText.percent($0.scores.redundancy))
+                    redundancy: NumberText.percent($0.scores.redundancy),
+                    assumption: $0.isEstimate ? assumption(advice.settings) : "")
             },
             coverage: advice.coverage.map {
                 CoverageRow(label: $0.label, weight: NumberText.short($0.weight), networks: $0.networks)
             })
+    }
+
+    /// "assumed", with the source of the figures when the advice names it (plans saved earlier do not).
+    private func assumption(_ settings: PortfolioAdviceDTO.Settings) -> String {
+        let hours = settings.newEngagementHoursSource.flatMap(AssumptionSource.init(rawValue:))
+        let fee = settings.newEngagementFeeSource.flatMap(AssumptionSource.init(rawValue:))
+        switch (hours, fee) {
+        case (let hours?, let fee?) where hours == fee: return "assumed: \(hours.phrase(plural: true))"
+        case (let hours?, let fee?): return "assumed: hours, \(hours.phrase()); fee, \(fee.phrase())"
+        default: return "assumed"
+        }
     }
 
     package func revisions(_ strategy: StrategyDTO?) -> [RevisionRow] {
