@@ -57,6 +57,31 @@ package enum KnowledgeQueries {
         return dto
     }
 
+    package static func version(_ practice: Practice) -> PracticeDTO.Version {
+        .init(
+            id: practice.id!, language: practice.language, title: practice.title,
+            isOriginal: practice.$original.id == nil, isPublished: practice.isPublished)
+    }
+
+    /// The other published versions of each of `practices`, by practice id, originals first.
+    package static func otherPublishedVersions(of practices: [Practice], on database: any Database) async throws
+        -> [Int: [PracticeDTO.Version]]
+    {
+        let families = Array(Set(practices.map(\.originalID)))
+        guard !families.isEmpty else { return [:] }
+        let published = try await Practice.query(on: database).filter(\.$publishedAt != nil)
+            .group(.or) { $0.filter(\.$id ~~ families).filter(\.$original.$id ~~ families) }
+            .sort(\.$id).all()
+        let byFamily = Dictionary(grouping: published, by: \.originalID)
+        var others: [Int: [PracticeDTO.Version]] = [:]
+        for practice in practices {
+            others[practice.id!] = (byFamily[practice.originalID] ?? []).filter { $0.id != practice.id }
+                .sorted { ($0.$original.id == nil ? 0 : 1, $0.id!) < ($1.$original.id == nil ? 0 : 1, $1.id!) }
+                .map(version)
+        }
+        return others
+    }
+
     package static func detail(_ practice: Practice, request: Request) async throws -> PracticeDTO {
         let db = request.db
         let id = try practice.requireID()
@@ -80,11 +105,7 @@ package enum KnowledgeQueries {
             contact: hasContact
                 ? .init(name: practice.contactName, role: practice.contactRole, email: practice.contactEmail) : nil,
             publishedAt: practice.publishedAt, updatedAt: practice.updatedAt, isExample: practice.isExample,
-            versions: versions.map {
-                .init(
-                    id: $0.id!, language: $0.language, title: $0.title, isOriginal: $0.$original.id == nil,
-                    isPublished: $0.isPublished)
-            },
+            versions: versions.map(version),
             reviews: reviews.map { review in
                 let checklist = ReviewChecklist(
                     missingSections: review.missingSections, readableAlone: review.readableAlone,

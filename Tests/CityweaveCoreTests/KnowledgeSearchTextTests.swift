@@ -78,3 +78,63 @@ import Testing
         #expect(SearchTerms("水 a").terms == ["水"])
     }
 }
+
+@Suite struct CrossLanguageSearchTests {
+    @Test func traditionalHongKongAndJapaneseFormsFoldToSimplified() {
+        for (variant, simplified) in [
+            ("防災", "防灾"), ("廣", "广"), ("広", "广"), ("気", "气"), ("氣", "气"), ("対", "对"), ("鉄", "铁"), ("横浜", "横滨"),
+        ] {
+            #expect(SearchTerms.fold(variant) == simplified, "\(variant)")
+        }
+        // Simplified characters, and words of their own in Chinese such as 沪 (Shanghai), stay as they are.
+        for kept in ["防灾", "学校", "沪", "Santé publique"] {
+            #expect(SearchTerms.fold(kept) == NameKey.fold(kept))
+        }
+        #expect(SearchTerms("防災訓練").terms == ["防灾训练"])
+    }
+
+    @Test func theFoldingTableIsIdempotentAndOneCharacterForOne() {
+        #expect(HanVariants.simplified.count > 4_000)
+        for (variant, simplified) in HanVariants.simplified {
+            #expect(variant != simplified)
+            #expect(HanVariants.simplified[simplified] == nil, "\(simplified) folds again")
+        }
+    }
+
+    @Test func aSnippetMarksTheVariantThatWasWritten() throws {
+        let snippet = try #require(Snippet.make(from: "多言語防災訓練を行う", terms: SearchTerms("防灾").terms))
+        #expect(snippet.parts.filter(\.match).map(\.text) == ["防災"])
+    }
+
+    @Test func everyThemeHasANameAndKeywordsInSixLanguagesAndNoWordNamesTwoThemes() {
+        var themeOfWord: [String: Theme] = [:]
+        for theme in Theme.allCases {
+            let words = Theme.vocabulary[theme] ?? [:]
+            #expect(Set(words.keys) == ["zh", "en", "es", "fr", "ar", "ru"], "\(theme)")
+            for (language, entry) in words {
+                #expect(!entry.name.isEmpty && entry.keywords.count >= 3, "\(theme) in \(language)")
+                for word in entry.all {
+                    let folded = SearchTerms.fold(word)
+                    #expect(themeOfWord[folded, default: theme] == theme, "'\(word)' names two themes")
+                    themeOfWord[folded] = theme
+                }
+            }
+        }
+    }
+
+    @Test func aQueryNamesThemesInAnyLanguageAndKeepsItsOtherWords() throws {
+        for (query, theme) in [
+            ("住房", Theme.housing), ("Vivienda", .housing), ("logement social", .housing), ("Жильё", .housing),
+            ("الإسكان", .housing), ("climate change", .climate), ("防灾", .resilience), ("公共卫生", .health),
+        ] {
+            let named = try #require(ThemeQuery(query), "\(query)")
+            #expect(named.themes == [theme], "\(query)")
+            #expect(named.rest.isEmpty, "\(query)")
+        }
+        let mixed = try #require(ThemeQuery("vivienda social Lyon"))
+        #expect(mixed.themes == [.housing] && mixed.rest.terms == ["lyon"])
+        // Whole words only: "rental" is not "rent", and "current" holds no theme.
+        #expect(ThemeQuery("current") == nil)
+        #expect(ThemeQuery("masks") == nil)
+    }
+}

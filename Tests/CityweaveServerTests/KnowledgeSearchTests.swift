@@ -27,7 +27,10 @@ extension CityweaveServerTests {
         @Test func theExamplesCoverManyThemesRegionsAndLanguagesChineseIncluded() async throws {
             try await withExamples { app in
                 let all = try await app.searchPractices("per=100")
-                #expect(all.metadata.total >= 40)
+                // Translations of one practice are listed once.
+                let published = try await Practice.query(on: app.db).filter(\.$publishedAt != nil).all()
+                #expect(all.metadata.total == Set(published.map(\.originalID)).count)
+                #expect(all.metadata.total >= 35 && published.count > all.metadata.total)
                 #expect(all.items.allSatisfy { $0.isExample })
                 let languages = Set(all.facets["language"]!.map(\.value))
                 #expect(languages.isSuperset(of: ["en", "fr", "es", "zh"]))
@@ -36,6 +39,84 @@ extension CityweaveServerTests {
                 #expect(try await app.count("practice_transfers") >= 3)
                 // Drafts among the examples are not searchable.
                 #expect(try await app.count("practices") > all.metadata.total)
+            }
+        }
+
+        @Test func wordsNamingAThemeInAnyLanguageFindItsPracticesAfterTheDirectMatches() async throws {
+            try await withExamples { app in
+                let housing = try await Practice.query(on: app.db).filter(\.$publishedAt != nil).all()
+                    .filter { $0.themes.contains("housing") }
+                #expect(housing.count >= 4)
+                // No practice is written in Chinese on housing: 住房 finds them all, each marked.
+                let chinese = try await app.searchPractices("q=\(encoded("住房"))&per=100")
+                #expect(Set(chinese.items.map(\.id)) == Set(housing.map(\.id)))
+                #expect(chinese.items.allSatisfy { $0.onTheSameTheme == true })
+                // "vivienda" is in the Spanish practice's text: it comes first, the others on the same theme after.
+                let spanish = try await app.searchPractices("q=vivienda&per=100")
+                let direct = spanish.items.filter { $0.onTheSameTheme == false }
+                #expect(!direct.isEmpty && direct.allSatisfy { $0.language == "es" })
+                #expect(spanish.items.prefix(direct.count).allSatisfy { $0.onTheSameTheme == false })
+                #expect(Set(spanish.items.map(\.id)) == Set(housing.map(\.id)).union(direct.map(\.id)))
+                // Other words narrow the theme's practices to those whose text holds them.
+                let narrowed = try await app.searchPractices("q=\(encoded("住房 eviction"))&per=100")
+                #expect(narrowed.items.count == 1 && narrowed.items[0].title.contains("eviction"))
+                // A word that names no theme finds only text.
+                let plain = try await app.searchPractices("q=eviction&per=100")
+                #expect(plain.items.allSatisfy { $0.onTheSameTheme == false })
+                let page = try await app.page(.GET, "/practices?q=\(encoded("住房"))")
+                #expect(page.body.string.components(separatedBy: "on the same theme</span>").count == housing.count + 1)
+            }
+        }
+
+        @Test func traditionalSimplifiedAndJapaneseCharactersMeet() async throws {
+            try await withExamples { app in
+                // Yokohama's practice is written 防災 (Japanese); 防灾 is the simplified form.
+                for query in ["防灾", "防災"] {
+                    let found = try await app.searchPractices("q=\(encoded(query))")
+                    let first = try #require(found.items.first, "nothing found for \(query)")
+                    #expect(first.language == "ja" && first.onTheSameTheme == false)
+                    let marked = ((first.titleParts ?? []) + (first.snippet ?? [])).filter(\.match).map(\.text)
+                    #expect(marked.contains("防災"), "\(query) marked \(marked)")
+                }
+            }
+        }
+
+        @Test func practicesIndexedBeforeHanVariantsWereFoldedAreIndexedAgain() async throws {
+            try await withExamples { app in
+                let sql = app.db as! any SQLDatabase
+                let practice = try #require(
+                    try await Practice.query(on: app.db).filter(\.$language == "ja").first())
+                let id = try practice.requireID()
+                // As the index held it before: 訓練 as written, where a query now looks for 训练.
+                let index = PracticeSearch.index(for: sql)
+                try await index.remove(practiceID: id, on: sql)
+                let unfolded = { (parts: [String]) in parts.map(NameKey.fold).joined(separator: " ") }
+                try await index.store(
+                    practiceID: id, title: unfolded([practice.title]),
+                    body: unfolded(PracticeSearch.searchableBody(of: practice)), on: sql)
+                #expect(try await app.searchPractices("q=\(encoded("训练"))").items.isEmpty)
+                try await RefoldHanVariantsInTheSearchIndex().prepare(on: app.db)
+                #expect(try await app.searchPractices("q=\(encoded("训练"))").items.map(\.id) == [id])
+            }
+        }
+
+        @Test func translationsAreListedOnceInTheReadersLanguageWithTheOthersNamed() async throws {
+            try await withExamples { app in
+                for (languages, expected) in [("fr-FR,fr;q=0.9,en;q=0.5", "fr"), ("es", "es"), ("de", "en")] {
+                    let response = try await app.api(.GET, "/api/v1/practices?per=100", languages: languages)
+                    let page = try response.content.decode(PracticeSearchDTO.self)
+                    // The drought practice is published in English, Spanish and French.
+                    let drought = page.items.filter {
+                        ["drought", "sequía", "sécheresse"].contains(where: $0.title.contains)
+                    }
+                    #expect(drought.count == 1, "\(languages)")
+                    #expect(drought.first?.language == expected, "\(languages)")
+                    let others = Set(drought.first?.otherVersions?.map(\.language) ?? [])
+                    #expect(others == Set(["en", "es", "fr"]).subtracting([expected]), "\(languages)")
+                }
+                let page = try await app.page(.GET, "/practices?per=100").body.string
+                #expect(
+                    page.contains(#"hreflang="es">Spanish</a>, <a "#) && page.contains(#"hreflang="fr">French</a>"#))
             }
         }
 

@@ -2,10 +2,11 @@ import Foundation
 
 /// What someone typed into the practice search, reduced to the terms the
 /// index can look up. Text and queries are folded the same way (case,
-/// accents and punctuation removed, see ``NameKey``), so "Santé" and
-/// "sante" meet, and characters with a meaning in a query language (quotes,
-/// `*`, parentheses, `NEAR`) become plain words or vanish: nothing typed
-/// can change the shape of the query.
+/// accents and punctuation removed, see ``NameKey``; Han variants made
+/// simplified, see ``HanVariants``), so "Santé" meets "sante" and 防災
+/// meets 防灾; characters with a meaning in a query language (quotes, `*`,
+/// parentheses, `NEAR`) become plain words or vanish: nothing typed can
+/// change the shape of the query.
 public struct SearchTerms: Sendable, Equatable {
     /// Longer queries are cut: nobody types more, and every term costs a lookup.
     public static let maximumTerms = 8
@@ -19,7 +20,7 @@ public struct SearchTerms: Sendable, Equatable {
 
     public init(_ query: String) {
         var terms: [String] = []
-        for word in NameKey.fold(String(query.prefix(Self.maximumLength))).split(separator: " ") {
+        for word in Self.fold(String(query.prefix(Self.maximumLength))).split(separator: " ") {
             let term = String(word)
             // A lone Latin letter or digit ("a", the "3" of "NEAR(a, 3)") matches
             // nearly everything; a lone ideograph is a word and is kept.
@@ -45,6 +46,9 @@ public struct SearchTerms: Sendable, Equatable {
 
     /// The document text as the index stores it.
     public static func indexText(_ parts: [String]) -> String {
-        parts.map(NameKey.fold).filter { !$0.isEmpty }.joined(separator: " ")
+        parts.map(fold).filter { !$0.isEmpty }.joined(separator: " ")
     }
+
+    /// Text as the index and the query hold it.
+    public static func fold(_ text: String) -> String { HanVariants.fold(NameKey.fold(text)) }
 }

@@ -97,9 +97,9 @@ private struct FoldedText {
             } else if character.unicodeScalars.count == 1,
                 character.unicodeScalars.first!.properties.isUnifiedIdeograph
             {
-                // Chinese characters fold to themselves; a page of results
-                // holds thousands of distinct ones.
-                append(character, from: index)
+                // Chinese characters fold to their simplified form, which needs
+                // no cache: a page of results holds thousands of distinct ones.
+                append(Character(HanVariants.fold(character.unicodeScalars.first!)), from: index)
                 continue
             } else {
                 key = NameKey.fold(String(character))

@@ -21,6 +21,10 @@ package struct PracticeSummaryDTO: Content {
     package var titleParts: [Snippet.Part]?
     /// The passage where the search terms occur (search results only).
     package var snippet: [Snippet.Part]?
+    /// Found because the words name one of its themes, not in its text (search results only).
+    package var onTheSameTheme: Bool?
+    /// Its other published translations, which a result list does not repeat (search results only).
+    package var otherVersions: [PracticeDTO.Version]?
 }
 
 /// A practice in full, with its versions, reviews and the transfers cited as evidence.

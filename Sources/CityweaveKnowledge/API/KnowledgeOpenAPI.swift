@@ -69,7 +69,10 @@ package enum KnowledgeOpenAPI: OpenAPIModule {
                 "searchPractices",
                 "Searches published practices in any language (accents and case ignored), with highlighted snippets and facet counts.",
                 parameters: [
-                    query("q", "Words to find; every word must occur.", ["type": "string", "maxLength": 500]),
+                    query(
+                        "q",
+                        "Words to find; every word must occur. Words that name a theme in any of the six interface languages (住房, vivienda, housing) also find that theme's practices in every language, after the direct matches. Translations of one practice are listed once, in the language of Accept-Language when there is one.",
+                        ["type": "string", "maxLength": 500]),
                     query("theme", "A theme.", ["type": "string", "enum": themeNames]),
                     query(
                         "region", "The UN region of the practice's city.",
@@ -176,6 +179,13 @@ package enum KnowledgeOpenAPI: OpenAPIModule {
     ]
     private static let optionalText: JSONValue = ["type": ["string", "null"], "maxLength": 254]
     private static let date: JSONValue = ["type": "string", "format": "date-time"]
+    private static let practiceVersion: JSONValue = [
+        "type": "object",
+        "properties": [
+            "id": ["type": "integer"], "language": string, "title": string, "isOriginal": ["type": "boolean"],
+            "isPublished": ["type": "boolean"],
+        ],
+    ]
     private static let snippetParts: JSONValue = [
         "type": "array",
         "items": [
@@ -252,6 +262,14 @@ package enum KnowledgeOpenAPI: OpenAPIModule {
                 "city": cityRef, "countryName": string,
                 "publishedAt": ["type": ["string", "null"], "format": "date-time"],
                 "isExample": ["type": "boolean"], "titleParts": snippetParts, "snippet": snippetParts,
+                "onTheSameTheme": [
+                    "type": "boolean",
+                    "description": "Search results: found because the words name one of its themes, not in its text.",
+                ],
+                "otherVersions": [
+                    "type": "array", "items": practiceVersion,
+                    "description": "Search results: its other published translations, which the list does not repeat.",
+                ],
             ],
         ],
         "PracticeSearch": [
@@ -294,16 +312,7 @@ package enum KnowledgeOpenAPI: OpenAPIModule {
                 "themes": ["type": "array", "items": string], "links": ["type": "array", "items": link],
                 "contact": contact, "publishedAt": ["type": ["string", "null"], "format": "date-time"],
                 "updatedAt": ["type": ["string", "null"], "format": "date-time"], "isExample": ["type": "boolean"],
-                "versions": [
-                    "type": "array",
-                    "items": [
-                        "type": "object",
-                        "properties": [
-                            "id": ["type": "integer"], "language": string, "title": string,
-                            "isOriginal": ["type": "boolean"], "isPublished": ["type": "boolean"],
-                        ],
-                    ],
-                ],
+                "versions": ["type": "array", "items": practiceVersion],
                 "reviews": [
                     "type": "array",
                     "items": [

@@ -5,5 +5,6 @@ package enum KnowledgeMigrations {
     package static let all: [any Migration] = [
         CreatePractice(), CreatePracticeReview(), CreatePracticeTransfer(), CreateTrackedMeasure(),
         CreatePracticeSearchIndex(), CreatePublishedPracticesGeneration(), AddTrackedMeasureExample(),
+        RefoldHanVariantsInTheSearchIndex(),
     ]
 }

@@ -11,6 +11,10 @@ package struct PracticeSearchQuery: Sendable {
     package enum Sort: String, CaseIterable, Sendable { case relevance, date }
 
     package var terms = SearchTerms("")
+    /// The themes the words name in any interface language, whose practices match too, after the direct matches.
+    package var namedThemes: ThemeQuery?
+    /// Of a practice's translations that match, the one in this language is listed (else the best match).
+    package var preferredLanguage = "en"
     package var theme: Theme?
     /// A UN region of the practice's city ("Africa", "Americas", "Asia", "Europe", "Oceania").
     package var region: String?
@@ -35,6 +39,9 @@ package struct PracticeSearchResult: Sendable {
     package struct Hit: Sendable {
         package var practiceID: Int
         package var rank: Double
+
+        /// Found because the query names one of its themes, not by its words.
+        package var isOnTheSameTheme: Bool { rank >= PracticeSearch.sameThemeRank }
     }
 
     package var hits: [Hit]
@@ -59,6 +66,9 @@ package protocol PracticeSearchIndex: Sendable {
 }
 
 package enum PracticeSearch {
+    /// The rank of a practice found by its theme: after every direct match, whose ranks are 0 or below.
+    package static let sameThemeRank = 1.0
+
     package static func index(for sql: any SQLDatabase) -> any PracticeSearchIndex {
         sql.dialect.name == "postgresql" ? PostgresPracticeSearch() : SQLitePracticeSearch()
     }
@@ -99,17 +109,26 @@ package enum PracticeSearch {
     }
 
     /// One statement answers a search: the matches are found once (the
-    /// text index is the costly part) and kept in the CTE `m`, which gives
-    /// the page, the total and the list of every match; the facets of that
-    /// list are counted in memory from `published` (none when it is nil).
-    /// Both databases would materialise a CTE that is read more than once,
-    /// but SQLite's planner may instead inline it into every branch: the
-    /// hint makes sure the text index is read once.
+    /// text index is the costly part) and kept in the CTE `m`; `v` keeps one
+    /// version of each family of translations (a direct match before one on
+    /// the same theme, then the reader's language, then the best ranked; few
+    /// practices have translations, so only those families are ranked); `v` gives the page, the total and
+    /// the list of every match, whose facets are counted in memory from
+    /// `published` (none when it is nil). Both databases would materialise
+    /// a CTE that is read more than once, but SQLite's planner may instead
+    /// inline it into every branch: the hint makes sure the text index is
+    /// read once.
     package static func search(
         _ query: PracticeSearchQuery, on database: any Database, countingFacetsOf published: PublishedPractices?
     ) async throws -> PracticeSearchResult {
         let sql = database as! any SQLDatabase
-        let matched: SQLQueryString? = query.terms.isEmpty ? nil : index(for: sql).matches(query.terms)
+        var matched: SQLQueryString? = query.terms.isEmpty ? nil : index(for: sql).matches(query.terms)
+        if let matches = matched, let named = query.namedThemes {
+            matched = """
+                SELECT practice_id, MIN(rank) AS rank
+                FROM (\(matches) UNION ALL \(sameTheme(named, index: index(for: sql)))) AS u GROUP BY practice_id
+                """
+        }
         var source: SQLQueryString = "practice_facets p"
         var rank: SQLQueryString = "CAST(0 AS DOUBLE PRECISION)"
         var order: SQLQueryString = "published_at DESC, practice_id DESC"
@@ -122,14 +141,26 @@ package enum PracticeSearch {
         let rows = try await sql.raw(
             """
             WITH m AS MATERIALIZED (
-                SELECT p.practice_id, \(rank) AS rank, p.published_at
+                SELECT p.practice_id, \(rank) AS rank, p.published_at, p.original_id, p.language
                 FROM \(source)
-                WHERE p.published_at IS NOT NULL\(filters(query)))
+                WHERE p.published_at IS NOT NULL\(filters(query))),
+            hidden AS (
+                SELECT practice_id FROM (
+                    SELECT practice_id, ROW_NUMBER() OVER (
+                        PARTITION BY COALESCE(original_id, practice_id)
+                        ORDER BY CASE WHEN rank >= \(literal: sameThemeRank) THEN 1 ELSE 0 END,
+                                 CASE WHEN language = \(bind: query.preferredLanguage) THEN 0 ELSE 1 END,
+                                 rank, practice_id) AS version
+                    FROM m
+                    WHERE COALESCE(original_id, practice_id) IN (SELECT original_id FROM m WHERE original_id IS NOT NULL)
+                ) AS family WHERE version > 1),
+            v AS MATERIALIZED (
+                SELECT practice_id, rank, published_at FROM m WHERE practice_id NOT IN (SELECT practice_id FROM hidden))
             SELECT 'hit' AS facet, CAST(practice_id AS TEXT) AS value, rank AS score,
                    ROW_NUMBER() OVER (ORDER BY \(order)) AS count
-                FROM (SELECT practice_id, rank, published_at FROM m ORDER BY \(order)
+                FROM (SELECT practice_id, rank, published_at FROM v ORDER BY \(order)
                       LIMIT \(literal: query.page.per) OFFSET \(literal: query.page.offset)) AS page
-            UNION ALL SELECT 'total', \(matchList), 0, COUNT(*) FROM m
+            UNION ALL SELECT 'total', \(matchList), 0, COUNT(*) FROM v
             UNION ALL SELECT 'generation', '', 0, generation FROM published_practices_generation
             """
         ).all()
@@ -180,6 +211,19 @@ package enum PracticeSearch {
             if digits > 0 { numbers.append(number) }
             return numbers
         }
+    }
+
+    /// The practices of the themes a query names whose text holds its other words, ranked after every direct match.
+    private static func sameTheme(_ named: ThemeQuery, index: any PracticeSearchIndex) -> SQLQueryString {
+        let mask = Int(ThemeSet(named.themes).rawValue)
+        var themed: SQLQueryString = """
+            SELECT practice_id, CAST(\(literal: sameThemeRank) AS DOUBLE PRECISION) AS rank FROM practice_facets
+            WHERE (theme_mask & \(literal: mask)) = \(literal: mask)
+            """
+        if !named.rest.isEmpty {
+            themed = "\(themed) AND practice_id IN (SELECT practice_id FROM (\(index.matches(named.rest))) AS r)"
+        }
+        return themed
     }
 
     private static func filters(_ query: PracticeSearchQuery) -> SQLQueryString {

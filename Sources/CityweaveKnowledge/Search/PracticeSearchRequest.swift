@@ -18,6 +18,8 @@ extension PracticeSearchQuery {
         let text = request.query[String.self, at: "q"] ?? ""
         guard text.count <= 500 else { throw BadRequest("'q' may be at most 500 characters long.") }
         query.terms = SearchTerms(text)
+        query.namedThemes = ThemeQuery(text)
+        query.preferredLanguage = request.preferredLanguage
         if let theme = try request.filterQuery("theme") {
             query.theme = try FieldChoice.parse(Theme.self, theme, field: "theme")
         }
@@ -67,6 +69,8 @@ extension PracticeSearch {
         // A practice withdrawn since the search ran is left out.
         let practices = try await KnowledgeQueries.practices(ids: result.hits.map(\.practiceID), on: database)
             .filter(\.isPublished)
+        let sameTheme = Set(result.hits.filter(\.isOnTheSameTheme).map(\.practiceID))
+        let otherVersions = try await KnowledgeQueries.otherPublishedVersions(of: practices, on: database)
         let networkIDs = (result.facets[.network] ?? []).compactMap { Int($0.value) }
         let networks = try await Network.query(on: database).filter(\.$id ~~ networkIDs)
             .field(\.$id).field(\.$name).all()
@@ -87,7 +91,12 @@ extension PracticeSearch {
             }
         }
         return PracticeSearchDTO(
-            items: practices.map { KnowledgeQueries.summary($0, terms: query.terms) },
+            items: practices.map { practice in
+                var summary = KnowledgeQueries.summary(practice, terms: query.terms)
+                summary.onTheSameTheme = sameTheme.contains(practice.id!)
+                summary.otherVersions = otherVersions[practice.id!] ?? []
+                return summary
+            },
             metadata: ListPageMetadata(query.page, total: result.total), facets: facets)
     }
 }

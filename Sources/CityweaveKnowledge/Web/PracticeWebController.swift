@@ -28,10 +28,24 @@ package struct PracticeWebController {
             package var selected: Bool
         }
 
+        /// A result as the list shows it: its language and its other versions by name.
+        package struct Item: Encodable {
+            package struct Version: Encodable {
+                package var id: Int
+                package var code: String
+                package var language: String
+            }
+
+            package var practice: PracticeSummaryDTO
+            package var language: String
+            package var otherVersions: [Version]
+        }
+
         package var layout: Layout
         package var query: String
         package var sort: String
         package var results: PracticeSearchDTO
+        package var items: [Item]
         package var facets: [Facet]
         package var pager: Pager
         package var filtered: Bool
@@ -72,7 +86,14 @@ package struct PracticeWebController {
         clear.queryItems = [URLQueryItem(name: "q", value: request.query[String.self, at: "q"] ?? "")]
         let page = SearchPage(
             layout: Layout(title: "Practices", request: request), query: request.query[String.self, at: "q"] ?? "",
-            sort: query.sort.rawValue, results: results, facets: facets,
+            sort: query.sort.rawValue, results: results,
+            items: results.items.map { item in
+                SearchPage.Item(
+                    practice: item, language: LanguageName.of(item.language),
+                    otherVersions: (item.otherVersions ?? []).map {
+                        .init(id: $0.id, code: $0.language, language: LanguageName.of($0.language))
+                    })
+            }, facets: facets,
             pager: Pager(results.metadata, request: request),
             filtered: filtered, clearFilters: clear.string ?? KnowledgePath.practices.href(),
             feed: query.theme.map { KnowledgePath.themeFeed.href("\($0.rawValue).atom") } ?? KnowledgePath.feed.href())

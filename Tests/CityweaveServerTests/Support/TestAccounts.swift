@@ -111,12 +111,13 @@ extension Application {
         text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
     }
 
-    /// An API request, with a bearer token when given.
-    func api(_ method: HTTPMethod, _ path: String, json: String? = nil, token: String? = nil) async throws
-        -> TestingHTTPResponse
-    {
+    /// An API request, with a bearer token and the reader's languages (`Accept-Language`) when given.
+    func api(
+        _ method: HTTPMethod, _ path: String, json: String? = nil, token: String? = nil, languages: String? = nil
+    ) async throws -> TestingHTTPResponse {
         var headers = HTTPHeaders()
         if let token { headers.bearerAuthorization = BearerAuthorization(token: token) }
+        if let languages { headers.replaceOrAdd(name: .acceptLanguage, value: languages) }
         var body: ByteBuffer?
         if let json {
             headers.contentType = .json
