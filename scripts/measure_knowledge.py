@@ -7,12 +7,15 @@ What it does, in one run, in a temporary folder:
   2. generates --practices published practices (seeded, so every run
      generates the same ones) straight into that file: text in five
      languages drawn from a Zipf-distributed vocabulary (accented words and
-     Chinese among them), themes, stages and some network reviews, with the
-     search index filled as Cityweave fills it (text folded: case, accents
-     and punctuation removed);
+     Chinese among them), themes, stages, some network reviews and one
+     practice in twenty a translation of an earlier one, with the search
+     index filled as Cityweave fills it (text folded: case, accents and
+     punctuation removed, Han variants made simplified);
   3. starts the server again and sends --queries searches to
      /api/v1/practices over one kept-alive connection (one or two words,
-     Chinese words, some with a facet filter); prints p50, p95 and p99;
+     Chinese words, some with a facet filter, one in twenty naming a theme
+     in one of the six interface languages, which also finds the theme's
+     practices); prints p50, p95 and p99;
   4. runs the bare FTS5 query of each search (MATCH, ranked by bm25, first
      20 rows) in this process's SQLite on the same file; prints the same
      percentiles and the ratio of the API's p95 to the bare query's;
@@ -31,6 +34,7 @@ import http.client
 import json
 import os
 import random
+import re
 import sqlite3
 import statistics
 import sys
@@ -49,12 +53,31 @@ LANGUAGES = ["en", "fr", "es", "pt", "zh"]
 ACCENTS = {"a": "á", "e": "é", "i": "í", "o": "ó", "u": "ú", "c": "ç", "n": "ñ"}
 
 
+def read_han_variants():
+    """Variant -> simplified, from the table the search folds Han characters with."""
+    source = open(os.path.join(ROOT, "Sources", "CityweaveCore", "Knowledge", "HanVariantTable.swift"),
+                  encoding="utf-8").read()
+    pairs = "".join(source.split('"""')[1].split())
+    return {ord(pairs[index]): pairs[index + 1] for index in range(0, len(pairs), 2)}
+
+
+def read_theme_names():
+    """Every theme's name in the six interface languages, as ThemeVocabulary.swift writes them."""
+    source = open(os.path.join(ROOT, "Sources", "CityweaveCore", "Directory", "ThemeVocabulary.swift"),
+                  encoding="utf-8").read()
+    return re.findall(r'name: "([^"]+)"', source)
+
+
+HAN_VARIANTS = read_han_variants()
+
+
 def fold(text):
-    """Cityweave's folding for the text this script writes: lower case, no accents, no punctuation."""
+    """Cityweave's folding for the text this script writes: lower case, no accents, no punctuation, Han variants
+    made simplified (unless --without-han-folding, to measure a build from before the folding)."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
     kept = "".join(c if (c.isalnum() or unicodedata.category(c) == "Lo") else " "
                    for c in decomposed if unicodedata.category(c) != "Mn")
-    return " ".join(kept.split())
+    return " ".join(kept.split()).translate(HAN_VARIANTS)
 
 
 class Vocabulary:
@@ -107,10 +130,14 @@ def generate(path, count, seed):
                  json.dumps(method, ensure_ascii=False), staff, partners, legal, pitfalls, resources, evidence,
                  stage, json.dumps(themes), city[0]))
             practice = cursor.lastrowid
+            # One practice in twenty translates an earlier one: search results list a family once.
+            original = rng.randrange(1, practice) if practice > 1 and rng.random() < 0.05 else None
+            if original is not None:
+                database.execute("UPDATE practices SET original_id = ? WHERE id = ?", (original, practice))
             database.execute(
                 """INSERT INTO practice_facets (practice_id, city_id, country_code, population, original_id, published_at,
-                   stage, language, theme_mask) VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?)""",
-                (practice, city[0], city[1], city[2], published, stage, language,
+                   stage, language, theme_mask) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                (practice, city[0], city[1], city[2], original, published, stage, language,
                  sum(1 << THEMES.index(theme) for theme in themes)))
             body = " ".join(fold(part) for part in
                             [summary, problem, " ".join(method), staff, partners, legal, pitfalls, resources, evidence])
@@ -126,13 +153,17 @@ def generate(path, count, seed):
 
 
 def searches(vocabulary, count, seed):
-    """Query strings as people type them: mostly one word, some two, some Chinese, some with a filter."""
+    """Query strings as people type them: mostly one word, some two, some Chinese, some with a filter, one in
+    twenty a theme's name in one of the six interface languages."""
     rng = random.Random(seed)
     middle = vocabulary.latin[20:2000]
+    theme_names = read_theme_names()
     chosen = []
     for index in range(count):
         kind = index % 10
-        if kind < 6:
+        if index % 20 == 19:
+            words = [rng.choice(theme_names)]
+        elif kind < 6:
             words = [rng.choice(middle)]
         elif kind < 8:
             words = [rng.choice(vocabulary.latin[:300]), rng.choice(middle)]
@@ -167,7 +198,11 @@ def main():
     parser.add_argument("--port", type=int, default=8098)
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--database", help="a file this script generated before, to measure again without generating")
+    parser.add_argument("--without-han-folding", action="store_true",
+                        help="index Han characters as written, as builds before the folding did")
     arguments = parser.parse_args()
+    if arguments.without_han_folding:
+        HAN_VARIANTS.clear()
 
     path = arguments.database or os.path.join(tempfile.mkdtemp(prefix="cityweave-knowledge-"), "measure.sqlite")
     env = dict(os.environ, DATABASE_URL=f"sqlite://{path}", CITYWEAVE_PORT=str(arguments.port), LOG_LEVEL="warning",
@@ -209,11 +244,22 @@ def main():
     bare = []
     statement = ("SELECT rowid, bm25(practices_fts, 4.0, 1.0) AS rank FROM practices_fts "
                  "WHERE practices_fts MATCH ? ORDER BY rank LIMIT 20")
+    # Words shorter than a trigram (two-character Chinese words such as 住房) cannot be looked up in the
+    # index: Cityweave scans for them, and so does the bare query.
+    scan = "SELECT rowid FROM practices_fts WHERE title LIKE ?1 OR body LIKE ?1 LIMIT 20"
+
+    def run_bare(text):
+        match = fts5_query(text)
+        if match:
+            database.execute(statement, (match,)).fetchall()
+        else:
+            database.execute(scan, ("%" + fold(text) + "%",)).fetchall()
+
     for parameters in queries[:50]:
-        database.execute(statement, (fts5_query(parameters["q"]),)).fetchall()
+        run_bare(parameters["q"])
     for parameters in queries:
         began = time.perf_counter()
-        database.execute(statement, (fts5_query(parameters["q"]),)).fetchall()
+        run_bare(parameters["q"])
         bare.append((time.perf_counter() - began) * 1000)
 
     cities = [row[0] for row in database.execute(

@@ -1,3 +1,4 @@
+import CityweaveCore
 import CityweaveAccounts
 import CityweaveShared
 import Fluent
@@ -12,10 +13,10 @@ package enum DirectoryModule: CityweaveModule {
 
     package static let navigation = [
         NavigationEntry(
-            label: "Directory", href: DirectoryPath.home.href(), position: 10, alsoCurrentUnder: ["/cities"]),
-        NavigationEntry(label: "Networks", href: DirectoryPath.networks.href(), position: 20),
-        NavigationEntry(label: "Countries", href: DirectoryPath.countries.href(), position: 30),
-        NavigationEntry(label: "Search", href: DirectoryPath.search.href(), position: 90),
+            label: Message("nav.directory", "Directory"), href: DirectoryPath.home.href(), position: 10, alsoCurrentUnder: ["/cities"]),
+        NavigationEntry(label: Message("nav.networks", "Networks"), href: DirectoryPath.networks.href(), position: 20),
+        NavigationEntry(label: Message("nav.countries", "Countries"), href: DirectoryPath.countries.href(), position: 30),
+        NavigationEntry(label: Message("nav.search", "Search"), href: DirectoryPath.search.href(), position: 90),
     ]
 
     package static let openAPI: [any OpenAPIModule.Type] = [DirectoryOpenAPI.self, DirectoryEditsOpenAPI.self]

@@ -1,3 +1,4 @@
+import CityweaveCore
 import CityweaveAccounts
 import CityweaveShared
 import Fluent
@@ -8,8 +9,8 @@ package enum KnowledgeModule: CityweaveModule {
     package static let migrations: [any Migration] = KnowledgeMigrations.all
 
     package static let navigation = [
-        NavigationEntry(label: "Practices", href: KnowledgePath.practices.href(), position: 40),
-        NavigationEntry(label: "Measures", href: KnowledgePath.measures.href(), position: 50),
+        NavigationEntry(label: Message("nav.practices", "Practices"), href: KnowledgePath.practices.href(), position: 40),
+        NavigationEntry(label: Message("nav.measures", "Measures"), href: KnowledgePath.measures.href(), position: 50),
     ]
 
     package static let openAPI: [any OpenAPIModule.Type] = [KnowledgeOpenAPI.self]

@@ -31,6 +31,11 @@ public func configure(_ app: Application, with configuration: CityweaveConfigura
     app.views.use(.leaf)
     app.leaf.configuration.rootDirectory = app.directory.viewsDirectory
     app.leaf.tags["markdown"] = MarkdownTag()
+    app.leaf.tags["t"] = TranslateTag(isPlural: false)
+    app.leaf.tags["tp"] = TranslateTag(isPlural: true)
+    app.localizer = try Localizer.load(root: app.directory.workingDirectory)
+    // Every page answers under each language's prefix (/zh/…): see LanguageRouting.
+    app.responder.use { application in LanguageRouting(next: application.responder.default) }
 
     if let host = Environment.get("CITYWEAVE_HOST") { app.http.server.configuration.hostname = host }
     if let port = Environment.get("CITYWEAVE_PORT") {
@@ -62,6 +67,7 @@ public func configure(_ app: Application, with configuration: CityweaveConfigura
     app.storage[WorldOutlineKey.self] = try WorldBaseMap.load(
         referenceFolder: app.directory.workingDirectory + "Resources/Reference/")
     try CityweaveModules.all.register(in: app)
+    app.asyncCommands.use(LocalizationCommandGroup(), as: "i18n")
     try app.register(collection: HealthRoutes())
     try app.register(collection: OpenAPIRoutes())
     try app.register(collection: MetricsRoutes(registry: configuration.metrics))

@@ -1,3 +1,4 @@
+import CityweaveCore
 import Fluent
 import Leaf
 import Vapor
@@ -53,14 +54,14 @@ extension CityweaveModule {
 
 /// An entry of the site's navigation.
 package struct NavigationEntry: Sendable {
-    package var label: String
+    package var label: Message
     package var href: String
     /// Where it stands: entries are shown in increasing position, whichever module adds them.
     package var position: Int
     /// The paths, besides those under `href`, where it is the current section.
     package var alsoCurrentUnder: [String] = []
 
-    package init(label: String, href: String, position: Int, alsoCurrentUnder: [String] = []) {
+    package init(label: Message, href: String, position: Int, alsoCurrentUnder: [String] = []) {
         self.label = label
         self.href = href
         self.position = position

@@ -1,3 +1,4 @@
+import CityweaveCore
 import Vapor
 
 /// What every page's frame needs: its title, the navigation with the
@@ -20,16 +21,43 @@ package struct Layout: Encodable {
         }
     }
 
+    /// The page in one of the interface languages, for the switcher and the `hreflang` alternates.
+    package struct LanguageLink: Encodable {
+        package var tag: String
+        package var name: String
+        package var href: String
+        package var current: Bool
+    }
+
     package var title: String
     package var sections: [Section]
     package var query: String
     package var account: Account?
+    /// The page's language (`lang`), its direction (`dir`) and the same page in every language.
+    package var language: String
+    package var direction: String
+    package var languages: [LanguageLink]
 
+    /// A page whose title is a message of the catalogue.
+    package init(title: Message, request: Request) {
+        self.init(title: request.text(title), request: request)
+    }
+
+    /// A page whose title is data: a city's or a network's name.
     package init(title: String, request: Request) {
         self.title = title
         let path = request.url.path
         sections = request.application.modules.navigation.map { entry in
-            Section(label: entry.label, href: entry.href, current: entry.isCurrent(at: path))
+            Section(
+                label: request.text(entry.label), href: request.localized(entry.href),
+                current: entry.isCurrent(at: path))
+        }
+        language = request.language.tag
+        direction = request.language.isRightToLeft ? "rtl" : "ltr"
+        languages = InterfaceLanguage.allCases.map { language in
+            LanguageLink(
+                tag: language.tag, name: language.nativeName, href: request.address(in: language),
+                current: language == request.language)
         }
         // The address of a request refused for its size is not parsed again for the search box.
         query =
@@ -74,7 +102,7 @@ package struct Pager: Encodable {
     /// The current address with some query parameters replaced.
     package static func link(_ request: Request, replacing changes: [String: String]) -> String {
         var components = URLComponents()
-        components.path = request.url.path
+        components.path = request.localized(request.url.path)
         var items = (URLComponents(string: request.url.string)?.queryItems ?? []).filter { changes[$0.name] == nil }
         items += changes.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
         components.queryItems = items
@@ -90,13 +118,13 @@ package struct SortableColumn: Encodable {
     package var direction: String?
 
     package static func columns<Key: RawRepresentable & CaseIterable & Sendable>(
-        _ labels: [(Key, String)], current: SortRequest<Key>, request: Request
+        _ labels: [(Key, Message)], current: SortRequest<Key>, request: Request
     ) -> [SortableColumn] where Key.RawValue == String {
         labels.map { key, label in
             let isCurrent = key == current.key
             let order = isCurrent && !current.descending ? "desc" : "asc"
             return SortableColumn(
-                label: label,
+                label: request.text(label),
                 href: Pager.link(request, replacing: ["sort": key.rawValue, "order": order, "page": "1"]),
                 direction: isCurrent ? (current.descending ? "descending" : "ascending") : nil)
         }

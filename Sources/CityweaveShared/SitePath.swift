@@ -97,6 +97,8 @@ package struct PathTag: LeafTag {
         guard values.count == path.parameterCount else {
             throw Abort(.internalServerError, reason: "#path(\"\(pattern)\") takes \(path.parameterCount) values")
         }
-        return .string(path.filled(with: values))
+        let href = path.filled(with: values)
+        // The link keeps the page's language.
+        return .string(context.request?.localized(href) ?? href)
     }
 }

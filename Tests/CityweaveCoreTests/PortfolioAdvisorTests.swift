@@ -54,30 +54,33 @@ import Testing
     }
 
     /// A city whose best-rated network X (4.5 of 5) costs most of its budget and is alone on
-    /// culture; three cheap networks cover climate and health; V, when offered, covers culture cheaply.
-    static func bestRatedInput(offeringV: Bool) -> AdvisorInput {
+    /// culture; three cheap networks cover climate and health; V, when the city is in it, covers culture cheaply.
+    static func bestRatedInput(inV: Bool) -> AdvisorInput {
         var networks = [
             NetworkFacts(id: 1, name: "X", themes: [.culture], members: [100]),
             NetworkFacts(id: 2, name: "Y", themes: [.climate, .health], members: [200]),
             NetworkFacts(id: 3, name: "Z", themes: [.climate], members: [300]),
             NetworkFacts(id: 4, name: "W", themes: [.health], members: [400]),
         ]
-        if offeringV { networks.append(NetworkFacts(id: 5, name: "V", themes: [.culture], members: [500])) }
+        var commitments = [
+            NetworkCommitment(
+                networkID: 1, hoursPerMonth: 10, yearlyFee: 20_000, recentValueEntries: 3, recentMeanRating: 4.5),
+            NetworkCommitment(
+                networkID: 2, hoursPerMonth: 5, yearlyFee: 5_000, recentValueEntries: 1, recentMeanRating: 3),
+        ]
+        if inV {
+            networks.append(NetworkFacts(id: 5, name: "V", themes: [.culture], members: [500]))
+            commitments.append(NetworkCommitment(networkID: 5, hoursPerMonth: 2, yearlyFee: 500))
+        }
         return AdvisorInput(
             cityName: "Testville", weights: [.climate: 3, .health: 2, .culture: 1], budget: 22_000, hoursPerMonth: 20,
-            networks: networks,
-            commitments: [
-                NetworkCommitment(
-                    networkID: 1, hoursPerMonth: 10, yearlyFee: 20_000, recentValueEntries: 3, recentMeanRating: 4.5),
-                NetworkCommitment(
-                    networkID: 2, hoursPerMonth: 5, yearlyFee: 5_000, recentValueEntries: 1, recentMeanRating: 3),
-            ],
+            networks: networks, commitments: commitments,
             likeness: [:], newEngagementHours: 5, newEngagementFee: 1_000, newEngagementHoursSource: .strategy,
             newEngagementFeeSource: .cityweaveDefault)
     }
 
     @Test func theBestRatedNetworkIsNotLeftForItsCostAloneAndWhatOutweighsARatingIsSaid() {
-        let kept = PortfolioAdvisor.advise(Self.bestRatedInput(offeringV: false))
+        let kept = PortfolioAdvisor.advise(Self.bestRatedInput(inV: false))
         let x = try! #require(kept.actions.first { $0.networkID == 1 })
         #expect(x.kind == .keep)
         #expect(
@@ -111,8 +114,9 @@ import Testing
                 == "Leave B: rated 3.0 of 5 (once in 12 months), outweighed by: its cost of 8,000 a year and 5 h a month, worth more to the strategy's priorities in the networks proposed"
         )
 
-        // When V covers culture, leaving X has a reason beside its cost, which the summary names.
-        let covered = PortfolioAdvisor.advise(Self.bestRatedInput(offeringV: true))
+        // When V, a network the city stays in, covers culture, leaving X has a reason beside its cost,
+        // which the summary names.
+        let covered = PortfolioAdvisor.advise(Self.bestRatedInput(inV: true))
         let left = try! #require(covered.actions.first { $0.networkID == 1 })
         #expect(left.kind == .leave || left.kind == .reduce)
         #expect(

@@ -138,16 +138,16 @@ public enum PortfolioAdvisor {
             themeWeights: themes.map { totalWeight > 0 ? input.weights[$0]! / totalWeight * themeScale : 0 },
             budget: max(0, input.budget - input.fixedCost), hours: max(0, input.hoursPerMonth - input.fixedHours))
         var solution = PortfolioOptimizer.solve(problem)
-        // Leaving the network the city rates best must take more than its cost: unless the proposal
-        // covers its priority themes (or it has none), it is kept and the rest is chosen around it.
+        // Leaving the network the city rates best must take more than its cost: unless the networks it
+        // stays in cover its priority themes (or it has none), it is kept and the rest is chosen around
+        // it. Networks to join do not count: what they are worth to the city is still an assumption.
         let bestRated = bestRatedNetworks(input.commitments)
+        let staying = solution.positions.map { input.networks[$0] }.filter { commitments[$0.id] != nil }
         let keptForRating = Set(
             input.networks.indices.filter { position in
                 bestRated.contains(input.networks[position].id) && !solution.positions.contains(position)
                     && problem.fits([position])
-                    && !leavingHasAReasonBeyondCost(
-                        input.networks[position], proposal: solution.positions.map { input.networks[$0] },
-                        themes: themes)
+                    && !leavingHasAReasonBeyondCost(input.networks[position], staying: staying, themes: themes)
             })
         if !keptForRating.isEmpty { solution = PortfolioOptimizer.solve(problem, keeping: keptForRating) }
 
@@ -244,12 +244,12 @@ extension PortfolioAdvisor {
     }
 
     /// Whether something beside its cost speaks for leaving `network`: none of its themes is a
-    /// priority, or the other networks of `proposal` cover every priority theme it works on.
-    static func leavingHasAReasonBeyondCost(_ network: NetworkFacts, proposal: [NetworkFacts], themes: [Theme])
+    /// priority, or the networks the city stays in cover every priority theme it works on.
+    static func leavingHasAReasonBeyondCost(_ network: NetworkFacts, staying: [NetworkFacts], themes: [Theme])
         -> Bool
     {
         let weighted = network.themes.filter(themes.contains)
-        let others = proposal.filter { $0.id != network.id }
+        let others = staying.filter { $0.id != network.id }
         return weighted.allSatisfy { theme in others.contains { $0.themes.contains(theme) } }
     }
 }

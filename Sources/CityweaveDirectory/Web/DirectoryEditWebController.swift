@@ -1,3 +1,4 @@
+import CityweaveCore
 import CityweaveAccounts
 import CityweaveShared
 import Fluent
@@ -58,7 +59,7 @@ package struct DirectoryEditWebController {
 
     private func renderCityEdit(_ request: Request, city: City, error: String?) async throws -> View {
         let page = CityEditPage(
-            layout: Layout(title: "Edit \(city.name)", request: request), cityID: try city.requireID(), name: city.name,
+            layout: Layout(title: Message("directory.city-edit.title", "Edit {city}", ["city": .text(city.name)]), request: request), cityID: try city.requireID(), name: city.name,
             governments: FormOfGovernment.allCases.map {
                 Option(value: $0.rawValue, label: $0.label, selected: $0 == city.formOfGovernment)
             },
@@ -184,7 +185,9 @@ package struct DirectoryEditWebController {
 
     private func renderNetworkEdit(_ request: Request, network: Network, error: String?) async throws -> View {
         let page = NetworkEditPage(
-            layout: Layout(title: "Edit \(network.name)", request: request), slug: network.slug, name: network.name,
+            layout: Layout(
+                title: Message("directory.network-edit.title", "Edit {network}", ["network": .text(network.name)]),
+                request: request), slug: network.slug, name: network.name,
             acronym: network.acronym,
             founded: network.founded.map(String.init) ?? "",
             scopes: NetworkScope.allCases.map {
@@ -248,7 +251,10 @@ package struct DirectoryEditWebController {
             sort: SortRequest(key: .name, descending: false),
             on: request.db)
         let page = ManagePage(
-            layout: Layout(title: "Members of \(network.name)", request: request), slug: network.slug,
+            layout: Layout(
+                title: Message(
+                    "directory.network-manage.title", "Members of {network}", ["network": .text(network.name)]),
+                request: request), slug: network.slug,
             name: network.name,
             requests: pending.map {
                 .init(

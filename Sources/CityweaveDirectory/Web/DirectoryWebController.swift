@@ -15,8 +15,8 @@ package struct DirectoryWebController {
         package var scope: String
         /// Member cities; empty when the member list is not published.
         package var members: String
-        /// Regions and other bodies beside the cities; empty when none.
-        package var bodies: String
+        /// Regions and other bodies beside the cities.
+        package var bodies: Int
         /// The year it closed; empty while it works.
         package var ended: String
     }
@@ -32,6 +32,11 @@ package struct DirectoryWebController {
             package var value: String
             package var href: String?
         }
+    }
+
+    /// A figure of the home page and what it counts, in the reader's language.
+    private func count(_ value: Int, _ noun: Message, href: String?, request: Request) -> HomePage.Count {
+        HomePage.Count(label: request.text(noun), value: value.grouped, href: href)
     }
 
     /// The home page: what the directory holds, its largest networks, and a map of member cities.
@@ -50,18 +55,30 @@ package struct DirectoryWebController {
                 at: GeoPoint(latitude: city.latitude, longitude: city.longitude), label: city.name,
                 href: DirectoryPath.city.href(city.id), population: city.population)
         }
+        let cities = try await City.query(on: db).count()
+        let countries = try await Country.query(on: db).count()
+        let memberships = counts.values.reduce(0, +)
+        let partnerships = try await Partnership.query(on: db).count()
         let page = HomePage(
-            layout: Layout(title: "Cityweave: the directory of city diplomacy", request: request),
+            layout: Layout(title: Message("directory.home.title", "Cityweave: the directory of city diplomacy"), request: request),
             counts: [
-                .init(label: "networks", value: networks.count.grouped, href: DirectoryPath.networks.href()),
-                .init(
-                    label: "cities", value: try await City.query(on: db).count().grouped,
-                    href: DirectoryPath.search.href()),
-                .init(
-                    label: "countries", value: try await Country.query(on: db).count().grouped,
-                    href: DirectoryPath.countries.href()),
-                .init(label: "memberships", value: counts.values.reduce(0, +).grouped, href: nil),
-                .init(label: "partnerships", value: try await Partnership.query(on: db).count().grouped, href: nil),
+                count(
+                    networks.count, Message("directory.home.networks", one: "network", other: "networks", count: networks.count),
+                    href: request.localized(DirectoryPath.networks.href()), request: request),
+                count(
+                    cities, Message("directory.home.cities", one: "city", other: "cities", count: cities),
+                    href: request.localized(DirectoryPath.search.href()), request: request),
+                count(
+                    countries, Message("directory.home.countries", one: "country", other: "countries", count: countries),
+                    href: request.localized(DirectoryPath.countries.href()), request: request),
+                count(
+                    memberships,
+                    Message("directory.home.memberships", one: "membership", other: "memberships", count: memberships),
+                    href: nil, request: request),
+                count(
+                    partnerships,
+                    Message("directory.home.partnerships", one: "partnership", other: "partnerships", count: partnerships),
+                    href: nil, request: request),
             ],
             largestNetworks: largest.map {
                 networkRow($0.toDTO(memberCount: counts[$0.id!] ?? 0, bodyCount: bodies[$0.id!] ?? 0))
@@ -92,7 +109,7 @@ package struct DirectoryWebController {
             slug: network.slug, name: network.name, acronym: network.acronym,
             founded: network.founded.map(String.init) ?? "", scope: network.scope.rawValue.capitalized,
             members: network.membersKnown ? network.memberCount.grouped : "",
-            bodies: network.bodyCount > 0 ? network.bodyCount.grouped : "", ended: network.ended.map(String.init) ?? "")
+            bodies: network.bodyCount, ended: network.ended.map(String.init) ?? "")
     }
 
     // MARK: search
@@ -213,34 +230,51 @@ package struct DirectoryWebController {
                 kinds: PartnershipKind.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: false) },
                 networks: networks.map { .init(value: $0.slug, label: $0.name, selected: false) })
         }
+        let text = { (message: Message) in request.text(message) }
+        let notStated = text(Message("directory.city.profile.not-stated", "not stated"))
         let page = CityPage(
-            layout: Layout(title: "\(city.name), \(city.country.name)", request: request),
+            layout: Layout(
+                title: Message(
+                    "directory.city.title", "{city}, {country}",
+                    ["city": .text(city.name), "country": .text(city.country.name)]), request: request),
             notice: request.notice(CityNotice.self),
             editing: editing, name: city.name,
             countryCode: city.country.id!, countryName: city.country.name, verified: city.verified,
             facts: [
-                .init(label: "Country", value: city.country.name),
+                .init(label: text(Message("directory.city.fact.country", "Country")), value: city.country.name),
                 .init(
-                    label: "Region",
+                    label: text(Message("directory.city.fact.region", "Region")),
                     value: [profile.region, profile.subregion].filter { !$0.isEmpty }.joined(separator: " · ")),
-                .init(label: "Population", value: city.population > 0 ? city.population.grouped : "unknown"),
-                .init(label: "Coordinates", value: String(format: "%.4f, %.4f", city.latitude, city.longitude)),
-                .init(label: "Income group of the country", value: profile.incomeGroup ?? "not classified"),
-                .init(label: "GeoNames id", value: city.geonameid.map(String.init) ?? "none (unverified city)"),
+                .init(
+                    label: text(Message("directory.city.fact.population", "Population")),
+                    value: city.population > 0 ? city.population.grouped : text(Message("directory.city.fact.unknown", "unknown"))),
+                .init(
+                    label: text(Message("directory.city.fact.coordinates", "Coordinates")),
+                    value: String(format: "%.4f, %.4f", city.latitude, city.longitude)),
+                .init(
+                    label: text(Message("directory.city.fact.income-group", "Income group of the country")),
+                    value: profile.incomeGroup ?? text(Message("directory.city.fact.not-classified", "not classified"))),
+                .init(
+                    label: text(Message("directory.city.fact.geonames", "GeoNames id")),
+                    value: city.geonameid.map(String.init)
+                        ?? text(Message("directory.city.fact.unverified", "none (unverified city)"))),
             ],
             profile: [
-                .init(label: "Form of government", value: profile.formOfGovernment?.label ?? "not stated"),
-                .init(label: "Fiscal autonomy", value: profile.fiscalAutonomy?.label ?? "not stated"),
                 .init(
-                    label: "Budget share for international work",
-                    value: profile.internationalBudgetShare.map { String(format: "%.2f%%", $0) } ?? "not stated"),
+                    label: text(Message("directory.city.profile.government", "Form of government")),
+                    value: profile.formOfGovernment?.label ?? notStated),
                 .init(
-                    label: "Staff for international work",
-                    value: profile.internationalStaff.map(String.init) ?? "not stated"),
+                    label: text(Message("directory.city.profile.fiscal-autonomy", "Fiscal autonomy")),
+                    value: profile.fiscalAutonomy?.label ?? notStated),
                 .init(
-                    label: "Working languages",
-                    value: profile.workingLanguages.isEmpty
-                        ? "not stated" : profile.workingLanguages.joined(separator: ", ")),
+                    label: text(Message("directory.city.profile.budget-share", "Budget share for international work")),
+                    value: profile.internationalBudgetShare.map { String(format: "%.2f%%", $0) } ?? notStated),
+                .init(
+                    label: text(Message("directory.city.profile.staff", "Staff for international work")),
+                    value: profile.internationalStaff.map(String.init) ?? notStated),
+                .init(
+                    label: text(Message("directory.city.profile.languages", "Working languages")),
+                    value: profile.workingLanguages.isEmpty ? notStated : profile.workingLanguages.joined(separator: ", ")),
             ],
             networks: dto.networks.map {
                 .init(slug: $0.slug, name: $0.name, role: $0.role, since: $0.since.map(String.init) ?? "")
@@ -267,9 +301,13 @@ package struct DirectoryWebController {
         let (networks, metadata) = try await DirectoryQueries.networks(
             page: try PageParameters(from: request, defaultPer: 50), sort: sort, on: request.db)
         let page = NetworksPage(
-            layout: Layout(title: "City networks", request: request),
+            layout: Layout(title: Message("directory.networks.title", "City networks"), request: request),
             columns: SortableColumn.columns(
-                [(.name, "Network"), (.founded, "Founded"), (.members, "Members")], current: sort, request: request),
+                [
+                    (.name, Message("directory.networks.column.network", "Network")),
+                    (.founded, Message("directory.networks.column.founded", "Founded")),
+                    (.members, Message("directory.networks.column.members", "Members")),
+                ], current: sort, request: request),
             networks: networks.map(networkRow),
             pager: Pager(metadata, request: request))
         return try await request.view.render("Directory/networks", page)
@@ -357,7 +395,12 @@ package struct DirectoryWebController {
             secretariatID: network.secretariatCity?.id, secretariat: network.secretariatCity?.name,
             themes: network.themes.joined(separator: ", "),
             columns: SortableColumn.columns(
-                [(.name, "City"), (.country, "Country"), (.population, "Population"), (.since, "Member since")],
+                [
+                    (.name, Message("directory.members.column.city", "City")),
+                    (.country, Message("directory.members.column.country", "Country")),
+                    (.population, Message("directory.members.column.population", "Population")),
+                    (.since, Message("directory.members.column.since", "Member since")),
+                ],
                 current: sort, request: request),
             members: members.map {
                 .init(
@@ -392,7 +435,7 @@ package struct DirectoryWebController {
         let countries = try await Country.query(on: request.db).sort(\.$name).all().map { $0.toDTO() }
         let grouped = Dictionary(grouping: countries) { $0.region.isEmpty ? "Other territories" : $0.region }
         let page = CountriesPage(
-            layout: Layout(title: "Countries", request: request),
+            layout: Layout(title: Message("directory.countries.title", "Countries"), request: request),
             regions: grouped.keys.sorted().map { .init(name: $0, countries: grouped[$0]!) })
         return try await request.view.render("Directory/countries", page)
     }

@@ -19,7 +19,7 @@ extension PracticeSearchQuery {
         guard text.count <= 500 else { throw BadRequest("'q' may be at most 500 characters long.") }
         query.terms = SearchTerms(text)
         query.namedThemes = ThemeQuery(text)
-        query.preferredLanguage = request.preferredLanguage
+        query.preferredLanguage = request.language.rawValue
         if let theme = try request.filterQuery("theme") {
             query.theme = try FieldChoice.parse(Theme.self, theme, field: "theme")
         }

@@ -59,9 +59,12 @@ package struct PracticeWebController {
         let query = try await PracticeSearchQuery.parse(request)
         let results = try await PracticeSearch.answer(
             query, on: request.db, countingFacetsOf: request.application.publishedPractices)
-        let titles: [PracticeFacet: String] = [
-            .theme: "Theme", .region: "Region", .income: "Income group", .population: "City size", .stage: "Stage",
-            .language: "Language", .network: "Reviewed by",
+        let titles: [PracticeFacet: Message] = [
+            .theme: Message("knowledge.facet.theme", "Theme"), .region: Message("knowledge.facet.region", "Region"),
+            .income: Message("knowledge.facet.income", "Income group"),
+            .population: Message("knowledge.facet.population", "City size"),
+            .stage: Message("knowledge.facet.stage", "Stage"), .language: Message("knowledge.facet.language", "Language"),
+            .network: Message("knowledge.facet.network", "Reviewed by"),
         ]
         // Counts are over the current results, so a facet already filtered
         // shows only its chosen value, with a link that removes the filter;
@@ -78,14 +81,14 @@ package struct PracticeWebController {
                     href: Pager.link(request, replacing: [facet.rawValue: selected ? "" : value.value, "page": "1"]),
                     selected: selected)
             }
-            return values.isEmpty ? nil : SearchPage.Facet(name: facet.rawValue, title: titles[facet]!, values: values)
+            return values.isEmpty ? nil : SearchPage.Facet(name: facet.rawValue, title: request.text(titles[facet]!), values: values)
         }
         let filtered = PracticeFacet.allCases.contains { request.query[String.self, at: $0.rawValue].nonEmpty != nil }
         var clear = URLComponents()
         clear.path = KnowledgePath.practices.href()
         clear.queryItems = [URLQueryItem(name: "q", value: request.query[String.self, at: "q"] ?? "")]
         let page = SearchPage(
-            layout: Layout(title: "Practices", request: request), query: request.query[String.self, at: "q"] ?? "",
+            layout: Layout(title: Message("knowledge.search.title", "Practices"), request: request), query: request.query[String.self, at: "q"] ?? "",
             sort: query.sort.rawValue, results: results,
             items: results.items.map { item in
                 SearchPage.Item(
@@ -228,7 +231,10 @@ package struct PracticeWebController {
     package func recommended(_ request: Request) async throws -> View {
         let city = try await DirectoryQueries.city(try request.integerParameter("id"), on: request.db)
         let page = RecommendedPage(
-            layout: Layout(title: "Practices for \(city.name)", request: request), cityID: city.id!,
+            layout: Layout(
+                title: Message(
+                    "knowledge.recommended.title", "Practices for {city}", ["city": .text(city.name)]),
+                request: request), cityID: city.id!,
             cityName: city.name,
             recommendations: try await Recommendations.practices(
                 for: city, limit: 30, from: request.application.publishedPractices, on: request.db))
@@ -258,7 +264,7 @@ package struct PracticeWebController {
             filter, page: try PageParameters(from: request, defaultPer: 50), on: request.db)
         let choices = try await MeasureQueries.choices(on: request.db)
         let page = MeasuresPage(
-            layout: Layout(title: "Measures cities took", request: request),
+            layout: Layout(title: Message("knowledge.measures.title", "Measures cities took"), request: request),
             measures: measures.map(KnowledgeQueries.measure), pager: Pager(metadata, request: request),
             categories: choices.categories.map {
                 Choice(value: $0.code, label: "\($0.code) \($0.name)", selected: $0.code == filter.category)
@@ -303,7 +309,9 @@ package struct PracticeWebController {
                 themeLabel: theme?.label ?? items[0].category.theme, measures: items)
         }
         let page = TimelinePage(
-            layout: Layout(title: "Measures of \(city.name)", request: request), cityID: city.id!, cityName: city.name,
+            layout: Layout(
+                title: Message("knowledge.timeline.title", "Measures of {city}", ["city": .text(city.name)]),
+                request: request), cityID: city.id!, cityName: city.name,
             countryName: city.country.name, categories: categories, chart: MeasureTimelineChart(measures))
         return try await request.view.render("Knowledge/timeline", page)
     }

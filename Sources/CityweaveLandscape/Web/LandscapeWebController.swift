@@ -84,8 +84,11 @@ package struct LandscapeWebController {
                 + " (\(NumberText.percent(inclusion.overall.share)))",
             columns: SortableColumn.columns(
                 [
-                    (.shared, "Shared members"), (.jaccard, "Jaccard"), (.overlap, "Overlap coefficient"),
-                    (.themes, "Theme similarity"), (.redundancy, "Redundancy"),
+                    (.shared, Message("landscape.overlap.column.shared", "Shared members")),
+                    (.jaccard, Message("landscape.overlap.column.jaccard", "Jaccard")),
+                    (.overlap, Message("landscape.overlap.column.overlap", "Overlap coefficient")),
+                    (.themes, Message("landscape.overlap.column.themes", "Theme similarity")),
+                    (.redundancy, Message("landscape.overlap.column.redundancy", "Redundancy")),
                 ], current: sort, request: request),
             pairs: pairs.dropFirst(page.offset).prefix(page.per).map { Self.row($0, analysis) },
             pager: Pager(ListPageMetadata(page, total: pairs.count), request: request),

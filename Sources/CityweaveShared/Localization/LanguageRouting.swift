@@ -1,0 +1,69 @@
+import Vapor
+
+/// Reads a page's language from the first segment of its path (`/zh/cities/1`
+/// is the city page in Chinese) and routes the rest as the page it names,
+/// so that every page answers under every language without a route each.
+/// A path without a language is English, or the language the browser asks
+/// for (`Accept-Language`) among the six. The JSON API has no prefix: its
+/// problems are worded in the `Accept-Language` language.
+package struct LanguageRouting: Responder {
+    let next: any Responder
+
+    package init(next: any Responder) { self.next = next }
+
+    package func respond(to request: Request) -> EventLoopFuture<Response> {
+        let segments = request.url.path.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+        // "/zh/cities/1" splits into "", "zh/cities/1".
+        let first = segments.count > 1 ? segments[1].prefix { $0 != "/" } : ""
+        if let language = InterfaceLanguage(rawValue: String(first)) {
+            var path = String(segments[1].dropFirst(first.count))
+            if path.isEmpty { path = "/" }
+            request.storage[PageLanguageKey.self] = PageLanguage(language: language, isInPath: true)
+            request.url.path = path
+            return next.respond(to: request)
+        }
+        let negotiated = request.headers.first(name: .acceptLanguage).flatMap(InterfaceLanguage.negotiated(from:))
+        request.storage[PageLanguageKey.self] = PageLanguage(language: negotiated ?? .source, isInPath: false)
+        return next.respond(to: request).map { response in
+            // The same address answers in another language for another browser: caches must tell them apart.
+            response.headers.add(name: .vary, value: "Accept-Language")
+            return response
+        }
+    }
+}
+
+/// A request's language and whether its path named it.
+package struct PageLanguage: Sendable {
+    package var language: InterfaceLanguage
+    package var isInPath: Bool
+}
+
+private struct PageLanguageKey: StorageKey {
+    typealias Value = PageLanguage
+}
+
+extension Request {
+    /// The language this request's page and problems are worded in.
+    package var language: InterfaceLanguage { storage[PageLanguageKey.self]?.language ?? .source }
+
+    /// What links from this page put before a page's path so that they keep its language: the
+    /// language's segment, or nothing on an English page reached without one (its links stay as they were).
+    package var languagePrefix: String {
+        guard let page = storage[PageLanguageKey.self], page.isInPath || page.language != .source else { return "" }
+        return "/" + page.language.rawValue
+    }
+
+    /// `path` (a page of this site) in this request's language.
+    package func localized(_ path: String) -> String {
+        let prefix = languagePrefix
+        return prefix.isEmpty ? path : prefix + (path == "/" ? "" : path)
+    }
+
+    /// The address of this page in `language`, its query kept: for the switcher and `hreflang` alternates.
+    package func address(in language: InterfaceLanguage) -> String {
+        let path = url.path == "/" ? "" : url.path
+        var address = "/" + language.rawValue + path
+        if let query = url.query, !query.isEmpty { address += "?" + query }
+        return address
+    }
+}

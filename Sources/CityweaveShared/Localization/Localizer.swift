@@ -1,0 +1,110 @@
+import CityweaveCore
+import Foundation
+import Vapor
+
+/// Words messages in the interface languages from the catalogues in
+/// `Resources/Localization`: `<module>.pot` holds each module's English
+/// source messages, `<language>/<module>.po` their translations. A message
+/// a catalogue lacks (or whose translation is empty or awaits review) is
+/// worded in English, so a page is never blank, and `cityweave i18n check`
+/// lists it.
+package struct Localizer: Sendable {
+    /// By language, the translated entries by key.
+    private let translations: [InterfaceLanguage: [String: CatalogueEntry]]
+
+    package static let folder = "Resources/Localization"
+
+    package init(translations: [InterfaceLanguage: [String: CatalogueEntry]]) {
+        self.translations = translations
+    }
+
+    /// Reads every catalogue under `root`'s localization folder; a file that does not parse stops the start,
+    /// naming the file and the line.
+    package static func load(root: String) throws -> Localizer {
+        let folder = URL(fileURLWithPath: root).appendingPathComponent(Self.folder)
+        var translations: [InterfaceLanguage: [String: CatalogueEntry]] = [:]
+        for language in InterfaceLanguage.allCases where language != .source {
+            let languageFolder = folder.appendingPathComponent(language.rawValue)
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: languageFolder.path)) ?? []
+            for file in files.sorted() where file.hasSuffix(".po") {
+                let path = languageFolder.appendingPathComponent(file).path
+                let catalogue = try Catalogue(parsing: try String(contentsOfFile: path, encoding: .utf8), file: path)
+                for entry in catalogue.entries { translations[language, default: [:]][entry.key] = entry }
+            }
+        }
+        return Localizer(translations: translations)
+    }
+
+    /// `message` in `language`.
+    package func text(_ message: Message, in language: InterfaceLanguage) -> String {
+        let template = self.template(of: message, in: language)
+        let filled = Message.fill(template) { name in
+            message.values[name].map { format($0, in: language) }
+        }
+        return filled
+    }
+
+    /// The template of `message` in `language`: its translation when the catalogue has a usable one, else English.
+    private func template(of message: Message, in language: InterfaceLanguage) -> String {
+        if language != .source, let entry = translations[language]?[message.key], !entry.isFuzzy,
+            entry.source == message.english, entry.sourcePlural == message.englishPlural
+        {
+            let index: Int
+            if let count = message.count {
+                index = language.pluralCategories.firstIndex(of: language.pluralCategory(of: count)) ?? 0
+            } else {
+                index = 0
+            }
+            if index < entry.translations.count, !entry.translations[index].isEmpty { return entry.translations[index] }
+        }
+        guard let count = message.count else { return message.english }
+        return count == 1 ? message.english : message.englishPlural ?? message.english
+    }
+
+    /// A value as the reader's locale writes it; in a right-to-left language each value is
+    /// isolated (FSI … PDI), so that numbers and Latin names keep their own direction.
+    private func format(_ value: Message.Value, in language: InterfaceLanguage) -> String {
+        let locale = language.locale
+        let text: String
+        switch value {
+        case .text(let words): text = words
+        case .count(let number): text = number.formatted(.number.grouping(.automatic).locale(locale))
+        case .decimal(let number):
+            text = number.formatted(.number.precision(.fractionLength(0...1)).grouping(.automatic).locale(locale))
+        case .percent(let share): text = share.formatted(.percent.precision(.fractionLength(0)).locale(locale))
+        case .year(let year): text = String(year)
+        case .message(let message): return self.text(message, in: language)
+        case .list(let messages):
+            return messages.map { self.text($0, in: language) }.joined(separator: language.listSeparator)
+        }
+        return language.isRightToLeft ? "\u{2068}\(text)\u{2069}" : text
+    }
+}
+
+extension InterfaceLanguage {
+    /// What separates the items of a list written inline.
+    package var listSeparator: String {
+        switch self {
+        case .zh: "、"
+        case .ar: "، "
+        default: ", "
+        }
+    }
+}
+
+extension Application {
+    private struct LocalizerKey: StorageKey {
+        typealias Value = Localizer
+    }
+
+    /// The catalogues, read at configuration.
+    package var localizer: Localizer {
+        get { storage[LocalizerKey.self] ?? Localizer(translations: [:]) }
+        set { storage[LocalizerKey.self] = newValue }
+    }
+}
+
+extension Request {
+    /// `message` in the language of this request's page.
+    package func text(_ message: Message) -> String { application.localizer.text(message, in: language) }
+}
