@@ -7,7 +7,9 @@ import Vapor
 package enum AidModule: CityweaveModule {
     package static let migrations: [any Migration] = AidMigrations.all
 
-    package static let navigation = [NavigationEntry(label: Message("nav.aid", "Mutual aid"), href: AidPath.overview.href(), position: 60)]
+    package static let navigation = [
+        NavigationEntry(label: Message("nav.aid", "Mutual aid"), href: AidPath.overview.href(), position: 60)
+    ]
 
     package static let openAPI: [any OpenAPIModule.Type] = [AidOpenAPI.self]
 

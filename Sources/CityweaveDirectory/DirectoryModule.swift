@@ -1,5 +1,5 @@
-import CityweaveCore
 import CityweaveAccounts
+import CityweaveCore
 import CityweaveShared
 import Fluent
 import Vapor
@@ -13,9 +13,11 @@ package enum DirectoryModule: CityweaveModule {
 
     package static let navigation = [
         NavigationEntry(
-            label: Message("nav.directory", "Directory"), href: DirectoryPath.home.href(), position: 10, alsoCurrentUnder: ["/cities"]),
+            label: Message("nav.directory", "Directory"), href: DirectoryPath.home.href(), position: 10,
+            alsoCurrentUnder: ["/cities"]),
         NavigationEntry(label: Message("nav.networks", "Networks"), href: DirectoryPath.networks.href(), position: 20),
-        NavigationEntry(label: Message("nav.countries", "Countries"), href: DirectoryPath.countries.href(), position: 30),
+        NavigationEntry(
+            label: Message("nav.countries", "Countries"), href: DirectoryPath.countries.href(), position: 30),
         NavigationEntry(label: Message("nav.search", "Search"), href: DirectoryPath.search.href(), position: 90),
     ]
 

@@ -1,5 +1,5 @@
-import CityweaveCore
 import CityweaveAccounts
+import CityweaveCore
 import CityweaveShared
 import Fluent
 import Vapor
@@ -9,7 +9,8 @@ package enum KnowledgeModule: CityweaveModule {
     package static let migrations: [any Migration] = KnowledgeMigrations.all
 
     package static let navigation = [
-        NavigationEntry(label: Message("nav.practices", "Practices"), href: KnowledgePath.practices.href(), position: 40),
+        NavigationEntry(
+            label: Message("nav.practices", "Practices"), href: KnowledgePath.practices.href(), position: 40),
         NavigationEntry(label: Message("nav.measures", "Measures"), href: KnowledgePath.measures.href(), position: 50),
     ]
 

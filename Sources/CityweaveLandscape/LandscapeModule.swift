@@ -8,7 +8,8 @@ package enum LandscapeModule: CityweaveModule {
     package static let migrations: [any Migration] = LandscapeMigrations.all
 
     package static let navigation = [
-        NavigationEntry(label: Message("nav.landscape", "Landscape"), href: LandscapePath.landscape.href(), position: 70)
+        NavigationEntry(
+            label: Message("nav.landscape", "Landscape"), href: LandscapePath.landscape.href(), position: 70)
     ]
 
     package static let openAPI: [any OpenAPIModule.Type] = [LandscapeOpenAPI.self]

@@ -1,5 +1,5 @@
-import CityweaveCore
 import CityweaveAccounts
+import CityweaveCore
 import CityweaveShared
 import Fluent
 import Vapor
@@ -59,7 +59,9 @@ package struct DirectoryEditWebController {
 
     private func renderCityEdit(_ request: Request, city: City, error: String?) async throws -> View {
         let page = CityEditPage(
-            layout: Layout(title: Message("directory.city-edit.title", "Edit {city}", ["city": .text(city.name)]), request: request), cityID: try city.requireID(), name: city.name,
+            layout: Layout(
+                title: Message("directory.city-edit.title", "Edit {city}", ["city": .text(city.name)]), request: request
+            ), cityID: try city.requireID(), name: city.name,
             governments: FormOfGovernment.allCases.map {
                 Option(value: $0.rawValue, label: $0.label, selected: $0 == city.formOfGovernment)
             },

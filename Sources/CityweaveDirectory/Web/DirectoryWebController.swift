@@ -60,16 +60,19 @@ package struct DirectoryWebController {
         let memberships = counts.values.reduce(0, +)
         let partnerships = try await Partnership.query(on: db).count()
         let page = HomePage(
-            layout: Layout(title: Message("directory.home.title", "Cityweave: the directory of city diplomacy"), request: request),
+            layout: Layout(
+                title: Message("directory.home.title", "Cityweave: the directory of city diplomacy"), request: request),
             counts: [
                 count(
-                    networks.count, Message("directory.home.networks", one: "network", other: "networks", count: networks.count),
+                    networks.count,
+                    Message("directory.home.networks", one: "network", other: "networks", count: networks.count),
                     href: request.localized(DirectoryPath.networks.href()), request: request),
                 count(
                     cities, Message("directory.home.cities", one: "city", other: "cities", count: cities),
                     href: request.localized(DirectoryPath.search.href()), request: request),
                 count(
-                    countries, Message("directory.home.countries", one: "country", other: "countries", count: countries),
+                    countries,
+                    Message("directory.home.countries", one: "country", other: "countries", count: countries),
                     href: request.localized(DirectoryPath.countries.href()), request: request),
                 count(
                     memberships,
@@ -77,7 +80,8 @@ package struct DirectoryWebController {
                     href: nil, request: request),
                 count(
                     partnerships,
-                    Message("directory.home.partnerships", one: "partnership", other: "partnerships", count: partnerships),
+                    Message(
+                        "directory.home.partnerships", one: "partnership", other: "partnerships", count: partnerships),
                     href: nil, request: request),
             ],
             largestNetworks: largest.map {
@@ -247,7 +251,8 @@ package struct DirectoryWebController {
                     value: [profile.region, profile.subregion].filter { !$0.isEmpty }.joined(separator: " · ")),
                 .init(
                     label: text(Message("directory.city.fact.population", "Population")),
-                    value: city.population > 0 ? city.population.grouped : text(Message("directory.city.fact.unknown", "unknown"))),
+                    value: city.population > 0
+                        ? city.population.grouped : text(Message("directory.city.fact.unknown", "unknown"))),
                 .init(
                     label: text(Message("directory.city.fact.coordinates", "Coordinates")),
                     value: String(format: "%.4f, %.4f", city.latitude, city.longitude)),
@@ -274,7 +279,8 @@ package struct DirectoryWebController {
                     value: profile.internationalStaff.map(String.init) ?? notStated),
                 .init(
                     label: text(Message("directory.city.profile.languages", "Working languages")),
-                    value: profile.workingLanguages.isEmpty ? notStated : profile.workingLanguages.joined(separator: ", ")),
+                    value: profile.workingLanguages.isEmpty
+                        ? notStated : profile.workingLanguages.joined(separator: ", ")),
             ],
             networks: dto.networks.map {
                 .init(slug: $0.slug, name: $0.name, role: $0.role, since: $0.since.map(String.init) ?? "")

@@ -63,7 +63,8 @@ package struct PracticeWebController {
             .theme: Message("knowledge.facet.theme", "Theme"), .region: Message("knowledge.facet.region", "Region"),
             .income: Message("knowledge.facet.income", "Income group"),
             .population: Message("knowledge.facet.population", "City size"),
-            .stage: Message("knowledge.facet.stage", "Stage"), .language: Message("knowledge.facet.language", "Language"),
+            .stage: Message("knowledge.facet.stage", "Stage"),
+            .language: Message("knowledge.facet.language", "Language"),
             .network: Message("knowledge.facet.network", "Reviewed by"),
         ]
         // Counts are over the current results, so a facet already filtered
@@ -81,14 +82,16 @@ package struct PracticeWebController {
                     href: Pager.link(request, replacing: [facet.rawValue: selected ? "" : value.value, "page": "1"]),
                     selected: selected)
             }
-            return values.isEmpty ? nil : SearchPage.Facet(name: facet.rawValue, title: request.text(titles[facet]!), values: values)
+            return values.isEmpty
+                ? nil : SearchPage.Facet(name: facet.rawValue, title: request.text(titles[facet]!), values: values)
         }
         let filtered = PracticeFacet.allCases.contains { request.query[String.self, at: $0.rawValue].nonEmpty != nil }
         var clear = URLComponents()
         clear.path = KnowledgePath.practices.href()
         clear.queryItems = [URLQueryItem(name: "q", value: request.query[String.self, at: "q"] ?? "")]
         let page = SearchPage(
-            layout: Layout(title: Message("knowledge.search.title", "Practices"), request: request), query: request.query[String.self, at: "q"] ?? "",
+            layout: Layout(title: Message("knowledge.search.title", "Practices"), request: request),
+            query: request.query[String.self, at: "q"] ?? "",
             sort: query.sort.rawValue, results: results,
             items: results.items.map { item in
                 SearchPage.Item(

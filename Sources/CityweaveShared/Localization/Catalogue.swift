@@ -1,3 +1,4 @@
+import CityweaveCore
 import Foundation
 
 /// One message of a catalogue, as a gettext PO file holds it: the key
@@ -69,7 +70,8 @@ package struct Catalogue: Sendable, Equatable {
                 }
             } else {
                 guard let key = entry.key else {
-                    throw ParseError(file: file, line: line, reason: "the message \"\(source)\" has no msgctxt (its key)")
+                    throw ParseError(
+                        file: file, line: line, reason: "the message \"\(source)\" has no msgctxt (its key)")
                 }
                 let count = (entry.translations.keys.max() ?? -1) + 1
                 entries.append(
@@ -112,7 +114,8 @@ package struct Catalogue: Sendable, Equatable {
                 throw ParseError(file: file, line: number, reason: "expected a keyword and a quoted string")
             }
             let keyword = String(line[..<space])
-            let value = try Self.unquoted(line[line.index(after: space)...].trimmingCharacters(in: .whitespaces), file: file, line: number)
+            let value = try Self.unquoted(
+                line[line.index(after: space)...].trimmingCharacters(in: .whitespaces), file: file, line: number)
             let next: Partial.Field
             switch keyword {
             case "msgctxt":
@@ -220,7 +223,8 @@ package struct Catalogue: Sendable, Equatable {
 /// An entry as it is read, field by field.
 private struct Partial {
     enum Field: Equatable {
-        case key, source, sourcePlural, translation(Int)
+        case key, source, sourcePlural
+        case translation(Int)
     }
 
     var key: String?

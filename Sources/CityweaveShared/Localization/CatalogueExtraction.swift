@@ -9,7 +9,7 @@ import Foundation
 package struct CatalogueExtraction {
     package let root: URL
 
-    package init(root: String) { root = URL(fileURLWithPath: root) }
+    package init(root: String) { self.root = URL(fileURLWithPath: root) }
 
     package struct Problem: Error, CustomStringConvertible, Equatable {
         package var description: String

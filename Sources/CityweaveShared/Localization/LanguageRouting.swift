@@ -13,7 +13,7 @@ package struct LanguageRouting: Responder {
 
     package func respond(to request: Request) -> EventLoopFuture<Response> {
         let segments = request.url.path.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
-        // "/zh/cities/1" splits into "", "zh/cities/1".
+        // A Chinese page's path splits into "" and what follows its first slash, "zh/…".
         let first = segments.count > 1 ? segments[1].prefix { $0 != "/" } : ""
         if let language = InterfaceLanguage(rawValue: String(first)) {
             var path = String(segments[1].dropFirst(first.count))
@@ -59,11 +59,9 @@ extension Request {
         return prefix.isEmpty ? path : prefix + (path == "/" ? "" : path)
     }
 
-    /// The address of this page in `language`, its query kept: for the switcher and `hreflang` alternates.
+    /// The address of this page in `language`, for the switcher and `hreflang` alternates. The query is
+    /// left out: nothing a visitor writes into an address reappears on the page.
     package func address(in language: InterfaceLanguage) -> String {
-        let path = url.path == "/" ? "" : url.path
-        var address = "/" + language.rawValue + path
-        if let query = url.query, !query.isEmpty { address += "?" + query }
-        return address
+        "/" + language.rawValue + (url.path == "/" ? "" : url.path)
     }
 }

@@ -47,7 +47,8 @@ struct CheckCataloguesCommand: AsyncCommand {
         for language in languages {
             let problems = try extraction.problems(in: language)
             total += problems.count
-            context.console.print("\(language.rawValue): \(problems.isEmpty ? "complete" : "\(problems.count) problems")")
+            context.console.print(
+                "\(language.rawValue): \(problems.isEmpty ? "complete" : "\(problems.count) problems")")
             for problem in problems { context.console.print("  \(problem)") }
         }
         if total > 0 { throw CatalogueProblems(count: total) }

@@ -22,7 +22,9 @@ package struct TranslateTag: LeafTag {
         else {
             throw Abort(
                 .internalServerError,
-                reason: "\(name) takes a key, the English text\(isPlural ? ", its plural and a count" : ""), then names and values")
+                reason:
+                    "\(name) takes a key, the English text\(isPlural ? ", its plural and a count" : ""), then names and values"
+            )
         }
         var values: [String: Message.Value] = [:]
         var index = fixed
