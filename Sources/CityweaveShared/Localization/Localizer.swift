@@ -1,5 +1,6 @@
 import CityweaveCore
 import Foundation
+import NIOConcurrencyHelpers
 import Vapor
 
 /// Words messages in the interface languages from the catalogues in
@@ -18,9 +19,20 @@ package struct Localizer: Sendable {
         self.translations = translations
     }
 
-    /// Reads every catalogue under `root`'s localization folder; a file that does not parse stops the start,
-    /// naming the file and the line.
+    /// Catalogues already read, by root: they do not change while the process runs, and tests start
+    /// hundreds of applications.
+    private static let loaded = NIOLockedValueBox<[String: Localizer]>([:])
+
+    /// Reads every catalogue under `root`'s localization folder (once per process); a file that does not
+    /// parse stops the start, naming the file and the line.
     package static func load(root: String) throws -> Localizer {
+        if let known = loaded.withLockedValue({ $0[root] }) { return known }
+        let localizer = try read(root: root)
+        loaded.withLockedValue { $0[root] = localizer }
+        return localizer
+    }
+
+    private static func read(root: String) throws -> Localizer {
         let folder = URL(fileURLWithPath: root).appendingPathComponent(Self.folder)
         var translations: [InterfaceLanguage: [String: CatalogueEntry]] = [:]
         for language in InterfaceLanguage.allCases where language != .source {
