@@ -1,8 +1,9 @@
+import CityweaveShared
 import Foundation
 
-/// Language names for codes, in English ("zh" → "Chinese").
+/// Language names for codes, from the locale data of the reader's language ("zh" → "Chinese", "chino", "中文").
 package enum LanguageName {
-    package static func of(_ code: String) -> String {
-        Locale(identifier: "en").localizedString(forLanguageCode: code) ?? code
+    package static func of(_ code: String, in language: InterfaceLanguage = .source) -> String {
+        language.locale.localizedString(forLanguageCode: code) ?? code
     }
 }

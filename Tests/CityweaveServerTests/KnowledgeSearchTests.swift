@@ -117,6 +117,9 @@ extension CityweaveServerTests {
                 let page = try await app.page(.GET, "/practices?per=100").body.string
                 #expect(
                     page.contains(#"hreflang="es">Spanish</a>, <a "#) && page.contains(#"hreflang="fr">French</a>"#))
+                // Language names come from the reader's locale.
+                let spanish = try await app.page(.GET, "/es/practices?per=100").body.string
+                #expect(spanish.contains(#"hreflang="fr">francés</a>"#))
             }
         }
 

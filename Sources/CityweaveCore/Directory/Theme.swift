@@ -8,16 +8,8 @@ public enum Theme: String, CaseIterable, Codable, Sendable, Comparable {
     case climate, culture, digital, economy, education, energy, environment, equity, governance, health,
         housing, migration, mobility, peace, resilience, security
 
-    public var label: String {
-        switch self {
-        case .digital: "Digital and data"
-        case .economy: "Economy and jobs"
-        case .equity: "Equity and inclusion"
-        case .peace: "Peace and diplomacy"
-        case .security: "Safety and security"
-        default: rawValue.prefix(1).uppercased() + rawValue.dropFirst()
-        }
-    }
+    /// Its name in English, from ``vocabulary``.
+    public var label: String { Self.vocabulary[self]?["en"]?.name ?? rawValue }
 
     public static func < (lhs: Theme, rhs: Theme) -> Bool { lhs.rawValue < rhs.rawValue }
 

@@ -19,8 +19,6 @@ public struct Message: Sendable, Hashable {
         case year(Int)
         /// Another message, worded in the same language: a list item, a reason inside a sentence.
         indirect case message(Message)
-        /// Messages joined as a list.
-        indirect case list([Message])
     }
 
     public let key: String
@@ -59,7 +57,6 @@ public struct Message: Sendable, Hashable {
             case .percent(let share)?: NumberText.percent(share)
             case .year(let year)?: String(year)
             case .message(let message)?: message.englishText
-            case .list(let messages)?: messages.map(\.englishText).joined(separator: ", ")
             case nil: nil
             }
         }

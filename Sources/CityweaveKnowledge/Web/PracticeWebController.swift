@@ -95,9 +95,10 @@ package struct PracticeWebController {
             sort: query.sort.rawValue, results: results,
             items: results.items.map { item in
                 SearchPage.Item(
-                    practice: item, language: LanguageName.of(item.language),
+                    practice: item, language: LanguageName.of(item.language, in: request.language),
                     otherVersions: (item.otherVersions ?? []).map {
-                        .init(id: $0.id, code: $0.language, language: LanguageName.of($0.language))
+                        .init(
+                            id: $0.id, code: $0.language, language: LanguageName.of($0.language, in: request.language))
                     })
             }, facets: facets,
             pager: Pager(results.metadata, request: request),

@@ -46,7 +46,7 @@ package struct LandscapeWebController {
         package var partnerships: String
         package var included: String
         /// The overlap table's first column, which is not sorted by.
-        package let leadingHeader = "Networks"
+        package var leadingHeader: String
         package var columns: [SortableColumn]
         package var pairs: [PairRow]
         package var pager: Pager
@@ -75,13 +75,15 @@ package struct LandscapeWebController {
         let index = analysis.index
         let inclusion = analysis.inclusion
         let context = Page(
-            layout: Layout(title: "Landscape of city networks", request: request), year: analysis.year,
+            layout: Layout(title: Message("landscape.landscape.title", "Landscape of city networks"), request: request),
+            year: analysis.year,
             thisYear: DirectoryEdits.thisYear,
             networks: NumberText.count(index.networks.count), cities: NumberText.count(index.cities.count),
             memberships: NumberText.count(index.memberships.values.count),
             partnerships: NumberText.count(index.partnershipCount),
             included: ShareBar.inclusion([inclusion.overall])[0].detail
                 + " (\(NumberText.percent(inclusion.overall.share)))",
+            leadingHeader: request.text(Message("landscape.overlap.column.networks", "Networks")),
             columns: SortableColumn.columns(
                 [
                     (.shared, Message("landscape.overlap.column.shared", "Shared members")),

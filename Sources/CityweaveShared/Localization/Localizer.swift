@@ -86,21 +86,8 @@ package struct Localizer: Sendable {
         case .percent(let share): text = share.formatted(.percent.precision(.fractionLength(0)).locale(locale))
         case .year(let year): text = String(year)
         case .message(let message): return self.text(message, in: language)
-        case .list(let messages):
-            return messages.map { self.text($0, in: language) }.joined(separator: language.listSeparator)
         }
         return language.isRightToLeft ? "\u{2068}\(text)\u{2069}" : text
-    }
-}
-
-extension InterfaceLanguage {
-    /// What separates the items of a list written inline.
-    package var listSeparator: String {
-        switch self {
-        case .zh: "、"
-        case .ar: "، "
-        default: ", "
-        }
     }
 }
 
