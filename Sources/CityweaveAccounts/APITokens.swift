@@ -1,3 +1,4 @@
+import CityweaveCore
 import CityweaveShared
 import Fluent
 import Vapor
@@ -12,10 +13,17 @@ package enum APITokens {
     ) async throws -> (APIToken, secret: String) {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty, name.count <= maximumNameLength else {
-            throw BadRequest("'name' is required: what the token is for (at most \(maximumNameLength) characters).")
+            throw BadRequest(
+                Message(
+                    "accounts.token.name.required",
+                    one: "'{field}' is required: what the token is for (at most {count} character).",
+                    other: "'{field}' is required: what the token is for (at most {count} characters).",
+                    count: maximumNameLength, ["field": .text("name")]))
         }
         if let expiresAt, expiresAt <= Date() {
-            throw BadRequest("'expiresAt' must be in the future.")
+            throw BadRequest(
+                Message(
+                    "accounts.token.expiry.past", "'{field}' must be in the future.", ["field": .text("expiresAt")]))
         }
         let secret = SecretToken(prefix: "cwt_")
         let token = APIToken()
@@ -38,7 +46,10 @@ package enum APITokens {
     /// Revokes one of `user`'s tokens; someone else's token is reported as not found.
     package static func revoke(_ id: UUID, of user: User, ip: String, on database: any Database) async throws {
         guard let token = try await APIToken.find(id, on: database), token.$user.id == user.id else {
-            throw Abort(.notFound, reason: "You have no token with the id \(id).")
+            throw Refusal(
+                .notFound,
+                Message(
+                    "accounts.token.not-yours", "You have no token with the id {id}.", ["id": .text(id.uuidString)]))
         }
         guard token.revokedAt == nil else { return }
         try await database.transaction { db in

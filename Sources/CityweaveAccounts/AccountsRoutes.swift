@@ -1,3 +1,4 @@
+import CityweaveCore
 import CityweaveShared
 import Vapor
 
@@ -44,7 +45,7 @@ extension OrganisationLocator {
         OrganisationLocator { request in
             guard let id = request.parameters.get(name).flatMap(UUID.init(uuidString:)),
                 let user = try await User.find(id, on: request.db)
-            else { throw Abort(.notFound, reason: "There is no such person.") }
+            else { throw Refusal(.notFound, Message("accounts.person.unknown", "There is no such person.")) }
             return user.organisation.map { [$0] } ?? []
         }
     }

@@ -1,9 +1,13 @@
+import CityweaveCore
 import CityweaveShared
 import Fluent
 import Vapor
 
 /// One-time links that let someone set a password and join Cityweave.
 package enum Invitations {
+    /// The longest name a person may choose.
+    package static let maximumNameLength = 200
+
     /// Creates an invitation and returns it with the secret for the link,
     /// which is shown once and never stored.
     package static func create(
@@ -13,7 +17,11 @@ package enum Invitations {
         let email = User.normalised(email: email)
         try validate(email: email)
         if try await User.find(email: email, on: database) != nil {
-            throw Abort(.conflict, reason: "'email': \(email) already has an account.")
+            throw Refusal(
+                .conflict,
+                Message(
+                    "accounts.invitation.email-taken", "'{field}': {email} already has an account.",
+                    ["field": .text("email"), "email": .text(email)]))
         }
         let secret = SecretToken(prefix: "cwi_")
         let invitation = Invitation()
@@ -39,12 +47,14 @@ package enum Invitations {
         guard
             let invitation = try await Invitation.query(on: database)
                 .filter(\.$tokenHash == SecretToken.digest(of: secret)).first()
-        else { throw Abort(.notFound, reason: "This invitation link is not valid.") }
+        else { throw Refusal(.notFound, Message("accounts.invitation.unknown", "This invitation link is not valid.")) }
         guard invitation.acceptedAt == nil else {
-            throw Abort(.gone, reason: "This invitation has already been used; sign in instead.")
+            throw Refusal(
+                .gone, Message("accounts.invitation.used", "This invitation has already been used; sign in instead."))
         }
         guard invitation.expiresAt > now else {
-            throw Abort(.gone, reason: "This invitation has expired; ask for a new one.")
+            throw Refusal(
+                .gone, Message("accounts.invitation.expired", "This invitation has expired; ask for a new one."))
         }
         return invitation
     }
@@ -55,15 +65,24 @@ package enum Invitations {
         hasher: AsyncPasswordHasher, ip: String, on database: any Database
     ) async throws -> User {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty, name.count <= 200 else {
-            throw BadRequest("'name' is required: how colleagues will see you (at most 200 characters).")
+        guard !name.isEmpty, name.count <= maximumNameLength else {
+            throw BadRequest(
+                Message(
+                    "accounts.invitation.name.required",
+                    one: "'{field}' is required: how colleagues will see you (at most {count} character).",
+                    other: "'{field}' is required: how colleagues will see you (at most {count} characters).",
+                    count: maximumNameLength, ["field": .text("name")]))
         }
         if let problem = policy.problem(with: password, email: invitation.email) { throw BadRequest(problem) }
         let hash = try await hasher.hash(password)
         return try await database.transaction { db in
             // A second invitation to the same address must not reset an account already set up.
             guard try await User.find(email: invitation.email, on: db) == nil else {
-                throw Abort(.conflict, reason: "\(invitation.email) already has an account; sign in instead.")
+                throw Refusal(
+                    .conflict,
+                    Message(
+                        "accounts.invitation.accepted-already", "{email} already has an account; sign in instead.",
+                        ["email": .text(invitation.email)]))
             }
             let user = User(
                 email: invitation.email, name: name, organisation: invitation.organisation, role: invitation.role,
@@ -84,7 +103,13 @@ package enum Invitations {
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), email.count <= 254,
             !email.contains(where: \.isWhitespace)
-        else { throw BadRequest("'email' must be an email address such as name@city.gov; got '\(email)'.") }
+        else {
+            throw BadRequest(
+                Message(
+                    "accounts.invitation.email.invalid",
+                    "'{field}' must be an email address such as name@city.gov; got '{value}'.",
+                    ["field": .text("email"), "value": .text(email)]))
+        }
     }
 }
 

@@ -1,3 +1,4 @@
+import CityweaveCore
 import CityweaveShared
 import Fluent
 import NIOConcurrencyHelpers
@@ -5,11 +6,6 @@ import Vapor
 
 /// Checks an email address and password, with the throttle, and starts a session.
 package enum SignIn {
-    package struct Failure: AbortError {
-        package var status: HTTPResponseStatus
-        package var reason: String
-    }
-
     package static func signIn(email: String, password: String, request: Request) async throws -> (
         UserSession, cookie: String
     ) {
@@ -29,12 +25,15 @@ package enum SignIn {
         let matches = try await request.password.async.verify(password, created: hash)
         guard let user, user.passwordHash != nil, matches else {
             try await SignInThrottle.recordFailure(email: email, ip: ip, now: now, on: request.db)
-            throw Failure(status: .unauthorized, reason: "The email address or the password is not right.")
+            throw Refusal(
+                .unauthorized, Message("accounts.sign-in.not-right", "The email address or the password is not right."))
         }
         guard user.isActive else {
-            throw Failure(
-                status: .forbidden,
-                reason: "This account has been deactivated; ask your organisation's administrator.")
+            throw Refusal(
+                .forbidden,
+                Message(
+                    "accounts.sign-in.deactivated",
+                    "This account has been deactivated; ask your organisation's administrator."))
         }
         try await SignInThrottle.reset(email: email, ip: ip, on: request.db)
         let started = try await SessionStore.start(for: user, request: request)

@@ -1,4 +1,5 @@
 import CityweaveAccounts
+import CityweaveCore
 import CityweaveDirectory
 import CityweaveShared
 import Vapor
@@ -15,14 +16,14 @@ package enum AidCitySection {
     package static let provider = PageSectionProvider.on(City.self) { request, city in
         var filter = AidQueries.PostFilter(status: .open)
         filter.city = try city.requireID()
-        let showsContact = AidQueries.showsContact(request)
         var rows: [AidPostRow] = []
         for kind in AidPostKind.allCases {
             rows += try await AidQueries.currentPosts(kind, filter, on: request.db)
-                .map { AidPostRow($0, showsContact: showsContact) }
+                .map { AidPostRow($0, request: request) }
         }
         let context = Context(cityID: filter.city!, cityName: city.name, rows: rows)
         return PageSection(
-            id: "aid", title: "Mutual aid", html: try await request.renderedSection("Aid/city-section", context))
+            id: "aid", title: request.text(Message("aid.city-section.title", "Mutual aid")),
+            html: try await request.renderedSection("Aid/city-section", context))
     }
 }

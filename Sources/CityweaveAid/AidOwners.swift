@@ -1,4 +1,5 @@
 import CityweaveAccounts
+import CityweaveCore
 import CityweaveDirectory
 import CityweaveShared
 import Vapor
@@ -29,14 +30,15 @@ extension OrganisationLocator {
         _ = try await request.body.collect(max: 1 << 16).get()
         guard let network = try? request.content.get(Int.self, at: "network") else {
             if request.actor?.user.isPlatformAdmin == true { return [] }
-            throw Abort(
+            throw Refusal(
                 .forbidden,
-                reason:
-                    "Only platform administrators may run the matching over every city; a network's coordinators name their 'network'."
-            )
+                Message(
+                    "aid.error.run-over-every-city",
+                    "Only platform administrators may run the matching over every city; a network's coordinators name their '{field}'.",
+                    ["field": .text("network")]))
         }
         guard try await Network.find(network, on: request.db) != nil else {
-            throw BadRequest("'network': there is no network \(network).")
+            throw BadRequest(MatchingRuns.noSuchNetwork(network))
         }
         return [.network(network)]
     }

@@ -90,42 +90,68 @@ package enum AidQueries {
         guard
             let post = try await AidPost.query(on: database).filter(\.$id == id).filter(\.$kind == kind)
                 .with(\.$city).with(\.$resource).first()
-        else { throw Abort(.notFound, reason: "There is no \(kind.rawValue) \(id).") }
+        else { throw Refusal(.notFound, noSuchPost(kind, id)) }
         return post
+    }
+
+    /// The refusal of an offer or a request the database does not hold.
+    private static func noSuchPost(_ kind: AidPostKind, _ id: Int) -> Message {
+        switch kind {
+        case .offer: Message("aid.error.no-offer", "There is no offer {id}.", ["id": .text("\(id)")])
+        case .request: Message("aid.error.no-request", "There is no request {id}.", ["id": .text("\(id)")])
+        }
     }
 
     /// Contact details are for people with an account: a request for masks is public, a phone number is not.
     package static func showsContact(_ request: Request) -> Bool { request.actor != nil }
 
-    package static func allocations(_ build: (QueryBuilder<AidAllocation>) -> Void, on database: any Database)
-        async throws
-        -> [AllocationDTO]
+    /// The allocations `build` selects, with both posts' cities and the offer's resource.
+    private static func loadedAllocations(_ build: (QueryBuilder<AidAllocation>) -> Void, on database: any Database)
+        async throws -> [AidAllocation]
     {
         let query = AidAllocation.query(on: database)
             .with(\.$offer) { $0.with(\.$city).with(\.$resource) }
             .with(\.$request) { $0.with(\.$city) }
         build(query)
-        return try await query.sort(\.$id).all().map(AllocationDTO.init)
+        return try await query.sort(\.$id).all()
     }
 
-    package static func allocation(_ id: Int, on database: any Database) async throws -> AllocationDTO {
-        guard let allocation = try await allocations({ $0.filter(\.$id == id) }, on: database).first else {
-            throw Abort(.notFound, reason: "There is no allocation \(id).")
-        }
+    /// The allocations `build` selects, their reasons worded by `wording`.
+    package static func allocations(
+        _ build: (QueryBuilder<AidAllocation>) -> Void, wording: (Message) -> String, on database: any Database
+    ) async throws -> [AllocationDTO] {
+        try await loadedAllocations(build, on: database).map { AllocationDTO($0, wording: wording) }
+    }
+
+    package static func allocation(_ id: Int, wording: (Message) -> String, on database: any Database) async throws
+        -> AllocationDTO
+    {
+        guard let allocation = try await allocations({ $0.filter(\.$id == id) }, wording: wording, on: database).first
+        else { throw Refusal(.notFound, noSuchAllocation(id)) }
         return allocation
     }
 
-    package static func run(_ id: Int, on database: any Database) async throws -> MatchingRunDTO {
+    /// The refusal of an allocation the database does not hold.
+    package static func noSuchAllocation(_ id: Int) -> Message {
+        Message("aid.error.no-allocation", "There is no allocation {id}.", ["id": .text("\(id)")])
+    }
+
+    package static func run(_ id: Int, wording: (Message) -> String, on database: any Database) async throws
+        -> MatchingRunDTO
+    {
         guard
             let run = try await MatchingRun.query(on: database).filter(\.$id == id).with(\.$resource).first()
-        else { throw Abort(.notFound, reason: "There is no matching run \(id).") }
+        else {
+            throw Refusal(
+                .notFound, Message("aid.error.no-run", "There is no matching run {id}.", ["id": .text("\(id)")]))
+        }
         return MatchingRunDTO(
             id: id, createdAt: run.createdAt, network: run.$network.id,
             resource: run.resource?.code, offersConsidered: run.offersConsidered,
             requestsConsidered: run.requestsConsidered, candidateRoutes: run.candidateRoutes,
             weightedUnitsMet: run.weightedUnitsMet, totalCost: run.totalCost,
             solveMilliseconds: run.solveMilliseconds,
-            allocations: try await allocations({ $0.filter(\.$run.$id == id) }, on: database))
+            allocations: try await allocations({ $0.filter(\.$run.$id == id) }, wording: wording, on: database))
     }
 
     package static func recentRuns(limit: Int, on database: any Database) async throws -> [MatchingRun] {
@@ -139,27 +165,32 @@ package enum AidQueries {
     package static func ledger(city: Int?, partner: Int?, page: PageParameters?, on database: any Database) async throws
         -> LedgerDTO
     {
-        if partner != nil, city == nil { throw BadRequest("'partner' needs 'city': the ledger of a pair names both.") }
+        if partner != nil, city == nil {
+            throw BadRequest(
+                Message(
+                    "aid.error.partner-without-city", "'{partner}' needs '{city}': the ledger of a pair names both.",
+                    ["partner": .text("partner"), "city": .text("city")]))
+        }
         // The posts of the city (and of its partner) narrow the query to the allocations between them.
         var posts: [Int]?
         if let city {
             posts = try await AidPost.query(on: database).filter(\.$city.$id == (partner ?? city)).all(\.$id)
         }
         var entries: [LedgerDTO.Entry] = []
-        for allocation in try await allocations(
+        for allocation in try await loadedAllocations(
             { query in
                 query.filter(\.$status ~~ [.shipped, .received])
                 if let posts { query.group(.or) { $0.filter(\.$offer.$id ~~ posts).filter(\.$request.$id ~~ posts) } }
             }, on: database)
         {
-            let ends = Set([allocation.from.id, allocation.to.id])
-            if let city, !ends.contains(city) { continue }
+            let (from, to) = (AidCityDTO(allocation.offer.city), AidCityDTO(allocation.request.city))
+            if let city, ![from.id, to.id].contains(city) { continue }
             let received = allocation.status == .received
             entries.append(
                 LedgerDTO.Entry(
-                    allocation: allocation.id,
+                    allocation: try allocation.requireID(),
                     date: (received ? allocation.receivedOn : allocation.shippedOn) ?? allocation.arrivesOn,
-                    from: allocation.from, to: allocation.to, resource: allocation.resource, unit: allocation.unit,
+                    from: from, to: to, resource: allocation.offer.resource.code, unit: allocation.offer.resource.unit,
                     quantity: (received ? allocation.receivedQuantity : allocation.shippedQuantity) ?? 0,
                     status: allocation.status))
         }
@@ -187,9 +218,13 @@ package enum AidQueries {
 
     private static func cityDTO(_ id: Int?, field: String, on database: any Database) async throws -> AidCityDTO? {
         guard let id else { return nil }
-        guard let city = try await City.find(id, on: database) else {
-            throw BadRequest("'\(field)': there is no city \(id).")
-        }
-        return AidCityDTO(id: id, name: city.name, countryCode: city.$country.id)
+        guard let city = try await City.find(id, on: database) else { throw BadRequest(noSuchCity(id, field: field)) }
+        return AidCityDTO(city)
+    }
+
+    /// The refusal of a city `field` names that the directory does not hold.
+    package static func noSuchCity(_ id: Int, field: String) -> Message {
+        Message(
+            "aid.error.no-city", "'{field}': there is no city {id}.", ["field": .text(field), "id": .text("\(id)")])
     }
 }

@@ -27,7 +27,7 @@ package enum MatchingRuns {
         var scope: Set<Int>?
         if let network = input.network {
             guard snapshot.networks.contains(where: { $0.id == network }) else {
-                throw BadRequest("'network': there is no network \(network).")
+                throw BadRequest(noSuchNetwork(network))
             }
             scope = Set(snapshot.members(of: network, in: year))
         }
@@ -45,7 +45,7 @@ package enum MatchingRuns {
         do {
             matching = try await request.application.threadPool.runIfActive { try AidMatcher.match(problem) }
         } catch let error as AidMatchingError {
-            throw Abort(.unprocessableEntity, reason: error.description)
+            throw Refusal(.unprocessableEntity, error.message)
         }
         let elapsed = ContinuousClock.now - started
         let run = MatchingRun()
@@ -89,6 +89,13 @@ package enum MatchingRuns {
                 on: db)
         }
         return run
+    }
+
+    /// The refusal of a run over a network the directory does not hold.
+    package static func noSuchNetwork(_ id: Int) -> Message {
+        Message(
+            "aid.error.no-network", "'{field}': there is no network {id}.",
+            ["field": .text("network"), "id": .text("\(id)")])
     }
 
     /// An open offer as the core sees it; none when its window has closed.
@@ -154,12 +161,12 @@ package enum MatchingRuns {
 
 extension PartnershipKind {
     /// How a proposal's reason names the tie: "twin cities since 1979".
-    package var tieWords: String {
+    package var tieWords: Message {
         switch self {
-        case .sisterCity: "twin cities"
-        case .friendship: "friendship cities"
-        case .memorandum: "partners by memorandum"
-        case .economicPartnership: "economic partners"
+        case .sisterCity: Message("aid.tie.sister-city", "twin cities")
+        case .friendship: Message("aid.tie.friendship", "friendship cities")
+        case .memorandum: Message("aid.tie.memorandum", "partners by memorandum")
+        case .economicPartnership: Message("aid.tie.economic-partnership", "economic partners")
         }
     }
 }

@@ -1,4 +1,5 @@
 import CityweaveAccounts
+import CityweaveCore
 import CityweaveShared
 import Fluent
 import Vapor
@@ -10,9 +11,7 @@ extension OrganisationLocator {
     package static func city(parameter name: String) -> OrganisationLocator {
         OrganisationLocator { request in
             let id = try request.integerParameter(name)
-            guard try await City.find(id, on: request.db) != nil else {
-                throw Abort(.notFound, reason: "There is no city \(id).")
-            }
+            guard try await City.find(id, on: request.db) != nil else { throw DirectoryQueries.noCity(id) }
             return [.city(id)]
         }
     }
@@ -46,10 +45,16 @@ extension OrganisationLocator {
         // The policy runs before the route has read the body: read it here.
         _ = try await request.body.collect(max: 1 << 20).get()
         guard let id = try? request.content.get(Int.self, at: "city"), id > 0 else {
-            throw BadRequest("'city' is required: the id of the city the record belongs to.")
+            throw BadRequest(
+                Message(
+                    "directory.error.city-required", "'{field}' is required: the id of the city the record belongs to.",
+                    ["field": .text("city")]))
         }
         guard try await City.find(id, on: request.db) != nil else {
-            throw BadRequest("'city': there is no city \(id).")
+            throw BadRequest(
+                Message(
+                    "directory.error.city-field-unknown", "'{field}': there is no city {id}.",
+                    ["field": .text("city"), "id": .text(String(id))]))
         }
         return [.city(id)]
     }

@@ -44,9 +44,7 @@ package enum DirectoryQueries {
     package static func cityReference(_ text: String, field: String, on database: any Database) async throws -> Int {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let id = Int(trimmed) {
-            guard try await City.find(id, on: database) != nil else {
-                throw BadRequest("'\(field)': there is no city with the id \(id).")
-            }
+            guard try await City.find(id, on: database) != nil else { throw noCityWithID(id, field: field) }
             return id
         }
         var name = trimmed
@@ -59,15 +57,35 @@ package enum DirectoryQueries {
             }
         }
         guard !name.isEmpty else {
-            throw BadRequest("'\(field)' is required: a city's id or name, such as 'Guangzhou' or 'Portland, US'.")
+            throw BadRequest(
+                Message(
+                    "directory.error.city-reference-required",
+                    "'{field}' is required: a city's id or name, such as 'Guangzhou' or 'Portland, US'.",
+                    ["field": .text(field)]))
         }
         let (found, _) = try await cities(
             query: name, countryCode: countryCode, page: PageParameters(page: 1, per: 1),
             sort: SortRequest(key: .population, descending: true), on: database)
         guard let city = found.first, let id = city.id else {
-            throw BadRequest("'\(field)': no city is called '\(trimmed)'.")
+            throw BadRequest(
+                Message(
+                    "directory.error.no-city-called", "'{field}': no city is called '{name}'.",
+                    ["field": .text(field), "name": .text(trimmed)]))
         }
         return id
+    }
+
+    /// The 400 for a field naming a city id the directory does not hold.
+    package static func noCityWithID(_ id: Int, field: String) -> BadRequest {
+        BadRequest(
+            Message(
+                "directory.error.no-city-with-id", "'{field}': there is no city with the id {id}.",
+                ["field": .text(field), "id": .text(String(id))]))
+    }
+
+    /// The 404 for a city the directory does not hold.
+    package static func noCity(_ id: Int) -> Refusal {
+        Refusal(.notFound, Message("directory.error.no-city", "There is no city {id}.", ["id": .text(String(id))]))
     }
 
     /// Cities by id, in the order of the ids.
@@ -82,9 +100,7 @@ package enum DirectoryQueries {
         guard
             let city = try await City.query(on: database).filter(\.$id == id).with(\.$country)
                 .with(\.$memberships, { $0.with(\.$network) }).first()
-        else {
-            throw Abort(.notFound, reason: "There is no city \(id).")
-        }
+        else { throw noCity(id) }
         return city
     }
 
@@ -165,18 +181,21 @@ package enum DirectoryQueries {
         guard
             let network = try await networkQuery(idOrSlug, on: database).with(\.$secretariatCity).with(\.$successor)
                 .first()
-        else {
-            throw Abort(.notFound, reason: "There is no network '\(idOrSlug)'.")
-        }
+        else { throw noNetwork(idOrSlug) }
         return network
     }
 
     /// The id of a network named by id or slug, without loading the rest of it.
     package static func networkID(_ idOrSlug: String, on database: any Database) async throws -> Int {
-        guard let id = try await networkQuery(idOrSlug, on: database).first()?.id else {
-            throw Abort(.notFound, reason: "There is no network '\(idOrSlug)'.")
-        }
+        guard let id = try await networkQuery(idOrSlug, on: database).first()?.id else { throw noNetwork(idOrSlug) }
         return id
+    }
+
+    /// The 404 for a network the directory does not hold.
+    private static func noNetwork(_ idOrSlug: String) -> Refusal {
+        Refusal(
+            .notFound,
+            Message("directory.error.no-network", "There is no network '{network}'.", ["network": .text(idOrSlug)]))
     }
 
     package static func networkQuery(_ idOrSlug: String, on database: any Database) -> QueryBuilder<Network> {
@@ -219,7 +238,7 @@ package enum DirectoryQueries {
         return (members, ListPageMetadata(page, total: total))
     }
 
-    /// Member cities counted by UN region, largest first.
+    /// Member cities counted by UN region, largest first; cities of a country with no region come under "".
     package static func membersByRegion(of network: Network, on database: any Database) async throws -> [(String, Int)]
     {
         let sql = database as! any SQLDatabase
@@ -234,8 +253,7 @@ package enum DirectoryQueries {
             """
         ).all()
         return try rows.map {
-            let region = try $0.decode(column: "region", as: String.self)
-            return (region.isEmpty ? "Unassigned" : region, try $0.decode(column: "members", as: Int.self))
+            (try $0.decode(column: "region", as: String.self), try $0.decode(column: "members", as: Int.self))
         }
     }
 
@@ -260,7 +278,9 @@ package enum DirectoryQueries {
 
     package static func country(_ code: String, on database: any Database) async throws -> Country {
         guard code.count == 2, let country = try await Country.find(code.uppercased(), on: database) else {
-            throw Abort(.notFound, reason: "There is no country '\(code)'.")
+            throw Refusal(
+                .notFound,
+                Message("directory.error.no-country", "There is no country '{code}'.", ["code": .text(code)]))
         }
         return country
     }
@@ -270,14 +290,19 @@ package enum DirectoryQueries {
     /// The folded search key of a query, or a 400 that says what is wrong with it.
     package static func searchKey(_ query: String) throws -> String {
         guard query.count <= DirectorySearchQuery.maximumLength else {
-            throw BadRequest("'q' is longer than \(DirectorySearchQuery.maximumLength) characters.")
+            throw BadRequest(
+                Message(
+                    "directory.error.query-too-long", "'{field}' is longer than {limit} characters.",
+                    ["field": .text("q"), "limit": .count(DirectorySearchQuery.maximumLength)]))
         }
         return NameKey.fold(query)
     }
 
+    /// Records whose names match `query`, each described in the request's language.
     package static func search(
-        _ query: String, kinds: [DirectoryRecord.Kind], page: PageParameters, on database: any Database
+        _ query: String, kinds: [DirectoryRecord.Kind], page: PageParameters, request: Request
     ) async throws -> (hits: [SearchHitDTO], metadata: ListPageMetadata) {
+        let database = request.db
         let key = try searchKey(query)
         let result = try await DirectorySearch.search(
             DirectorySearchQuery(key: key, kinds: kinds, page: page), on: database as! any SQLDatabase)
@@ -320,22 +345,38 @@ package enum DirectoryQueries {
             switch record {
             case .city(let id):
                 guard let city = cities[id] else { return nil }
-                let people = city.population > 0 ? " · \(city.population.grouped) people" : ""
+                let country = request.countryName(of: city)
+                let description =
+                    city.population > 0
+                    ? request.text(
+                        Message(
+                            "directory.search.city-description", one: "{country} · {count} person",
+                            other: "{country} · {count} people", count: city.population, ["country": .text(country)]))
+                    : country
                 return SearchHitDTO(
-                    kind: "city", id: "\(id)", name: city.name, description: city.country.name + people,
+                    kind: "city", id: "\(id)", name: city.name, description: description,
                     url: DirectoryPath.city.href(id), api: "/api/v1/cities/\(id)")
             case .network(let id):
                 guard let network = networks[id] else { return nil }
+                let description =
+                    network.founded.map {
+                        Message(
+                            "directory.search.network-founded", "City network founded in {year}", ["year": .year($0)])
+                    } ?? Message("directory.search.network", "City network")
                 return SearchHitDTO(
-                    kind: "network", id: "\(id)", name: network.name,
-                    description: "City network\(network.founded.map { " founded in \($0)" } ?? "")",
+                    kind: "network", id: "\(id)", name: network.name, description: request.text(description),
                     url: DirectoryPath.network.href(network.slug), api: "/api/v1/networks/\(id)")
             case .person(let id):
                 guard let person = people[id] else { return nil }
                 let organisation = person.city?.name ?? person.network?.name
                 return SearchHitDTO(
                     kind: "person", id: "\(id)", name: person.name,
-                    description: [person.roleTitle, organisation].compactMap { $0 }.joined(separator: ", "),
+                    description: organisation.map {
+                        request.text(
+                            Message(
+                                "directory.search.person-description", "{role}, {organisation}",
+                                ["role": .text(person.roleTitle), "organisation": .text($0)]))
+                    } ?? person.roleTitle,
                     url: person.city.map { DirectoryPath.city.href($0.id!) } ?? person.network.map {
                         DirectoryPath.network.href($0.slug)
                     }
@@ -346,7 +387,11 @@ package enum DirectoryQueries {
             case .country(let code):
                 guard let country = countries[code] else { return nil }
                 return SearchHitDTO(
-                    kind: "country", id: code, name: country.name, description: "Country · \(country.region)",
+                    kind: "country", id: code, name: request.countryName(of: country),
+                    description: request.text(
+                        Message(
+                            "directory.search.country-description", "Country · {region}",
+                            ["region": .message(ReferenceName.region(country.region))])),
                     url: DirectoryPath.country.href(code), api: "/api/v1/countries/\(code)")
             }
         }

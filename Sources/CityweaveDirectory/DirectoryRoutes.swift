@@ -1,4 +1,5 @@
 import CityweaveAccounts
+import CityweaveCore
 import CityweaveShared
 import Vapor
 
@@ -70,26 +71,34 @@ extension Request {
     /// A whole-number path parameter, or a 400 naming it.
     package func integerParameter(_ name: String) throws -> Int {
         let text = parameters.get(name) ?? ""
-        guard let value = Int(text), value > 0 else {
-            throw BadRequest("'\(name)' must be a positive whole number; got '\(text)'.")
-        }
+        guard let value = Int(text), value > 0 else { throw Self.notPositiveWholeNumber(name, text) }
         return value
     }
 
     /// An optional whole-number query parameter, or a 400 naming it.
     package func integerQuery(_ name: String) throws -> Int? {
         guard let text = query[String.self, at: name] else { return nil }
-        guard let value = Int(text), value > 0 else {
-            throw BadRequest("'\(name)' must be a positive whole number; got '\(text)'.")
-        }
+        guard let value = Int(text), value > 0 else { throw Self.notPositiveWholeNumber(name, text) }
         return value
+    }
+
+    /// The 400 for a parameter that is not a positive whole number.
+    private static func notPositiveWholeNumber(_ name: String, _ text: String) -> BadRequest {
+        BadRequest(
+            Message(
+                "directory.error.positive-whole-number", "'{field}' must be a positive whole number; got '{given}'.",
+                ["field": .text(name), "given": .text(text)]))
     }
 
     /// An optional ISO 3166-1 alpha-2 country code in the query, upper-cased.
     package func countryQuery(_ name: String = "country") throws -> String? {
         guard let text = query[String.self, at: name] else { return nil }
         guard text.count == 2, text.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-            throw BadRequest("'\(name)' must be a two-letter ISO 3166-1 code such as FR; got '\(text)'.")
+            throw BadRequest(
+                Message(
+                    "directory.error.country-code",
+                    "'{field}' must be a two-letter ISO 3166-1 code such as FR; got '{given}'.",
+                    ["field": .text(name), "given": .text(text)]))
         }
         return text.uppercased()
     }

@@ -1,4 +1,5 @@
 import CityweaveAccounts
+import CityweaveCore
 import CityweaveDirectory
 import CityweaveShared
 import Fluent
@@ -24,7 +25,11 @@ package enum EngagementCitySection {
             needsOwner: engagements.filter(\.needsOwner),
             hasStrategy: try await EngagementQueries.latestStrategy(of: cityID, on: request.db) != nil)
         return PageSection(
-            id: "portfolio", title: "Engagement portfolio (private to \(city.name))",
+            id: "portfolio",
+            title: request.text(
+                Message(
+                    "engagement.city-section.title", "Engagement portfolio (private to {city})",
+                    ["city": .text(city.name)])),
             html: try await request.renderedSection("Engagement/city-section", context))
     }
 }

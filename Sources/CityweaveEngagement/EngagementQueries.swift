@@ -13,7 +13,11 @@ package enum EngagementQueries {
     package static func visibleEngagement(_ id: Int, request: Request) async throws -> Engagement {
         guard let engagement = try await Engagement.find(id, on: request.db),
             AccessPolicy.holds(.viewer, in: [.city(engagement.$city.id)], user: request.actor?.user)
-        else { throw Abort(.notFound, reason: "There is no engagement \(id).") }
+        else {
+            throw Refusal(
+                .notFound,
+                Message("engagement.engagement.not-found", "There is no engagement {id}.", ["id": .text("\(id)")]))
+        }
         return engagement
     }
 

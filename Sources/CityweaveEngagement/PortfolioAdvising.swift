@@ -109,8 +109,9 @@ package enum PortfolioAdvising {
                     network: byID[action.networkID].map { NetworkRefDTO(id: $0.id, slug: $0.slug, name: $0.name) }!,
                     engagements: engagementIDs[action.networkID] ?? [], hoursPerMonth: action.hoursPerMonth,
                     yearlyFee: action.yearlyFee, isEstimate: action.isEstimate,
-                    membersKnown: byID[action.networkID]?.membersAreKnown ?? true, summary: action.summary,
-                    reasons: action.reasons, scores: scores(action.assessment))
+                    membersKnown: byID[action.networkID]?.membersAreKnown ?? true,
+                    summary: request.text(action.summary), reasons: action.reasons.map { request.text($0) },
+                    scores: scores(action.assessment))
             },
             objective: advice.objective, upperBound: advice.upperBound, optimal: advice.isOptimal, gap: advice.gap,
             candidates: advice.assessments.count,
@@ -121,7 +122,7 @@ package enum PortfolioAdvising {
             coverage: settings.priorities.filter { $0.weight > 0 }.compactMap { priority in
                 Theme(rawValue: priority.theme).map {
                     .init(
-                        theme: $0.rawValue, label: $0.label, weight: priority.weight,
+                        theme: $0.rawValue, label: request.text($0.message), weight: priority.weight,
                         networks: advice.coverage[$0] ?? 0)
                 }
             },
@@ -144,11 +145,12 @@ package enum PortfolioAdvising {
         guard let priorities, let hours = whatIf.hoursPerMonth ?? strategy?.hoursPerMonth,
             let budget = whatIf.yearlyBudget ?? strategy?.yearlyBudget
         else {
-            throw Abort(
+            throw Refusal(
                 .conflict,
-                reason:
-                    "\(city.name) has no strategy yet: save one first, or send priorities, hoursPerMonth and yearlyBudget."
-            )
+                Message(
+                    "engagement.advice.no-strategy",
+                    "{city} has no strategy yet: save one first, or send priorities, hoursPerMonth and yearlyBudget.",
+                    ["city": .text(city.name)]))
         }
         let capacity = try Capacity.checked(hoursPerMonth: hours, yearlyBudget: budget)
         func source(_ tried: Double?, _ set: Double?) -> AssumptionSource {

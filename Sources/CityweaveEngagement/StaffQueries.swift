@@ -1,5 +1,7 @@
 import CityweaveAccounts
+import CityweaveCore
 import CityweaveDirectory
+import CityweaveShared
 import Fluent
 import Vapor
 
@@ -30,7 +32,9 @@ package enum StaffQueries {
     /// A person of `cityID`; someone of another city, or no one, is a 404.
     package static func user(_ id: UUID?, ofCity cityID: Int, on database: any Database) async throws -> User {
         guard let id, let user = try await User.find(id, on: database), user.cityID == cityID else {
-            throw Abort(.notFound, reason: "City \(cityID) has no such person.")
+            throw Refusal(
+                .notFound,
+                Message("engagement.person.not-found", "City {city} has no such person.", ["city": .text("\(cityID)")]))
         }
         return user
     }

@@ -12,10 +12,10 @@ package enum KnowledgeCitySection {
     package struct Context: Encodable {
         package var cityID: Int
         package var cityName: String
-        package var practices: [PracticeSummaryDTO]
+        package var practices: [PracticeListItem]
         package var mayEdit: Bool
         package var transfers: [Adaptation]
-        package var recommendations: [RecommendedPracticeDTO]
+        package var recommendations: [PracticeListItem]
         package var measureCount: Int
     }
 
@@ -33,16 +33,21 @@ package enum KnowledgeCitySection {
         let transfers = try await PracticeTransfer.query(on: db).filter(\.$city.$id == cityID).with(\.$practice)
             .all()
         let context = Context(
-            cityID: cityID, cityName: city.name, practices: practices.map { KnowledgeQueries.summary($0) },
+            cityID: cityID, cityName: city.name,
+            practices: practices.map {
+                PracticeListItem(KnowledgeQueries.summary($0, request: request), request: request)
+            },
             mayEdit: AccessPolicy.holds(.editor, in: [.city(cityID)], user: request.actor?.user),
             transfers: transfers.filter { $0.practice.isPublished }.map {
-                Adaptation(practiceID: $0.$practice.id, title: $0.practice.title, stage: $0.stage.label)
+                Adaptation(practiceID: $0.$practice.id, title: $0.practice.title, stage: request.text($0.stage.message))
             },
             recommendations: try await Recommendations.practices(
-                for: city, limit: 5, from: request.application.publishedPractices, on: db),
+                for: city, limit: 5, from: request.application.publishedPractices, request: request
+            )
+            .map { PracticeListItem($0, request: request) },
             measureCount: try await TrackedMeasure.query(on: db).filter(\.$city.$id == cityID).count())
         return PageSection(
-            id: "practices", title: "Practices",
+            id: "practices", title: request.text(Message("knowledge.city-section.title", "Practices")),
             html: try await request.renderedSection("Knowledge/city-section", context))
     }
 }

@@ -1,6 +1,7 @@
 import CityweaveAccounts
 import CityweaveCore
 import CityweaveDirectory
+import CityweaveShared
 import Fluent
 import Vapor
 
@@ -16,8 +17,14 @@ package enum KnowledgeQueries {
     package static func visiblePractice(_ id: Int, request: Request) async throws -> Practice {
         guard let practice = try await Practice.find(id, on: request.db),
             practice.isPublished || maySeeDrafts(of: practice.$city.id, request: request)
-        else { throw Abort(.notFound, reason: "There is no practice \(id).") }
+        else { throw noPractice(id) }
         return practice
+    }
+
+    /// The 404 for a practice that does not exist, or that the reader may not see.
+    package static func noPractice(_ id: Int) -> Refusal {
+        Refusal(
+            .notFound, Message("knowledge.error.no-practice", "There is no practice {id}.", ["id": .text(String(id))]))
     }
 
     /// Practices by id, in the order of the ids.
@@ -39,13 +46,16 @@ package enum KnowledgeQueries {
         return try await query.sort(\.$publishedAt, .descending).sort(\.$id, .descending).all()
     }
 
-    /// A practice in a list; with `terms` (search results), its title and the
-    /// passage where the terms occur, in parts that mark the matches.
-    package static func summary(_ practice: Practice, terms: SearchTerms? = nil) -> PracticeSummaryDTO {
+    /// A practice in a list, its country named in the request's language; with `terms` (search results),
+    /// its title and the passage where the terms occur, in parts that mark the matches.
+    package static func summary(_ practice: Practice, terms: SearchTerms? = nil, request: Request)
+        -> PracticeSummaryDTO
+    {
         var dto = PracticeSummaryDTO(
             id: practice.id!, title: practice.title, summary: practice.summary, language: practice.language,
             stage: practice.stage, themes: practice.themes, city: practice.city.toSummaryDTO(),
-            countryName: practice.city.country.name, publishedAt: practice.publishedAt, isExample: practice.isExample)
+            countryName: request.countryName(of: practice.city), publishedAt: practice.publishedAt,
+            isExample: practice.isExample)
         if let terms {
             dto.titleParts =
                 (Snippet.make(from: practice.title, terms: terms.terms, length: 400)
@@ -91,10 +101,10 @@ package enum KnowledgeQueries {
             .filter { $0.isPublished || showDrafts }
         let reviews = try await PracticeReview.query(on: db).filter(\.$practice.$id == id).with(\.$network)
             .sort(\.$reviewedAt, .descending).all()
-        let evidence = try await transfers(ofPractice: id, on: db).filter(\.countsAsEvidence)
+        let evidence = try await transfers(ofPractice: id, request: request).filter(\.countsAsEvidence)
         let hasContact = practice.contactName != nil || practice.contactEmail != nil
         return PracticeDTO(
-            id: id, city: city.toSummaryDTO(), countryName: city.country.name, language: practice.language,
+            id: id, city: city.toSummaryDTO(), countryName: request.countryName(of: city), language: practice.language,
             isOriginal: practice.$original.id == nil, title: practice.title, summary: practice.summary,
             problem: practice.problem, method: practice.method,
             knowHow: .init(
@@ -119,13 +129,13 @@ package enum KnowledgeQueries {
             evidenceFromTransfers: evidence)
     }
 
-    /// Every city adapting a practice, furthest along first.
-    package static func transfers(ofPractice practiceID: Int, on database: any Database) async throws -> [TransferDTO] {
+    /// Every city adapting a practice, furthest along first, their countries named in the request's language.
+    package static func transfers(ofPractice practiceID: Int, request: Request) async throws -> [TransferDTO] {
         try await transferDTOs(
-            PracticeTransfer.query(on: database).filter(\.$practice.$id == practiceID), on: database)
+            PracticeTransfer.query(on: request.db).filter(\.$practice.$id == practiceID), request: request)
     }
 
-    private static func transferDTOs(_ query: QueryBuilder<PracticeTransfer>, on database: any Database)
+    private static func transferDTOs(_ query: QueryBuilder<PracticeTransfer>, request: Request)
         async throws -> [TransferDTO]
     {
         let transfers = try await query.with(\.$city) { $0.with(\.$country) }
@@ -140,7 +150,7 @@ package enum KnowledgeQueries {
             .map { transfer in
                 TransferDTO(
                     id: transfer.id!, practiceId: transfer.$practice.id, city: transfer.city.toSummaryDTO(),
-                    countryName: transfer.city.country.name, stage: transfer.stage,
+                    countryName: request.countryName(of: transfer.city), stage: transfer.stage,
                     countsAsEvidence: transfer.countsAsEvidence, isExample: transfer.isExample,
                     steps: transfer.steps.sorted { ($0.date, $0.id!) < ($1.date, $1.id!) }.map {
                         .init(stage: $0.stage, date: $0.date, notes: $0.notes)
@@ -148,12 +158,14 @@ package enum KnowledgeQueries {
             }
     }
 
-    package static func measure(_ measure: TrackedMeasure) -> MeasureDTO {
+    /// A tracked measure, its category named in the request's language.
+    package static func measure(_ measure: TrackedMeasure, request: Request) -> MeasureDTO {
         let category = MeasureCategory(code: measure.categoryCode, name: measure.categoryName)
         return MeasureDTO(
             id: measure.id!, city: measure.city.toSummaryDTO(), date: measure.date,
             category: .init(
-                code: category.code, name: category.name, group: category.group, theme: category.theme.rawValue),
+                code: category.code, name: request.text(category.message), group: request.text(category.group),
+                theme: category.theme.rawValue),
             score: measure.score, targeted: measure.targeted, note: measure.note, sourceUrl: measure.sourceURL,
             tracker: measure.tracker, isExample: measure.isExample)
     }

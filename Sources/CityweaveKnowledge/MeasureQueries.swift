@@ -27,21 +27,22 @@ package struct MeasureFilter: Sendable {
             guard code.count >= 2, code.count <= 3, let letter = code.first, "CEHM".contains(letter),
                 code.dropFirst().allSatisfy(\.isNumber)
             else {
-                throw BadRequest("'category' must be a tracker code such as C1, E1 or H2; got '\(category)'.")
+                throw BadRequest(
+                    Message(
+                        "knowledge.error.measure-category",
+                        "'{field}' must be a tracker code such as C1, E1 or H2; got '{given}'.",
+                        ["field": .text("category"), "given": .text(category)]))
             }
             self.category = code
         }
-        from = try Self.day(request, "from")
-        to = try Self.day(request, "to")
-        if let from, let to, from > to { throw BadRequest("'from' (\(from)) is after 'to' (\(to)).") }
-    }
-
-    private static func day(_ request: Request, _ name: String) throws -> String? {
-        guard let text = try request.filterQuery(name) else { return nil }
-        guard let date = DateText.parseDay(text), DateText.day(date) == text else {
-            throw BadRequest("'\(name)' must be a day written YYYY-MM-DD; got '\(text)'.")
+        from = try DateText.typedDay(try request.filterQuery("from"), field: "from")
+        to = try DateText.typedDay(try request.filterQuery("to"), field: "to")
+        if let from, let to, from > to {
+            throw BadRequest(
+                Message(
+                    "knowledge.error.dates-reversed", "'{first}' ({from}) is after '{last}' ({to}).",
+                    ["first": .text("from"), "from": .text(from), "last": .text("to"), "to": .text(to)]))
         }
-        return text
     }
 }
 

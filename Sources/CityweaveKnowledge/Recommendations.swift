@@ -1,6 +1,7 @@
 import CityweaveAccounts
 import CityweaveCore
 import CityweaveDirectory
+import CityweaveShared
 import Fluent
 import SQLKit
 import Vapor
@@ -34,10 +35,11 @@ package enum Recommendations {
         return themes
     }
 
-    /// Practices of other cities ranked for `city`.
+    /// Practices of other cities ranked for `city`, with reasons in the request's language.
     package static func practices(
-        for city: City, limit: Int, from published: PublishedPractices, on database: any Database
+        for city: City, limit: Int, from published: PublishedPractices, request: Request
     ) async throws -> [RecommendedPracticeDTO] {
+        let database = request.db
         let snapshot = try await published.current(on: database)
         let ranked = PracticeRecommender.rank(
             practices: snapshot.candidates, for: CityProfiles.profile(of: city),
@@ -46,17 +48,19 @@ package enum Recommendations {
         let practices = try await KnowledgeQueries.practices(ids: ranked.map(\.id), on: database)
         return zip(ranked, practices).map { recommendation, practice in
             RecommendedPracticeDTO(
-                practice: KnowledgeQueries.summary(practice), score: recommendation.score,
-                reasons: reasons(recommendation), sharedThemes: recommendation.sharedThemes.map(\.rawValue))
+                practice: KnowledgeQueries.summary(practice, request: request), score: recommendation.score,
+                reasons: reasons(recommendation).map { request.text($0) },
+                sharedThemes: recommendation.sharedThemes.map(\.rawValue))
         }
     }
 
     /// Cities like the practice's city that work on its themes (they have
     /// practices on them or adapt them), each with a contact where one of
-    /// their practices names one.
+    /// their practices names one; reasons in the request's language.
     package static func peers(
-        of practice: Practice, limit: Int, from published: PublishedPractices, on database: any Database
+        of practice: Practice, limit: Int, from published: PublishedPractices, request: Request
     ) async throws -> [PeerCityDTO] {
+        let database = request.db
         let sql = database as! any SQLDatabase
         let snapshot = try await published.current(on: database)
         let profiles = try await activeProfiles(including: practice.$city.id, from: snapshot, on: sql)
@@ -84,17 +88,22 @@ package enum Recommendations {
             }
             answers.append(
                 PeerCityDTO(
-                    city: city.toSummaryDTO(), countryName: city.country.name, score: recommendation.score,
-                    reasons: reasons(recommendation), sharedThemes: recommendation.sharedThemes.map(\.rawValue),
+                    city: city.toSummaryDTO(), countryName: request.countryName(of: city), score: recommendation.score,
+                    reasons: reasons(recommendation).map { request.text($0) },
+                    sharedThemes: recommendation.sharedThemes.map(\.rawValue),
                     contact: contact, practiceId: own?.id))
         }
         return answers
     }
 
-    package static func reasons(_ recommendation: Recommendation) -> [String] {
-        var reasons = recommendation.likeness.reasons.map(\.rawValue)
+    /// Why a practice or a city ranks where it does: how the cities are alike, and the themes they share.
+    package static func reasons(_ recommendation: Recommendation) -> [Message] {
+        var reasons = recommendation.likeness.reasons.map(\.message)
         if !recommendation.sharedThemes.isEmpty {
-            reasons.append("works on " + recommendation.sharedThemes.map(\.rawValue).joined(separator: ", "))
+            reasons.append(
+                Message(
+                    "knowledge.reason.works-on", "works on {themes}",
+                    ["themes": .list(recommendation.sharedThemes.map(\.message))]))
         }
         return reasons
     }

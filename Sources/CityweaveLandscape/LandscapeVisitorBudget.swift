@@ -1,4 +1,5 @@
 import CityweaveAccounts
+import CityweaveCore
 import CityweaveDirectory
 import CityweaveShared
 import Foundation
@@ -34,11 +35,20 @@ package final class LandscapeVisitorBudget: Sendable {
         }
         guard let retryAfter else { return }
         let minutes = max(1, Int((retryAfter / 60).rounded(.up)))
-        throw Abort(
-            .tooManyRequests, headers: ["Retry-After": "\(Int(retryAfter.rounded(.up)))"],
-            reason:
-                "Earlier years of the landscape are computed on request, \(computations) every \(Int(window / 60)) minutes for visitors who are not signed in. Try again in \(minutes) minute\(minutes == 1 ? "" : "s"), or sign in."
-        )
+        let rate = Message(
+            "landscape.visitor-budget.rate", one: "{computations} every minute",
+            other: "{computations} every {count} minutes", count: Int(window / 60),
+            ["computations": .count(computations)])
+        throw Refusal(
+            .tooManyRequests,
+            Message(
+                "landscape.visitor-budget.refused",
+                one:
+                    "Earlier years of the landscape are computed on request, {rate} for visitors who are not signed in. Try again in {count} minute, or sign in.",
+                other:
+                    "Earlier years of the landscape are computed on request, {rate} for visitors who are not signed in. Try again in {count} minutes, or sign in.",
+                count: minutes, ["rate": .message(rate)]),
+            headers: ["Retry-After": "\(Int(retryAfter.rounded(.up)))"])
     }
 }
 

@@ -1,3 +1,4 @@
+import CityweaveCore
 import Foundation
 
 /// Dates as pages show them (UTC, so that every reader sees the same text)
@@ -20,7 +21,12 @@ package enum DateText {
     package static func pastDay(_ text: String?, field: String) throws -> String {
         let today = day(Date())
         let written = try typedDay(text, field: field) ?? today
-        guard written <= today else { throw BadRequest("'\(field)' \(written) is in the future.") }
+        guard written <= today else {
+            throw BadRequest(
+                Message(
+                    "shared.error.day-in-future", "'{field}' {day} is in the future.",
+                    ["field": .text(field), "day": .text(written)]))
+        }
         return written
     }
 
@@ -28,7 +34,10 @@ package enum DateText {
     package static func typedDay(_ text: String?, field: String) throws -> String? {
         guard let typed = text?.trimmingCharacters(in: .whitespaces), !typed.isEmpty else { return nil }
         guard let parsed = parseDay(typed), day(parsed) == typed else {
-            throw BadRequest("'\(field)' must be a day written YYYY-MM-DD; got '\(typed)'.")
+            throw BadRequest(
+                Message(
+                    "shared.error.day", "'{field}' must be a day written YYYY-MM-DD; got '{given}'.",
+                    ["field": .text(field), "given": .text(typed)]))
         }
         return typed
     }

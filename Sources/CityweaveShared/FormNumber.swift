@@ -1,3 +1,4 @@
+import CityweaveCore
 import Vapor
 
 /// Numbers typed into forms, read one way everywhere: an empty field is
@@ -10,7 +11,11 @@ package enum FormNumber {
         let trimmed = (text ?? "").trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return nil }
         guard let number = Number(trimmed) else {
-            throw BadRequest("'\(field)' must be \(kind(of: type)); got '\(trimmed)'.")
+            let values: [String: Message.Value] = ["field": .text(field), "given": .text(trimmed)]
+            throw BadRequest(
+                type is any BinaryInteger.Type
+                    ? Message("shared.error.whole-number", "'{field}' must be a whole number; got '{given}'.", values)
+                    : Message("shared.error.number", "'{field}' must be a number; got '{given}'.", values))
         }
         return number
     }
@@ -20,13 +25,15 @@ package enum FormNumber {
         _ text: String?, field: String, as type: Number.Type
     ) throws -> Number {
         guard let number = try parse(text, field: field, as: type) else {
-            throw BadRequest("'\(field)' is required: \(kind(of: type)).")
+            throw BadRequest(
+                type is any BinaryInteger.Type
+                    ? Message(
+                        "shared.error.whole-number-required", "'{field}' is required: a whole number.",
+                        ["field": .text(field)])
+                    : Message(
+                        "shared.error.number-required", "'{field}' is required: a number.", ["field": .text(field)]))
         }
         return number
-    }
-
-    private static func kind<Number>(of type: Number.Type) -> String {
-        type is any BinaryInteger.Type ? "a whole number" : "a number"
     }
 }
 

@@ -1,3 +1,4 @@
+import CityweaveCore
 import Vapor
 
 /// What a page says after a change it redirected to (`?notice=saved`). The
@@ -5,14 +6,14 @@ import Vapor
 /// page; each page declares its notices as an enum, so that they can be
 /// listed, tested and translated.
 package protocol PageNotice: RawRepresentable<String>, CaseIterable, Sendable {
-    /// What the page shows.
-    var text: String { get }
+    /// What the page shows, worded in the reader's language.
+    var message: Message { get }
 }
 
 extension Request {
     /// The text of the notice this address names, if it is one of `Notice`'s cases.
     package func notice<Notice: PageNotice>(_ type: Notice.Type) -> String? {
-        query[String.self, at: "notice"].flatMap(Notice.init(rawValue:))?.text
+        query[String.self, at: "notice"].flatMap(Notice.init(rawValue:)).map { text($0.message) }
     }
 
     /// A redirect (303) to `path` that shows `notice` there, scrolled to `fragment` if given.

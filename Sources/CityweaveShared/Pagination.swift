@@ -1,3 +1,4 @@
+import CityweaveCore
 import Vapor
 
 /// `page` and `per` from the query string, checked.
@@ -26,7 +27,13 @@ package struct PageParameters: Sendable {
         guard let text = request.query[String.self, at: name] else { return value }
         guard let number = Int(text), range.contains(number) else {
             throw BadRequest(
-                "'\(name)' must be a whole number from \(range.lowerBound) to \(range.upperBound); got '\(text)'.")
+                Message(
+                    "shared.error.whole-number-range",
+                    "'{field}' must be a whole number from {lowest} to {highest}; got '{given}'.",
+                    [
+                        "field": .text(name), "lowest": .count(range.lowerBound), "highest": .count(range.upperBound),
+                        "given": .text(text),
+                    ]))
         }
         return number
     }
@@ -72,7 +79,7 @@ package struct SortRequest<Key: RawRepresentable & CaseIterable & Sendable>: Sen
         if let text = request.query[String.self, at: "sort"] {
             guard let chosen = Key(rawValue: text) else {
                 let allowed = Key.allCases.map(\.rawValue).joined(separator: ", ")
-                throw BadRequest("'sort' must be one of \(allowed); got '\(text)'.")
+                throw BadRequest(FieldChoice.refusal(field: "sort", allowed: allowed, given: text))
             }
             self.key = chosen
         } else {
@@ -82,7 +89,7 @@ package struct SortRequest<Key: RawRepresentable & CaseIterable & Sendable>: Sen
         case nil: self.descending = descending
         case "asc": self.descending = false
         case "desc": self.descending = true
-        case let other?: throw BadRequest("'order' must be asc or desc; got '\(other)'.")
+        case let other?: throw BadRequest(FieldChoice.refusal(field: "order", allowed: "asc, desc", given: other))
         }
     }
 }
@@ -95,7 +102,10 @@ extension Request {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard trimmed.isEmpty else { return trimmed }
         if ErrorResponder.wantsProblem(self) {
-            throw BadRequest("'\(name)' is empty; give a value or leave the parameter out.")
+            throw BadRequest(
+                Message(
+                    "shared.error.empty-filter", "'{field}' is empty; give a value or leave the parameter out.",
+                    ["field": .text(name)]))
         }
         return nil
     }

@@ -1,3 +1,4 @@
+import CityweaveCore
 import Vapor
 
 /// Bounds what a request's address and headers may hold before anything
@@ -14,16 +15,20 @@ package struct RequestLimits: AsyncMiddleware {
 
     package func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if request.url.string.utf8.count > Self.maximumURLBytes {
-            throw Abort(
+            throw Refusal(
                 .uriTooLong,
-                reason:
-                    "The address is longer than \(Self.maximumURLBytes / 1024) KB; shorten the search or the filters.")
+                Message(
+                    "shared.error.address-too-long",
+                    "The address is longer than {kilobytes} KB; shorten the search or the filters.",
+                    ["kilobytes": .count(Self.maximumURLBytes / 1024)]))
         }
         let headerBytes = request.headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 4 }
         if headerBytes > Self.maximumHeaderBytes {
-            throw Abort(
+            throw Refusal(
                 .requestHeaderFieldsTooLarge,
-                reason: "The request's headers hold more than \(Self.maximumHeaderBytes / 1024) KB.")
+                Message(
+                    "shared.error.headers-too-large", "The request's headers hold more than {kilobytes} KB.",
+                    ["kilobytes": .count(Self.maximumHeaderBytes / 1024)]))
         }
         if let query = request.url.query, !query.isEmpty {
             try Self.check(query: query)
@@ -39,12 +44,18 @@ package struct RequestLimits: AsyncMiddleware {
         for pair in query.split(separator: "&", omittingEmptySubsequences: true) {
             count += 1
             guard count <= maximumQueryParameters else {
-                throw BadRequest("The address has more than \(maximumQueryParameters) query parameters.")
+                throw BadRequest(
+                    Message(
+                        "shared.error.too-many-parameters", "The address has more than {count} query parameters.",
+                        ["count": .count(maximumQueryParameters)]))
             }
             let rawName = pair.prefix { $0 != "=" }.replacingOccurrences(of: "+", with: " ")
             let name = rawName.removingPercentEncoding ?? rawName
             guard name.hasSuffix("[]") || seen.insert(name).inserted else {
-                throw BadRequest("'\(name)' is given more than once; give it once.")
+                throw BadRequest(
+                    Message(
+                        "shared.error.parameter-twice", "'{field}' is given more than once; give it once.",
+                        ["field": .text(name)]))
             }
         }
     }

@@ -10,15 +10,24 @@ package struct WorldBaseMap: Sendable {
         package var path: String
     }
 
-    package var shapes: [Shape]
-    package var credit: String
+    /// The outlines with the countries' names in each interface language, named once at start-up.
+    package var shapes: [InterfaceLanguage: [Shape]]
+    package static let credit = Message("shared.map.credit", "Country outlines: Natural Earth (public domain)")
 
     package static func load(referenceFolder: String) throws -> WorldBaseMap {
         let data = try Data(contentsOf: URL(fileURLWithPath: referenceFolder + "world-outlines.json"))
         let outlines = try JSONDecoder().decode(WorldOutlines.self, from: data)
-        return WorldBaseMap(
-            shapes: outlines.countries.map { Shape(name: $0.name, path: WorldMap.path(rings: $0.rings)) },
-            credit: "Country outlines: Natural Earth (public domain)")
+        let paths = outlines.countries.map { WorldMap.path(rings: $0.rings) }
+        var shapes: [InterfaceLanguage: [Shape]] = [:]
+        for language in InterfaceLanguage.allCases {
+            shapes[language] = zip(outlines.countries, paths).map { country, path in
+                let name =
+                    language == .source
+                    ? country.name : language.locale.localizedString(forRegionCode: country.iso2) ?? country.name
+                return Shape(name: name, path: path)
+            }
+        }
+        return WorldBaseMap(shapes: shapes)
     }
 }
 
@@ -52,10 +61,10 @@ package struct MapView: Encodable {
     package var dots: [Dot] = []
     package var lines: [Line] = []
 
-    package init(title: String, base: WorldBaseMap) {
+    package init(title: String, shapes: [WorldBaseMap.Shape], credit: String) {
         self.title = title
-        shapes = base.shapes
-        credit = base.credit
+        self.shapes = shapes
+        self.credit = credit
     }
 
     /// Adds a city; larger cities get larger dots (by the cube root of population).
@@ -78,6 +87,8 @@ package struct MapView: Encodable {
 extension Request {
     /// A map with the world's outlines and nothing on it yet.
     package func worldMap(title: String) -> MapView {
-        MapView(title: title, base: application.storage[WorldOutlineKey.self]!)
+        MapView(
+            title: title, shapes: application.storage[WorldOutlineKey.self]!.shapes[language] ?? [],
+            credit: text(WorldBaseMap.credit))
     }
 }

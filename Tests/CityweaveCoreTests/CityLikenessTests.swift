@@ -50,6 +50,26 @@ import Testing
         #expect(CityLikeness.between(lyon, lagos).reasons.isEmpty)
         #expect(CityLikeness.between(madrid, lagos).reasons == [.similarSize])
     }
+
+    /// English answers read as they did before the reasons were worded: as their raw values.
+    @Test func everyReasonReadsInEnglishAsItsCode() {
+        for reason in LikenessReason.allCases {
+            #expect(reason.message.englishText == reason.rawValue)
+        }
+    }
+
+    @Test func theReferenceNamesOfRegionsAndIncomeGroupsAreWordedAndOthersShownAsWritten() {
+        for group in CityProfile.incomeGroups {
+            #expect(ReferenceName.incomeGroup(group).key.hasPrefix("income-group."), "\(group)")
+            #expect(ReferenceName.incomeGroup(group).englishText == group)
+        }
+        for region in ["Africa", "Americas", "Asia", "Europe", "Oceania", "South-Eastern Asia"] {
+            #expect(ReferenceName.region(region).key.hasPrefix("region."), "\(region)")
+            #expect(ReferenceName.region(region).englishText == region)
+        }
+        #expect(ReferenceName.region("Atlantis").key.isEmpty)
+        #expect(ReferenceName.region("Atlantis").englishText == "Atlantis")
+    }
 }
 
 @Suite struct PracticeRecommenderTests {

@@ -28,6 +28,17 @@ import Testing
     }
 }
 
+@Suite struct MeasureCategoryTests {
+    @Test func aCodebookNameIsWordedAndANameAFileWordsOtherwiseIsShownAsItIs() {
+        let school = MeasureCategory(code: "C1", name: "School closing")
+        #expect(school.message.key == "measure-category.c1" && school.message.englishText == "School closing")
+        let renamed = MeasureCategory(code: "C1", name: "Schools closed")
+        #expect(renamed.message.key.isEmpty && renamed.message.englishText == "Schools closed")
+        #expect(MeasureCategory(code: "X9", name: "Other measure").message.englishText == "Other measure")
+        #expect(MeasureCategory(code: "E1", name: "Income support").group.englishText == "Economic response")
+    }
+}
+
 @Suite struct AtomFeedTests {
     @Test func everyTextIsEscapedAndControlCharactersDropped() {
         var feed = AtomFeed(

@@ -122,6 +122,13 @@ import Testing
         }
     }
 
+    @Test func aThemeReadsOnPagesInEnglishAsTheVocabularyNamesIt() {
+        for theme in Theme.allCases {
+            #expect(theme.message.englishText == theme.label, "\(theme)")
+            #expect(theme.message.key == "theme.\(theme.rawValue)")
+        }
+    }
+
     @Test func aQueryNamesThemesInAnyLanguageAndKeepsItsOtherWords() throws {
         for (query, theme) in [
             ("住房", Theme.housing), ("Vivienda", .housing), ("logement social", .housing), ("Жильё", .housing),

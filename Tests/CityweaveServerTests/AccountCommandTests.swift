@@ -92,7 +92,7 @@ extension CityweaveServerTests {
                     ).isEmpty)
                 for demo in DemoAccounts.accounts {
                     let problem = app.passwordPolicy.problem(with: demo.password, email: demo.email)
-                    #expect(problem == nil, "\(demo.email): \(problem ?? "")")
+                    #expect(problem == nil, "\(demo.email): \(problem?.englishText ?? "")")
                 }
             }
         }

@@ -69,7 +69,7 @@ extension CityweaveServerTests {
                 // The page shows each cluster once, with its resources under it, in the clusters' order.
                 let page = try await app.page(.GET, "/aid").text
                 let headings = AidCluster.allCases.filter { cluster in resources.contains { $0.cluster == cluster } }
-                    .map { "<th scope=\"rowgroup\" colspan=\"6\">\($0.label)</th>" }
+                    .map { "<th scope=\"rowgroup\" colspan=\"6\">\($0.label.englishText)</th>" }
                 let positions = headings.compactMap { page.range(of: $0)?.lowerBound }
                 #expect(positions.count == headings.count && positions == positions.sorted())
 
@@ -507,6 +507,44 @@ extension CityweaveServerTests {
                         .map(\.quantity).reduce(0, +)
                     #expect(post.allocated == held && held <= post.quantity, "post \(post.id!)")
                 }
+            }
+        }
+
+        /// Reasons saved in English before they were kept as messages read as they were written, on both databases.
+        @Test func reasonsSavedInEnglishReadAsTheyWereWrittenOnceKeptAsMessages() async throws {
+            try await withCityweave { app in
+                let yokohama = try await app.cityID("Yokohama", "JP")
+                let shanghai = try await app.cityID("Shanghai", "CN")
+                let offer = try await Self.post(
+                    app, "offers", Self.offer(city: yokohama, resource: "gowns", quantity: 10),
+                    token: try await Self.editor(app, "yokohama", of: yokohama))
+                let need = try await Self.post(
+                    app, "requests", Self.request(city: shanghai, resource: "gowns", quantity: 10),
+                    token: try await Self.editor(app, "shanghai", of: shanghai))
+                let run = MatchingRun()
+                run.offersConsidered = 1
+                run.requestsConsidered = 1
+                run.candidateRoutes = 1
+                run.weightedUnitsMet = 40
+                run.totalCost = 0
+                run.solveMilliseconds = 0
+                try await run.create(on: app.db)
+                let allocation = try await Self.proposal(app, run: run, offer: offer.id, request: need.id)
+                // The table as it was, with a reason list in English.
+                let migration = StoreAllocationReasonsAsMessages()
+                try await migration.revert(on: app.db)
+                let english = ["nearest available offer", "twin cities since 1973"]
+                try await (app.db as! any SQLDatabase).update(AidAllocation.schema).set("reasons", to: english)
+                    .where("id", .equal, allocation).run()
+
+                // MUT
+                try await migration.prepare(on: app.db)
+
+                let saved = try #require(try await AidAllocation.find(allocation, on: app.db))
+                #expect(saved.reasons == english.map(Message.name))
+                let answer = try await app.api(.GET, "/api/v1/aid/allocations/\(allocation)")
+                let dto = try answer.content.decode(AllocationDTO.self)
+                #expect(dto.reasons == english && dto.reason == "nearest available offer; twin cities since 1973")
             }
         }
 

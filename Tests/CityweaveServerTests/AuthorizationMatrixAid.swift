@@ -1,3 +1,4 @@
+import CityweaveCore
 import Fluent
 import Foundation
 import Testing
@@ -157,7 +158,7 @@ extension MatrixFixture {
         allocation.arrivesOn = Self.inAMonth
         allocation.daysToSpare = 3
         allocation.unitCost = 10
-        allocation.reasons = ["nearest available offer"]
+        allocation.reasons = [.name("nearest available offer")]
         allocation.status = status
         if status != .proposed {
             allocation.offererDecision = .accepted

@@ -71,6 +71,15 @@ extension CityweaveServerTests {
             }
         }
 
+        @Test func aCountryIsNamedInTheReadersLanguageFromTheLocaleData() async throws {
+            try await withCityweave { app in
+                #expect(try await app.page(.GET, "/countries/JP").body.string.contains("<h1>Japan</h1>"))
+                let chinese = try await app.page(.GET, "/zh/countries/JP").body.string
+                #expect(chinese.contains("<h1>日本</h1>"))
+                #expect(try await app.page(.GET, "/zh/countries").body.string.contains(">日本</a>"))
+            }
+        }
+
         @Test(arguments: [("Sao Paulo", "São Paulo"), ("上海", "Shanghai"), ("Koln", "Köln")])
         func searchPageFindsNamesInAnyScript(query: String, expected: String) async throws {
             try await withCityweave { app in

@@ -220,6 +220,13 @@ extension CityweaveServerTests {
                 let page = try await app.page(.GET, "/practices/\(original)").body.string
                 #expect(page.contains("Chinese (original)"))
                 #expect(page.contains("href=\"/practices/\(translation.id)\""))
+                // A reader of English opening the Chinese original is pointed to the English version first;
+                // a reader of Chinese is not, nor is a reader of a language without a version.
+                let pointer = "This practice is also written in English: read that version"
+                #expect(try await app.page(.GET, "/en/practices/\(original)").text.contains(pointer))
+                #expect(!(try await app.page(.GET, "/en/practices/\(translation.id)").text.contains(pointer)))
+                #expect(!(try await app.page(.GET, "/zh/practices/\(original)").text.contains("notice\"><a href")))
+                #expect(!(try await app.page(.GET, "/ru/practices/\(original)").text.contains("notice\"><a href")))
                 #expect(try await app.searchPractices("q=\(encoded("口罩"))").items.map(\.id) == [original])
             }
         }

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import VaporTesting
 
+@testable import CityweaveAccounts
 @testable import CityweaveServer
 @testable import CityweaveShared
 
@@ -106,6 +107,25 @@ extension CityweaveServerTests {
                 let french = try await app.testing().sendRequest(.GET, "/networks", headers: headers).body.string
                 #expect(french.contains(#"<html lang="fr" dir="ltr">"#))
                 #expect(french.contains(#"href="/fr/networks" aria-current="page">Réseaux</a>"#))
+            }
+        }
+
+        @Test func aSignedInPersonsLastChosenLanguageOpensAddressesWithoutOne() async throws {
+            try await withCityweave(loadReference: false) { app in
+                let user = try await app.makeUser("reader@example.org", platformAdmin: true)
+                let browser = try await app.signIn("reader@example.org")
+                // Before any choice, an address without a language follows the browser: English here.
+                #expect(try await app.page(.GET, "/networks", as: browser).text.contains(#"<html lang="en""#))
+                // Opening a page in Spanish (the switcher's link) is remembered on the account...
+                #expect(try await app.page(.GET, "/es/countries", as: browser).status == .ok)
+                #expect(try await User.find(user.id, on: app.db)?.language == "es")
+                // ...and addresses without a language open in it, with links that keep it.
+                let page = try await app.page(.GET, "/networks", as: browser)
+                #expect(page.text.contains(#"<html lang="es" dir="ltr">"#))
+                #expect(page.text.contains(#"href="/es/networks" aria-current="page">"#))
+                #expect(page.headers[.vary].contains { $0.contains("Cookie") })
+                // Someone else's browser is not affected.
+                #expect(try await app.page(.GET, "/networks").text.contains(#"<html lang="en""#))
             }
         }
     }

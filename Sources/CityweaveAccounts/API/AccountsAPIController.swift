@@ -1,3 +1,4 @@
+import CityweaveCore
 import CityweaveShared
 import Fluent
 import Vapor
@@ -41,7 +42,11 @@ package struct AccountsAPIController {
     @Sendable
     package func revokeToken(_ request: Request) async throws -> HTTPStatus {
         guard let id = request.parameters.get("id").flatMap(UUID.init(uuidString:)) else {
-            throw BadRequest("'id' must be a token id such as 3F2504E0-4F89-11D3-9A0C-0305E82C3301.")
+            throw BadRequest(
+                Message(
+                    "accounts.token.id.invalid",
+                    "'{field}' must be a token id such as 3F2504E0-4F89-11D3-9A0C-0305E82C3301.",
+                    ["field": .text("id")]))
         }
         try await APITokens.revoke(id, of: request.requireActor().user, ip: request.clientAddress, on: request.db)
         return .noContent
@@ -51,7 +56,9 @@ package struct AccountsAPIController {
 extension Request {
     /// The signed-in user, for handlers whose policy already required one.
     package func requireActor() throws -> Actor {
-        guard let actor else { throw Abort(.unauthorized, reason: "Sign in first.") }
+        guard let actor else {
+            throw Refusal(.unauthorized, Message("accounts.access.sign-in-first", "Sign in first."))
+        }
         return actor
     }
 }

@@ -1,3 +1,4 @@
+import CityweaveCore
 import CityweaveShared
 import Fluent
 import Vapor
@@ -18,7 +19,10 @@ package struct AuditFilter: Encodable {
         until = request.query[String.self, at: "until"] ?? ""
         for (name, value) in [("from", from), ("until", until)] where !value.isEmpty && DateText.parseDay(value) == nil
         {
-            throw BadRequest("'\(name)' must be a day such as 2026-11-29; got '\(value)'.")
+            throw BadRequest(
+                Message(
+                    "accounts.audit.day.invalid", "'{field}' must be a day such as 2026-11-29; got '{value}'.",
+                    ["field": .text(name), "value": .text(value)]))
         }
     }
 }

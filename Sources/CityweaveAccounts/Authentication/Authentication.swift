@@ -1,3 +1,4 @@
+import CityweaveCore
 import CityweaveShared
 import Fluent
 import Vapor
@@ -30,9 +31,12 @@ package struct Authentication: AsyncMiddleware {
                 .filter(\.$tokenHash == SecretToken.digest(of: bearer.token)).with(\.$user).first(),
             token.isUsable(at: now), token.user.isActive
         else {
-            throw Abort(
-                .unauthorized, headers: ["WWW-Authenticate": "Bearer"],
-                reason: "The API token is unknown, revoked or expired, or its user is deactivated.")
+            throw Refusal(
+                .unauthorized,
+                Message(
+                    "accounts.access.token-refused",
+                    "The API token is unknown, revoked or expired, or its user is deactivated."),
+                headers: ["WWW-Authenticate": "Bearer"])
         }
         if token.lastUsedAt.map({ now.timeIntervalSince($0) > 60 }) ?? true {
             token.lastUsedAt = now
@@ -48,6 +52,20 @@ package struct Authentication: AsyncMiddleware {
             return true
         }
         request.actor = Actor(user: session.user, credential: .session(session))
+        try await rememberLanguage(of: session.user, request: request)
         return false
+    }
+
+    /// A page whose address names a language is the person's choice (the switcher, a link in that
+    /// language): it is remembered on their account. A page whose address names none opens in the
+    /// language they chose last, before what their browser asks for.
+    private func rememberLanguage(of user: User, request: Request) async throws {
+        if request.languageIsInPath {
+            guard user.language != request.language.rawValue else { return }
+            user.language = request.language.rawValue
+            try await user.save(on: request.db)
+        } else if let chosen = user.language.flatMap(InterfaceLanguage.init(rawValue:)) {
+            request.useRememberedLanguage(chosen)
+        }
     }
 }

@@ -1,3 +1,4 @@
+import CityweaveCore
 import CityweaveShared
 import Vapor
 
@@ -22,11 +23,12 @@ package struct CSRFProtection: AsyncMiddleware {
             let submitted = try await Self.submittedToken(request)
             guard let submitted, let expected = request.expectedCSRFToken, SecretToken.matches(submitted, expected)
             else {
-                throw Abort(
+                throw Refusal(
                     .forbidden,
-                    reason:
+                    Message(
+                        "accounts.csrf.refused",
                         "This form has expired or did not come from Cityweave, so nothing was changed. Reload the page and try again."
-                )
+                    ))
             }
         }
         let response = try await next.respond(to: request)

@@ -1,3 +1,4 @@
+import CityweaveCore
 import CityweaveShared
 import Vapor
 
@@ -43,25 +44,52 @@ package struct AccessPolicy: Sendable {
         if case .anyone = rule { return }
         guard let actor = request.actor else { throw Self.signInRequired(request) }
         if ![.GET, .HEAD].contains(request.method), !changesNothing, !actor.mayWrite {
-            throw Abort(.forbidden, reason: "This API token may only read; create a token with the write scope.")
+            throw Refusal(
+                .forbidden,
+                Message(
+                    "accounts.access.read-only-token",
+                    "This API token may only read; create a token with the write scope."))
         }
         switch rule {
         case .anyone, .signedIn:
             return
         case .platformAdmin:
             guard actor.user.isPlatformAdmin, actor.user.isActive else {
-                throw Abort(.forbidden, reason: "Only platform administrators may do this.")
+                throw Refusal(
+                    .forbidden,
+                    Message("accounts.access.platform-admins-only", "Only platform administrators may do this."))
             }
         case .role(let role, let locator):
             let owners = try await locator.resolve(request)
             guard Self.holds(role, in: owners, user: actor.user) else {
                 var names: [String] = []
                 for owner in owners { names.append(try await request.name(of: owner)) }
-                let whose = names.isEmpty ? "your organisation" : names.joined(separator: " or ")
-                throw Abort(
-                    .forbidden,
-                    reason: "Only \(role.rawValue)s of \(whose) or platform administrators may do this.")
+                throw Refusal(.forbidden, Self.onlyHolders(of: role, in: names))
             }
+        }
+    }
+
+    /// Who may do what was refused: `role`'s holders in one of the organisations named, or in the
+    /// user's own when none is named. A sentence per role, as languages inflect each noun differently.
+    private static func onlyHolders(of role: Role, in names: [String]) -> Message {
+        let whose: Message.Value =
+            names.isEmpty
+            ? .message(Message("accounts.access.your-organisation", "your organisation"))
+            : .alternatives(names.map(Message.name))
+        let values: [String: Message.Value] = ["organisation": whose]
+        return switch role {
+        case .viewer:
+            Message(
+                "accounts.access.viewers-only",
+                "Only viewers of {organisation} or platform administrators may do this.", values)
+        case .editor:
+            Message(
+                "accounts.access.editors-only",
+                "Only editors of {organisation} or platform administrators may do this.", values)
+        case .admin:
+            Message(
+                "accounts.access.admins-only", "Only admins of {organisation} or platform administrators may do this.",
+                values)
         }
     }
 
@@ -74,16 +102,19 @@ package struct AccessPolicy: Sendable {
 
     private static func signInRequired(_ request: Request) -> any Error {
         if ErrorResponder.wantsProblem(request) {
-            return Abort(
-                .unauthorized, headers: ["WWW-Authenticate": "Bearer"],
-                reason: "Send an API token as 'Authorization: Bearer …'; create one on your account page.")
+            return Refusal(
+                .unauthorized,
+                Message(
+                    "accounts.access.token-required",
+                    "Send an API token as 'Authorization: Bearer …'; create one on your account page."),
+                headers: ["WWW-Authenticate": "Bearer"])
         }
         if request.method == .GET {
             var next = URLComponents()
             next.queryItems = [URLQueryItem(name: "next", value: request.url.string)]
             return Abort.redirect(to: AccountsPath.login.href() + (next.string ?? ""))
         }
-        return Abort(.forbidden, reason: "Sign in to make changes.")
+        return Refusal(.forbidden, Message("accounts.access.sign-in-to-change", "Sign in to make changes."))
     }
 }
 

@@ -1,3 +1,4 @@
+import CityweaveCore
 import Fluent
 import Vapor
 
@@ -9,7 +10,13 @@ package final class APIToken: Model, @unchecked Sendable {
     package enum Scope: String, Codable, CaseIterable, Sendable {
         case read, write
 
-        package var label: String { self == .read ? "Read" : "Read and write" }
+        /// The scope as the account page names it (the same words as its form's choices).
+        package var label: Message {
+            switch self {
+            case .read: Message("accounts.account.scope-read", "Read")
+            case .write: Message("accounts.account.scope-write", "Read and write")
+            }
+        }
     }
 
     // managed fields

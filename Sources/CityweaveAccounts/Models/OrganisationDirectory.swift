@@ -1,3 +1,5 @@
+import CityweaveCore
+import CityweaveShared
 import Fluent
 import Vapor
 
@@ -33,8 +35,15 @@ extension Application {
 extension Request {
     /// The organisation's name, for pages and messages.
     package func name(of organisation: Organisation) async throws -> String {
-        try await application.organisations.name(of: organisation, on: db)
-            ?? "\(organisation.kind.rawValue) \(organisation.id)"
+        if let name = try await application.organisations.name(of: organisation, on: db) { return name }
+        // One the directory does not have: its kind and id.
+        let id: [String: Message.Value] = ["id": .text(String(organisation.id))]
+        let unnamed =
+            switch organisation.kind {
+            case .city: Message("accounts.organisation.city-id", "city {id}", id)
+            case .network: Message("accounts.organisation.network-id", "network {id}", id)
+            }
+        return text(unnamed)
     }
 
     /// The name of the organisation, if there is one.

@@ -1,3 +1,4 @@
+import CityweaveCore
 import Fluent
 import Vapor
 
@@ -15,7 +16,14 @@ package enum Role: String, Codable, CaseIterable, Comparable, Sendable {
 
     package static func < (lhs: Role, rhs: Role) -> Bool { lhs.rank < rhs.rank }
 
-    package var label: String { rawValue.capitalized }
+    /// The role's name as pages show it.
+    package var label: Message {
+        switch self {
+        case .viewer: Message("accounts.role.viewer", "Viewer")
+        case .editor: Message("accounts.role.editor", "Editor")
+        case .admin: Message("accounts.role.admin", "Admin")
+        }
+    }
 }
 
 /// A city or a network: the organisations users belong to and records belong to.

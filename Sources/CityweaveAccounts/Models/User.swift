@@ -24,6 +24,8 @@ package final class User: Model, @unchecked Sendable {
     /// What the organisation relies on this person for ("health working group, C40 liaison").
     @Field(key: "contact_for") package var contactFor: String
     @OptionalField(key: "deactivated_at") package var deactivatedAt: Date?
+    /// The interface language of the last page the person opened with one in its address.
+    @OptionalField(key: "language") package var language: String?
 
     // the organisation, in the directory: at most one of the two is set
     @OptionalField(key: "city_id") package var cityID: Int?

@@ -1,3 +1,4 @@
+import CityweaveCore
 import Foundation
 import Vapor
 
@@ -18,21 +19,30 @@ package struct PasswordPolicy: Sendable {
     }
 
     /// Why `password` is refused, or nil when it is acceptable.
-    package func problem(with password: String, email: String) -> String? {
+    package func problem(with password: String, email: String) -> Message? {
+        let field: [String: Message.Value] = ["field": .text("password")]
         if password.count < Self.minimumLength {
-            return "'password' must have at least \(Self.minimumLength) characters."
+            return Message(
+                "accounts.password.too-short", one: "'{field}' must have at least {count} character.",
+                other: "'{field}' must have at least {count} characters.", count: Self.minimumLength, field)
         }
         if password.count > Self.maximumLength {
-            return "'password' must have at most \(Self.maximumLength) characters."
+            return Message(
+                "accounts.password.too-long", one: "'{field}' must have at most {count} character.",
+                other: "'{field}' must have at most {count} characters.", count: Self.maximumLength, field)
         }
         let folded = password.lowercased()
         let core = folded.trimmingCharacters(in: CharacterSet.letters.inverted)
         if commonPasswords.contains(folded) || commonPasswords.contains(core) || Set(folded).count < 4 {
-            return "'password' is among the passwords attackers try first; choose a less common one."
+            return Message(
+                "accounts.password.common",
+                "'{field}' is among the passwords attackers try first; choose a less common one.", field)
         }
         let localPart = String(User.normalised(email: email).prefix { $0 != "@" })
         if localPart.count >= 4, folded.contains(localPart) || folded.contains("cityweave") {
-            return "'password' must not contain your address or the name of the site."
+            return Message(
+                "accounts.password.guessable", "'{field}' must not contain your address or the name of the site.",
+                field)
         }
         return nil
     }

@@ -1,3 +1,5 @@
+import CityweaveCore
+import CityweaveShared
 import Fluent
 import Vapor
 
@@ -17,20 +19,30 @@ package struct SignInThrottle: Sendable {
         let since = now.addingTimeInterval(-window)
         let byAccount = try await SignInFailure.query(on: database).filter(\.$email == email)
             .filter(\.$failedAt > since).sort(\.$failedAt).all()
-        try refuseIfLocked(byAccount, limit: accountLimit, subject: "this account", now: now)
+        try refuseIfLocked(byAccount, limit: accountLimit, now: now) { minutes in
+            Message(
+                "accounts.sign-in.locked.account",
+                one: "Too many failed sign-ins for this account: try again in {count} minute.",
+                other: "Too many failed sign-ins for this account: try again in {count} minutes.", count: minutes)
+        }
         let byAddress = try await SignInFailure.query(on: database).filter(\.$ip == ip)
             .filter(\.$failedAt > since).sort(\.$failedAt).all()
-        try refuseIfLocked(byAddress, limit: addressLimit, subject: "your address", now: now)
+        try refuseIfLocked(byAddress, limit: addressLimit, now: now) { minutes in
+            Message(
+                "accounts.sign-in.locked.address",
+                one: "Too many failed sign-ins for your address: try again in {count} minute.",
+                other: "Too many failed sign-ins for your address: try again in {count} minutes.", count: minutes)
+        }
     }
 
-    private static func refuseIfLocked(_ failures: [SignInFailure], limit: Int, subject: String, now: Date) throws {
+    /// Throws 429 when `failures` reach `limit`, saying in how many minutes the oldest ages out.
+    private static func refuseIfLocked(
+        _ failures: [SignInFailure], limit: Int, now: Date, saying refusal: (_ minutes: Int) -> Message
+    ) throws {
         guard failures.count >= limit, let oldest = failures.first else { return }
         let wait = oldest.failedAt.addingTimeInterval(window).timeIntervalSince(now)
         let minutes = max(1, Int((wait / 60).rounded(.up)))
-        throw Abort(
-            .tooManyRequests, headers: ["Retry-After": "\(minutes * 60)"],
-            reason: "Too many failed sign-ins for \(subject): try again in \(minutes) minute\(minutes == 1 ? "" : "s")."
-        )
+        throw Refusal(.tooManyRequests, refusal(minutes), headers: ["Retry-After": "\(minutes * 60)"])
     }
 
     package static func recordFailure(email: String, ip: String, now: Date, on database: any Database) async throws {

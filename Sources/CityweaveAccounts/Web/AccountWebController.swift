@@ -1,3 +1,4 @@
+import CityweaveCore
 import CityweaveShared
 import Fluent
 import Vapor
@@ -33,7 +34,9 @@ package struct AccountWebController {
         let next = Self.safeNext(form.next)
         guard !email.isEmpty, let password = form.password, !password.isEmpty else {
             return try await renderLogin(
-                request, email: email, next: next, message: "Enter your email address and your password.",
+                request, email: email, next: next,
+                message: request.text(
+                    Message("accounts.login.missing", "Enter your email address and your password.")),
                 status: .badRequest)
         }
         do {
@@ -45,7 +48,7 @@ package struct AccountWebController {
             where [.unauthorized, .forbidden, .tooManyRequests].contains(failure.status)
         {
             let response = try await renderLogin(
-                request, email: email, next: next, message: failure.reason, status: failure.status)
+                request, email: email, next: next, message: request.text(error: failure), status: failure.status)
             response.headers.add(contentsOf: failure.headers)
             return response
         }
@@ -55,8 +58,8 @@ package struct AccountWebController {
         async throws -> Response
     {
         let page = LoginPage(
-            layout: Layout(title: "Sign in", request: request), email: email, next: next,
-            message: message)
+            layout: Layout(title: Message("accounts.login.heading", "Sign in"), request: request), email: email,
+            next: next, message: message)
         return try await request.view.render("Accounts/login", page).encodeResponse(status: status, for: request)
     }
 
@@ -79,7 +82,7 @@ package struct AccountWebController {
     @Sendable
     package func logoutForm(_ request: Request) async throws -> Response {
         guard request.actor != nil else { return request.redirect(to: "/", redirectType: .normal) }
-        let page = LogoutPage(layout: Layout(title: "Sign out", request: request))
+        let page = LogoutPage(layout: Layout(title: Message("accounts.logout.heading", "Sign out"), request: request))
         return try await request.view.render("Accounts/logout", page).encodeResponse(for: request)
     }
 
@@ -132,12 +135,16 @@ package struct AccountWebController {
     package enum AccountNotice: String, PageNotice {
         case password, session, revoked, welcome
 
-        package var text: String {
+        package var message: Message {
             switch self {
-            case .password: "Your password has been changed; your other sessions have ended."
-            case .session: "The session has ended."
-            case .revoked: "The token has been revoked; scripts using it are refused from now on."
-            case .welcome: "Welcome to Cityweave: your account is ready."
+            case .password:
+                Message(
+                    "accounts.notice.password", "Your password has been changed; your other sessions have ended.")
+            case .session: Message("accounts.notice.session", "The session has ended.")
+            case .revoked:
+                Message(
+                    "accounts.notice.revoked", "The token has been revoked; scripts using it are refused from now on.")
+            case .welcome: Message("accounts.notice.welcome", "Welcome to Cityweave: your account is ready.")
             }
         }
     }
@@ -156,10 +163,11 @@ package struct AccountWebController {
         let sessions = try await UserSession.query(on: request.db).filter(\.$user.$id == user.requireID())
             .sort(\.$lastSeenAt, .descending).all()
         let tokens = try await APITokens.list(of: user, on: request.db)
+        let never = request.text(Message("accounts.account.never", "never"))
         let page = AccountPage(
-            layout: Layout(title: "Your account", request: request), name: user.name,
-            email: user.email, organisation: try await request.name(of: user.organisation),
-            role: user.role?.label, isPlatformAdmin: user.isPlatformAdmin,
+            layout: Layout(title: Message("accounts.account.heading", "Your account"), request: request),
+            name: user.name, email: user.email, organisation: try await request.name(of: user.organisation),
+            role: user.role.map { request.text($0.label) }, isPlatformAdmin: user.isPlatformAdmin,
             sessions: sessions.map {
                 .init(
                     id: $0.id ?? "", started: $0.createdAt.map(DateText.minute) ?? "",
@@ -168,9 +176,9 @@ package struct AccountWebController {
             },
             tokens: tokens.map {
                 .init(
-                    id: $0.id?.uuidString ?? "", name: $0.name, prefix: $0.prefix, scope: $0.scope.label,
-                    created: $0.createdAt.map(DateText.day) ?? "", expires: $0.expiresAt.map(DateText.day) ?? "never",
-                    lastUsed: $0.lastUsedAt.map(DateText.minute) ?? "never", revoked: $0.revokedAt != nil)
+                    id: $0.id?.uuidString ?? "", name: $0.name, prefix: $0.prefix, scope: request.text($0.scope.label),
+                    created: $0.createdAt.map(DateText.day) ?? "", expires: $0.expiresAt.map(DateText.day) ?? never,
+                    lastUsed: $0.lastUsedAt.map(DateText.minute) ?? never, revoked: $0.revokedAt != nil)
             },
             newToken: newToken, notice: notice, error: error)
         return try await request.view.render("Accounts/account", page)
@@ -191,15 +199,16 @@ package struct AccountWebController {
         let current = form.currentPassword ?? ""
         let new = form.newPassword ?? ""
         guard let hash = user.passwordHash, try await request.password.async.verify(current, created: hash) else {
-            return try await renderAccount(request, error: "The current password is not right.")
-                .encodeResponse(status: .badRequest, for: request)
+            return try await refuseNewPassword(
+                Message("accounts.password.current-wrong", "The current password is not right."), request)
         }
         guard new == form.confirmation else {
-            return try await renderAccount(request, error: "The new password and its confirmation differ.")
-                .encodeResponse(status: .badRequest, for: request)
+            return try await refuseNewPassword(
+                Message("accounts.password.confirmation-differs", "The new password and its confirmation differ."),
+                request)
         }
         if let problem = request.application.passwordPolicy.problem(with: new, email: user.email) {
-            return try await renderAccount(request, error: problem).encodeResponse(status: .badRequest, for: request)
+            return try await refuseNewPassword(problem, request)
         }
         let newHash = try await request.password.async.hash(new)
         try await request.db.transaction { db in
@@ -214,6 +223,11 @@ package struct AccountWebController {
         return request.redirect(to: AccountsPath.account.href(), showing: AccountNotice.password)
     }
 
+    /// The account page again, saying why the password was not changed.
+    private func refuseNewPassword(_ reason: Message, _ request: Request) async throws -> Response {
+        try await renderAccount(request, error: request.text(reason)).encodeResponse(status: .badRequest, for: request)
+    }
+
     /// Ends one of the user's own sessions (another browser, a lost laptop).
     @Sendable
     package func endSession(_ request: Request) async throws -> Response {
@@ -222,7 +236,7 @@ package struct AccountWebController {
         guard
             let session = try await UserSession.query(on: request.db).filter(\.$id == id)
                 .filter(\.$user.$id == actor.user.requireID()).first()
-        else { throw Abort(.notFound, reason: "You have no session with this id.") }
+        else { throw Refusal(.notFound, Message("accounts.session.unknown", "You have no session with this id.")) }
         try await end(session, request: request)
         if session.id == actor.session?.id {
             let response = request.redirect(to: "/", redirectType: .normal)
@@ -255,12 +269,16 @@ package struct AccountWebController {
     package func createToken(_ request: Request) async throws -> Response {
         let form = try request.content.decode(TokenForm.self)
         guard let scope = APIToken.Scope(rawValue: form.scope ?? "") else {
-            throw BadRequest("'scope' must be read or write.")
+            throw BadRequest(
+                Message("accounts.token.scope.invalid", "'{field}' must be read or write.", ["field": .text("scope")]))
         }
         var expiresAt: Date?
         if let text = form.expires, !text.isEmpty {
             guard let day = DateText.parseDay(text) else {
-                throw BadRequest("'expires' must be a day such as 2027-06-30; got '\(text)'.")
+                throw BadRequest(
+                    Message(
+                        "accounts.token.expiry.invalid", "'{field}' must be a day such as 2027-06-30; got '{value}'.",
+                        ["field": .text("expires"), "value": .text(text)]))
             }
             expiresAt = day.addingTimeInterval(24 * 3600)
         }
@@ -274,7 +292,7 @@ package struct AccountWebController {
     @Sendable
     package func revokeToken(_ request: Request) async throws -> Response {
         guard let id = request.parameters.get("id").flatMap(UUID.init(uuidString:)) else {
-            throw Abort(.notFound, reason: "There is no token with this id.")
+            throw Refusal(.notFound, Message("accounts.token.unknown", "There is no token with this id."))
         }
         try await APITokens.revoke(id, of: request.requireActor().user, ip: request.clientAddress, on: request.db)
         return request.redirect(to: AccountsPath.account.href(), showing: AccountNotice.revoked)
@@ -311,11 +329,12 @@ package struct AccountWebController {
     {
         let joining =
             invitation.isPlatformAdmin && invitation.organisation == nil
-            ? "Cityweave, as a platform administrator"
+            ? request.text(
+                Message("accounts.invitation.joining-platform", "Cityweave, as a platform administrator"))
             : try await request.name(of: invitation.organisation) ?? "Cityweave"
         let page = InvitationPage(
-            layout: Layout(title: "Accept your invitation", request: request), email: invitation.email,
-            joining: joining, role: invitation.role?.label,
+            layout: Layout(title: Message("accounts.invitation.title", "Accept your invitation"), request: request),
+            email: invitation.email, joining: joining, role: invitation.role.map { request.text($0.label) },
             expires: DateText.minute(invitation.expiresAt), name: name, message: message)
         return try await request.view.render("Accounts/invitation", page)
     }
@@ -329,7 +348,9 @@ package struct AccountWebController {
         let name = form.name ?? ""
         guard form.password == form.confirmation else {
             return try await renderInvitation(
-                request, invitation, name: name, message: "The password and its confirmation differ."
+                request, invitation, name: name,
+                message: request.text(
+                    Message("accounts.invitation.confirmation-differs", "The password and its confirmation differ."))
             ).encodeResponse(status: .badRequest, for: request)
         }
         let user: User
@@ -338,7 +359,7 @@ package struct AccountWebController {
                 invitation, name: name, password: form.password ?? "", policy: request.application.passwordPolicy,
                 hasher: request.password.async, ip: request.clientAddress, on: request.db)
         } catch let problem as AbortError where problem.isMendableInTheForm {
-            return try await renderInvitation(request, invitation, name: name, message: problem.reason)
+            return try await renderInvitation(request, invitation, name: name, message: request.text(error: problem))
                 .encodeResponse(status: problem.status, for: request)
         }
         let (_, cookie) = try await SessionStore.start(for: user, request: request)

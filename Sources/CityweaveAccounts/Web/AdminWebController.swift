@@ -1,3 +1,4 @@
+import CityweaveCore
 import CityweaveShared
 import Fluent
 import Vapor
@@ -30,7 +31,8 @@ package struct AdminWebController {
         package var isPlatformAdmin: Bool
         package var people: [PersonRow]
         package var invitations: [PendingInvitation]
-        package var roles: [String]
+        /// The roles a person can be given, for the forms' menus.
+        package var roles: [FormChoice]
         package var newLink: String?
         package var notice: String?
     }
@@ -45,11 +47,14 @@ package struct AdminWebController {
     package enum PeopleNotice: String, PageNotice {
         case updated, deactivated, reactivated
 
-        package var text: String {
+        package var message: Message {
             switch self {
-            case .updated: "The changes have been saved."
-            case .deactivated: "The account has been deactivated: its sessions have ended and its tokens are refused."
-            case .reactivated: "The account can sign in again."
+            case .updated: Message("accounts.notice.updated", "The changes have been saved.")
+            case .deactivated:
+                Message(
+                    "accounts.notice.deactivated",
+                    "The account has been deactivated: its sessions have ended and its tokens are refused.")
+            case .reactivated: Message("accounts.notice.reactivated", "The account can sign in again.")
             }
         }
     }
@@ -82,13 +87,15 @@ package struct AdminWebController {
                     email: invitation.email,
                     organisation: try await names.name(
                         of: invitation.organisation, platformAdmin: invitation.isPlatformAdmin),
-                    role: invitation.role?.label ?? "", expires: DateText.minute(invitation.expiresAt)))
+                    role: invitation.role.map { request.text($0.label) } ?? "",
+                    expires: DateText.minute(invitation.expiresAt)))
         }
         let page = PeoplePage(
-            layout: Layout(title: "People", request: request),
+            layout: Layout(title: Message("accounts.people.heading", "People"), request: request),
             organisation: try await names.name(of: scope, platformAdmin: scope == nil),
             isPlatformAdmin: actor.user.isPlatformAdmin, people: rows, invitations: pending,
-            roles: Role.allCases.map(\.rawValue), newLink: newLink, notice: notice)
+            roles: Role.allCases.map { FormChoice(value: $0.rawValue, label: request.text($0.label), selected: false) },
+            newLink: newLink, notice: notice)
         return try await request.view.render("Accounts/people", page)
     }
 
@@ -138,10 +145,17 @@ package struct AdminWebController {
             if organisation == nil { return (nil, nil, true) }
         }
         guard let organisation else {
-            throw BadRequest("'organisation' is required: the city or network the person will work for.")
+            throw BadRequest(
+                Message(
+                    "accounts.invitation.organisation.required",
+                    "'{field}' is required: the city or network the person will work for.",
+                    ["field": .text("organisation")]))
         }
         guard let role = Role(rawValue: form.role ?? "") else {
-            throw BadRequest("'role' must be one of viewer, editor, admin.")
+            throw BadRequest(
+                Message(
+                    "accounts.invitation.role.invalid", "'{field}' must be one of viewer, editor, admin.",
+                    ["field": .text("role")]))
         }
         return (organisation, role, false)
     }
@@ -153,24 +167,37 @@ package struct AdminWebController {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed == "platform" { return nil }
         let parts = trimmed.split(separator: ":", maxSplits: 1).map(String.init)
-        guard parts.count == 2 else {
-            throw BadRequest("'organisation' must be city:ID, network:ID or platform; got '\(trimmed)'.")
-        }
+        let unreadable = BadRequest(
+            Message(
+                "accounts.invitation.organisation.invalid",
+                "'{field}' must be city:ID, network:ID or platform; got '{value}'.",
+                ["field": .text("organisation"), "value": .text(trimmed)]))
+        guard parts.count == 2 else { throw unreadable }
         switch parts[0] {
         case "city":
             guard let id = Int(parts[1]), try await directory.name(of: .city(id), on: database) != nil else {
-                throw BadRequest("'organisation': there is no city with the id '\(parts[1])'.")
+                throw BadRequest(
+                    Message(
+                        "accounts.invitation.organisation.no-city", "'{field}': there is no city with the id '{id}'.",
+                        ["field": .text("organisation"), "id": .text(parts[1])]))
             }
             return .city(id)
         case "network":
             guard let network = try await directory.network(parts[1], on: database) else {
-                throw Abort(.notFound, reason: "There is no network '\(parts[1])'.")
+                throw Refusal(
+                    .notFound,
+                    Message(
+                        "accounts.invitation.organisation.no-network", "There is no network '{network}'.",
+                        ["network": .text(parts[1])]))
             }
             return network
         default:
-            throw BadRequest("'organisation' must be city:ID, network:ID or platform; got '\(trimmed)'.")
+            throw unreadable
         }
     }
+
+    /// The longest "contact for" a person may be given.
+    package static let maximumContactLength = 500
 
     package struct PersonForm: Content {
         package var role: String?
@@ -185,14 +212,24 @@ package struct AdminWebController {
         let before = PersonSnapshot(target)
         if let text = form.role, target.organisation != nil {
             guard let role = Role(rawValue: text) else {
-                throw BadRequest("'role' must be one of viewer, editor, admin; got '\(text)'.")
+                throw BadRequest(
+                    Message(
+                        "accounts.person.role.invalid",
+                        "'{field}' must be one of viewer, editor, admin; got '{value}'.",
+                        ["field": .text("role"), "value": .text(text)]))
             }
             if target.role == .admin, role != .admin { try await Self.requireAnotherAdmin(besides: target, request) }
             target.role = role
         }
         if let contactFor = form.contactFor {
             let trimmed = contactFor.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard trimmed.count <= 500 else { throw BadRequest("'contactFor' must have at most 500 characters.") }
+            guard trimmed.count <= Self.maximumContactLength else {
+                throw BadRequest(
+                    Message(
+                        "accounts.person.contact.too-long", one: "'{field}' must have at most {count} character.",
+                        other: "'{field}' must have at most {count} characters.", count: Self.maximumContactLength,
+                        ["field": .text("contactFor")]))
+            }
             target.contactFor = trimmed
         }
         try await save(target, before: before, action: "update", request: request)
@@ -204,7 +241,10 @@ package struct AdminWebController {
     package func deactivate(_ request: Request) async throws -> Response {
         let target = try await Self.targetUser(request)
         guard target.id != request.actor?.user.id else {
-            throw BadRequest("You cannot deactivate your own account; ask another administrator.")
+            throw BadRequest(
+                Message(
+                    "accounts.person.deactivate-self",
+                    "You cannot deactivate your own account; ask another administrator."))
         }
         if target.role == .admin { try await Self.requireAnotherAdmin(besides: target, request) }
         let before = PersonSnapshot(target)
@@ -255,7 +295,7 @@ package struct AdminWebController {
     private static func targetUser(_ request: Request) async throws -> User {
         guard let id = request.parameters.get("userID").flatMap(UUID.init(uuidString:)),
             let user = try await User.find(id, on: request.db)
-        else { throw Abort(.notFound, reason: "There is no such person.") }
+        else { throw Refusal(.notFound, Message("accounts.person.unknown", "There is no such person.")) }
         return user
     }
 
@@ -265,7 +305,11 @@ package struct AdminWebController {
         let otherAdmins = try await User.query(in: organisation, on: request.db).filter(\.$role == .admin)
             .filter(\.$deactivatedAt == nil).filter(\.$id != user.requireID()).count()
         guard otherAdmins > 0 else {
-            throw BadRequest("\(user.name) is the organisation's only administrator; make someone else admin first.")
+            throw BadRequest(
+                Message(
+                    "accounts.person.only-admin",
+                    "{name} is the organisation's only administrator; make someone else admin first.",
+                    ["name": .text(user.name)]))
         }
     }
 
@@ -310,7 +354,7 @@ package struct AdminWebController {
                     changes: AuditChanges.parse(entry.changes), ip: entry.ip))
         }
         let page = AuditPage(
-            layout: Layout(title: "Audit log", request: request),
+            layout: Layout(title: Message("accounts.audit.heading", "Audit log"), request: request),
             organisation: try await names.name(of: scope, platformAdmin: scope == nil), entries: rows,
             pager: Pager(metadata, request: request), filters: filter,
             actions: try await AuditQueries.distinct(\.$action, visibleTo: scope, on: request.db),
@@ -327,7 +371,9 @@ package struct OrganisationNames {
     package init(request: Request) { self.request = request }
 
     package mutating func name(of organisation: Organisation?, platformAdmin: Bool) async throws -> String {
-        guard let organisation else { return platformAdmin ? "Platform" : "—" }
+        guard let organisation else {
+            return platformAdmin ? request.text(Message("accounts.people.platform", "Platform")) : "—"
+        }
         if let known = cache[organisation] { return known }
         let name = try await request.name(of: organisation)
         cache[organisation] = name

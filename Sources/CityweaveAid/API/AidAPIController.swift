@@ -1,4 +1,5 @@
 import CityweaveAccounts
+import CityweaveCore
 import CityweaveDirectory
 import CityweaveShared
 import Fluent
@@ -81,18 +82,19 @@ package struct AidAPIController {
         let input =
             request.body.data == nil ? MatchingRuns.Input() : try request.jsonBody(MatchingRuns.Input.self)
         let run = try await MatchingRuns.run(input, request: request)
-        return try await AidQueries.run(try run.requireID(), on: request.db)
+        return try await AidQueries.run(try run.requireID(), wording: { request.text($0) }, on: request.db)
             .encodeResponse(status: .created, for: request)
     }
 
     @Sendable
     package func run(_ request: Request) async throws -> MatchingRunDTO {
-        try await AidQueries.run(try request.integerParameter("id"), on: request.db)
+        try await AidQueries.run(try request.integerParameter("id"), wording: { request.text($0) }, on: request.db)
     }
 
     @Sendable
     package func allocation(_ request: Request) async throws -> AllocationDTO {
-        try await AidQueries.allocation(try request.integerParameter("id"), on: request.db)
+        try await AidQueries.allocation(
+            try request.integerParameter("id"), wording: { request.text($0) }, on: request.db)
     }
 
     @Sendable
@@ -134,7 +136,7 @@ package struct AidAPIController {
             request.body.data == nil
             ? AllocationEdits.Action() : try request.jsonBody(AllocationEdits.Action.self)
         try await body(id, action)
-        return try await AidQueries.allocation(id, on: request.db)
+        return try await AidQueries.allocation(id, wording: { request.text($0) }, on: request.db)
     }
 
     /// `city` alone: everything it gave and received; with `partner`: that pair, both directions.

@@ -25,6 +25,12 @@ package struct AidCityDTO: Content, Equatable {
     package var id: Int
     package var name: String
     package var countryCode: String
+
+    package init(_ city: City) {
+        id = city.id!
+        name = city.name
+        countryCode = city.$country.id
+    }
 }
 
 /// An offer or a request with what is left of it.
@@ -58,7 +64,7 @@ package struct AidPostDTO: Content {
     package init(_ post: AidPost, showsContact: Bool) {
         id = post.id!
         kind = post.kind
-        city = AidCityDTO(id: post.city.id!, name: post.city.name, countryCode: post.city.$country.id)
+        city = AidCityDTO(post.city)
         resource = post.resource.code
         resourceName = post.resource.name
         unit = post.resource.unit
@@ -96,8 +102,10 @@ package struct AllocationDTO: Content {
     package var distanceKm: Double
     package var arrivesOn: String
     package var daysToSpare: Int
-    /// The reasons joined in one sentence: "nearest available offer; twin cities since 1979; arrives 3 days before need".
+    /// The reasons in one sentence, in the request's language: "nearest available offer; twin cities since 1979;
+    /// arrives 3 days before need".
     package var reason: String
+    /// Each reason, in the request's language.
     package var reasons: [String]
     package var offererDecision: AllocationDecision?
     package var requesterDecision: AllocationDecision?
@@ -106,26 +114,23 @@ package struct AllocationDTO: Content {
     package var receivedQuantity: Int?
     package var receivedOn: String?
 
-    package init(_ allocation: AidAllocation) {
+    /// The allocation with its reasons worded by `wording`, in the reader's language.
+    package init(_ allocation: AidAllocation, wording: (Message) -> String) {
         id = allocation.id!
         run = allocation.$run.id
         status = allocation.status
         offer = allocation.$offer.id
         request = allocation.$request.id
-        from = AidCityDTO(
-            id: allocation.offer.city.id!, name: allocation.offer.city.name,
-            countryCode: allocation.offer.city.$country.id)
-        to = AidCityDTO(
-            id: allocation.request.city.id!, name: allocation.request.city.name,
-            countryCode: allocation.request.city.$country.id)
+        from = AidCityDTO(allocation.offer.city)
+        to = AidCityDTO(allocation.request.city)
         resource = allocation.offer.resource.code
         unit = allocation.offer.resource.unit
         quantity = allocation.quantity
         distanceKm = (allocation.distanceKm * 10).rounded() / 10
         arrivesOn = allocation.arrivesOn
         daysToSpare = allocation.daysToSpare
-        reason = allocation.reasons.joined(separator: "; ")
-        reasons = allocation.reasons
+        reason = wording(Message("aid.allocation.reason", "{reasons}", ["reasons": .series(allocation.reasons)]))
+        reasons = allocation.reasons.map(wording)
         offererDecision = allocation.offererDecision
         requesterDecision = allocation.requesterDecision
         shippedQuantity = allocation.shippedQuantity

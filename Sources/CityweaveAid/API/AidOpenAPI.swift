@@ -241,8 +241,13 @@ package enum AidOpenAPI: OpenAPIModule {
                 "offer": positive, "request": positive, "from": city, "to": city, "resource": string,
                 "unit": string, "quantity": positive, "distanceKm": ["type": "number"], "arrivesOn": day,
                 "daysToSpare": ["type": "integer", "description": "Negative when late."],
-                "reason": ["type": "string", "description": "The reasons in one sentence."],
-                "reasons": ["type": "array", "items": string],
+                "reason": [
+                    "type": "string", "description": "The reasons in one sentence, in the language of Accept-Language.",
+                ],
+                "reasons": [
+                    "type": "array", "items": string,
+                    "description": "Why the matching proposed it, in the language of Accept-Language.",
+                ],
                 "offererDecision": ["type": ["string", "null"], "enum": ["accepted", "declined", .null]],
                 "requesterDecision": ["type": ["string", "null"], "enum": ["accepted", "declined", .null]],
                 "shippedQuantity": ["type": ["integer", "null"]], "shippedOn": nullableDay,

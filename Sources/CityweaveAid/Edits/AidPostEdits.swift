@@ -1,5 +1,7 @@
 import CityweaveAccounts
+import CityweaveCore
 import CityweaveDirectory
+import CityweaveShared
 import Fluent
 import SQLKit
 import Vapor
@@ -37,8 +39,16 @@ package enum AidPostEdits {
                 """
             ).all()
             guard !withdrawn.isEmpty else {
-                let status = try await AidPost.find(id, on: db)?.status.rawValue ?? "gone"
-                throw Abort(.conflict, reason: "The \(post.kind.rawValue) \(id) is \(status) already.")
+                let status = try await AidPost.find(id, on: db)?.status.label ?? AidPostStatus.gone
+                let values: [String: Message.Value] = ["id": .text("\(id)"), "status": .message(status)]
+                let closed =
+                    switch post.kind {
+                    case .offer:
+                        Message("aid.error.offer-closed-already", "The offer {id} is {status} already.", values)
+                    case .request:
+                        Message("aid.error.request-closed-already", "The request {id} is {status} already.", values)
+                    }
+                throw Refusal(.conflict, closed)
             }
             try await AuditLog.record(
                 context, action: "withdraw", recordType: "aid_\(post.kind.rawValue)", recordID: "\(id)",

@@ -1,4 +1,5 @@
 import CityweaveAccounts
+import CityweaveCore
 import CityweaveDirectory
 import CityweaveShared
 import Fluent
@@ -25,7 +26,7 @@ package enum AllocationEdits {
 
     package static func allocation(_ id: Int, on database: any Database) async throws -> AidAllocation {
         guard let allocation = try await AidAllocation.find(id, on: database) else {
-            throw Abort(.notFound, reason: "There is no allocation \(id).")
+            throw Refusal(.notFound, AidQueries.noSuchAllocation(id))
         }
         return allocation
     }
@@ -52,19 +53,44 @@ package enum AllocationEdits {
         if let named {
             let side = try FieldChoice.parse(AllocationSide.self, named, field: "side")
             guard allowed.contains(side) else {
-                throw BadRequest("'side': only the \(allowed.map(\.rawValue).joined(separator: " or ")) may do this.")
+                throw BadRequest(
+                    Message(
+                        "aid.error.side-not-allowed", "'{field}': only the {sides} may do this.",
+                        ["field": .text("side"), "sides": .list(allowed.map { Message.name($0.rawValue) })]))
             }
             guard mine.contains(side) else {
-                throw Abort(.forbidden, reason: "Only editors of the \(side.rawValue)'s city may act for it.")
+                let refusal =
+                    switch side {
+                    case .offerer:
+                        Message("aid.error.not-offerer-editor", "Only editors of the offerer's city may act for it.")
+                    case .requester:
+                        Message(
+                            "aid.error.not-requester-editor", "Only editors of the requester's city may act for it.")
+                    }
+                throw Refusal(.forbidden, refusal)
             }
             return side
         }
         guard let only = mine.first else {
-            let who = allowed.map { "the \($0 == .offerer ? "offering" : "requesting") city" }
-            throw Abort(.forbidden, reason: "Only editors of \(who.joined(separator: " or ")) may do this.")
+            let refusal =
+                switch (allowed.contains(.offerer), allowed.contains(.requester)) {
+                case (true, false):
+                    Message("aid.error.offering-editors-only", "Only editors of the offering city may do this.")
+                case (false, true):
+                    Message("aid.error.requesting-editors-only", "Only editors of the requesting city may do this.")
+                default:
+                    Message(
+                        "aid.error.either-editors-only",
+                        "Only editors of the offering city or the requesting city may do this.")
+                }
+            throw Refusal(.forbidden, refusal)
         }
         guard mine.count == 1 else {
-            throw BadRequest("'side' is required: you may act for the offerer and for the requester.")
+            throw BadRequest(
+                Message(
+                    "aid.error.side-required",
+                    "'{field}' is required: you may act for the offerer and for the requester.",
+                    ["field": .text("side")]))
         }
         return only
     }
@@ -85,18 +111,19 @@ package enum AllocationEdits {
         try await change(id, action: "\(side.rawValue) decision", organisationSide: side, context: context) {
             allocation, sql in
             if let decided = allocation.decision(of: side) {
-                throw Abort(
-                    .conflict, reason: "The \(side.cityWords) has already \(decided.rawValue) allocation \(id).")
+                throw Refusal(.conflict, side.alreadyDecided(decided, allocation: id))
             }
             guard [.proposed, .accepted].contains(allocation.status) else {
-                throw Abort(
+                throw Refusal(
                     .conflict,
-                    reason: "Allocation \(id) is \(allocation.status.rawValue); it can no longer be accepted.")
+                    Message(
+                        "aid.error.no-longer-acceptable", "Allocation {id} is {status}; it can no longer be accepted.",
+                        allocation.statusValues))
             }
             allocation.setDecision(.accepted, for: side)
             if allocation.status == .proposed {
-                try await hold(allocation.quantity, of: allocation.$offer.id, on: sql)
-                try await hold(allocation.quantity, of: allocation.$request.id, on: sql)
+                try await hold(allocation.quantity, of: .offer, allocation.$offer.id, on: sql)
+                try await hold(allocation.quantity, of: .request, allocation.$request.id, on: sql)
                 allocation.status = .accepted
             } else {
                 allocation.status = .committed
@@ -112,14 +139,15 @@ package enum AllocationEdits {
         try await change(id, action: "\(side.rawValue) decision", organisationSide: side, context: context) {
             allocation, sql in
             guard [.proposed, .accepted, .committed].contains(allocation.status) else {
-                throw Abort(
+                throw Refusal(
                     .conflict,
-                    reason:
-                        "Allocation \(id) is \(allocation.status.rawValue); only an allocation that has not shipped can be declined."
-                )
+                    Message(
+                        "aid.error.not-declinable",
+                        "Allocation {id} is {status}; only an allocation that has not shipped can be declined.",
+                        allocation.statusValues))
             }
             if allocation.decision(of: side) == .declined {
-                throw Abort(.conflict, reason: "The \(side.cityWords) has already declined allocation \(id).")
+                throw Refusal(.conflict, side.alreadyDecided(.declined, allocation: id))
             }
             if allocation.status.isActive {
                 try await release(allocation.quantity, of: allocation.$offer.id, on: sql)
@@ -139,21 +167,32 @@ package enum AllocationEdits {
         let day = try DateText.pastDay(date, field: "date")
         try await change(id, action: "ship", organisationSide: .offerer, context: context) { allocation, sql in
             guard allocation.status == .committed else {
-                throw Abort(
+                throw Refusal(
                     .conflict,
-                    reason:
-                        "Allocation \(id) is \(allocation.status.rawValue); only a committed allocation (accepted by both cities) can ship."
-                )
+                    Message(
+                        "aid.error.not-shippable",
+                        "Allocation {id} is {status}; only a committed allocation (accepted by both cities) can ship.",
+                        allocation.statusValues))
             }
             if let committed = [allocation.offererDecidedAt, allocation.requesterDecidedAt].compactMap({ $0 }).max(),
                 day < DateText.day(committed)
             {
-                throw BadRequest("'date' \(day) is before the allocation was committed on \(DateText.day(committed)).")
+                throw BadRequest(
+                    Message(
+                        "aid.error.shipped-before-commitment",
+                        "'{field}' {day} is before the allocation was committed on {committed}.",
+                        ["field": .text("date"), "day": .text(day), "committed": .text(DateText.day(committed))]))
             }
             let shipped = quantity ?? allocation.quantity
             guard (1...allocation.quantity).contains(shipped) else {
                 throw BadRequest(
-                    "'quantity' shipped must be from 1 to the \(allocation.quantity) committed; got \(shipped).")
+                    Message(
+                        "aid.error.shipped-quantity",
+                        "'{field}' shipped must be from 1 to the {committed} committed; got {given}.",
+                        [
+                            "field": .text("quantity"), "committed": .count(allocation.quantity),
+                            "given": .text("\(shipped)"),
+                        ]))
             }
             if shipped < allocation.quantity {
                 try await release(allocation.quantity - shipped, of: allocation.$offer.id, on: sql)
@@ -177,17 +216,27 @@ package enum AllocationEdits {
         let day = try DateText.pastDay(date, field: "date")
         try await change(id, action: "receive", organisationSide: .requester, context: context) { allocation, sql in
             guard allocation.status == .shipped, let shipped = allocation.shippedQuantity else {
-                throw Abort(
+                throw Refusal(
                     .conflict,
-                    reason:
-                        "Allocation \(id) is \(allocation.status.rawValue); only a shipped allocation can be received.")
+                    Message(
+                        "aid.error.not-receivable",
+                        "Allocation {id} is {status}; only a shipped allocation can be received.",
+                        allocation.statusValues))
             }
             let received = quantity ?? shipped
             guard (0...shipped).contains(received) else {
-                throw BadRequest("'quantity' received must be from 0 to the \(shipped) shipped; got \(received).")
+                throw BadRequest(
+                    Message(
+                        "aid.error.received-quantity",
+                        "'{field}' received must be from 0 to the {shipped} shipped; got {given}.",
+                        ["field": .text("quantity"), "shipped": .count(shipped), "given": .text("\(received)")]))
             }
             if let shippedOn = allocation.shippedOn, day < shippedOn {
-                throw BadRequest("'date' \(day) is before the shipment left on \(shippedOn).")
+                throw BadRequest(
+                    Message(
+                        "aid.error.received-before-shipment",
+                        "'{field}' {day} is before the shipment left on {shipped}.",
+                        ["field": .text("date"), "day": .text(day), "shipped": .text(shippedOn)]))
             }
             // Other allocations' rows before the request's, the order every step locks them in.
             let fulfilled = try await fulfills(allocation.$request.id, receiving: received, by: id, on: sql)
@@ -243,8 +292,10 @@ package enum AllocationEdits {
 
     // MARK: the held quantities
 
-    /// Holds `quantity` more units of a post, or refuses with a 409 saying how many are free.
-    private static func hold(_ quantity: Int, of postID: Int, on sql: any SQLDatabase) async throws {
+    /// Holds `quantity` more units of the offer or request `postID`, or refuses with a 409 saying how many are free.
+    private static func hold(_ quantity: Int, of kind: AidPostKind, _ postID: Int, on sql: any SQLDatabase)
+        async throws
+    {
         let held = try await sql.raw(
             """
             UPDATE aid_posts SET allocated = allocated + \(bind: quantity)
@@ -254,21 +305,52 @@ package enum AllocationEdits {
         ).all()
         guard held.isEmpty else { return }
         let rows = try await sql.raw(
-            "SELECT kind, quantity, allocated, status FROM aid_posts WHERE id = \(bind: postID)"
+            "SELECT quantity, allocated, status FROM aid_posts WHERE id = \(bind: postID)"
         ).all()
         let row = rows.first
-        let kind = (try? row?.decode(column: "kind", as: String.self)) ?? "post"
-        let status = (try? row?.decode(column: "status", as: String.self)) ?? ""
-        guard status == AidPostStatus.open.rawValue else {
-            throw Abort(.conflict, reason: "The \(kind) \(postID) is \(status); it takes no more allocations.")
+        let status = (try? row?.decode(column: "status", as: String.self)).flatMap(AidPostStatus.init(rawValue:))
+        guard status == .open else {
+            let values: [String: Message.Value] = [
+                "id": .text("\(postID)"), "status": .message(status?.label ?? AidPostStatus.gone),
+            ]
+            let closed =
+                switch kind {
+                case .offer:
+                    Message(
+                        "aid.error.offer-closed", "The offer {id} is {status}; it takes no more allocations.", values)
+                case .request:
+                    Message(
+                        "aid.error.request-closed", "The request {id} is {status}; it takes no more allocations.",
+                        values)
+                }
+            throw Refusal(.conflict, closed)
         }
         let total = (try? row?.decode(column: "quantity", as: Int.self)) ?? 0
         let allocated = (try? row?.decode(column: "allocated", as: Int.self)) ?? 0
-        throw Abort(
-            .conflict,
-            reason:
-                "The \(kind) \(postID) has \(total - allocated) of \(total) units free and this allocation needs \(quantity): another allocation took them first. Run the matching again."
-        )
+        let values: [String: Message.Value] = [
+            "id": .text("\(postID)"), "free": .count(total - allocated), "needed": .count(quantity),
+        ]
+        // "units" agrees with the total, the number it follows.
+        let taken =
+            switch kind {
+            case .offer:
+                Message(
+                    "aid.error.offer-taken",
+                    one:
+                        "The offer {id} has {free} of {count} unit free and this allocation needs {needed}: another allocation took them first. Run the matching again.",
+                    other:
+                        "The offer {id} has {free} of {count} units free and this allocation needs {needed}: another allocation took them first. Run the matching again.",
+                    count: total, values)
+            case .request:
+                Message(
+                    "aid.error.request-taken",
+                    one:
+                        "The request {id} has {free} of {count} unit free and this allocation needs {needed}: another allocation took them first. Run the matching again.",
+                    other:
+                        "The request {id} has {free} of {count} units free and this allocation needs {needed}: another allocation took them first. Run the matching again.",
+                    count: total, values)
+            }
+        throw Refusal(.conflict, taken)
     }
 
     private static func release(_ quantity: Int, of postID: Int, on sql: any SQLDatabase) async throws {
@@ -296,10 +378,34 @@ package enum AllocationEdits {
 }
 
 extension AllocationSide {
-    package var cityWords: String { self == .offerer ? "offering city" : "requesting city" }
+    /// "The offering city has already accepted allocation 7."
+    package func alreadyDecided(_ decision: AllocationDecision, allocation id: Int) -> Message {
+        let values: [String: Message.Value] = ["id": .text("\(id)")]
+        return switch (self, decision) {
+        case (.offerer, .accepted):
+            Message(
+                "aid.error.offerer-accepted-already", "The offering city has already accepted allocation {id}.", values)
+        case (.offerer, .declined):
+            Message(
+                "aid.error.offerer-declined-already", "The offering city has already declined allocation {id}.", values)
+        case (.requester, .accepted):
+            Message(
+                "aid.error.requester-accepted-already", "The requesting city has already accepted allocation {id}.",
+                values)
+        case (.requester, .declined):
+            Message(
+                "aid.error.requester-declined-already", "The requesting city has already declined allocation {id}.",
+                values)
+        }
+    }
 }
 
 extension AidAllocation {
+    /// The allocation's id and status, for a sentence that says what it is: "Allocation 7 is shipped; …".
+    fileprivate var statusValues: [String: Message.Value] {
+        ["id": .text("\(id!)"), "status": .message(status.word)]
+    }
+
     package func decision(of side: AllocationSide) -> AllocationDecision? {
         side == .offerer ? offererDecision : requesterDecision
     }

@@ -4,5 +4,6 @@ import Fluent
 package enum AidMigrations {
     package static let all: [any Migration] = [
         CreateAidResource(), CreateAidPost(), CreateMatchingRun(), CreateAidAllocation(), AddAidClusters(),
+        StoreAllocationReasonsAsMessages(),
     ]
 }

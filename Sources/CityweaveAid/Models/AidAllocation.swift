@@ -1,4 +1,5 @@
 import CityweaveAccounts
+import CityweaveCore
 import CityweaveDirectory
 import Fluent
 import Vapor
@@ -20,7 +21,8 @@ package final class AidAllocation: Model, @unchecked Sendable {
     /// Days between arrival and the need date; negative when late.
     @Field(key: "days_to_spare") package var daysToSpare: Int
     @Field(key: "unit_cost") package var unitCost: Int64
-    @Field(key: "reasons") package var reasons: [String]
+    /// Why the matching proposed it, worded in each reader's language when shown.
+    @Field(key: "reason_messages") package var reasons: [Message]
     /// Changed only by `AllocationEdits`' conditional updates.
     @Enum(key: "status") package var status: AllocationStatus
     @OptionalEnum(key: "offerer_decision") package var offererDecision: AllocationDecision?
@@ -57,15 +59,29 @@ package enum AllocationStatus: String, Codable, CaseIterable, Sendable {
     /// Holds its quantity against the offer and the request.
     package var isActive: Bool { [.accepted, .committed, .shipped, .received].contains(self) }
 
-    package var label: String {
+    /// The status as a table shows it.
+    package var label: Message {
         switch self {
-        case .proposed: "Proposed"
-        case .accepted: "Accepted by one city"
-        case .committed: "Committed"
-        case .shipped: "Shipped"
-        case .received: "Received"
-        case .declined: "Declined"
-        case .superseded: "Superseded"
+        case .proposed: Message("aid.allocation-status.proposed", "Proposed")
+        case .accepted: Message("aid.allocation-status.accepted", "Accepted by one city")
+        case .committed: Message("aid.allocation-status.committed", "Committed")
+        case .shipped: Message("aid.allocation-status.shipped", "Shipped")
+        case .received: Message("aid.allocation-status.received", "Received")
+        case .declined: Message("aid.allocation-status.declined", "Declined")
+        case .superseded: Message("aid.allocation-status.superseded", "Superseded")
+        }
+    }
+
+    /// The status inside a sentence: "Allocation 7 is declined; …".
+    package var word: Message {
+        switch self {
+        case .proposed: Message("aid.allocation-status-word.proposed", "proposed")
+        case .accepted: Message("aid.allocation-status-word.accepted", "accepted")
+        case .committed: Message("aid.allocation-status-word.committed", "committed")
+        case .shipped: Message("aid.allocation-status-word.shipped", "shipped")
+        case .received: Message("aid.allocation-status-word.received", "received")
+        case .declined: Message("aid.allocation-status-word.declined", "declined")
+        case .superseded: Message("aid.allocation-status-word.superseded", "superseded")
         }
     }
 }

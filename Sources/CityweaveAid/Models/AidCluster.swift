@@ -1,3 +1,5 @@
+import CityweaveCore
+
 /// How humanitarian responders group help: the clusters of the
 /// Inter-Agency Standing Committee (IASC), which every response after an
 /// earthquake, a typhoon or a flood is coordinated by, and search and
@@ -16,20 +18,20 @@ package enum AidCluster: String, Codable, CaseIterable, Sendable {
     case protection
     case searchAndRescue = "search_and_rescue"
 
-    package var label: String {
+    package var label: Message {
         switch self {
-        case .health: "Health"
-        case .wash: "Water, sanitation and hygiene"
-        case .shelter: "Emergency shelter and household items"
-        case .foodSecurity: "Food security"
-        case .nutrition: "Nutrition"
-        case .logistics: "Logistics"
-        case .telecommunications: "Emergency telecommunications"
-        case .earlyRecovery: "Early recovery"
-        case .campManagement: "Camp coordination and management"
-        case .education: "Education"
-        case .protection: "Protection"
-        case .searchAndRescue: "Search and rescue"
+        case .health: Message("aid.cluster.health", "Health")
+        case .wash: Message("aid.cluster.wash", "Water, sanitation and hygiene")
+        case .shelter: Message("aid.cluster.shelter", "Emergency shelter and household items")
+        case .foodSecurity: Message("aid.cluster.food-security", "Food security")
+        case .nutrition: Message("aid.cluster.nutrition", "Nutrition")
+        case .logistics: Message("aid.cluster.logistics", "Logistics")
+        case .telecommunications: Message("aid.cluster.telecommunications", "Emergency telecommunications")
+        case .earlyRecovery: Message("aid.cluster.early-recovery", "Early recovery")
+        case .campManagement: Message("aid.cluster.camp-management", "Camp coordination and management")
+        case .education: Message("aid.cluster.education", "Education")
+        case .protection: Message("aid.cluster.protection", "Protection")
+        case .searchAndRescue: Message("aid.cluster.search-and-rescue", "Search and rescue")
         }
     }
 }

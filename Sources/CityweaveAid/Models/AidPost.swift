@@ -54,16 +54,23 @@ package final class AidPost: Model, @unchecked Sendable {
 
 package enum AidPostKind: String, Codable, CaseIterable, Sendable {
     case offer, request
+
+    package var label: Message {
+        switch self {
+        case .offer: Message("aid.post-kind.offer", "offer")
+        case .request: Message("aid.post-kind.request", "request")
+        }
+    }
 }
 
 package enum TransportPayer: String, Codable, CaseIterable, Sendable {
     case offerer, requester, shared
 
-    package var label: String {
+    package var label: Message {
         switch self {
-        case .offerer: "the offering city pays transport"
-        case .requester: "the requesting city pays transport"
-        case .shared: "transport costs shared"
+        case .offerer: Message("aid.transport.offerer", "the offering city pays transport")
+        case .requester: Message("aid.transport.requester", "the requesting city pays transport")
+        case .shared: Message("aid.transport.shared", "transport costs shared")
         }
     }
 }
@@ -75,4 +82,38 @@ package enum AidPostStatus: String, Codable, CaseIterable, Sendable {
     case withdrawn
     /// A request whose quantity has all been received.
     case fulfilled
+
+    /// The status as a page shows it, also inside a sentence: "The offer 3 is withdrawn already."
+    package var label: Message {
+        switch self {
+        case .open: Message("aid.post-status.open", "open")
+        case .withdrawn: Message("aid.post-status.withdrawn", "withdrawn")
+        case .fulfilled: Message("aid.post-status.fulfilled", "fulfilled")
+        }
+    }
+
+    /// In place of the status of a post that no longer exists.
+    package static let gone = Message("aid.post-status.gone", "gone")
+}
+
+extension AidUrgency {
+    /// The urgency as a form offers it.
+    package var label: Message {
+        switch self {
+        case .critical: Message("aid.urgency.critical", "Critical")
+        case .high: Message("aid.urgency.high", "High")
+        case .medium: Message("aid.urgency.medium", "Medium")
+        case .low: Message("aid.urgency.low", "Low")
+        }
+    }
+
+    /// The urgency inside a sentence: "by 2026-03-01 (critical)".
+    package var word: Message {
+        switch self {
+        case .critical: Message("aid.urgency-word.critical", "critical")
+        case .high: Message("aid.urgency-word.high", "high")
+        case .medium: Message("aid.urgency-word.medium", "medium")
+        case .low: Message("aid.urgency-word.low", "low")
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import CityweaveAccounts
+import CityweaveCore
 import Fluent
 import Vapor
 
@@ -36,19 +37,19 @@ package final class AidResource: Model, @unchecked Sendable {
 package enum AidCategory: String, Codable, CaseIterable, Sendable {
     case protection, testing, equipment, medicine, relief, expertise, water, shelter, power, teams, machinery
 
-    package var label: String {
+    package var label: Message {
         switch self {
-        case .protection: "Personal protection"
-        case .testing: "Testing"
-        case .equipment: "Medical equipment"
-        case .medicine: "Medicines and vaccines"
-        case .relief: "Relief supplies"
-        case .expertise: "Expertise"
-        case .water: "Water and purification"
-        case .shelter: "Shelter"
-        case .power: "Power and communications"
-        case .teams: "Response teams"
-        case .machinery: "Machinery"
+        case .protection: Message("aid.category.protection", "Personal protection")
+        case .testing: Message("aid.category.testing", "Testing")
+        case .equipment: Message("aid.category.equipment", "Medical equipment")
+        case .medicine: Message("aid.category.medicine", "Medicines and vaccines")
+        case .relief: Message("aid.category.relief", "Relief supplies")
+        case .expertise: Message("aid.category.expertise", "Expertise")
+        case .water: Message("aid.category.water", "Water and purification")
+        case .shelter: Message("aid.category.shelter", "Shelter")
+        case .power: Message("aid.category.power", "Power and communications")
+        case .teams: Message("aid.category.teams", "Response teams")
+        case .machinery: Message("aid.category.machinery", "Machinery")
         }
     }
 

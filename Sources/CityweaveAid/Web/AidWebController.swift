@@ -13,7 +13,8 @@ package struct AidWebController {
     package struct AllocationRow: Encodable {
         package var allocation: AllocationDTO
         package var statusLabel: String
-        package var quantity: String
+        /// The quantity in the resource's unit: "60 masks".
+        package var amount: String
         package var distance: String
         /// The sides the signed-in person may answer for, now.
         package var answerAs: [FormChoice]
@@ -27,6 +28,8 @@ package struct AidWebController {
 
     package struct ResourceRow: Encodable {
         package var resource: AidResourceDTO
+        package var name: String
+        package var unit: String
         package var categoryLabel: String
         package var offers: Int
         package var offered: String
@@ -69,36 +72,54 @@ package struct AidWebController {
             let offered = offersByResource[resource.id!] ?? []
             let requested = requestsByResource[resource.id!] ?? []
             return ResourceRow(
-                resource: AidResourceDTO(resource), categoryLabel: resource.category.label, offers: offered.count,
-                offered: NumberText.count(offered.map(\.free).reduce(0, +)), requests: requested.count,
-                requested: NumberText.count(requested.map(\.free).reduce(0, +)))
+                resource: AidResourceDTO(resource), name: request.text(resource.label),
+                unit: request.text(AidUnit.label(resource.unit)), categoryLabel: request.text(resource.category.label),
+                offers: offered.count, offered: NumberText.count(offered.map(\.free).reduce(0, +)),
+                requests: requested.count, requested: NumberText.count(requested.map(\.free).reduce(0, +)))
         }
         let runs = try await AidQueries.recentRuns(limit: 10, on: request.db).map { run in
             RunRow(
-                id: run.id!, when: run.createdAt.map(DateText.minute) ?? "",
-                scope: [run.network.map { "members of \($0.name)" } ?? "every city", run.resource?.name]
-                    .compactMap { $0 }.joined(separator: ", "),
+                id: run.id!, when: run.createdAt.map(DateText.minute) ?? "", scope: request.text(scope(of: run)),
                 offersConsidered: run.offersConsidered, requestsConsidered: run.requestsConsidered)
         }
         let page = OverviewPage(
-            layout: Layout(title: "Mutual aid", request: request), resources: rows,
+            layout: Layout(title: Message("aid.overview.title", "Mutual aid"), request: request), resources: rows,
             clusters: AidCluster.allCases.compactMap { cluster in
                 let members = rows.filter { $0.resource.cluster == cluster }
-                return members.isEmpty ? nil : ClusterGroup(label: cluster.label, resources: members)
+                return members.isEmpty ? nil : ClusterGroup(label: request.text(cluster.label), resources: members)
             }, runs: runs,
             runScopes: try await runScopes(request), signedIn: request.actor != nil)
         return try await request.view.render("Aid/overview", page)
+    }
+
+    /// What a run went over: every city or a network's members, and one resource or all of them.
+    private func scope(of run: MatchingRun) -> Message {
+        let cities =
+            run.network.map {
+                Message("aid.overview.scope.network", "members of {network}", ["network": .text($0.name)])
+            } ?? Message("aid.overview.scope.every-city", "every city")
+        guard let resource = run.resource else { return cities }
+        return Message(
+            "aid.overview.scope.resource", "{cities}, {resource}",
+            ["cities": .message(cities), "resource": .message(resource.label)])
     }
 
     /// What the signed-in person may run the matching over: every city (platform administrators), their network.
     private func runScopes(_ request: Request) async throws -> [FormChoice] {
         guard let user = request.actor?.user, user.isActive else { return [] }
         var scopes: [FormChoice] = []
-        if user.isPlatformAdmin { scopes.append(FormChoice(value: "", label: "Every city", selected: true)) }
+        if user.isPlatformAdmin {
+            scopes.append(
+                FormChoice(
+                    value: "", label: request.text(Message("aid.overview.run-over.every-city", "Every city")),
+                    selected: true))
+        }
         if let networkID = user.networkID, AccessPolicy.holds(.editor, in: [.network(networkID)], user: user),
             let network = try await Network.find(networkID, on: request.db)
         {
-            scopes.append(FormChoice(value: "\(networkID)", label: "Members of \(network.name)", selected: false))
+            let members = Message(
+                "aid.overview.run-over.network", "Members of {network}", ["network": .text(network.name)])
+            scopes.append(FormChoice(value: "\(networkID)", label: request.text(members), selected: false))
         }
         return scopes
     }
@@ -108,6 +129,8 @@ package struct AidWebController {
     package struct ResourcePage: Encodable {
         package var layout: Layout
         package var resource: AidResourceDTO
+        package var name: String
+        package var unit: String
         package var map: MapView
         package var chart: UnmetChart
         package var offers: [AidPostRow]
@@ -122,18 +145,32 @@ package struct AidWebController {
     package func resource(_ request: Request) async throws -> View {
         let code = request.parameters.get("code") ?? ""
         guard let resource = try await AidResource.query(on: request.db).filter(\.$code == code).first() else {
-            throw Abort(.notFound, reason: "There is no resource '\(code)'.")
+            throw Refusal(
+                .notFound,
+                Message("aid.error.no-resource-page", "There is no resource '{code}'.", ["code": .text(code)]))
         }
         let dto = AidResourceDTO(resource)
+        let name = request.text(resource.label)
         var filter = AidQueries.PostFilter(status: .open)
         filter.resource = resource.id
         let offers = try await AidQueries.currentPosts(.offer, filter, on: request.db)
         let requests = try await AidQueries.currentPosts(.request, filter, on: request.db)
-        var map = request.worldMap(title: "Open requests (highlighted) and offers of \(resource.name.lowercased())")
+        var map = request.worldMap(
+            title: request.text(
+                Message(
+                    "aid.resource.map-title", "Open requests (highlighted) and offers of {resource}",
+                    ["resource": .text(name.lowercased(with: request.language.locale))])))
         for post in offers + requests {
+            let values: [String: Message.Value] = [
+                "city": .text(post.city.name), "amount": .message(AidUnit.amount(post.free, in: resource.unit)),
+            ]
+            let label =
+                switch post.kind {
+                case .offer: Message("aid.resource.map-dot.offer", "{city}: offer of {amount}", values)
+                case .request: Message("aid.resource.map-dot.request", "{city}: request of {amount}", values)
+                }
             map.addDot(
-                at: GeoPoint(latitude: post.city.latitude, longitude: post.city.longitude),
-                label: "\(post.city.name): \(post.kind.rawValue) of \(post.free) \(resource.unit)",
+                at: GeoPoint(latitude: post.city.latitude, longitude: post.city.longitude), label: request.text(label),
                 href: post.kind.pagePath(post.id!), population: post.city.population,
                 highlighted: post.kind == .request)
         }
@@ -141,12 +178,12 @@ package struct AidWebController {
         let first = today - Self.chartDays + 1
         let series = try await AidQueries.unmetSeries(
             of: try resource.requireID(), from: first, to: today, on: request.db)
-        let showsContact = AidQueries.showsContact(request)
         let page = ResourcePage(
-            layout: Layout(title: resource.name, request: request), resource: dto, map: map,
-            chart: UnmetChart(series: series, firstDay: first, unit: resource.unit),
-            offers: offers.map { AidPostRow($0, showsContact: showsContact) },
-            requests: requests.map { AidPostRow($0, showsContact: showsContact) })
+            layout: Layout(title: name, request: request), resource: dto, name: name,
+            unit: request.text(AidUnit.label(resource.unit)), map: map,
+            chart: UnmetChart(series: series, firstDay: first) { request.text(AidUnit.amount($0, in: resource.unit)) },
+            offers: offers.map { AidPostRow($0, request: request) },
+            requests: requests.map { AidPostRow($0, request: request) })
         return try await request.view.render("Aid/resource", page)
     }
 
@@ -194,18 +231,28 @@ package struct AidWebController {
         {
             cities.append(FormChoice(value: "\(cityID)", label: city.name, selected: true))
         }
-        let resources = try await AidQueries.resources(on: request.db).map {
-            FormChoice(value: $0.code, label: "\($0.name) (\($0.unit))", selected: $0.code == form.resource)
+        let resources = try await AidQueries.resources(on: request.db).map { resource in
+            let label = Message(
+                "aid.post-form.resource-choice", "{resource} ({unit})",
+                ["resource": .message(resource.label), "unit": .message(AidUnit.label(resource.unit))])
+            return FormChoice(
+                value: resource.code, label: request.text(label), selected: resource.code == form.resource)
         }
+        let heading =
+            switch kind {
+            case .offer: Message("aid.post-form.title.offer", "Offer help")
+            case .request: Message("aid.post-form.title.request", "Ask for help")
+            }
         let page = FormPage(
-            layout: Layout(title: kind == .offer ? "Offer help" : "Ask for help", request: request),
-            kind: kind.rawValue, action: kind.createPath,
-            heading: kind == .offer ? "Offer help" : "Ask for help", cities: cities, resources: resources,
+            layout: Layout(title: heading, request: request), kind: kind.rawValue,
+            action: request.localized(kind.createPath), heading: request.text(heading), cities: cities,
+            resources: resources,
             urgencies: AidUrgency.allCases.map {
-                FormChoice(value: $0.rawValue, label: $0.rawValue.capitalized, selected: $0.rawValue == form.urgency)
+                FormChoice(value: $0.rawValue, label: request.text($0.label), selected: $0.rawValue == form.urgency)
             },
             payers: TransportPayer.allCases.map {
-                FormChoice(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form.transportPaidBy)
+                FormChoice(
+                    value: $0.rawValue, label: request.text($0.label), selected: $0.rawValue == form.transportPaidBy)
             }, form: form, abroad: form.crossesBorders != nil, error: error)
         return try await request.view.render("Aid/post-form", page).encodeResponse(status: status, for: request)
     }
@@ -223,7 +270,8 @@ package struct AidWebController {
                 try form.input(kind: kind), kind: kind, context: request.editContext)
             return request.redirect(to: kind.pagePath(post.id!), showing: PostNotice.posted)
         } catch let problem as AbortError where problem.isMendableInTheForm {
-            return try await renderForm(kind, request, form: form, error: problem.reason, status: problem.status)
+            return try await renderForm(
+                kind, request, form: form, error: request.text(error: problem), status: problem.status)
         }
     }
 
@@ -250,10 +298,15 @@ package struct AidWebController {
         let id = try post.requireID()
         let allocations = try await AidQueries.allocations(
             { $0.filter(kind == .offer ? \.$offer.$id : \.$request.$id, .equal, id).filter(\.$status != .superseded) },
-            on: request.db)
-        let row = AidPostRow(post, showsContact: AidQueries.showsContact(request))
+            wording: { request.text($0) }, on: request.db)
+        let row = AidPostRow(post, request: request)
+        let title =
+            switch kind {
+            case .offer: Message("aid.post.title.offer", "Offer of {city}", ["city": .text(post.city.name)])
+            case .request: Message("aid.post.title.request", "Request of {city}", ["city": .text(post.city.name)])
+            }
         let page = PostPage(
-            layout: Layout(title: "\(kind == .offer ? "Offer" : "Request") of \(post.city.name)", request: request),
+            layout: Layout(title: title, request: request),
             post: row.post, row: row, allocations: allocations.map { allocationRow($0, request) },
             mayEdit: AccessPolicy.holds(.editor, in: [.city(post.$city.id)], user: request.actor?.user),
             today: DateText.day(Date()),
@@ -279,7 +332,8 @@ package struct AidWebController {
         package var layout: Layout
         package var run: MatchingRunDTO
         package var rows: [AllocationRow]
-        package var units: String
+        /// Units the run proposed to move, all allocations together.
+        package var units: Int
         package var solveTime: String
         package var weightedUnitsMet: String
         package var totalCost: String
@@ -309,12 +363,14 @@ package struct AidWebController {
     private func renderRun(_ id: Int, _ request: Request, error: String?, status: HTTPResponseStatus = .ok)
         async throws -> Response
     {
-        let run = try await AidQueries.run(id, on: request.db)
-        let units = run.allocations.reduce(0) { $0 + $1.quantity }
+        let run = try await AidQueries.run(id, wording: { request.text($0) }, on: request.db)
         let page = RunPage(
-            layout: Layout(title: "Matching run \(id)", request: request), run: run,
-            rows: run.allocations.map { allocationRow($0, request) }, units: NumberText.count(units),
-            solveTime: String(format: "%.1f ms", run.solveMilliseconds),
+            layout: Layout(
+                title: Message("aid.run.title", "Matching run {id}", ["id": .text("\(id)")]), request: request),
+            run: run, rows: run.allocations.map { allocationRow($0, request) },
+            units: run.allocations.reduce(0) { $0 + $1.quantity },
+            solveTime: request.text(
+                Message("aid.run.solve-time", "{milliseconds} ms", ["milliseconds": .decimal(run.solveMilliseconds)])),
             weightedUnitsMet: NumberText.count(Int(run.weightedUnitsMet)),
             totalCost: NumberText.count(Int(run.totalCost)),
             today: DateText.day(Date()),
@@ -349,8 +405,8 @@ package struct AidWebController {
             }
         }
         return AllocationRow(
-            allocation: allocation, statusLabel: allocation.status.label,
-            quantity: NumberText.count(allocation.quantity),
+            allocation: allocation, statusLabel: request.text(allocation.status.label),
+            amount: request.text(AidUnit.amount(allocation.quantity, in: allocation.unit)),
             distance: NumberText.count(Int(allocation.distanceKm.rounded())), answerAs: answerAs, backOutAs: backOutAs,
             mayShip: offerer && allocation.status == .committed,
             mayReceive: requester && allocation.status == .shipped)
@@ -380,10 +436,13 @@ package struct AidWebController {
             case "receive":
                 try await AllocationEdits.receive(id, quantity: quantity, date: form.date, context: request.editContext)
             default:
-                throw Abort(.notFound, reason: "An allocation can be accepted, declined, shipped or received.")
+                throw Refusal(
+                    .notFound,
+                    Message("aid.error.no-step", "An allocation can be accepted, declined, shipped or received."))
             }
         } catch let problem as AbortError where problem.isMendableInTheForm {
-            return try await renderRun(allocation.$run.id, request, error: problem.reason, status: problem.status)
+            return try await renderRun(
+                allocation.$run.id, request, error: request.text(error: problem), status: problem.status)
         }
         return request.redirect(
             to: AidPath.run.href(allocation.$run.id), showing: RunNotice.saved, at: "allocation-\(id)")
@@ -392,8 +451,21 @@ package struct AidWebController {
     // MARK: ledger
 
     package struct LedgerPage: Encodable {
+        package struct EntryRow: Encodable {
+            package var entry: LedgerDTO.Entry
+            /// The quantity in the resource's unit: "90 masks".
+            package var amount: String
+        }
+
+        package struct TotalRow: Encodable {
+            package var total: LedgerDTO.Total
+            package var amount: String
+        }
+
         package var layout: Layout
         package var ledger: LedgerDTO
+        package var entries: [EntryRow]
+        package var totals: [TotalRow]
         package var pager: Pager
         package var csvHref: String
     }
@@ -412,14 +484,21 @@ package struct AidWebController {
         ].compactMap { $0 }
         let title =
             switch (ledger.city, ledger.partner) {
-            case (let city?, let partner?): "Aid between \(city.name) and \(partner.name)"
-            case (let city?, nil): "Aid given and received by \(city.name)"
-            default: "Aid ledger"
+            case (let city?, let partner?):
+                Message(
+                    "aid.ledger.title.pair", "Aid between {city} and {partner}",
+                    ["city": .text(city.name), "partner": .text(partner.name)])
+            case (let city?, nil):
+                Message("aid.ledger.title.city", "Aid given and received by {city}", ["city": .text(city.name)])
+            default: Message("aid.ledger.title", "Aid ledger")
             }
+        let amount = { (quantity: Int, unit: String) in request.text(AidUnit.amount(quantity, in: unit)) }
         return try await request.view.render(
             "Aid/ledger",
             LedgerPage(
                 layout: Layout(title: title, request: request), ledger: ledger,
+                entries: ledger.entries.map { .init(entry: $0, amount: amount($0.quantity, $0.unit)) },
+                totals: ledger.totals.map { .init(total: $0, amount: amount($0.quantity, $0.unit)) },
                 pager: Pager(ledger.metadata, request: request),
                 csvHref: AidPath.ledgerCSV.href() + (query.queryItems!.isEmpty ? "" : query.string ?? "")))
     }
@@ -450,10 +529,10 @@ package struct AidWebController {
 package enum PostNotice: String, PageNotice {
     case posted, withdrawn
 
-    package var text: String {
+    package var message: Message {
         switch self {
-        case .posted: "Posted. A matching run will propose allocations."
-        case .withdrawn: "Withdrawn."
+        case .posted: Message("aid.notice.posted", "Posted. A matching run will propose allocations.")
+        case .withdrawn: Message("aid.notice.withdrawn", "Withdrawn.")
         }
     }
 }
@@ -462,10 +541,10 @@ package enum PostNotice: String, PageNotice {
 package enum RunNotice: String, PageNotice {
     case ran, saved
 
-    package var text: String {
+    package var message: Message {
         switch self {
-        case .ran: "The matching ran. Each city answers the proposals it is part of."
-        case .saved: "Saved."
+        case .ran: Message("aid.notice.ran", "The matching ran. Each city answers the proposals it is part of.")
+        case .saved: Message("aid.notice.saved", "Saved.")
         }
     }
 }

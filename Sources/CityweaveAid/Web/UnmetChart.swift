@@ -9,12 +9,15 @@ package struct UnmetChart: Encodable {
     package static let height = 160.0
 
     package var path: String
+    /// The highest unmet quantity, in its unit: "600 masks".
     package var peakText: String
     package var firstDay: String
     package var lastDay: String
+    /// The unmet quantity on the last day, in its unit.
     package var currentText: String
 
-    package init(series: [Int], firstDay: Int, unit: String) {
+    /// The chart of `series` from `firstDay` (a day number), `amount` wording a quantity in the resource's unit.
+    package init(series: [Int], firstDay: Int, amount: (Int) -> String) {
         let peak = max(1, series.max() ?? 0)
         let step = Self.width / Double(max(1, series.count))
         var path = ""
@@ -25,10 +28,10 @@ package struct UnmetChart: Encodable {
             path += "L\(Self.rounded(x + step)),\(Self.rounded(y))"
         }
         self.path = path
-        peakText = "\(NumberText.count(series.max() ?? 0)) \(unit)"
+        peakText = amount(series.max() ?? 0)
         self.firstDay = DateText.day(number: firstDay)
         lastDay = DateText.day(number: firstDay + max(0, series.count - 1))
-        currentText = "\(NumberText.count(series.last ?? 0)) \(unit)"
+        currentText = amount(series.last ?? 0)
     }
 
     private static func rounded(_ value: Double) -> String { String(format: "%.1f", value) }

@@ -28,7 +28,8 @@ public struct AidMatchingInstance: Sendable, Codable {
 
         public init(cities: [Int], tie: AidTie) {
             self.cities = cities
-            partnership = tie.partnership
+            // A file is read by people and other solvers: the partnership in English words.
+            partnership = tie.partnership?.englishText
             partnershipSince = tie.partnershipSince
             sharedNetworks = tie.sharedNetworks
         }

@@ -180,10 +180,16 @@ public enum AidMatchingError: Error, Equatable, CustomStringConvertible {
     /// The quantities and costs of one resource are too large for exact 64-bit arithmetic.
     case tooLarge(resource: String)
 
-    public var description: String {
+    /// Why, for the person who ran the matching, in their language.
+    public var message: Message {
         switch self {
         case .tooLarge(let resource):
-            "The quantities offered and requested of \(resource) are too large to match exactly; split the run by network."
+            Message(
+                "aid-matching.too-large",
+                "The quantities offered and requested of {resource} are too large to match exactly; split the run by network.",
+                ["resource": .text(resource)])
         }
     }
+
+    public var description: String { message.englishText }
 }

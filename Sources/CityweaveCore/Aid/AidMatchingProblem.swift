@@ -101,17 +101,24 @@ public struct AidCityPair: Hashable, Sendable, Codable {
 
 /// What already ties two cities: a partnership and the networks both belong to.
 public struct AidTie: Sendable, Codable, Hashable {
-    /// How the partnership is called on the page ("twin cities", "friendship cities"), if there is one.
-    public var partnership: String?
+    /// How the partnership is called in a proposal's reasons ("twin cities", "friendship cities"), if there is one.
+    public var partnership: Message?
     /// The year the partnership began, where known.
     public var partnershipSince: Int?
     /// Names of the networks both cities belong to.
     public var sharedNetworks: [String]
 
-    public init(partnership: String? = nil, partnershipSince: Int? = nil, sharedNetworks: [String] = []) {
+    public init(partnership: Message? = nil, partnershipSince: Int? = nil, sharedNetworks: [String] = []) {
         self.partnership = partnership
         self.partnershipSince = partnershipSince
         self.sharedNetworks = sharedNetworks
+    }
+
+    /// A tie whose partnership is called in words of no catalogue, as an instance file or a generated problem
+    /// calls it ("sister cities"): the reasons repeat them as they are.
+    public init(partnership words: String?, partnershipSince: Int? = nil, sharedNetworks: [String] = []) {
+        self.init(
+            partnership: words.map(Message.name), partnershipSince: partnershipSince, sharedNetworks: sharedNetworks)
     }
 }
 
@@ -173,12 +180,13 @@ public struct AidProposal: Sendable, Codable, Hashable {
     public var tie: AidTie?
     /// The cost of one unit on this route under the policy (bonuses subtracted).
     public var unitCost: Int64
-    /// Why this route, in words: "nearest available offer", "twin cities since 1979", "arrives 3 days before need".
-    public var reasons: [String]
+    /// Why this route, to be worded in the reader's language: "nearest available offer", "twin cities since 1979",
+    /// "arrives 3 days before need".
+    public var reasons: [Message]
 
     public init(
         supply: Int, need: Int, quantity: Int, distanceKm: Double, arrivalDay: Int, daysToSpare: Int, tie: AidTie?,
-        unitCost: Int64, reasons: [String]
+        unitCost: Int64, reasons: [Message]
     ) {
         self.supply = supply
         self.need = need

@@ -27,41 +27,50 @@ struct AidCandidateRank: Equatable {
 extension AidRoute {
     /// Why this route, in a few words each: where the offer stands by
     /// distance, what ties the two cities, and when the help arrives.
-    func reasons(rank: AidCandidateRank) -> [String] {
-        var reasons: [String] = []
+    func reasons(rank: AidCandidateRank) -> [Message] {
+        var reasons: [Message] = []
         switch (rank.place, rank.of) {
-        case (_, 1): reasons.append("only compatible offer")
-        case (1, _): reasons.append("nearest available offer")
-        default: reasons.append("\(Self.ordinal(rank.place)) nearest of \(rank.of) compatible offers")
+        case (_, 1): reasons.append(Message("aid-reason.only-offer", "only compatible offer"))
+        case (1, _): reasons.append(Message("aid-reason.nearest", "nearest available offer"))
+        default:
+            // The place as a number: ordinals ("2nd") are formed differently in every language.
+            reasons.append(
+                Message(
+                    "aid-reason.rank", one: "{place} nearest of {count} compatible offer",
+                    other: "{place} nearest of {count} compatible offers", count: rank.of,
+                    ["place": .ordinal(rank.place)]))
         }
         if let partnership = tie?.partnership {
-            reasons.append(tie?.partnershipSince.map { "\(partnership) since \($0)" } ?? partnership)
+            reasons.append(
+                tie?.partnershipSince.map {
+                    Message(
+                        "aid-reason.partnership", "{kind} since {year}",
+                        ["kind": .message(partnership), "year": .year($0)])
+                } ?? partnership)
         }
         if let networks = tie?.sharedNetworks, let first = networks.first {
             let more = networks.count - 1
             reasons.append(
-                more == 0 ? "both in \(first)" : "both in \(first) and \(more) more network\(more == 1 ? "" : "s")")
+                more == 0
+                    ? Message("aid-reason.shared-network", "both in {network}", ["network": .text(first)])
+                    : Message(
+                        "aid-reason.shared-networks", one: "both in {network} and {count} more network",
+                        other: "both in {network} and {count} more networks", count: more,
+                        ["network": .text(first)]))
         }
         switch daysToSpare {
-        case 0: reasons.append("arrives on the day needed")
-        case 1...: reasons.append("arrives \(Self.days(daysToSpare)) before need")
-        default: reasons.append("arrives \(Self.days(-daysToSpare)) late")
+        case 0: reasons.append(Message("aid-reason.on-the-day", "arrives on the day needed"))
+        case 1...:
+            reasons.append(
+                Message(
+                    "aid-reason.early", one: "arrives {count} day before need",
+                    other: "arrives {count} days before need", count: daysToSpare))
+        default:
+            reasons.append(
+                Message(
+                    "aid-reason.late", one: "arrives {count} day late", other: "arrives {count} days late",
+                    count: -daysToSpare))
         }
         return reasons
-    }
-
-    private static func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }
-
-    /// "2nd", "3rd", "11th", "21st".
-    static func ordinal(_ number: Int) -> String {
-        let suffix =
-            switch (number % 10, number % 100) {
-            case (_, 11...13): "th"
-            case (1, _): "st"
-            case (2, _): "nd"
-            case (3, _): "rd"
-            default: "th"
-            }
-        return "\(number)\(suffix)"
     }
 }

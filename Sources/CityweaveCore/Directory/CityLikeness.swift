@@ -1,6 +1,6 @@
 import Foundation
 
-/// Why two cities count as alike, in words a user reads next to a ranking.
+/// Why two cities count as alike; a ranking shows each as its ``message``.
 public enum LikenessReason: String, Sendable, Codable, CaseIterable {
     case similarSize = "similar size"
     case sameIncomeGroup = "same income group"
@@ -11,6 +11,21 @@ public enum LikenessReason: String, Sendable, Codable, CaseIterable {
     case sameFiscalAutonomy = "same fiscal autonomy"
     case similarOffice = "international office of similar size"
     case sharedLanguage = "a working language in common"
+
+    /// The reason in words, as an item of a list ("similar size, same country").
+    public var message: Message {
+        switch self {
+        case .similarSize: Message("likeness.similar-size", "similar size")
+        case .sameIncomeGroup: Message("likeness.same-income-group", "same income group")
+        case .sameCountry: Message("likeness.same-country", "same country")
+        case .sameSubregion: Message("likeness.same-subregion", "same part of the world")
+        case .sameRegion: Message("likeness.same-region", "same region")
+        case .sameGovernance: Message("likeness.same-governance", "same governance form")
+        case .sameFiscalAutonomy: Message("likeness.same-fiscal-autonomy", "same fiscal autonomy")
+        case .similarOffice: Message("likeness.similar-office", "international office of similar size")
+        case .sharedLanguage: Message("likeness.shared-language", "a working language in common")
+        }
+    }
 }
 
 /// How alike two cities are: a score from 0 to 1 and the reasons.

@@ -23,13 +23,14 @@ public enum PopulationBand: String, CaseIterable, Codable, Sendable {
         return next < all.endIndex ? all[next].lowerBound : nil
     }
 
-    public var label: String {
+    /// The band as pages show it, worded from the catalogues.
+    public var message: Message {
         switch self {
-        case .under100k: "Under 100,000"
-        case .from100kTo500k: "100,000 to 500,000"
-        case .from500kTo1m: "500,000 to 1 million"
-        case .from1mTo5m: "1 to 5 million"
-        case .over5m: "Over 5 million"
+        case .under100k: Message("population-band.under-100k", "Under 100,000")
+        case .from100kTo500k: Message("population-band.100k-500k", "100,000 to 500,000")
+        case .from500kTo1m: Message("population-band.500k-1m", "500,000 to 1 million")
+        case .from1mTo5m: Message("population-band.1m-5m", "1 to 5 million")
+        case .over5m: Message("population-band.over-5m", "Over 5 million")
         }
     }
 

@@ -11,6 +11,28 @@ public enum Theme: String, CaseIterable, Codable, Sendable, Comparable {
     /// Its name in English, from ``vocabulary``.
     public var label: String { Self.vocabulary[self]?["en"]?.name ?? rawValue }
 
+    /// Its name as pages show it, worded from the catalogues; the English is ``label``'s.
+    public var message: Message {
+        switch self {
+        case .climate: Message("theme.climate", "Climate")
+        case .culture: Message("theme.culture", "Culture")
+        case .digital: Message("theme.digital", "Digital and data")
+        case .economy: Message("theme.economy", "Economy and jobs")
+        case .education: Message("theme.education", "Education")
+        case .energy: Message("theme.energy", "Energy")
+        case .environment: Message("theme.environment", "Environment")
+        case .equity: Message("theme.equity", "Equity and inclusion")
+        case .governance: Message("theme.governance", "Governance")
+        case .health: Message("theme.health", "Health")
+        case .housing: Message("theme.housing", "Housing")
+        case .migration: Message("theme.migration", "Migration")
+        case .mobility: Message("theme.mobility", "Mobility")
+        case .peace: Message("theme.peace", "Peace and diplomacy")
+        case .resilience: Message("theme.resilience", "Resilience")
+        case .security: Message("theme.security", "Safety and security")
+        }
+    }
+
     public static func < (lhs: Theme, rhs: Theme) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// Parses a list of theme names, naming the first unknown one.
@@ -27,8 +49,12 @@ public enum Theme: String, CaseIterable, Codable, Sendable, Comparable {
 
     public struct UnknownTheme: Error, Sendable {
         public var name: String
-        public var message: String {
-            "unknown theme '\(name)'; themes are \(Theme.allCases.map(\.rawValue).joined(separator: ", "))"
+
+        /// What was wrong, for the client who sent the name; the themes are listed by their raw values.
+        public var reason: Message {
+            Message(
+                "theme.unknown", "unknown theme '{name}'; themes are {themes}",
+                ["name": .text(name), "themes": .text(Theme.allCases.map(\.rawValue).joined(separator: ", "))])
         }
     }
 }

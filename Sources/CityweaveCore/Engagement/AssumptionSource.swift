@@ -8,13 +8,21 @@ public enum AssumptionSource: String, Sendable, Codable, CaseIterable {
     /// Cityweave's own, because the strategy sets none.
     case cityweaveDefault = "default"
 
-    /// Words for the source of one figure, or of two when `plural`.
-    public func phrase(plural: Bool = false) -> String {
+    /// Words for the source of one figure, or of two when `plural`: counted as a plural message,
+    /// so that a language with a dual words the two figures (hours and fee) as two.
+    public func phrase(plural: Bool = false) -> Message {
+        let figures = plural ? 2 : 1
         switch self {
-        case .whatIf: plural ? "the figures you are trying" : "the figure you are trying"
+        case .whatIf:
+            return Message(
+                "advice.source.what-if", one: "the figure you are trying", other: "the figures you are trying",
+                count: figures)
         case .strategy:
-            plural ? "your strategy's figures for a new network" : "your strategy's figure for a new network"
-        case .cityweaveDefault: "Cityweave's default, as your strategy sets none"
+            return Message(
+                "advice.source.strategy", one: "your strategy's figure for a new network",
+                other: "your strategy's figures for a new network", count: figures)
+        case .cityweaveDefault:
+            return Message("advice.source.default", "Cityweave's default, as your strategy sets none")
         }
     }
 }

@@ -61,8 +61,8 @@ public struct AdvisedAction: Sendable, Equatable {
     /// Whether the hours and fee are the advisor's assumption for a network the city is not in.
     public var isEstimate: Bool
     /// The sentence a user reads: "Leave X: 82% of its members … are covered by Y and Z; …".
-    public var summary: String
-    public var reasons: [String]
+    public var summary: Message
+    public var reasons: [Message]
     public var assessment: NetworkAssessment
 }
 
@@ -173,16 +173,15 @@ public enum PortfolioAdvisor {
         }
         for position in order {
             let network = input.networks[position]
-            let assessment = assessments[position]
             let candidate = candidates[position]
             let commitment = commitments[network.id]
-            var action = AdvisedAction(
-                kind: .keep, networkID: network.id, networkName: network.name, hoursPerMonth: candidate.hours,
-                yearlyFee: candidate.cost, isEstimate: commitment == nil, summary: "", reasons: [],
-                assessment: assessment)
+            var kind = AdvisedAction.Kind.keep
+            var hoursPerMonth = candidate.hours
+            var yearlyFee = candidate.cost
+            var assessment = assessments[position]
             switch (chosen.contains(position), commitment) {
             case (true, nil):
-                action.kind = .join
+                kind = .join
             case (true, let commitment?):
                 if commitment.recentValueEntries >= deepenEntries, commitment.recentMeanRating >= deepenRating,
                     spareHours >= 1
@@ -190,8 +189,8 @@ public enum PortfolioAdvisor {
                     // Half as much again at most: deepening is a step, not a leap.
                     let more = min(spareHours, max(1, commitment.hoursPerMonth / 2)).rounded(.down)
                     spareHours -= more
-                    action.kind = .deepen
-                    action.hoursPerMonth += more
+                    kind = .deepen
+                    hoursPerMonth += more
                 }
             case (false, let commitment?):
                 // A light presence (an hour a month, the fee) where the city rated it and what is left pays for it.
@@ -204,18 +203,24 @@ public enum PortfolioAdvisor {
                     spareHours -= light
                     spareBudget -= commitment.yearlyFee
                 }
-                action.kind = reduce ? .reduce : .leave
-                action.hoursPerMonth = reduce ? light : 0
-                action.yearlyFee = reduce ? commitment.yearlyFee : 0
-                action.assessment = NetworkAssessment.assess(
+                kind = reduce ? .reduce : .leave
+                hoursPerMonth = reduce ? light : 0
+                yearlyFee = reduce ? commitment.yearlyFee : 0
+                assessment = NetworkAssessment.assess(
                     network, weights: input.weights, likeness: input.likeness, commitment: commitment,
                     fee: commitment.yearlyFee, budget: input.budget, portfolio: proposedCoverage)
-                action.assessment.coveredBy = NetworkAssessment.coverers(of: network, among: proposed)
+                assessment.coveredBy = NetworkAssessment.coverers(of: network, among: proposed)
             case (false, nil):
                 continue
             }
-            (action.summary, action.reasons) = wording.explain(action, network: network, commitment: commitment)
-            actions.append(action)
+            let (summary, reasons) = wording.explain(
+                kind, network: network, commitment: commitment, hoursPerMonth: hoursPerMonth, yearlyFee: yearlyFee,
+                assessment: assessment)
+            actions.append(
+                AdvisedAction(
+                    kind: kind, networkID: network.id, networkName: network.name, hoursPerMonth: hoursPerMonth,
+                    yearlyFee: yearlyFee, isEstimate: commitment == nil, summary: summary, reasons: reasons,
+                    assessment: assessment))
         }
         actions = actions.enumerated().sorted {
             ($0.element.kind.order, $0.offset) < ($1.element.kind.order, $1.offset)
@@ -275,112 +280,194 @@ private struct Wording {
     let keptForRating: Set<Int>
     let names: [Int: String]
 
-    func explain(_ action: AdvisedAction, network: NetworkFacts, commitment: NetworkCommitment?) -> (
-        String, [String]
-    ) {
-        let score = action.assessment
-        var reasons: [String] = []
+    /// The summary of an action and every reason for it; `hoursPerMonth` and `yearlyFee` are what the
+    /// network takes under the proposal.
+    func explain(
+        _ kind: AdvisedAction.Kind, network: NetworkFacts, commitment: NetworkCommitment?, hoursPerMonth: Double,
+        yearlyFee: Double, assessment score: NetworkAssessment
+    ) -> (Message, [Message]) {
+        var reasons: [Message] = []
         let weighted = network.themes.filter { themes.contains($0) }
-        if !weighted.isEmpty { reasons.append("works on \(themeList(weighted))") }
+        if !weighted.isEmpty {
+            reasons.append(
+                Message("advice.reason.themes", "works on {themes}", ["themes": .list(themeList(weighted))]))
+        }
         if !network.membersAreKnown {
-            reasons.append("no member data: the network does not publish its member list")
+            reasons.append(
+                Message(
+                    "advice.reason.no-member-data", "no member data: the network does not publish its member list"))
         } else if score.similarMembers > 0 {
             reasons.append(
-                "\(score.similarMembers) of its \(network.members.count) members are cities like \(input.cityName)")
+                Message(
+                    "advice.reason.similar-members", one: "{similar} of its {count} member is a city like {city}",
+                    other: "{similar} of its {count} members are cities like {city}", count: network.members.count,
+                    ["similar": .count(score.similarMembers), "city": .text(input.cityName)]))
         }
         if network.practicesBySimilarMembers > 0 {
-            reasons.append("\(count(network.practicesBySimilarMembers, "practice")) published by similar members")
+            reasons.append(
+                Message(
+                    "advice.reason.practices", one: "{count} practice published by similar members",
+                    other: "{count} practices published by similar members", count: network.practicesBySimilarMembers
+                ))
         }
         if network.sharedValueEntries > 0 {
-            reasons.append("similar cities that share their ratings rate it \(rating(network.sharedMeanRating)) of 5")
+            reasons.append(
+                Message(
+                    "advice.reason.shared-rating", "similar cities that share their ratings rate it {rating} of 5",
+                    ["rating": rating(network.sharedMeanRating)]))
         }
         let logged =
             commitment.map { commitment in
                 commitment.recentValueEntries > 0
-                    ? "value logged \(times(commitment.recentValueEntries)) in 12 months (mean rating \(rating(commitment.recentMeanRating)))"
-                    : "no value logged in 12 months"
+                    ? Message(
+                        "advice.reason.value-logged", one: "value logged once in 12 months (mean rating {rating})",
+                        other: "value logged {count} times in 12 months (mean rating {rating})",
+                        count: commitment.recentValueEntries, ["rating": rating(commitment.recentMeanRating)])
+                    : Message("advice.reason.no-value-logged", "no value logged in 12 months")
             }
-        let name = network.name
-        switch action.kind {
+        let name = Message.Value.text(network.name)
+        switch kind {
         case .join:
-            reasons.append(assumption(action))
-            return ("Join \(name): " + reasons.prefix(2).joined(separator: "; "), reasons)
+            reasons.append(assumption(hoursPerMonth: hoursPerMonth, yearlyFee: yearlyFee))
+            return (
+                Message(
+                    "advice.join", "Join {network}: {reasons}",
+                    ["network": name, "reasons": .series(Array(reasons.prefix(2)))]),
+                reasons
+            )
         case .keep:
             if let logged { reasons.append(logged) }
             if keptForRating.contains(network.id) { reasons.insert(keptForItsRating, at: 0) }
-            return ("Keep \(name): " + reasons.prefix(2).joined(separator: "; "), reasons)
+            return (
+                Message(
+                    "advice.keep", "Keep {network}: {reasons}",
+                    ["network": name, "reasons": .series(Array(reasons.prefix(2)))]),
+                reasons
+            )
         case .deepen:
             if let logged { reasons.append(logged) }
             if keptForRating.contains(network.id) { reasons.insert(keptForItsRating, at: 0) }
-            let more = action.hoursPerMonth - (commitment?.hoursPerMonth ?? 0)
-            return ("Deepen \(name) by \(hours(more)) a month: " + (logged ?? ""), reasons)
+            let more = hoursPerMonth - (commitment?.hoursPerMonth ?? 0)
+            // Only a network the city is in deepens, so there is a log to speak of.
+            return (
+                Message(
+                    "advice.deepen", "Deepen {network} by {hours} a month: {logged}",
+                    ["network": name, "hours": hours(more), "logged": .series([logged].compactMap { $0 })]),
+                reasons
+            )
         case .reduce, .leave:
-            var overlap: [String] = []
+            var overlap: [Message] = []
             if score.membersCovered > 0 || score.themesCovered > 0 {
                 let by = score.coveredBy.prefix(2).compactMap { names[$0] }
-                let what =
-                    score.membersCovered == 0
-                    ? "\(themeShare(score.themesCovered)) of its themes are"
-                    : "\(share(score.membersCovered)) of its members and \(themeShare(score.themesCovered)) of its themes are"
+                let coverers: Message.Value =
+                    by.isEmpty
+                    ? .message(Message("advice.covered-by.rest", "the rest of the portfolio"))
+                    : .list(by.map(Message.name))
+                let themesCovered = Message.Value.message(themeShare(score.themesCovered))
                 overlap.append(
-                    "\(what) covered by " + (by.isEmpty ? "the rest of the portfolio" : by.joined(separator: " and ")))
+                    score.membersCovered == 0
+                        ? Message(
+                            "advice.reason.themes-covered", "{themes} are covered by {coverers}",
+                            ["themes": themesCovered, "coverers": coverers])
+                        : Message(
+                            "advice.reason.members-and-themes-covered",
+                            "{members} of its members and {themes} are covered by {coverers}",
+                            ["members": .percent(score.membersCovered), "themes": themesCovered, "coverers": coverers]))
             }
-            if score.fit == 0 { overlap.append("none of its themes is a priority") }
-            let verb = action.kind == .leave ? "Leave \(name)" : "Reduce \(name) to a light presence"
+            if score.fit == 0 {
+                overlap.append(Message("advice.reason.no-priority", "none of its themes is a priority"))
+            }
+            func sentence(_ why: Message.Value) -> Message {
+                kind == .leave
+                    ? Message("advice.leave", "Leave {network}: {why}", ["network": name, "why": why])
+                    : Message(
+                        "advice.reduce", "Reduce {network} to a light presence: {why}", ["network": name, "why": why])
+            }
             guard let commitment, commitment.recentValueEntries > 0 else {
                 let why = overlap + [logged].compactMap { $0 }
-                return (verb + ": " + why.joined(separator: "; "), why + reasons)
+                return (sentence(.series(why)), why + reasons)
             }
             // What the city logged speaks for staying: say what outweighed it.
-            let best = bestRated.contains(network.id) ? ", your best-rated engagement" : ""
-            let rated =
-                "rated \(rating(commitment.recentMeanRating)) of 5 (\(times(commitment.recentValueEntries)) in 12 months)\(best)"
             let outweighing =
                 overlap.isEmpty
                 ? [
-                    "its cost of \(money(commitment.yearlyFee)) a year and \(hours(commitment.hoursPerMonth)) a month, worth more to the strategy's priorities in the networks proposed"
+                    Message(
+                        "advice.reason.cost-outweighs",
+                        "its cost of {fee} a year and {hours} a month, worth more to the strategy's priorities in the networks proposed",
+                        ["fee": fee(commitment.yearlyFee), "hours": hours(commitment.hoursPerMonth)])
                 ] : overlap
-            let why = "\(rated), outweighed by: " + outweighing.joined(separator: "; ")
-            return (verb + ": " + why, [why] + reasons)
+            let values: [String: Message.Value] = [
+                "rating": rating(commitment.recentMeanRating), "outweighing": .series(outweighing),
+            ]
+            let why =
+                bestRated.contains(network.id)
+                ? Message(
+                    "advice.reason.best-rated-outweighed",
+                    one:
+                        "rated {rating} of 5 (once in 12 months), your best-rated engagement, outweighed by: {outweighing}",
+                    other:
+                        "rated {rating} of 5 ({count} times in 12 months), your best-rated engagement, outweighed by: {outweighing}",
+                    count: commitment.recentValueEntries, values)
+                : Message(
+                    "advice.reason.rated-outweighed",
+                    one: "rated {rating} of 5 (once in 12 months), outweighed by: {outweighing}",
+                    other: "rated {rating} of 5 ({count} times in 12 months), outweighed by: {outweighing}",
+                    count: commitment.recentValueEntries, values)
+            return (sentence(.message(why)), [why] + reasons)
         }
     }
 
-    private var keptForItsRating: String {
-        "your best-rated engagement: kept, because only its cost spoke for leaving it"
+    private var keptForItsRating: Message {
+        Message(
+            "advice.reason.kept-for-rating",
+            "your best-rated engagement: kept, because only its cost spoke for leaving it")
     }
 
     /// The assumed hours and fee of a network to join, and where each figure comes from.
-    private func assumption(_ action: AdvisedAction) -> String {
+    private func assumption(hoursPerMonth: Double, yearlyFee: Double) -> Message {
         let hoursSource = input.newEngagementHoursSource
         let feeSource = input.newEngagementFeeSource
-        let figures = "\(hours(action.hoursPerMonth)) a month and a fee of \(money(action.yearlyFee)) a year"
         guard hoursSource == feeSource else {
-            return
-                "assumed \(hours(action.hoursPerMonth)) a month (\(hoursSource.phrase())) and a fee of \(money(action.yearlyFee)) a year (\(feeSource.phrase())) until you know better"
+            return Message(
+                "advice.reason.assumed-each",
+                "assumed {hours} a month ({hoursSource}) and a fee of {fee} a year ({feeSource}) until you know better",
+                [
+                    "hours": hours(hoursPerMonth), "hoursSource": .message(hoursSource.phrase()),
+                    "fee": fee(yearlyFee), "feeSource": .message(feeSource.phrase()),
+                ])
         }
-        return "assumed \(figures) (\(hoursSource.phrase(plural: true))) until you know better"
+        return Message(
+            "advice.reason.assumed",
+            "assumed {hours} a month and a fee of {fee} a year ({source}) until you know better",
+            [
+                "hours": hours(hoursPerMonth), "fee": fee(yearlyFee),
+                "source": .message(hoursSource.phrase(plural: true)),
+            ])
     }
 
-    private func themeList(_ list: [Theme]) -> String {
+    /// The themes, heaviest first, each with its share of the strategy's weight.
+    private func themeList(_ list: [Theme]) -> [Message] {
         let total = themes.reduce(0) { $0 + input.weights[$1]! }
         return list.sorted { (input.weights[$0]!, $1.rawValue) > (input.weights[$1]!, $0.rawValue) }.map { theme in
-            "\(theme.label.lowercased()) (\(share(total > 0 ? input.weights[theme]! / total : 0)))"
-        }.joined(separator: ", ")
+            Message(
+                "advice.theme-weight", "{theme} ({share})",
+                ["theme": .lowercased(theme.message), "share": .percent(total > 0 ? input.weights[theme]! / total : 0)])
+        }
     }
 
-    private func share(_ value: Double) -> String { NumberText.percent(value) }
-
-    private func themeShare(_ value: Double) -> String {
-        value >= 1 ? "all" : value == 0 ? "none" : share(value)
+    private func themeShare(_ value: Double) -> Message {
+        if value >= 1 { return Message("advice.themes-covered.all", "all of its themes") }
+        if value == 0 { return Message("advice.themes-covered.none", "none of its themes") }
+        return Message("advice.themes-covered.share", "{share} of its themes", ["share": .percent(value)])
     }
 
-    private func times(_ count: Int) -> String { count == 1 ? "once" : "\(count) times" }
+    /// A mean rating, always with one decimal: "4.0 of 5".
+    private func rating(_ value: Double) -> Message.Value { .fixed(value, digits: 1) }
 
-    private func count(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+    private func hours(_ value: Double) -> Message.Value {
+        .message(Message("advice.hours", "{hours} h", ["hours": .decimal(value)]))
+    }
 
-    private func rating(_ value: Double) -> String { String(format: "%.1f", value) }
-
-    private func hours(_ value: Double) -> String { "\(NumberText.short(value)) h" }
-
-    private func money(_ value: Double) -> String { NumberText.money(value) }
+    /// A fee a year, whole; fees are amounts the server checked (at most 10^12), well within an `Int`.
+    private func fee(_ value: Double) -> Message.Value { .count(Int(value.rounded())) }
 }

@@ -2,7 +2,15 @@
 public enum PracticeStage: String, CaseIterable, Codable, Sendable {
     case idea, pilot, implemented, evaluated
 
-    public var label: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+    /// The stage as pages show it, worded from the catalogues.
+    public var message: Message {
+        switch self {
+        case .idea: Message("practice-stage.idea", "Idea")
+        case .pilot: Message("practice-stage.pilot", "Pilot")
+        case .implemented: Message("practice-stage.implemented", "Implemented")
+        case .evaluated: Message("practice-stage.evaluated", "Evaluated")
+        }
+    }
 }
 
 /// A rough yearly cost, so that a city can tell at a glance whether a
@@ -13,12 +21,13 @@ public enum BudgetBand: String, CaseIterable, Codable, Sendable {
     case from100kTo1m = "100k_1m"
     case over1m = "over_1m"
 
-    public var label: String {
+    /// The band as pages show it, worded from the catalogues.
+    public var message: Message {
         switch self {
-        case .under10k: "Under 10,000 a year"
-        case .from10kTo100k: "10,000 to 100,000 a year"
-        case .from100kTo1m: "100,000 to 1 million a year"
-        case .over1m: "Over 1 million a year"
+        case .under10k: Message("budget-band.under-10k", "Under 10,000 a year")
+        case .from10kTo100k: Message("budget-band.10k-100k", "10,000 to 100,000 a year")
+        case .from100kTo1m: Message("budget-band.100k-1m", "100,000 to 1 million a year")
+        case .over1m: Message("budget-band.over-1m", "Over 1 million a year")
         }
     }
 }
@@ -28,7 +37,17 @@ public enum BudgetBand: String, CaseIterable, Codable, Sendable {
 public enum TransferStage: String, CaseIterable, Codable, Sendable {
     case exploring, adapting, piloting, implemented, evaluated, abandoned
 
-    public var label: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+    /// The stage as pages show it, worded from the catalogues.
+    public var message: Message {
+        switch self {
+        case .exploring: Message("transfer-stage.exploring", "Exploring")
+        case .adapting: Message("transfer-stage.adapting", "Adapting")
+        case .piloting: Message("transfer-stage.piloting", "Piloting")
+        case .implemented: Message("transfer-stage.implemented", "Implemented")
+        case .evaluated: Message("transfer-stage.evaluated", "Evaluated")
+        case .abandoned: Message("transfer-stage.abandoned", "Abandoned")
+        }
+    }
 
     /// A transfer moves forward, possibly skipping stages (a city may go
     /// from adapting straight to implementing), and may be abandoned at any

@@ -1,4 +1,5 @@
 import CityweaveAccounts
+import CityweaveCore
 import CityweaveShared
 import Fluent
 import Vapor
@@ -51,7 +52,8 @@ package struct DirectoryAPIController {
         return Paged(
             items: members.map {
                 MemberDTO(
-                    city: $0.city.toSummaryDTO(), countryName: $0.city.country.name, role: $0.role, since: $0.since)
+                    city: $0.city.toSummaryDTO(), countryName: request.countryName(of: $0.city), role: $0.role,
+                    since: $0.since)
             }, metadata: metadata)
     }
 
@@ -97,20 +99,16 @@ package struct DirectoryAPIController {
         let page = try PageParameters(from: request)
         guard let query = request.query[String.self, at: "q"], !query.trimmingCharacters(in: .whitespaces).isEmpty
         else {
-            throw BadRequest("'q' is required: the name to look for.")
+            throw BadRequest(
+                Message(
+                    "directory.error.search-query-required", "'{field}' is required: the name to look for.",
+                    ["field": .text("q")]))
         }
-        let kinds: [DirectoryRecord.Kind]
-        if let kind = request.query[String.self, at: "kind"] {
-            guard let chosen = DirectoryRecord.Kind(rawValue: kind) else {
-                throw BadRequest(
-                    "'kind' must be one of \(DirectoryRecord.Kind.allCases.map(\.rawValue).joined(separator: ", ")); got '\(kind)'."
-                )
-            }
-            kinds = [chosen]
-        } else {
-            kinds = DirectoryRecord.Kind.allCases
-        }
-        let (hits, metadata) = try await DirectoryQueries.search(query, kinds: kinds, page: page, on: request.db)
+        let kinds =
+            try request.query[String.self, at: "kind"].map {
+                [try FieldChoice.parse(DirectoryRecord.Kind.self, $0, field: "kind")]
+            } ?? DirectoryRecord.Kind.allCases
+        let (hits, metadata) = try await DirectoryQueries.search(query, kinds: kinds, page: page, request: request)
         return Paged(items: hits, metadata: metadata)
     }
 }

@@ -1,4 +1,5 @@
 import CityweaveAccounts
+import CityweaveCore
 import CityweaveShared
 import Fluent
 import Vapor
@@ -68,7 +69,10 @@ package struct DirectoryEditsAPIController {
             try request.integerParameter("id"), on: request.db)
         let decision = try request.jsonBody(Decision.self).decision
         guard decision == "accept" || decision == "decline" else {
-            throw BadRequest("'decision' must be accept or decline; got '\(decision)'.")
+            throw BadRequest(
+                Message(
+                    "directory.error.decision", "'{field}' must be accept or decline; got '{given}'.",
+                    ["field": .text("decision"), "given": .text(decision)]))
         }
         try await DirectoryEdits.decide(membershipRequest, accept: decision == "accept", context: request.editContext)
         return try await membershipRequest.toDTO(on: request.db)
@@ -92,7 +96,8 @@ package struct DirectoryEditsAPIController {
             to: network, try request.jsonBody(DirectoryEdits.NewMember.self), context: request.editContext)
         let city = try await DirectoryQueries.city(membership.$city.id, on: request.db)
         let dto = MemberDTO(
-            city: city.toSummaryDTO(), countryName: city.country.name, role: membership.role, since: membership.since)
+            city: city.toSummaryDTO(), countryName: request.countryName(of: city), role: membership.role,
+            since: membership.since)
         return try await dto.encodeResponse(status: .created, for: request)
     }
 

@@ -1,3 +1,4 @@
+import CityweaveCore
 import CityweaveShared
 import Foundation
 import Vapor
@@ -37,15 +38,25 @@ package struct CityProfileUpdate: Decodable, Sendable {
         let share = internationalBudgetShare.applied(to: city.internationalBudgetShare)
         if let share, !(0...100).contains(share) {
             throw BadRequest(
-                "'internationalBudgetShare' is a percentage of the city budget, from 0 to 100; got \(share).")
+                Message(
+                    "directory.error.budget-share",
+                    "'{field}' is a percentage of the city budget, from 0 to 100; got {given}.",
+                    ["field": .text("internationalBudgetShare"), "given": .text("\(share)")]))
         }
         let staff = internationalStaff.applied(to: city.internationalStaff)
         if let staff, !(0...100_000).contains(staff) {
-            throw BadRequest("'internationalStaff' must be a number of people from 0 to 100000; got \(staff).")
+            throw BadRequest(
+                Message(
+                    "directory.error.staff", "'{field}' must be a number of people from 0 to 100000; got {given}.",
+                    ["field": .text("internationalStaff"), "given": .text(String(staff))]))
         }
         let languages = (workingLanguages.applied(to: city.workingLanguages) ?? []).map { $0.lowercased() }
         for language in languages where language.count != 2 || !language.allSatisfy({ $0.isASCII && $0.isLetter }) {
-            throw BadRequest("'workingLanguages' must hold ISO 639-1 codes such as en or zh; got '\(language)'.")
+            throw BadRequest(
+                Message(
+                    "directory.error.working-languages",
+                    "'{field}' must hold ISO 639-1 codes such as en or zh; got '{given}'.",
+                    ["field": .text("workingLanguages"), "given": .text(language)]))
         }
         city.formOfGovernment = government
         city.fiscalAutonomy = autonomy

@@ -1,4 +1,5 @@
 import CityweaveAccounts
+import CityweaveCore
 import CityweaveShared
 import Fluent
 import Vapor
@@ -57,20 +58,21 @@ package enum DirectoryEdits {
         -> Partnership
     {
         let cityID = try city.requireID()
-        guard let kind = PartnershipKind(rawValue: input.kind) else {
-            let allowed = PartnershipKind.allCases.map(\.rawValue).joined(separator: ", ")
-            throw BadRequest("'kind' must be one of \(allowed); got '\(input.kind)'.")
+        let kind = try FieldChoice.parse(PartnershipKind.self, input.kind, field: "kind")
+        guard input.partnerCityId != cityID else {
+            throw BadRequest(
+                Message(
+                    "directory.error.partner-itself", "'{field}': a city cannot partner itself.",
+                    ["field": .text("partnerCityId")]))
         }
-        guard input.partnerCityId != cityID else { throw BadRequest("'partnerCityId': a city cannot partner itself.") }
         guard try await City.find(input.partnerCityId, on: context.db) != nil else {
-            throw BadRequest("'partnerCityId': there is no city with the id \(input.partnerCityId).")
+            throw DirectoryQueries.noCityWithID(input.partnerCityId, field: "partnerCityId")
         }
         try checkYear(input.since, field: "since")
         let (a, b) = (min(cityID, input.partnerCityId), max(cityID, input.partnerCityId))
         let existing = try await Partnership.query(on: context.db).filter(\.$cityA.$id == a).filter(\.$cityB.$id == b)
             .filter(\.$kind == kind).first()
-        let alreadyRecorded = Abort(
-            .conflict, reason: "This \(kind.label.lowercased()) partnership is already recorded.")
+        let alreadyRecorded = Refusal(.conflict, partnershipRecorded(kind))
         guard existing == nil else { throw alreadyRecorded }
         let source = try text(input.source, field: "source", limit: 500)
         let partnership = Partnership()
@@ -95,9 +97,33 @@ package enum DirectoryEdits {
         return partnership
     }
 
+    /// What refuses a partnership recorded already: a sentence for each kind, which languages word differently.
+    private static func partnershipRecorded(_ kind: PartnershipKind) -> Message {
+        switch kind {
+        case .sisterCity:
+            Message(
+                "directory.error.partnership-recorded.sister-city", "This sister city partnership is already recorded.")
+        case .friendship:
+            Message(
+                "directory.error.partnership-recorded.friendship", "This friendship partnership is already recorded.")
+        case .memorandum:
+            Message(
+                "directory.error.partnership-recorded.memorandum",
+                "This memorandum of understanding partnership is already recorded.")
+        case .economicPartnership:
+            Message(
+                "directory.error.partnership-recorded.economic-partnership",
+                "This metro-to-metro economic partnership is already recorded.")
+        }
+    }
+
     package static func partnership(_ id: Int, on database: any Database) async throws -> Partnership {
         guard let partnership = try await Partnership.find(id, on: database) else {
-            throw Abort(.notFound, reason: "There is no partnership with the id \(id).")
+            throw Refusal(
+                .notFound,
+                Message(
+                    "directory.error.no-partnership", "There is no partnership with the id {id}.",
+                    ["id": .text(String(id))]))
         }
         return partnership
     }
@@ -108,7 +134,9 @@ package enum DirectoryEdits {
             owner == .city(partnership.$cityB.id) ? .city(partnership.$cityB.id) : .city(partnership.$cityA.id)
         try await context.db.transaction { db in
             try await partnership.deleteOnce(
-                on: db, orElse: Abort(.notFound, reason: "This partnership was removed already."))
+                on: db,
+                orElse: Refusal(
+                    .notFound, Message("directory.error.partnership-removed", "This partnership was removed already.")))
             try await AuditLog.record(
                 context, action: "delete", recordType: "partnership", recordID: "\(try partnership.requireID())",
                 organisation: organisation,
@@ -132,7 +160,7 @@ package enum DirectoryEdits {
         -> Membership
     {
         guard try await City.find(input.cityId, on: context.db) != nil else {
-            throw BadRequest("'cityId': there is no city with the id \(input.cityId).")
+            throw DirectoryQueries.noCityWithID(input.cityId, field: "cityId")
         }
         try checkYear(input.since, field: "since")
         let role = try text(input.role, field: "role", limit: 60)
@@ -150,7 +178,11 @@ package enum DirectoryEdits {
         let networkID = try network.requireID()
         let existing = try await Membership.query(on: db).filter(\.$network.$id == networkID)
             .filter(\.$city.$id == cityID).first()
-        let alreadyMember = Abort(.conflict, reason: "City \(cityID) is already a member of \(network.name).")
+        let alreadyMember = Refusal(
+            .conflict,
+            Message(
+                "directory.error.city-already-member", "City {id} is already a member of {network}.",
+                ["id": .text(String(cityID)), "network": .text(network.name)]))
         guard existing == nil else { throw alreadyMember }
         let membership = Membership()
         membership.$network.id = networkID
@@ -168,13 +200,17 @@ package enum DirectoryEdits {
 
     package static func removeMember(_ cityID: Int, from network: Network, context: EditContext) async throws {
         let networkID = try network.requireID()
+        let notMember = Refusal(
+            .notFound,
+            Message(
+                "directory.error.city-not-member", "City {id} is not a member of {network}.",
+                ["id": .text(String(cityID)), "network": .text(network.name)]))
         guard
             let membership = try await Membership.query(on: context.db).filter(\.$network.$id == networkID)
                 .filter(\.$city.$id == cityID).first()
-        else { throw Abort(.notFound, reason: "City \(cityID) is not a member of \(network.name).") }
+        else { throw notMember }
         try await context.db.transaction { db in
-            try await membership.deleteOnce(
-                on: db, orElse: Abort(.notFound, reason: "City \(cityID) is not a member of \(network.name)."))
+            try await membership.deleteOnce(on: db, orElse: notMember)
             try await AuditLog.record(
                 context, action: "delete", recordType: "membership", recordID: "\(try membership.requireID())",
                 organisation: .network(networkID),
@@ -199,19 +235,30 @@ package enum DirectoryEdits {
         do {
             network = try await DirectoryQueries.network(input.networkId, on: context.db)
         } catch let error as any AbortError where error.status == .notFound {
-            throw BadRequest("'networkId': there is no network '\(input.networkId)'.")
+            throw BadRequest(
+                Message(
+                    "directory.error.network-field-unknown", "'{field}': there is no network '{network}'.",
+                    ["field": .text("networkId"), "network": .text(input.networkId)]))
         }
         let networkID = try network.requireID()
         let message = try text(input.message, field: "message", limit: 2000)
         if try await Membership.query(on: context.db).filter(\.$network.$id == networkID)
             .filter(\.$city.$id == cityID).first() != nil
         {
-            throw Abort(.conflict, reason: "\(city.name) is already a member of \(network.name).")
+            throw Refusal(
+                .conflict,
+                Message(
+                    "directory.error.already-member", "{city} is already a member of {network}.",
+                    ["city": .text(city.name), "network": .text(network.name)]))
         }
         if try await MembershipRequest.query(on: context.db).filter(\.$network.$id == networkID)
             .filter(\.$city.$id == cityID).filter(\.$status == .pending).first() != nil
         {
-            throw Abort(.conflict, reason: "\(city.name) has already asked to join \(network.name).")
+            throw Refusal(
+                .conflict,
+                Message(
+                    "directory.error.already-asked", "{city} has already asked to join {network}.",
+                    ["city": .text(city.name), "network": .text(network.name)]))
         }
         let membershipRequest = MembershipRequest()
         membershipRequest.$network.id = networkID
@@ -231,7 +278,11 @@ package enum DirectoryEdits {
 
     package static func membershipRequest(_ id: Int, on database: any Database) async throws -> MembershipRequest {
         guard let found = try await MembershipRequest.find(id, on: database) else {
-            throw Abort(.notFound, reason: "There is no membership request with the id \(id).")
+            throw Refusal(
+                .notFound,
+                Message(
+                    "directory.error.no-membership-request", "There is no membership request with the id {id}.",
+                    ["id": .text(String(id))]))
         }
         return found
     }
@@ -240,7 +291,11 @@ package enum DirectoryEdits {
     package static func decide(_ membershipRequest: MembershipRequest, accept: Bool, context: EditContext) async throws
     {
         guard membershipRequest.status == .pending else {
-            throw Abort(.conflict, reason: "This request was already \(membershipRequest.status.rawValue).")
+            throw Refusal(
+                .conflict,
+                membershipRequest.status == .accepted
+                    ? Message("directory.error.request-accepted", "This request was already accepted.")
+                    : Message("directory.error.request-declined", "This request was already declined."))
         }
         let network = try await membershipRequest.$network.get(on: context.db)
         try await context.db.transaction { db in
@@ -271,13 +326,21 @@ package enum DirectoryEdits {
 
     package static func checkYear(_ year: Int?, field: String) throws {
         if let year, !(1800...thisYear).contains(year) {
-            throw BadRequest("'\(field)' must be a year from 1800 to \(thisYear); got \(year).")
+            throw BadRequest(
+                Message(
+                    "directory.error.year", "'{field}' must be a year from 1800 to {last}; got {given}.",
+                    ["field": .text(field), "last": .year(thisYear), "given": .year(year)]))
         }
     }
 
     package static func text(_ value: String?, field: String, limit: Int) throws -> String {
         let trimmed = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard trimmed.count <= limit else { throw BadRequest("'\(field)' must have at most \(limit) characters.") }
+        guard trimmed.count <= limit else {
+            throw BadRequest(
+                Message(
+                    "directory.error.too-long", "'{field}' must have at most {limit} characters.",
+                    ["field": .text(field), "limit": .count(limit)]))
+        }
         return trimmed
     }
 }

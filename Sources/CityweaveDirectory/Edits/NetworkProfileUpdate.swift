@@ -1,4 +1,5 @@
 import CityweaveAccounts
+import CityweaveCore
 import CityweaveShared
 import Foundation
 import Vapor
@@ -36,26 +37,33 @@ package struct NetworkProfileUpdate: Decodable, Sendable {
     /// Checks every field and applies them all, or throws naming the first bad one and changes nothing.
     package func apply(to network: Network) throws {
         let name = try DirectoryEdits.text(self.name.applied(to: network.name), field: "name", limit: 200)
-        if name.isEmpty { throw BadRequest("'name' must not be empty.") }
+        if name.isEmpty {
+            throw BadRequest(Message("directory.error.empty", "'{field}' must not be empty.", ["field": .text("name")]))
+        }
         let acronym = try DirectoryEdits.text(self.acronym.applied(to: network.acronym), field: "acronym", limit: 40)
         let founded = self.founded.applied(to: network.founded)
         try DirectoryEdits.checkYear(founded, field: "founded")
-        let scopeText = self.scope.applied(to: network.scope.rawValue) ?? ""
-        guard let scope = NetworkScope(rawValue: scopeText) else {
-            throw BadRequest("'scope' must be one of global, regional, national; got '\(scopeText)'.")
-        }
+        let scope = try FieldChoice.parse(
+            NetworkScope.self, self.scope.applied(to: network.scope.rawValue) ?? "", field: "scope")
         let region = try DirectoryEdits.text(self.region.applied(to: network.region), field: "region", limit: 100)
         let themes = (self.themes.applied(to: network.themes) ?? []).map {
             $0.trimmingCharacters(in: .whitespaces).lowercased()
         }.filter { !$0.isEmpty }
         if themes.count > 30 || themes.contains(where: { $0.count > 60 }) {
-            throw BadRequest("'themes' takes at most 30 themes of at most 60 characters each.")
+            throw BadRequest(
+                Message(
+                    "directory.error.network-themes",
+                    "'{field}' takes at most 30 themes of at most 60 characters each.",
+                    ["field": .text("themes")]))
         }
         let website = try DirectoryEdits.text(self.website.applied(to: network.website), field: "website", limit: 300)
         if !website.isEmpty,
             !(website.hasPrefix("https://") || website.hasPrefix("http://")) || URL(string: website)?.host == nil
         {
-            throw BadRequest("'website' must be an http:// or https:// address; got '\(website)'.")
+            throw BadRequest(
+                Message(
+                    "directory.error.website", "'{field}' must be an http:// or https:// address; got '{given}'.",
+                    ["field": .text("website"), "given": .text(website)]))
         }
         let description = try DirectoryEdits.text(
             self.description.applied(to: network.details), field: "description", limit: 5000)

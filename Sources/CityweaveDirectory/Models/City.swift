@@ -1,4 +1,5 @@
 import CityweaveAccounts
+import CityweaveCore
 import CityweaveShared
 import Fluent
 import Vapor
@@ -48,13 +49,14 @@ package enum FormOfGovernment: String, Codable, CaseIterable, Sendable {
     case appointedExecutive = "appointed_executive"
     case other
 
-    package var label: String {
+    package var message: Message {
         switch self {
-        case .strongMayor: "Directly elected executive mayor"
-        case .councilManager: "Council with an appointed manager"
-        case .committee: "Council committees"
-        case .appointedExecutive: "Executive appointed by a higher government"
-        case .other: "Other"
+        case .strongMayor: Message("directory.government.strong-mayor", "Directly elected executive mayor")
+        case .councilManager: Message("directory.government.council-manager", "Council with an appointed manager")
+        case .committee: Message("directory.government.committee", "Council committees")
+        case .appointedExecutive:
+            Message("directory.government.appointed-executive", "Executive appointed by a higher government")
+        case .other: Message("directory.government.other", "Other")
         }
     }
 }
@@ -63,5 +65,11 @@ package enum FormOfGovernment: String, Codable, CaseIterable, Sendable {
 package enum FiscalAutonomy: String, Codable, CaseIterable, Sendable {
     case low, medium, high
 
-    package var label: String { rawValue.capitalized }
+    package var message: Message {
+        switch self {
+        case .low: Message("directory.fiscal-autonomy.low", "Low")
+        case .medium: Message("directory.fiscal-autonomy.medium", "Medium")
+        case .high: Message("directory.fiscal-autonomy.high", "High")
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import CityweaveAccounts
+import CityweaveShared
 import Fluent
 import Vapor
 
@@ -37,5 +38,17 @@ package final class Country: Model, @unchecked Sendable {
         self.continent = continent
         self.population = population
         self.capitalCityID = capitalCityID
+    }
+}
+
+extension Request {
+    /// A country's name in the reader's language; the directory's English name where the locale data has none.
+    package func countryName(of country: Country) -> String {
+        countryName(code: country.id ?? "", fallback: country.name)
+    }
+
+    /// The name of a city's country (loaded with the city) in the reader's language.
+    package func countryName(of city: City) -> String {
+        countryName(code: city.$country.id, fallback: city.country.name)
     }
 }

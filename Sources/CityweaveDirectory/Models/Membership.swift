@@ -1,4 +1,6 @@
 import CityweaveAccounts
+import CityweaveCore
+import CityweaveShared
 import Fluent
 import Vapor
 
@@ -22,4 +24,12 @@ package final class Membership: Model, @unchecked Sendable {
     @Parent(key: "city_id") package var city: City
 
     package init() {}
+}
+
+extension Request {
+    /// A membership's class as a page shows it: the directory's own, "member", in the reader's language; a
+    /// network's own class as the network names it.
+    package func membershipRole(_ role: String) -> String {
+        role == "member" ? text(Message("directory.membership.member", "member")) : role
+    }
 }

@@ -1,4 +1,5 @@
 import CityweaveAccounts
+import CityweaveCore
 import CityweaveShared
 import Fluent
 import Vapor
@@ -49,4 +50,12 @@ package final class Network: Model, @unchecked Sendable {
 
 package enum NetworkScope: String, Codable, CaseIterable, Sendable {
     case global, regional, national
+
+    package var message: Message {
+        switch self {
+        case .global: Message("directory.scope.global", "Global")
+        case .regional: Message("directory.scope.regional", "Regional")
+        case .national: Message("directory.scope.national", "National")
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import CityweaveAccounts
+import CityweaveCore
 import Fluent
 import Vapor
 
@@ -29,12 +30,13 @@ package enum PartnershipKind: String, Codable, CaseIterable, Sendable {
     case memorandum = "mou"
     case economicPartnership = "economic_partnership"
 
-    package var label: String {
+    package var message: Message {
         switch self {
-        case .sisterCity: "Sister city"
-        case .friendship: "Friendship"
-        case .memorandum: "Memorandum of understanding"
-        case .economicPartnership: "Metro-to-metro economic partnership"
+        case .sisterCity: Message("directory.partnership-kind.sister-city", "Sister city")
+        case .friendship: Message("directory.partnership-kind.friendship", "Friendship")
+        case .memorandum: Message("directory.partnership-kind.memorandum", "Memorandum of understanding")
+        case .economicPartnership:
+            Message("directory.partnership-kind.economic-partnership", "Metro-to-metro economic partnership")
         }
     }
 }

@@ -18,6 +18,16 @@ package enum DirectoryRecord: Hashable, Sendable {
 
     package enum Kind: String, CaseIterable, Codable, Sendable {
         case city, network, person, country
+
+        /// What a found record is, as a list of results names it.
+        package var message: Message {
+            switch self {
+            case .city: Message("directory.record-kind.city", "city")
+            case .network: Message("directory.record-kind.network", "network")
+            case .person: Message("directory.record-kind.person", "person")
+            case .country: Message("directory.record-kind.country", "country")
+            }
+        }
     }
 
     package var kind: Kind {

@@ -63,10 +63,10 @@ package struct DirectoryEditWebController {
                 title: Message("directory.city-edit.title", "Edit {city}", ["city": .text(city.name)]), request: request
             ), cityID: try city.requireID(), name: city.name,
             governments: FormOfGovernment.allCases.map {
-                Option(value: $0.rawValue, label: $0.label, selected: $0 == city.formOfGovernment)
+                Option(value: $0.rawValue, label: request.text($0.message), selected: $0 == city.formOfGovernment)
             },
             autonomies: FiscalAutonomy.allCases.map {
-                Option(value: $0.rawValue, label: $0.label, selected: $0 == city.fiscalAutonomy)
+                Option(value: $0.rawValue, label: request.text($0.message), selected: $0 == city.fiscalAutonomy)
             },
             budgetShare: city.internationalBudgetShare.map { String($0) } ?? "",
             staff: city.internationalStaff.map(String.init) ?? "",
@@ -83,7 +83,7 @@ package struct DirectoryEditWebController {
             try await DirectoryEdits.updateProfile(of: city, with: update, context: request.editContext)
         } catch let problem as AbortError where problem.isMendableInTheForm {
             let reloaded = try await DirectoryQueries.city(try city.requireID(), on: request.db)
-            return try await renderCityEdit(request, city: reloaded, error: problem.reason)
+            return try await renderCityEdit(request, city: reloaded, error: request.text(error: problem))
                 .encodeResponse(status: problem.status, for: request)
         }
         return request.redirect(to: DirectoryPath.city.href(try city.requireID()), redirectType: .normal)
@@ -193,7 +193,7 @@ package struct DirectoryEditWebController {
             acronym: network.acronym,
             founded: network.founded.map(String.init) ?? "",
             scopes: NetworkScope.allCases.map {
-                Option(value: $0.rawValue, label: $0.rawValue.capitalized, selected: $0 == network.scope)
+                Option(value: $0.rawValue, label: request.text($0.message), selected: $0 == network.scope)
             },
             region: network.region, themes: network.themes.joined(separator: ", "), website: network.website,
             description: network.details, error: error)
@@ -209,7 +209,7 @@ package struct DirectoryEditWebController {
             try await DirectoryEdits.updateProfile(of: network, with: update, context: request.editContext)
         } catch let problem as AbortError where problem.isMendableInTheForm {
             let reloaded = try await DirectoryQueries.network(network.slug, on: request.db)
-            return try await renderNetworkEdit(request, network: reloaded, error: problem.reason)
+            return try await renderNetworkEdit(request, network: reloaded, error: request.text(error: problem))
                 .encodeResponse(status: problem.status, for: request)
         }
         return request.redirect(to: DirectoryPath.network.href(network.slug), redirectType: .normal)
@@ -265,7 +265,8 @@ package struct DirectoryEditWebController {
             },
             members: members.map {
                 .init(
-                    cityID: $0.city.id ?? 0, name: $0.city.name, country: $0.city.country.name, role: $0.role,
+                    cityID: $0.city.id ?? 0, name: $0.city.name, country: request.countryName(of: $0.city),
+                    role: request.membershipRole($0.role),
                     since: $0.since.map(String.init) ?? "")
             },
             pager: Pager(metadata, request: request),
@@ -327,10 +328,10 @@ package struct DirectoryEditWebController {
 package enum MembersNotice: String, PageNotice {
     case added, removed
 
-    package var text: String {
+    package var message: Message {
         switch self {
-        case .added: "The city is now a member."
-        case .removed: "The city is no longer a member."
+        case .added: Message("directory.notice.member-added", "The city is now a member.")
+        case .removed: Message("directory.notice.member-removed", "The city is no longer a member.")
         }
     }
 }

@@ -36,7 +36,7 @@ package struct DirectoryWebController {
 
     /// A figure of the home page and what it counts, in the reader's language.
     private func count(_ value: Int, _ noun: Message, href: String?, request: Request) -> HomePage.Count {
-        HomePage.Count(label: request.text(noun), value: value.grouped, href: href)
+        HomePage.Count(label: request.text(noun), value: request.text(count: value), href: href)
     }
 
     /// The home page: what the directory holds, its largest networks, and a map of member cities.
@@ -49,7 +49,8 @@ package struct DirectoryWebController {
         // Only networks whose member list is known have a size to rank.
         let largest = networks.filter(\.membersAreKnown)
             .sorted { (counts[$0.id!] ?? 0, $1.name) > (counts[$1.id!] ?? 0, $0.name) }.prefix(10)
-        var map = request.worldMap(title: "Cities that belong to at least one network")
+        var map = request.worldMap(
+            title: request.text(Message("directory.home.map-title", "Cities that belong to at least one network")))
         for city in try await citiesInNetworks(on: db) {
             map.addDot(
                 at: GeoPoint(latitude: city.latitude, longitude: city.longitude), label: city.name,
@@ -85,7 +86,8 @@ package struct DirectoryWebController {
                     href: nil, request: request),
             ],
             largestNetworks: largest.map {
-                networkRow($0.toDTO(memberCount: counts[$0.id!] ?? 0, bodyCount: bodies[$0.id!] ?? 0))
+                networkRow(
+                    $0.toDTO(memberCount: counts[$0.id!] ?? 0, bodyCount: bodies[$0.id!] ?? 0), request: request)
             },
             map: map)
         return try await request.view.render("Directory/home", page)
@@ -108,20 +110,26 @@ package struct DirectoryWebController {
         ).all(decoding: MappedCity.self)
     }
 
-    private func networkRow(_ network: NetworkDTO) -> NetworkRow {
+    private func networkRow(_ network: NetworkDTO, request: Request) -> NetworkRow {
         NetworkRow(
             slug: network.slug, name: network.name, acronym: network.acronym,
-            founded: network.founded.map(String.init) ?? "", scope: network.scope.rawValue.capitalized,
-            members: network.membersKnown ? network.memberCount.grouped : "",
+            founded: network.founded.map(String.init) ?? "", scope: request.text(network.scope.message),
+            members: network.membersKnown ? request.text(count: network.memberCount) : "",
             bodies: network.bodyCount, ended: network.ended.map(String.init) ?? "")
     }
 
     // MARK: search
 
     package struct SearchPage: Encodable {
+        /// A result with what it is, in the reader's language.
+        package struct Hit: Encodable {
+            package var kind: String
+            package var hit: SearchHitDTO
+        }
+
         package var layout: Layout
         package var query: String
-        package var hits: [SearchHitDTO]
+        package var hits: [Hit]
         package var pager: Pager?
         package var message: String?
     }
@@ -130,17 +138,33 @@ package struct DirectoryWebController {
     @Sendable
     package func search(_ request: Request) async throws -> View {
         let query = (request.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespaces)
+        let title =
+            query.isEmpty
+            ? Message("directory.search.title", "Search")
+            : Message("directory.search.title-with-query", "{query} – search", ["query": .text(query)])
         var page = SearchPage(
-            layout: Layout(title: query.isEmpty ? "Search" : "\(query) – search", request: request), query: query,
-            hits: [], pager: nil, message: nil)
+            layout: Layout(title: title, request: request), query: query, hits: [], pager: nil, message: nil)
         if query.isEmpty {
-            page.message = "Type the name of a city, network, person or country, in any language."
+            page.message = request.text(
+                Message(
+                    "directory.search.prompt", "Type the name of a city, network, person or country, in any language."))
         } else {
             let (hits, metadata) = try await DirectoryQueries.search(
-                query, kinds: DirectoryRecord.Kind.allCases, page: try PageParameters(from: request), on: request.db)
-            page.hits = hits
+                query, kinds: DirectoryRecord.Kind.allCases, page: try PageParameters(from: request), request: request)
+            page.hits = hits.map { hit in
+                var hit = hit
+                hit.url = request.localized(hit.url)
+                return SearchPage.Hit(
+                    kind: DirectoryRecord.Kind(rawValue: hit.kind).map { request.text($0.message) } ?? hit.kind,
+                    hit: hit)
+            }
             page.pager = Pager(metadata, request: request)
-            if hits.isEmpty { page.message = "Nothing in the directory is called “\(query)”." }
+            if hits.isEmpty {
+                page.message = request.text(
+                    Message(
+                        "directory.search.nothing", "Nothing in the directory is called “{query}”.",
+                        ["query": .text(query)]))
+            }
         }
         return try await request.view.render("Directory/search", page)
     }
@@ -207,7 +231,9 @@ package struct DirectoryWebController {
         let (partnerships, _) = try await DirectoryQueries.partnerships(
             cityID: city.id!, page: PageParameters(page: 1, per: 500), on: db)
         let here = GeoPoint(latitude: city.latitude, longitude: city.longitude)
-        var map = request.worldMap(title: "\(city.name) and its partner cities")
+        var map = request.worldMap(
+            title: request.text(
+                Message("directory.city.map-title", "{city} and its partner cities", ["city": .text(city.name)])))
         var partners: [CityPage.Partner] = []
         for partnership in partnerships {
             let partner = partnership.cityA.id == city.id ? partnership.cityB : partnership.cityA
@@ -218,8 +244,8 @@ package struct DirectoryWebController {
                 population: partner.population)
             partners.append(
                 .init(
-                    id: partner.id!, partnershipID: partnership.id!, name: partner.name, country: partner.country.name,
-                    kind: partnership.kind.label,
+                    id: partner.id!, partnershipID: partnership.id!, name: partner.name,
+                    country: request.countryName(of: partner), kind: request.text(partnership.kind.message),
                     since: partnership.since.map(String.init) ?? ""))
         }
         map.addDot(at: here, label: city.name, href: nil, population: city.population, highlighted: true)
@@ -231,34 +257,41 @@ package struct DirectoryWebController {
             let networks = try await Network.query(on: db).sort(\.$name).all().filter { !memberOf.contains($0.id!) }
             editing = .init(
                 cityID: city.id!,
-                kinds: PartnershipKind.allCases.map { .init(value: $0.rawValue, label: $0.label, selected: false) },
+                kinds: PartnershipKind.allCases.map {
+                    .init(value: $0.rawValue, label: request.text($0.message), selected: false)
+                },
                 networks: networks.map { .init(value: $0.slug, label: $0.name, selected: false) })
         }
         let text = { (message: Message) in request.text(message) }
         let notStated = text(Message("directory.city.profile.not-stated", "not stated"))
+        let countryName = request.countryName(of: city)
         let page = CityPage(
             layout: Layout(
                 title: Message(
                     "directory.city.title", "{city}, {country}",
-                    ["city": .text(city.name), "country": .text(city.country.name)]), request: request),
+                    ["city": .text(city.name), "country": .text(countryName)]), request: request),
             notice: request.notice(CityNotice.self),
             editing: editing, name: city.name,
-            countryCode: city.country.id!, countryName: city.country.name, verified: city.verified,
+            countryCode: city.country.id!, countryName: countryName, verified: city.verified,
             facts: [
-                .init(label: text(Message("directory.city.fact.country", "Country")), value: city.country.name),
+                .init(label: text(Message("directory.city.fact.country", "Country")), value: countryName),
                 .init(
                     label: text(Message("directory.city.fact.region", "Region")),
-                    value: [profile.region, profile.subregion].filter { !$0.isEmpty }.joined(separator: " · ")),
+                    value: [profile.region, profile.subregion].filter { !$0.isEmpty }
+                        .map { text(ReferenceName.region($0)) }.joined(separator: " · ")),
                 .init(
                     label: text(Message("directory.city.fact.population", "Population")),
                     value: city.population > 0
-                        ? city.population.grouped : text(Message("directory.city.fact.unknown", "unknown"))),
+                        ? request.text(count: city.population)
+                        : text(Message("directory.city.fact.unknown", "unknown"))),
                 .init(
                     label: text(Message("directory.city.fact.coordinates", "Coordinates")),
                     value: String(format: "%.4f, %.4f", city.latitude, city.longitude)),
                 .init(
                     label: text(Message("directory.city.fact.income-group", "Income group of the country")),
-                    value: profile.incomeGroup ?? text(Message("directory.city.fact.not-classified", "not classified"))),
+                    value: text(
+                        profile.incomeGroup.map(ReferenceName.incomeGroup)
+                            ?? Message("directory.city.fact.not-classified", "not classified"))),
                 .init(
                     label: text(Message("directory.city.fact.geonames", "GeoNames id")),
                     value: city.geonameid.map(String.init)
@@ -267,10 +300,10 @@ package struct DirectoryWebController {
             profile: [
                 .init(
                     label: text(Message("directory.city.profile.government", "Form of government")),
-                    value: profile.formOfGovernment?.label ?? notStated),
+                    value: profile.formOfGovernment.map { text($0.message) } ?? notStated),
                 .init(
                     label: text(Message("directory.city.profile.fiscal-autonomy", "Fiscal autonomy")),
-                    value: profile.fiscalAutonomy?.label ?? notStated),
+                    value: profile.fiscalAutonomy.map { text($0.message) } ?? notStated),
                 .init(
                     label: text(Message("directory.city.profile.budget-share", "Budget share for international work")),
                     value: profile.internationalBudgetShare.map { String(format: "%.2f%%", $0) } ?? notStated),
@@ -283,7 +316,9 @@ package struct DirectoryWebController {
                         ? notStated : profile.workingLanguages.joined(separator: ", ")),
             ],
             networks: dto.networks.map {
-                .init(slug: $0.slug, name: $0.name, role: $0.role, since: $0.since.map(String.init) ?? "")
+                .init(
+                    slug: $0.slug, name: $0.name, role: request.membershipRole($0.role),
+                    since: $0.since.map(String.init) ?? "")
             },
             partners: partners.sorted { $0.name < $1.name },
             people: people.map { PersonRow(name: $0.name, role: $0.roleTitle) },
@@ -314,7 +349,7 @@ package struct DirectoryWebController {
                     (.founded, Message("directory.networks.column.founded", "Founded")),
                     (.members, Message("directory.networks.column.members", "Members")),
                 ], current: sort, request: request),
-            networks: networks.map(networkRow),
+            networks: networks.map { networkRow($0, request: request) },
             pager: Pager(metadata, request: request))
         return try await request.view.render("Directory/networks", page)
     }
@@ -376,7 +411,9 @@ package struct DirectoryWebController {
             of: network, page: try PageParameters(from: request, defaultPer: 25), sort: sort, on: db)
         let regions = try await DirectoryQueries.membersByRegion(of: network, on: db)
         let total = max(1, regions.reduce(0) { $0 + $1.1 })
-        var map = request.worldMap(title: "Members of \(network.name)")
+        var map = request.worldMap(
+            title: request.text(
+                Message("directory.network.map-title", "Members of {network}", ["network": .text(network.name)])))
         let everyMember = try await Membership.query(on: db).filter(\.$network.$id == network.id!).with(\.$city).all()
         for member in everyMember {
             map.addDot(
@@ -397,9 +434,10 @@ package struct DirectoryWebController {
             layout: Layout(title: network.name, request: request),
             canEdit: AccessPolicy.holds(.editor, in: [.network(network.id!)], user: request.actor?.user),
             network: network.toDTO(memberCount: metadata.total, bodyCount: listed.count { $0.0 == .body }),
-            scope: network.scope.rawValue.capitalized,
+            scope: request.text(network.scope.message),
             secretariatID: network.secretariatCity?.id, secretariat: network.secretariatCity?.name,
-            themes: network.themes.joined(separator: ", "),
+            themes: network.themes.map { Theme(rawValue: $0).map { request.text($0.message) } ?? $0 }
+                .joined(separator: ", "),
             columns: SortableColumn.columns(
                 [
                     (.name, Message("directory.members.column.city", "City")),
@@ -410,12 +448,19 @@ package struct DirectoryWebController {
                 current: sort, request: request),
             members: members.map {
                 .init(
-                    id: $0.city.id!, name: $0.city.name, country: $0.city.country.name,
-                    population: $0.city.population > 0 ? $0.city.population.grouped : "", role: $0.role,
+                    id: $0.city.id!, name: $0.city.name, country: request.countryName(of: $0.city),
+                    population: $0.city.population > 0 ? request.text(count: $0.city.population) : "", role: $0.role,
                     since: $0.since.map(String.init) ?? "")
             },
             pager: Pager(metadata, request: request),
-            regions: regions.map { .init(region: $0.0, members: $0.1, percent: $0.1 * 100 / total) },
+            regions: regions.map {
+                .init(
+                    region: request.text(
+                        $0.0.isEmpty
+                            ? Message("directory.network.region-unassigned", "Unassigned")
+                            : ReferenceName.region($0.0)),
+                    members: $0.1, percent: $0.1 * 100 / total)
+            },
             people: people.map { PersonRow(name: $0.name, role: $0.roleTitle) },
             map: map, sections: try await request.pageSections(for: network),
             bodies: listed.filter { $0.0 == .body }.map(\.1),
@@ -428,7 +473,16 @@ package struct DirectoryWebController {
     package struct CountriesPage: Encodable {
         package struct Region: Encodable {
             package var name: String
-            package var countries: [CountryDTO]
+            package var countries: [Row]
+        }
+
+        /// A country as the list shows it, in the reader's language.
+        package struct Row: Encodable {
+            package var code: String
+            package var name: String
+            package var subregion: String
+            package var incomeGroup: String
+            package var population: Int
         }
 
         package var layout: Layout
@@ -438,11 +492,26 @@ package struct DirectoryWebController {
     /// Every country, grouped by UN region.
     @Sendable
     package func countries(_ request: Request) async throws -> View {
-        let countries = try await Country.query(on: request.db).sort(\.$name).all().map { $0.toDTO() }
-        let grouped = Dictionary(grouping: countries) { $0.region.isEmpty ? "Other territories" : $0.region }
+        let countries = try await Country.query(on: request.db).sort(\.$name).all()
+        let grouped = Dictionary(grouping: countries, by: \.region)
+        // Territories outside the UN regions come last.
+        let regions = grouped.keys.sorted { ($0.isEmpty ? 1 : 0, $0) < ($1.isEmpty ? 1 : 0, $1) }
         let page = CountriesPage(
             layout: Layout(title: Message("directory.countries.title", "Countries"), request: request),
-            regions: grouped.keys.sorted().map { .init(name: $0, countries: grouped[$0]!) })
+            regions: regions.map { region in
+                .init(
+                    name: request.text(
+                        region.isEmpty
+                            ? Message("directory.countries.other-territories", "Other territories")
+                            : ReferenceName.region(region)),
+                    countries: grouped[region]!.map { country in
+                        .init(
+                            code: country.id ?? "", name: request.countryName(of: country),
+                            subregion: request.text(ReferenceName.region(country.subregion)),
+                            incomeGroup: request.text(ReferenceName.incomeGroup(country.incomeGroup)),
+                            population: country.population)
+                    })
+            })
         return try await request.view.render("Directory/countries", page)
     }
 
@@ -456,6 +525,11 @@ package struct DirectoryWebController {
 
         package var layout: Layout
         package var country: CountryDTO
+        /// The country's name, region, subregion and income group in the reader's language.
+        package var name: String
+        package var region: String
+        package var subregion: String
+        package var incomeGroup: String?
         package var population: String
         package var capitalID: Int?
         package var capital: String?
@@ -479,7 +553,10 @@ package struct DirectoryWebController {
         for membership in members {
             byCity[membership.city.id!, default: (membership.city, [])].networks.append(membership.network.acronym)
         }
-        var map = request.worldMap(title: "Cities of \(country.name)")
+        let name = request.countryName(of: country)
+        var map = request.worldMap(
+            title: request.text(
+                Message("directory.country.map-title", "Cities of {country}", ["country": .text(name)])))
         for city in largest {
             map.addDot(
                 at: GeoPoint(latitude: city.latitude, longitude: city.longitude), label: city.name,
@@ -489,16 +566,20 @@ package struct DirectoryWebController {
         var capital: City?
         if let capitalID = country.capitalCityID { capital = try await City.find(capitalID, on: db) }
         let page = CountryPage(
-            layout: Layout(title: country.name, request: request), country: country.toDTO(),
-            population: country.population.grouped, capitalID: capital?.id, capital: capital?.name,
+            layout: Layout(title: name, request: request), country: country.toDTO(), name: name,
+            region: request.text(ReferenceName.region(country.region)),
+            subregion: request.text(ReferenceName.region(country.subregion)),
+            incomeGroup: country.incomeGroup.isEmpty
+                ? nil : request.text(ReferenceName.incomeGroup(country.incomeGroup)),
+            population: request.text(count: country.population), capitalID: capital?.id, capital: capital?.name,
             largestCities: largest.map {
                 .init(
-                    id: $0.id!, name: $0.name, population: $0.population.grouped,
+                    id: $0.id!, name: $0.name, population: request.text(count: $0.population),
                     networks: (byCity[$0.id!]?.networks ?? []).sorted().joined(separator: ", "))
             },
             memberCities: byCity.values.sorted { $0.city.population > $1.city.population }.map {
                 .init(
-                    id: $0.city.id!, name: $0.city.name, population: $0.city.population.grouped,
+                    id: $0.city.id!, name: $0.city.name, population: request.text(count: $0.city.population),
                     networks: $0.networks.sorted().joined(separator: ", "))
             },
             map: map)
@@ -510,5 +591,10 @@ package struct DirectoryWebController {
 package enum CityNotice: String, PageNotice {
     case requested
 
-    package var text: String { "The request has been sent; the network's editors will answer it." }
+    package var message: Message {
+        switch self {
+        case .requested:
+            Message("directory.notice.requested", "The request has been sent; the network's editors will answer it.")
+        }
+    }
 }

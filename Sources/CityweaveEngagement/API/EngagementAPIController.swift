@@ -15,7 +15,9 @@ package struct EngagementAPIController {
     package func strategy(_ request: Request) async throws -> StrategyDTO {
         let cityID = try request.integerParameter("id")
         guard let strategy = try await EngagementQueries.strategy(of: cityID, on: request.db) else {
-            throw Abort(.notFound, reason: "City \(cityID) has no strategy yet.")
+            throw Refusal(
+                .notFound,
+                Message("engagement.strategy.none", "City {city} has no strategy yet.", ["city": .text("\(cityID)")]))
         }
         return strategy
     }

@@ -139,6 +139,7 @@ package struct PortfolioAdviceDTO: Content {
         package var isEstimate: Bool
         /// False when the network publishes no member list: its peers could not be weighed.
         package var membersKnown: Bool
+        /// In the language of the request that asked; a plan keeps them as worded for whoever saved it.
         package var summary: String
         package var reasons: [String]
         package var scores: Scores
@@ -146,6 +147,7 @@ package struct PortfolioAdviceDTO: Content {
 
     package struct ThemeCoverage: Content {
         package var theme: String
+        /// The theme's name in the language of the request that asked.
         package var label: String
         package var weight: Double
         package var networks: Int

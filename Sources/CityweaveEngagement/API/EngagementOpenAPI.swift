@@ -76,7 +76,7 @@ package enum EngagementOpenAPI: OpenAPIModule {
                 success: ("201", Doc.ok("ValueEntry", description: "The entry.")))),
         "/api/v1/cities/{id}/portfolio/advice": operation(
             "post", "advisePortfolio",
-            "The advisor's proposal: join, keep, deepen, reduce and leave, with reasons, the objective and whether it is optimal. An optional body overrides the strategy's weights and capacity for a what-if; nothing is saved.",
+            "The advisor's proposal: join, keep, deepen, reduce and leave, with reasons, the objective and whether it is optimal. An optional body overrides the strategy's weights and capacity for a what-if; nothing is saved. Summaries, reasons and theme labels are worded in the language of Accept-Language (English by default).",
             parameters: [cityID], body: "WhatIf", bodyRequired: false,
             success: ("200", Doc.ok("PortfolioAdvice", description: "The proposal.")),
             refusals: ["400", "404", "409"]),

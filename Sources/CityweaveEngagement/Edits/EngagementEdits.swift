@@ -1,4 +1,5 @@
 import CityweaveAccounts
+import CityweaveCore
 import CityweaveDirectory
 import CityweaveShared
 import Fluent
@@ -75,15 +76,21 @@ package enum EngagementEdits {
         let kind = try FieldChoice.parse(ValueKind.self, input.kind, field: "kind")
         guard (1...5).contains(input.rating) else {
             throw BadRequest(
-                "'rating' must be a whole number from 1 (little) to 5 (a great deal); got \(input.rating).")
+                Message(
+                    "engagement.error.rating",
+                    "'{field}' must be a whole number from 1 (little) to 5 (a great deal); got {given}.",
+                    ["field": .text("rating"), "given": .text("\(input.rating)")]))
         }
         let day = try DateText.pastDay(input.date, field: "date")
         let note = (input.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard note.count <= 5_000 else { throw BadRequest("'note' may be at most 5000 characters long.") }
+        guard note.count <= 5_000 else { throw BadRequest.tooLong("note", limit: 5_000) }
         let link = (input.link ?? "").trimmingCharacters(in: .whitespaces)
         guard link.isEmpty || Self.isLink(link) else {
             throw BadRequest(
-                "'link' must be a path on this site, such as /practices/12, or an http(s) address; got '\(link)'.")
+                Message(
+                    "engagement.error.link",
+                    "'{field}' must be a path on this site, such as /practices/12, or an http(s) address; got '{given}'.",
+                    ["field": .text("link"), "given": .text(link)]))
         }
         let entry = ValueEntry()
         entry.$engagement.id = try engagement.requireID()

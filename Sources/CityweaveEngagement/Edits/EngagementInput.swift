@@ -1,4 +1,5 @@
 import CityweaveAccounts
+import CityweaveCore
 import CityweaveDirectory
 import CityweaveShared
 import Fluent
@@ -71,26 +72,45 @@ package struct EngagementInput: Decodable, Sendable {
 
         let networkID = network.applied(to: isNew ? nil : engagement.$network.id)
         if let networkID, try await Network.find(networkID, on: database) == nil {
-            throw BadRequest("'network': there is no network \(networkID).")
+            throw BadRequest(
+                Message(
+                    "engagement.error.no-such-network", "'{field}': there is no network {id}.",
+                    ["field": .text("network"), "id": .text("\(networkID)")]))
         }
         if kind == .membership, networkID == nil {
-            throw BadRequest("'network' is required for a membership: the network the city is a member of.")
+            throw BadRequest(
+                Message(
+                    "engagement.error.membership-network",
+                    "'{field}' is required for a membership: the network the city is a member of.",
+                    ["field": .text("network")]))
         }
         let partnershipID = partnership.applied(to: isNew ? nil : engagement.$partnership.id)
         if let partnershipID {
             guard kind == .partnership else {
-                throw BadRequest("'partnership' is for engagements of kind partnership; this one is \(kind.rawValue).")
+                throw BadRequest(
+                    Message(
+                        "engagement.error.partnership-kind",
+                        "'{field}' is for engagements of kind partnership; this one is {kind}.",
+                        ["field": .text("partnership"), "kind": .text(kind.rawValue)]))
             }
             guard let tie = try await Partnership.find(partnershipID, on: database),
                 [tie.$cityA.id, tie.$cityB.id].contains(cityID)
-            else { throw BadRequest("'partnership': \(partnershipID) is not one of this city's partnerships.") }
+            else {
+                throw BadRequest(
+                    Message(
+                        "engagement.error.not-a-partnership", "'{field}': {id} is not one of this city's partnerships.",
+                        ["field": .text("partnership"), "id": .text("\(partnershipID)")]))
+            }
         }
         let ownerID = try await Self.person(
             owner, current: isNew ? nil : engagement.$owner.id, "owner", cityID, database)
         let backupID = try await Self.person(
             backup, current: isNew ? nil : engagement.$backup.id, "backup", cityID, database)
         if let ownerID, ownerID == backupID {
-            throw BadRequest("'backup' must be someone other than the owner.")
+            throw BadRequest(
+                Message(
+                    "engagement.error.backup-is-owner", "'{field}' must be someone other than the owner.",
+                    ["field": .text("backup")]))
         }
 
         engagement.$city.id = cityID
@@ -111,7 +131,7 @@ package struct EngagementInput: Decodable, Sendable {
 
     private static func text(_ value: String?, _ field: String, required: Bool = false, limit: Int) throws -> String {
         let text = try DirectoryEdits.text(value, field: field, limit: limit)
-        if required, text.isEmpty { throw BadRequest("'\(field)' is required.") }
+        if required, text.isEmpty { throw Self.required(field) }
         return text
     }
 
@@ -119,8 +139,12 @@ package struct EngagementInput: Decodable, Sendable {
         _ type: Choice.Type, _ text: String?, current: Choice?, _ field: String
     ) throws -> Choice where Choice.RawValue == String {
         if let text { return try FieldChoice.parse(type, text, field: field) }
-        guard let current else { throw BadRequest("'\(field)' is required.") }
+        guard let current else { throw Self.required(field) }
         return current
+    }
+
+    private static func required(_ field: String) -> BadRequest {
+        BadRequest(Message("engagement.error.required", "'{field}' is required.", ["field": .text(field)]))
     }
 
     /// A person who may carry the engagement: an active user of its city.
@@ -132,9 +156,17 @@ package struct EngagementInput: Decodable, Sendable {
         // Sent back as it was (a form sends every field): a person who has left stays named until replaced.
         if id == current { return id }
         guard let user = try await User.find(id, on: database), user.cityID == cityID else {
-            throw BadRequest("'\(field)': \(id) is not one of this city's people.")
+            throw BadRequest(
+                Message(
+                    "engagement.error.not-a-person", "'{field}': {id} is not one of this city's people.",
+                    ["field": .text(field), "id": .text(id.uuidString)]))
         }
-        guard user.isActive else { throw BadRequest("'\(field)': \(user.name) has been deactivated.") }
+        guard user.isActive else {
+            throw BadRequest(
+                Message(
+                    "engagement.error.person-deactivated", "'{field}': {name} has been deactivated.",
+                    ["field": .text(field), "name": .text(user.name)]))
+        }
         return id
     }
 }

@@ -1,4 +1,5 @@
 import CityweaveAccounts
+import CityweaveCore
 import CityweaveDirectory
 import CityweaveShared
 import Fluent
@@ -17,8 +18,13 @@ package enum PlanEdits {
         context: EditContext
     ) async throws -> PortfolioPlan {
         let name = input.name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else { throw BadRequest("'name' is required: what the plan is for.") }
-        guard name.count <= 200 else { throw BadRequest("'name' may be at most 200 characters long.") }
+        guard !name.isEmpty else {
+            throw BadRequest(
+                Message(
+                    "engagement.error.plan-name", "'{field}' is required: what the plan is for.",
+                    ["field": .text("name")]))
+        }
+        guard name.count <= 200 else { throw BadRequest.tooLong("name", limit: 200) }
         let advice = try await advise(input.whatIf ?? .init())
         let plan = PortfolioPlan()
         plan.$city.id = cityID

@@ -1,4 +1,5 @@
 import CityweaveAccounts
+import CityweaveCore
 import CityweaveDirectory
 import CityweaveShared
 import Fluent
@@ -38,7 +39,11 @@ package enum StrategyEdits {
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {
             // Two editors saved at once; the other one's revision took the number.
-            throw Abort(.conflict, reason: "Another revision was saved at the same moment; reload and try again.")
+            throw Refusal(
+                .conflict,
+                Message(
+                    "engagement.error.revision-conflict",
+                    "Another revision was saved at the same moment; reload and try again."))
         }
         return strategy
     }

@@ -33,18 +33,16 @@ package struct StrategyInput: Content {
 
     package func checked() throws -> Checked {
         let objectives = (objectives ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard objectives.count <= 5_000 else { throw BadRequest("'objectives' may be at most 5000 characters long.") }
+        guard objectives.count <= 5_000 else { throw BadRequest.tooLong("objectives", limit: 5_000) }
         let currency = (currency ?? "EUR").trimmingCharacters(in: .whitespaces).uppercased()
         guard currency.count == 3, currency.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-            throw BadRequest("'currency' must be a three-letter ISO 4217 code such as EUR; got '\(currency)'.")
+            throw BadRequest(
+                Message(
+                    "engagement.error.currency",
+                    "'{field}' must be a three-letter ISO 4217 code such as EUR; got '{given}'.",
+                    ["field": .text("currency"), "given": .text(currency)]))
         }
-        var reviewDay: String?
-        if let text = reviewOn?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            guard let day = DateText.parseDay(text), DateText.day(day) == text else {
-                throw BadRequest("'reviewOn' must be a day written YYYY-MM-DD; got '\(text)'.")
-            }
-            reviewDay = text
-        }
+        let reviewDay = try DateText.typedDay(reviewOn, field: "reviewOn")
         return Checked(
             priorities: try PriorityInput.checked(priorities),
             objectives: objectives,
@@ -74,20 +72,35 @@ package struct PriorityInput: Content {
             switch Theme.parse([priority.theme]) {
             // One name that parses is one theme.
             case .success(let themes): theme = themes[0]
-            case .failure(let unknown): throw BadRequest("'\(field).theme': \(unknown.message).")
+            case .failure(let unknown):
+                throw BadRequest(
+                    Message(
+                        "engagement.error.unknown-theme", "'{field}': {reason}.",
+                        ["field": .text("\(field).theme"), "reason": .message(unknown.reason)]))
             }
             guard seen.insert(theme).inserted else {
-                throw BadRequest("'\(field).theme': \(theme.rawValue) is given twice.")
+                throw BadRequest(
+                    Message(
+                        "engagement.error.theme-twice", "'{field}': {theme} is given twice.",
+                        ["field": .text("\(field).theme"), "theme": .text(theme.rawValue)]))
             }
             guard priority.weight.isFinite, priority.weight >= 0, priority.weight <= maximumWeight else {
                 throw BadRequest(
-                    "'\(field).weight' for \(theme.rawValue) must be a number from 0 to \(Int(maximumWeight)); got \(priority.weight)."
-                )
+                    Message(
+                        "engagement.error.weight",
+                        "'{field}' for {theme} must be a number from 0 to {maximum}; got {given}.",
+                        [
+                            "field": .text("\(field).weight"), "theme": .text(theme.rawValue),
+                            "maximum": .text("\(Int(maximumWeight))"), "given": .text("\(priority.weight)"),
+                        ]))
             }
             checked.append(StrategyPriority(theme: theme.rawValue, weight: priority.weight))
         }
         guard checked.contains(where: { $0.weight > 0 }) else {
-            throw BadRequest("'priorities' needs at least one theme with a weight above 0.")
+            throw BadRequest(
+                Message(
+                    "engagement.error.no-weight", "'{field}' needs at least one theme with a weight above 0.",
+                    ["field": .text("priorities")]))
         }
         return checked
     }
@@ -108,10 +121,16 @@ package struct Capacity: Codable, Sendable, Equatable {
     package static func amount(_ value: Double, _ field: String, allowZero: Bool, limit: Double = 1e12) throws -> Double
     {
         guard value.isFinite, value >= 0, value <= limit else {
-            throw BadRequest("'\(field)' must be a number from 0 to \(NumberText.short(limit)); got \(value).")
+            throw BadRequest(
+                Message(
+                    "engagement.error.amount", "'{field}' must be a number from 0 to {limit}; got {given}.",
+                    ["field": .text(field), "limit": .text(NumberText.short(limit)), "given": .text("\(value)")]))
         }
         guard allowZero || value > 0 else {
-            throw BadRequest("'\(field)' must be above 0: with none, there is nothing to plan.")
+            throw BadRequest(
+                Message(
+                    "engagement.error.amount-zero", "'{field}' must be above 0: with none, there is nothing to plan.",
+                    ["field": .text(field)]))
         }
         return value
     }

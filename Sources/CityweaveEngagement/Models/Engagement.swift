@@ -1,4 +1,5 @@
 import CityweaveAccounts
+import CityweaveCore
 import CityweaveDirectory
 import CityweaveShared
 import Fluent
@@ -49,12 +50,12 @@ package enum EngagementKind: String, Codable, CaseIterable, Sendable {
     case workingGroup = "working_group"
     case programme, partnership
 
-    package var label: String {
+    package var label: Message {
         switch self {
-        case .membership: "Membership"
-        case .workingGroup: "Working group"
-        case .programme: "Programme"
-        case .partnership: "Partnership"
+        case .membership: Message("engagement.kind.membership", "Membership")
+        case .workingGroup: Message("engagement.kind.working-group", "Working group")
+        case .programme: Message("engagement.kind.programme", "Programme")
+        case .partnership: Message("engagement.kind.partnership", "Partnership")
         }
     }
 }
@@ -67,12 +68,12 @@ package enum EngagementLevel: String, Codable, CaseIterable, Sendable {
     case technical
     case externalPartner = "external_partner"
 
-    package var label: String {
+    package var label: Message {
         switch self {
-        case .political: "Political"
-        case .seniorAdviser: "Senior adviser"
-        case .technical: "Technical"
-        case .externalPartner: "Partner outside city hall"
+        case .political: Message("engagement.level.political", "Political")
+        case .seniorAdviser: Message("engagement.level.senior-adviser", "Senior adviser")
+        case .technical: Message("engagement.level.technical", "Technical")
+        case .externalPartner: Message("engagement.level.external-partner", "Partner outside city hall")
         }
     }
 }
@@ -80,7 +81,14 @@ package enum EngagementLevel: String, Codable, CaseIterable, Sendable {
 package enum EngagementStatus: String, Codable, CaseIterable, Sendable {
     case planned, active, paused, ended
 
-    package var label: String { rawValue.capitalized }
+    package var label: Message {
+        switch self {
+        case .planned: Message("engagement.status.planned", "Planned")
+        case .active: Message("engagement.status.active", "Active")
+        case .paused: Message("engagement.status.paused", "Paused")
+        case .ended: Message("engagement.status.ended", "Ended")
+        }
+    }
 
     /// What takes the city's hours and budget now: not what is only planned, nor what ended.
     package static let drawingOnCapacity: [EngagementStatus] = [.active, .paused]

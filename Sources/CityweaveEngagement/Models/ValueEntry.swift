@@ -1,4 +1,5 @@
 import CityweaveAccounts
+import CityweaveCore
 import CityweaveDirectory
 import Fluent
 import Vapor
@@ -35,10 +36,14 @@ package enum ValueKind: String, Codable, CaseIterable, Sendable {
     case materialHelp = "material_help"
     case partnership, visibility
 
-    package var label: String {
+    package var label: Message {
         switch self {
-        case .materialHelp: "Material help"
-        default: rawValue.capitalized
+        case .knowledge: Message("engagement.value-kind.knowledge", "Knowledge")
+        case .funding: Message("engagement.value-kind.funding", "Funding")
+        case .advocacy: Message("engagement.value-kind.advocacy", "Advocacy")
+        case .materialHelp: Message("engagement.value-kind.material-help", "Material help")
+        case .partnership: Message("engagement.value-kind.partnership", "Partnership")
+        case .visibility: Message("engagement.value-kind.visibility", "Visibility")
         }
     }
 }

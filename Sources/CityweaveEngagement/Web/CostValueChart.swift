@@ -18,7 +18,8 @@ package struct CostValueChart: Encodable {
     package static let barArea = 300.0
     package static let rowHeight = 34
 
-    package init(_ engagements: [EngagementDTO], currency: String) {
+    /// `text` words the bars' figures in the reader's language.
+    package init(_ engagements: [EngagementDTO], currency: String, text: (Message) -> String) {
         let current = engagements.filter(\.drawsOnCapacity)
         let maxCost = max(1, current.map(\.yearlyCost).max() ?? 1)
         let maxValue = Double(max(1, current.map(\.value.recentScore).max() ?? 1))
@@ -27,8 +28,14 @@ package struct CostValueChart: Encodable {
                 label: engagement.title.count > 38 ? engagement.title.prefix(37) + "…" : engagement.title,
                 y: index * Self.rowHeight, costWidth: engagement.yearlyCost / maxCost * Self.barArea,
                 valueWidth: Double(engagement.value.recentScore) / maxValue * Self.barArea,
-                costText: "\(NumberText.money(engagement.yearlyCost)) \(currency)",
-                valueText: "value \(engagement.value.recentScore)")
+                costText: text(
+                    Message(
+                        "engagement.portfolio.chart-cost", "{cost} {currency}",
+                        ["cost": .count(Int(engagement.yearlyCost.rounded())), "currency": .text(currency)])),
+                valueText: text(
+                    Message(
+                        "engagement.portfolio.chart-value", "value {score}",
+                        ["score": .count(engagement.value.recentScore)])))
         }
         height = max(1, rows.count) * Self.rowHeight
     }

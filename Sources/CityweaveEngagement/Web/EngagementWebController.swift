@@ -53,10 +53,13 @@ package struct EngagementWebController {
         _ request: Request, city: City, weights: (String) -> String, form: StrategyForm, refusal: (any AbortError)?
     ) async throws -> Response {
         let page = StrategyPage(
-            layout: Layout(title: "Strategy of \(city.name)", request: request), cityID: city.id!, cityName: city.name,
+            layout: Layout(
+                title: Message("engagement.strategy-form.heading", "Strategy of {city}", ["city": .text(city.name)]),
+                request: request),
+            cityID: city.id!, cityName: city.name,
             weights: Theme.allCases.map {
-                .init(name: TypedFields.weightField($0), label: $0.label, value: weights($0.rawValue))
-            }, form: form, shares: form.sharesValueRatings != nil, error: refusal?.reason)
+                .init(name: TypedFields.weightField($0), label: request.text($0.message), value: weights($0.rawValue))
+            }, form: form, shares: form.sharesValueRatings != nil, error: refusal.map { request.text(error: $0) })
         return try await request.view.render("Engagement/strategy-form", page)
             .encodeResponse(status: refusal?.status ?? .ok, for: request)
     }
@@ -147,7 +150,10 @@ package struct EngagementWebController {
             let text = (text ?? "").trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { return nil }
             guard let id = Int(text) else {
-                throw BadRequest("'\(field)' must be chosen from the list; got '\(text)'.")
+                throw BadRequest(
+                    Message(
+                        "engagement.error.choose-id", "'{field}' must be chosen from the list; got '{given}'.",
+                        ["field": .text(field), "given": .text(text)]))
             }
             return id
         }
@@ -155,7 +161,12 @@ package struct EngagementWebController {
         private static func person(_ text: String?, _ field: String) throws -> UUID? {
             let text = (text ?? "").trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { return nil }
-            guard let id = UUID(uuidString: text) else { throw BadRequest("'\(field)' must be chosen from the list.") }
+            guard let id = UUID(uuidString: text) else {
+                throw BadRequest(
+                    Message(
+                        "engagement.error.choose-person", "'{field}' must be chosen from the list.",
+                        ["field": .text(field)]))
+            }
             return id
         }
     }
@@ -178,7 +189,7 @@ package struct EngagementWebController {
     }
 
     private func renderForm(
-        _ request: Request, heading: String, action: String, city: City, form: EngagementForm,
+        _ request: Request, heading: Message, action: String, city: City, form: EngagementForm,
         refusal: (any AbortError)?
     ) async throws -> Response {
         let networks = try await Network.query(on: request.db).sort(\.$name).all()
@@ -196,29 +207,40 @@ package struct EngagementWebController {
         {
             C.allCases.map { FormChoice(value: $0.rawValue, label: label($0), selected: $0.rawValue == chosen) }
         }
+        let heading = request.text(heading)
         let page = EngagementFormPage(
             layout: Layout(title: heading, request: request), heading: heading,
             action: action, cityID: city.id!, cityName: city.name, form: form,
-            kinds: choices(EngagementKind.self, form.kind) { $0.label },
-            levels: choices(EngagementLevel.self, form.level) { $0.label },
-            statuses: choices(EngagementStatus.self, form.status ?? "active") { $0.label },
+            kinds: choices(EngagementKind.self, form.kind) { request.text($0.label) },
+            levels: choices(EngagementLevel.self, form.level) { request.text($0.label) },
+            statuses: choices(EngagementStatus.self, form.status ?? "active") { request.text($0.label) },
             networks: networks.map {
                 FormChoice(value: "\($0.id!)", label: $0.name, selected: "\($0.id!)" == form.network)
             },
             partnerships: partnerships.map {
                 FormChoice(value: "\($0.id)", label: $0.partnerName, selected: "\($0.id)" == form.partnership)
             },
-            people: people.map { Self.choice($0, chosen: form.owner) },
-            backups: people.map { Self.choice($0, chosen: form.backup) },
-            error: refusal?.reason)
+            people: people.map { Self.choice($0, chosen: form.owner, request: request) },
+            backups: people.map { Self.choice($0, chosen: form.backup, request: request) },
+            error: refusal.map { request.text(error: $0) })
         return try await request.view.render("Engagement/engagement-form", page)
             .encodeResponse(status: refusal?.status ?? .ok, for: request)
     }
 
-    private static func choice(_ person: User, chosen: String?) -> FormChoice {
+    private static func choice(_ person: User, chosen: String?, request: Request) -> FormChoice {
         FormChoice(
-            value: person.id!.uuidString, label: person.isActive ? person.name : "\(person.name) (has left)",
+            value: person.id!.uuidString,
+            label: person.isActive
+                ? person.name
+                : request.text(
+                    Message(
+                        "engagement.engagement-form.person-has-left", "{name} (has left)",
+                        ["name": .text(person.name)])),
             selected: person.id!.uuidString == chosen)
+    }
+
+    private static func newHeading(_ city: City) -> Message {
+        Message("engagement.engagement-form.heading-new", "New engagement of {city}", ["city": .text(city.name)])
     }
 
     @Sendable
@@ -229,8 +251,7 @@ package struct EngagementWebController {
         form.level = EngagementLevel.technical.rawValue
         form.status = EngagementStatus.active.rawValue
         return try await renderForm(
-            request, heading: "New engagement of \(city.name)", action: EngagementPath.engagements.href(city.id!),
-            city: city,
+            request, heading: Self.newHeading(city), action: EngagementPath.engagements.href(city.id!), city: city,
             form: form, refusal: nil)
     }
 
@@ -244,7 +265,7 @@ package struct EngagementWebController {
             return request.redirect(to: EngagementPath.engagement.href(engagement.id!), showing: EngagementNotice.saved)
         } catch let problem as AbortError where problem.isMendableInTheForm {
             return try await renderForm(
-                request, heading: "New engagement of \(city.name)", action: EngagementPath.engagements.href(city.id!),
+                request, heading: Self.newHeading(city), action: EngagementPath.engagements.href(city.id!),
                 city: city, form: form, refusal: problem)
         }
     }
@@ -255,8 +276,10 @@ package struct EngagementWebController {
             try request.integerParameter("id"), request: request)
         let city = try await DirectoryQueries.city(engagement.$city.id, on: request.db)
         return try await renderForm(
-            request, heading: "Edit “\(engagement.title)”", action: EngagementPath.engagementEdit.href(engagement.id!),
-            city: city,
+            request,
+            heading: Message(
+                "engagement.engagement-form.heading-edit", "Edit “{title}”", ["title": .text(engagement.title)]),
+            action: EngagementPath.engagementEdit.href(engagement.id!), city: city,
             form: EngagementForm(try await EngagementQueries.engagement(engagement, on: request.db)), refusal: nil)
     }
 
@@ -270,7 +293,8 @@ package struct EngagementWebController {
         } catch let problem as AbortError where problem.isMendableInTheForm {
             let city = try await DirectoryQueries.city(engagement.$city.id, on: request.db)
             return try await renderForm(
-                request, heading: "Edit an engagement", action: EngagementPath.engagementEdit.href(engagement.id!),
+                request, heading: Message("engagement.engagement-form.heading-edit-any", "Edit an engagement"),
+                action: EngagementPath.engagementEdit.href(engagement.id!),
                 city: city,
                 form: form, refusal: problem)
         }
@@ -302,12 +326,14 @@ package struct EngagementWebController {
         let dto = try await EngagementQueries.engagement(engagement, on: request.db)
         let page = EngagementPage(
             layout: Layout(title: engagement.title, request: request), cityName: city.name,
-            row: PortfolioWebController().row(dto),
+            row: PortfolioWebController().row(dto, request: request),
             entries: try await EngagementQueries.valueLog(of: engagement.id!, on: request.db),
-            kinds: ValueKind.allCases.map { FormChoice(value: $0.rawValue, label: $0.label, selected: false) },
+            kinds: ValueKind.allCases.map {
+                FormChoice(value: $0.rawValue, label: request.text($0.label), selected: false)
+            },
             today: DateText.day(Date()),
             mayEdit: AccessPolicy.holds(.editor, in: [.city(city.id!)], user: request.actor?.user),
-            notice: request.notice(EngagementNotice.self), error: refusal?.reason)
+            notice: request.notice(EngagementNotice.self), error: refusal.map { request.text(error: $0) })
         return try await request.view.render("Engagement/engagement", page)
             .encodeResponse(status: refusal?.status ?? .ok, for: request)
     }
@@ -327,7 +353,10 @@ package struct EngagementWebController {
         let form = try request.content.decode(ValueForm.self)
         do {
             guard let rating = Int(form.rating ?? "") else {
-                throw BadRequest("'rating' must be a whole number from 1 to 5.")
+                throw BadRequest(
+                    Message(
+                        "engagement.error.rating-typed", "'{field}' must be a whole number from 1 to 5.",
+                        ["field": .text("rating")]))
             }
             _ = try await EngagementEdits.recordValue(
                 .init(date: form.date, kind: form.kind ?? "", rating: rating, note: form.note, link: form.link),
@@ -381,7 +410,7 @@ package struct EngagementWebController {
             expertise: form?.expertise ?? person.expertise.joined(separator: ", "),
             training: form?.training
                 ?? person.training.map { "\($0.title) | \($0.year) | \($0.provider)" }.joined(separator: "\n"),
-            error: refusal?.reason)
+            error: refusal.map { request.text(error: $0) })
         return try await request.view.render("Engagement/person", page)
             .encodeResponse(status: refusal?.status ?? .ok, for: request)
     }
@@ -399,7 +428,10 @@ package struct EngagementWebController {
                     .map { $0.trimmingCharacters(in: .whitespaces) }
                 guard !(parts.count == 1 && parts[0].isEmpty) else { return nil }
                 guard parts.count >= 2, let year = Int(parts[1]) else {
-                    throw BadRequest("Training, line \(index + 1): write 'Title | year | provider'.")
+                    throw BadRequest(
+                        Message(
+                            "engagement.error.training-line", "Training, line {line}: write 'Title | year | provider'.",
+                            ["line": .count(index + 1)]))
                 }
                 return TrainingRecord(title: parts[0], year: year, provider: parts.count > 2 ? parts[2] : "")
             }
@@ -418,10 +450,10 @@ package struct EngagementWebController {
 package enum EngagementNotice: String, PageNotice {
     case saved, logged
 
-    package var text: String {
+    package var message: Message {
         switch self {
-        case .saved: "The engagement is saved."
-        case .logged: "The value is logged."
+        case .saved: Message("engagement.engagement.notice.saved", "The engagement is saved.")
+        case .logged: Message("engagement.engagement.notice.logged", "The value is logged.")
         }
     }
 }

@@ -88,7 +88,7 @@ package struct PortfolioWebController {
         package var revision: Int
         package var savedBy: String
         package var savedOn: String
-        package var priorities: String
+        package var priorities: [ThemeWeight]
         package var hours: String
         package var budget: String
     }
@@ -127,28 +127,27 @@ package struct PortfolioWebController {
             do {
                 advice = view(
                     try await PortfolioAdvising.advise(
-                        cityID: cityID, whatIf: try whatIf(request), request: request), currency: currency)
+                        cityID: cityID, whatIf: try whatIf(request), request: request), currency: currency,
+                    request: request)
             } catch let problem as AbortError where problem.isMendableInTheForm {
                 refusal = refusal ?? problem
             }
         }
-        let rows = engagements.map(row)
-        let current = engagements.filter(\.drawsOnCapacity)
+        let rows = engagements.map { row($0, request: request) }
         let page = PortfolioPage(
-            layout: Layout(title: "Portfolio of \(city.name)", request: request), cityID: cityID, cityName: city.name,
+            layout: Layout(
+                title: Message("engagement.portfolio.title", "Portfolio of {city}", ["city": .text(city.name)]),
+                request: request),
+            cityID: cityID, cityName: city.name,
             mayEdit: AccessPolicy.holds(.editor, in: [.city(cityID)], user: request.actor?.user), strategy: strategy,
-            weights: weights(strategy?.priorities ?? []), revisions: revisions(strategy), engagements: rows,
+            weights: weights(strategy?.priorities ?? [], request: request),
+            revisions: revisions(strategy, request: request), engagements: rows,
             needsOwner: rows.filter { $0.engagement.needsOwner },
-            chart: CostValueChart(engagements, currency: currency),
+            chart: CostValueChart(engagements, currency: currency) { request.text($0) },
             currency: currency,
-            totals: Totals(
-                hours: NumberText.short(current.reduce(0) { $0 + $1.hoursPerMonth }),
-                fees: NumberText.money(current.reduce(0) { $0 + $1.yearlyFee }),
-                cost: NumberText.money(current.reduce(0) { $0 + $1.yearlyCost }),
-                hoursCapacity: strategy.map { NumberText.short($0.hoursPerMonth) } ?? "not set",
-                budget: strategy.map { NumberText.money($0.yearlyBudget) } ?? "not set"),
+            totals: totals(engagements.filter(\.drawsOnCapacity), strategy: strategy, request: request),
             advice: advice, whatIf: form, plans: try await EngagementQueries.plans(of: cityID, on: request.db),
-            error: refusal?.reason, notice: request.notice(PortfolioNotice.self))
+            error: refusal.map { request.text(error: $0) }, notice: request.notice(PortfolioNotice.self))
         return try await request.view.render("Engagement/portfolio", page)
             .encodeResponse(status: refusal?.status ?? .ok, for: request)
     }
@@ -157,17 +156,22 @@ package struct PortfolioWebController {
     package enum PortfolioNotice: String, PageNotice {
         case strategy
 
-        package var text: String { "The strategy is saved as a new revision." }
+        package var message: Message {
+            Message("engagement.portfolio.notice.strategy", "The strategy is saved as a new revision.")
+        }
     }
 
     /// What a plan's page says when it was just saved.
     package enum PlanNotice: String, PageNotice {
         case saved
 
-        package var text: String { "The proposal is saved as a plan." }
+        package var message: Message { Message("engagement.plan.notice.saved", "The proposal is saved as a plan.") }
     }
 
     package struct ReportPage: Encodable {
+        /// The page's language (`lang`) and direction (`dir`): the report stands outside the site's frame.
+        package var language: String
+        package var direction: String
         package var cityName: String
         package var date: String
         package var strategy: StrategyDTO?
@@ -193,21 +197,17 @@ package struct PortfolioWebController {
             ? nil
             : view(
                 try await PortfolioAdvising.advise(cityID: cityID, whatIf: .init(), request: request),
-                currency: currency)
-        let rows = engagements.map(row)
+                currency: currency, request: request)
+        let rows = engagements.map { row($0, request: request) }
         return try await request.view.render(
             "Engagement/report",
             ReportPage(
+                language: request.language.tag, direction: request.language.isRightToLeft ? "rtl" : "ltr",
                 cityName: city.name, date: DateText.day(Date()), strategy: strategy,
-                weights: weights(strategy?.priorities ?? []), engagements: rows,
+                weights: weights(strategy?.priorities ?? [], request: request), engagements: rows,
                 needsOwner: rows.filter { $0.engagement.needsOwner },
-                totals: Totals(
-                    hours: NumberText.short(engagements.reduce(0) { $0 + $1.hoursPerMonth }),
-                    fees: NumberText.money(engagements.reduce(0) { $0 + $1.yearlyFee }),
-                    cost: NumberText.money(engagements.reduce(0) { $0 + $1.yearlyCost }),
-                    hoursCapacity: strategy.map { NumberText.short($0.hoursPerMonth) } ?? "not set",
-                    budget: strategy.map { NumberText.money($0.yearlyBudget) } ?? "not set"),
-                currency: currency, advice: advice))
+                totals: totals(engagements, strategy: strategy, request: request), currency: currency,
+                advice: advice))
     }
 
     /// `/cities/{id}/portfolio/engagements.csv`.
@@ -292,7 +292,11 @@ package struct PortfolioWebController {
         let city = try await DirectoryQueries.city(try request.integerParameter("id"), on: request.db)
         let planID = try request.integerParameter("planID")
         guard let plan = try await PortfolioPlan.find(planID, on: request.db), plan.$city.id == city.id else {
-            throw Abort(.notFound, reason: "\(city.name) has no plan \(planID).")
+            throw Refusal(
+                .notFound,
+                Message(
+                    "engagement.plan.not-found", "{city} has no plan {plan}.",
+                    ["city": .text(city.name), "plan": .text("\(planID)")]))
         }
         let dto = EngagementQueries.planDTO(plan)
         return try await request.view.render(
@@ -301,32 +305,49 @@ package struct PortfolioWebController {
                 layout: Layout(title: plan.name, request: request), cityID: city.id!, cityName: city.name, plan: dto,
                 currency: dto.advice.settings.currency,
                 savedOn: plan.createdAt.map(DateText.minute) ?? "", notice: request.notice(PlanNotice.self),
-                advice: view(dto.advice, currency: dto.advice.settings.currency),
-                weights: weights(dto.advice.settings.priorities)))
+                advice: view(dto.advice, currency: dto.advice.settings.currency, request: request),
+                weights: weights(dto.advice.settings.priorities, request: request)))
     }
 
     // MARK: view models
 
-    package func row(_ engagement: EngagementDTO) -> Row {
+    package func row(_ engagement: EngagementDTO, request: Request) -> Row {
         Row(
-            engagement: engagement, kind: EngagementKind(rawValue: engagement.kind)?.label ?? engagement.kind,
-            level: EngagementLevel(rawValue: engagement.level)?.label ?? engagement.level,
-            status: EngagementStatus(rawValue: engagement.status)?.label ?? engagement.status,
+            engagement: engagement,
+            kind: EngagementKind(rawValue: engagement.kind).map { request.text($0.label) } ?? engagement.kind,
+            level: EngagementLevel(rawValue: engagement.level).map { request.text($0.label) } ?? engagement.level,
+            status: EngagementStatus(rawValue: engagement.status).map { request.text($0.label) } ?? engagement.status,
             hours: NumberText.short(engagement.hoursPerMonth), fee: NumberText.money(engagement.yearlyFee),
             cost: NumberText.money(engagement.yearlyCost),
             meanRating: engagement.value.recentMeanRating.map { String(format: "%.1f", $0) } ?? "–")
     }
 
-    package func weights(_ priorities: [StrategyPriority]) -> [ThemeWeight] {
+    /// What the current engagements take, against the strategy's capacity.
+    private func totals(_ current: [EngagementDTO], strategy: StrategyDTO?, request: Request) -> Totals {
+        let notSet = request.text(Message("engagement.portfolio.not-set", "not set"))
+        return Totals(
+            hours: NumberText.short(current.reduce(0) { $0 + $1.hoursPerMonth }),
+            fees: NumberText.money(current.reduce(0) { $0 + $1.yearlyFee }),
+            cost: NumberText.money(current.reduce(0) { $0 + $1.yearlyCost }),
+            hoursCapacity: strategy.map { NumberText.short($0.hoursPerMonth) } ?? notSet,
+            budget: strategy.map { NumberText.money($0.yearlyBudget) } ?? notSet)
+    }
+
+    package func weights(_ priorities: [StrategyPriority], request: Request) -> [ThemeWeight] {
         let total = priorities.reduce(0) { $0 + $1.weight }
         return priorities.filter { $0.weight > 0 }.sorted { $0.weight > $1.weight }.map {
             ThemeWeight(
-                label: Theme(rawValue: $0.theme)?.label ?? $0.theme,
+                label: themeName($0.theme, request: request) ?? $0.theme,
                 share: total > 0 ? Int(($0.weight / total * 100).rounded()) : 0)
         }
     }
 
-    package func view(_ advice: PortfolioAdviceDTO, currency: String) -> AdviceView {
+    /// A theme's name in the reader's language; nil for a code no theme has.
+    private func themeName(_ code: String, request: Request) -> String? {
+        Theme(rawValue: code).map { request.text($0.message) }
+    }
+
+    package func view(_ advice: PortfolioAdviceDTO, currency: String, request: Request) -> AdviceView {
         AdviceView(
             advice: advice, objective: String(format: "%.3f", advice.objective),
             upperBound: String(format: "%.3f", advice.upperBound), gapPercent: String(format: "%.2f", advice.gap * 100),
@@ -338,30 +359,38 @@ package struct PortfolioWebController {
                     action: $0, hours: NumberText.short($0.hoursPerMonth),
                     fee: NumberText.money($0.yearlyFee), fit: NumberText.percent($0.scores.fit),
                     redundancy: NumberText.percent($0.scores.redundancy),
-                    assumption: $0.isEstimate ? assumption(advice.settings) : "")
+                    assumption: $0.isEstimate ? request.text(assumption(advice.settings)) : "")
             },
             coverage: advice.coverage.map {
-                CoverageRow(label: $0.label, weight: NumberText.short($0.weight), networks: $0.networks)
+                // A saved plan keeps the label worded for whoever saved it: the theme is named anew for this reader.
+                CoverageRow(
+                    label: themeName($0.theme, request: request) ?? $0.label, weight: NumberText.short($0.weight),
+                    networks: $0.networks)
             })
     }
 
     /// "assumed", with the source of the figures when the advice names it (plans saved earlier do not).
-    private func assumption(_ settings: PortfolioAdviceDTO.Settings) -> String {
+    private func assumption(_ settings: PortfolioAdviceDTO.Settings) -> Message {
         let hours = settings.newEngagementHoursSource.flatMap(AssumptionSource.init(rawValue:))
         let fee = settings.newEngagementFeeSource.flatMap(AssumptionSource.init(rawValue:))
         switch (hours, fee) {
-        case (let hours?, let fee?) where hours == fee: return "assumed: \(hours.phrase(plural: true))"
-        case (let hours?, let fee?): return "assumed: hours, \(hours.phrase()); fee, \(fee.phrase())"
-        default: return "assumed"
+        case (let hours?, let fee?) where hours == fee:
+            return Message(
+                "engagement.advice.assumed-from", "assumed: {source}", ["source": .message(hours.phrase(plural: true))])
+        case (let hours?, let fee?):
+            return Message(
+                "engagement.advice.assumed-each", "assumed: hours, {hoursSource}; fee, {feeSource}",
+                ["hoursSource": .message(hours.phrase()), "feeSource": .message(fee.phrase())])
+        default: return Message("engagement.advice.assumed", "assumed")
         }
     }
 
-    package func revisions(_ strategy: StrategyDTO?) -> [RevisionRow] {
+    package func revisions(_ strategy: StrategyDTO?, request: Request) -> [RevisionRow] {
         (strategy?.history ?? []).map { revision in
             RevisionRow(
                 revision: revision.revision, savedBy: revision.savedBy,
                 savedOn: revision.savedAt.map(DateText.day) ?? "",
-                priorities: weights(revision.priorities).map { "\($0.label) \($0.share)%" }.joined(separator: ", "),
+                priorities: weights(revision.priorities, request: request),
                 hours: NumberText.short(revision.hoursPerMonth), budget: NumberText.money(revision.yearlyBudget))
         }
     }
@@ -371,7 +400,7 @@ package struct PortfolioWebController {
         func typed(_ name: String) -> String? { request.query[String.self, at: name] }
         let themes = Theme.allCases.map { theme in
             FormField(
-                name: TypedFields.weightField(theme), label: theme.label,
+                name: TypedFields.weightField(theme), label: request.text(theme.message),
                 value: typed(TypedFields.weightField(theme)) ?? weights[theme.rawValue].map(NumberText.short) ?? "0")
         }
         let isWhatIf = request.query[String.self, at: "whatif"] != nil

@@ -15,11 +15,13 @@ package enum TypedFields {
                 continue
             }
             guard let weight = Double(text) else {
-                throw BadRequest("The weight of \(theme.label.lowercased()) must be a number; got '\(text)'.")
+                throw BadRequest(
+                    Message(
+                        "engagement.error.weight-typed", "The weight of {theme} must be a number; got '{given}'.",
+                        ["theme": .lowercased(theme.message), "given": .text(text)]))
             }
             priorities.append(PriorityInput(theme: theme.rawValue, weight: weight))
         }
         return priorities
     }
-
 }

@@ -44,7 +44,7 @@ package struct KnowledgeAPIController {
     @Sendable
     package func search(_ request: Request) async throws -> PracticeSearchDTO {
         try await PracticeSearch.answer(
-            try await PracticeSearchQuery.parse(request), on: request.db,
+            try await PracticeSearchQuery.parse(request), request: request,
             countingFacetsOf: request.application.publishedPractices)
     }
 
@@ -113,7 +113,7 @@ package struct KnowledgeAPIController {
     @Sendable
     package func transfers(_ request: Request) async throws -> [TransferDTO] {
         let practice = try await KnowledgeQueries.visiblePractice(try request.integerParameter("id"), request: request)
-        return try await KnowledgeQueries.transfers(ofPractice: try practice.requireID(), on: request.db)
+        return try await KnowledgeQueries.transfers(ofPractice: try practice.requireID(), request: request)
     }
 
     /// A city declares that it is adapting the practice.
@@ -124,7 +124,7 @@ package struct KnowledgeAPIController {
         let transfer = try await TransferEdits.declare(
             practice, cityID: input.city, step: .init(stage: input.stage, date: input.date, notes: input.notes),
             context: request.editContext)
-        return try await transferDTO(transfer, on: request.db).encodeResponse(status: .created, for: request)
+        return try await transferDTO(transfer, request: request).encodeResponse(status: .created, for: request)
     }
 
     /// The adapting city records the next stage.
@@ -134,7 +134,7 @@ package struct KnowledgeAPIController {
             try request.integerParameter("transferID"), ofPractice: try request.integerParameter("id"), on: request.db)
         try await TransferEdits.advance(
             transfer, step: try request.jsonBody(TransferEdits.StepInput.self), context: request.editContext)
-        return try await transferDTO(transfer, on: request.db)
+        return try await transferDTO(transfer, request: request)
     }
 
     /// The practice's city cites a finished transfer as evidence, or stops citing it.
@@ -144,7 +144,7 @@ package struct KnowledgeAPIController {
             try request.integerParameter("transferID"), ofPractice: try request.integerParameter("id"), on: request.db)
         try await TransferEdits.setEvidence(
             transfer, try request.jsonBody(Evidence.self).countsAsEvidence, context: request.editContext)
-        return try await transferDTO(transfer, on: request.db)
+        return try await transferDTO(transfer, request: request)
     }
 
     /// Cities like the practice's city working on its themes, with contacts.
@@ -152,7 +152,7 @@ package struct KnowledgeAPIController {
     package func similarCities(_ request: Request) async throws -> [PeerCityDTO] {
         let practice = try await KnowledgeQueries.visiblePractice(try request.integerParameter("id"), request: request)
         return try await Recommendations.peers(
-            of: practice, limit: try limit(request), from: request.application.publishedPractices, on: request.db)
+            of: practice, limit: try limit(request), from: request.application.publishedPractices, request: request)
     }
 
     /// Practices of other cities ranked for a city.
@@ -160,7 +160,7 @@ package struct KnowledgeAPIController {
     package func recommendedPractices(_ request: Request) async throws -> [RecommendedPracticeDTO] {
         let city = try await DirectoryQueries.city(try request.integerParameter("id"), on: request.db)
         return try await Recommendations.practices(
-            for: city, limit: try limit(request), from: request.application.publishedPractices, on: request.db)
+            for: city, limit: try limit(request), from: request.application.publishedPractices, request: request)
     }
 
     /// Tracked measures, filtered by city, category and dates.
@@ -169,24 +169,27 @@ package struct KnowledgeAPIController {
         let filter = try MeasureFilter(request)
         let (measures, metadata) = try await MeasureQueries.measures(
             filter, page: try PageParameters(from: request), on: request.db)
-        return Paged(items: measures.map(KnowledgeQueries.measure), metadata: metadata)
+        return Paged(items: measures.map { KnowledgeQueries.measure($0, request: request) }, metadata: metadata)
     }
 
-    /// The theme taxonomy.
+    /// The theme taxonomy, labelled in the request's language.
     @Sendable
     package func themes(_ request: Request) async throws -> [ThemeDTO] {
-        Theme.allCases.map { ThemeDTO(name: $0.rawValue, label: $0.label) }
+        Theme.allCases.map { ThemeDTO(name: $0.rawValue, label: request.text($0.message)) }
     }
 
-    private func transferDTO(_ transfer: PracticeTransfer, on database: any Database) async throws -> TransferDTO {
-        let all = try await KnowledgeQueries.transfers(ofPractice: transfer.$practice.id, on: database)
+    private func transferDTO(_ transfer: PracticeTransfer, request: Request) async throws -> TransferDTO {
+        let all = try await KnowledgeQueries.transfers(ofPractice: transfer.$practice.id, request: request)
         return all.first { $0.id == transfer.id }!
     }
 
     private func limit(_ request: Request) throws -> Int {
         guard let text = request.query[String.self, at: "limit"] else { return 10 }
         guard let limit = Int(text), (1...50).contains(limit) else {
-            throw BadRequest("'limit' must be a whole number from 1 to 50; got '\(text)'.")
+            throw BadRequest(
+                Message(
+                    "knowledge.error.limit", "'{field}' must be a whole number from 1 to 50; got '{given}'.",
+                    ["field": .text("limit"), "given": .text(text)]))
         }
         return limit
     }

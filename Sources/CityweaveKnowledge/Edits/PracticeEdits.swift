@@ -42,9 +42,7 @@ package enum PracticeEdits {
     }
 
     package static func practice(_ id: Int, on database: any Database) async throws -> Practice {
-        guard let practice = try await Practice.find(id, on: database) else {
-            throw Abort(.notFound, reason: "There is no practice \(id).")
-        }
+        guard let practice = try await Practice.find(id, on: database) else { throw KnowledgeQueries.noPractice(id) }
         return practice
     }
 
@@ -54,7 +52,10 @@ package enum PracticeEdits {
         _ input: PracticeInput, cityID: Int, translationOf originalID: Int?, context: EditContext
     ) async throws -> Practice {
         guard try await City.find(cityID, on: context.db) != nil else {
-            throw BadRequest("'city': there is no city \(cityID).")
+            throw BadRequest(
+                Message(
+                    "knowledge.error.city-field-unknown", "'{field}': there is no city {id}.",
+                    ["field": .text("city"), "id": .text(String(cityID))]))
         }
         let practice = Practice()
         practice.$city.id = cityID
@@ -65,9 +66,12 @@ package enum PracticeEdits {
             let original = try await Self.originalForTranslation(originalID, cityID: cityID, on: context.db)
             let languages = try await versions(of: original, on: context.db).map(\.language)
             guard !languages.contains(practice.language) else {
-                throw Abort(
+                throw Refusal(
                     .conflict,
-                    reason: "'language': this practice already has a version in '\(practice.language)'; edit that one.")
+                    Message(
+                        "knowledge.error.version-exists",
+                        "'{field}': this practice already has a version in '{language}'; edit that one.",
+                        ["field": .text("language"), "language": .text(practice.language)]))
             }
             practice.$original.id = try original.requireID()
         }
@@ -87,10 +91,17 @@ package enum PracticeEdits {
         -> Practice
     {
         guard let practice = try await Practice.find(id, on: database) else {
-            throw BadRequest("'translationOf': there is no practice \(id).")
+            throw BadRequest(
+                Message(
+                    "knowledge.error.translation-of-unknown", "'{field}': there is no practice {id}.",
+                    ["field": .text("translationOf"), "id": .text(String(id))]))
         }
         guard practice.$city.id == cityID else {
-            throw BadRequest("'translationOf': practice \(id) belongs to another city; a city translates its own.")
+            throw BadRequest(
+                Message(
+                    "knowledge.error.translation-of-other-city",
+                    "'{field}': practice {id} belongs to another city; a city translates its own.",
+                    ["field": .text("translationOf"), "id": .text(String(id))]))
         }
         if let original = practice.$original.id { return try await Self.practice(original, on: database) }
         return practice
@@ -113,8 +124,12 @@ package enum PracticeEdits {
             let taken = try await versions(of: practice, on: context.db)
                 .contains { $0.id != practice.id && $0.language == practice.language }
             if taken {
-                throw Abort(
-                    .conflict, reason: "'language': another version of this practice is in '\(practice.language)'.")
+                throw Refusal(
+                    .conflict,
+                    Message(
+                        "knowledge.error.language-taken",
+                        "'{field}': another version of this practice is in '{language}'.",
+                        ["field": .text("language"), "language": .text(practice.language)]))
             }
         }
         try await save(practice, action: "update", before: before, context: context)
@@ -147,20 +162,33 @@ package enum PracticeEdits {
     package static func delete(_ practice: Practice, context: EditContext) async throws {
         let id = try practice.requireID()
         guard !practice.isPublished else {
-            throw Abort(.conflict, reason: "Only a draft can be deleted; withdraw the practice first.")
+            throw Refusal(
+                .conflict,
+                Message(
+                    "knowledge.error.delete-published", "Only a draft can be deleted; withdraw the practice first."))
         }
         if try await Practice.query(on: context.db).filter(\.$original.$id == id).count() > 0 {
-            throw Abort(.conflict, reason: "This practice has translations; delete them first, or withdraw it.")
+            throw Refusal(
+                .conflict,
+                Message(
+                    "knowledge.error.delete-translated",
+                    "This practice has translations; delete them first, or withdraw it."))
         }
         if try await PracticeTransfer.query(on: context.db).filter(\.$practice.$id == id).count() > 0 {
-            throw Abort(.conflict, reason: "Cities are adapting this practice; withdraw it instead of deleting it.")
+            throw Refusal(
+                .conflict,
+                Message(
+                    "knowledge.error.delete-adapted",
+                    "Cities are adapting this practice; withdraw it instead of deleting it."))
         }
         let before = Snapshot(practice)
         try await context.db.transaction { db in
             try await PracticeSearch.remove(practiceID: id, on: db)
             try await PracticeReview.query(on: db).filter(\.$practice.$id == id).delete()
             try await practice.deleteOnce(
-                on: db, orElse: Abort(.notFound, reason: "This practice was deleted already."))
+                on: db,
+                orElse: Refusal(
+                    .notFound, Message("knowledge.error.practice-deleted", "This practice was deleted already.")))
             try await AuditLog.record(
                 context, action: "delete", recordType: "practice", recordID: "\(id)",
                 organisation: .city(practice.$city.id), changes: try AuditChanges.between(before, nil), on: db)

@@ -76,12 +76,22 @@ package struct PracticeInput: Decodable, Sendable {
             limit: Self.maximumMarkdownLength)
         let steps = (method.applied(to: isNew ? nil : practice.method) ?? [])
             .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
-        guard !steps.isEmpty else { throw BadRequest("'method' needs at least one step.") }
+        guard !steps.isEmpty else {
+            throw BadRequest(
+                Message(
+                    "knowledge.error.method-empty", "'{field}' needs at least one step.", ["field": .text("method")]))
+        }
         guard steps.count <= Self.maximumSteps else {
-            throw BadRequest("'method' may have at most \(Self.maximumSteps) steps; got \(steps.count).")
+            throw BadRequest(
+                Message(
+                    "knowledge.error.method-steps", "'{field}' may have at most {limit} steps; got {given}.",
+                    ["field": .text("method"), "limit": .count(Self.maximumSteps), "given": .count(steps.count)]))
         }
         if let long = steps.firstIndex(where: { $0.count > Self.maximumTextLength }) {
-            throw BadRequest("'method' step \(long + 1) is longer than \(Self.maximumTextLength) characters.")
+            throw BadRequest(
+                Message(
+                    "knowledge.error.method-step-long", "'{field}' step {step} is longer than {limit} characters.",
+                    ["field": .text("method"), "step": .count(long + 1), "limit": .count(Self.maximumTextLength)]))
         }
         let staff = try text(self.staff, current: isNew ? nil : practice.staff, "staff")
         let partners = try text(self.partners, current: isNew ? nil : practice.partners, "partners")
@@ -103,15 +113,27 @@ package struct PracticeInput: Decodable, Sendable {
         let themes: [Theme]
         switch Theme.parse(themeNames) {
         case .success(let parsed): themes = parsed
-        case .failure(let unknown): throw BadRequest("'themes': \(unknown.message).")
+        case .failure(let unknown):
+            throw BadRequest(
+                Message(
+                    "knowledge.error.themes-unknown", "'{field}': {reason}.",
+                    ["field": .text("themes"), "reason": .message(unknown.reason)]))
         }
-        guard !themes.isEmpty else { throw BadRequest("'themes' needs at least one theme.") }
+        guard !themes.isEmpty else {
+            throw BadRequest(
+                Message(
+                    "knowledge.error.themes-empty", "'{field}' needs at least one theme.", ["field": .text("themes")]))
+        }
         let links = try Self.checkedLinks(self.links.applied(to: isNew ? nil : practice.links) ?? [])
         let contactName = try optionalText(self.contactName, current: practice.contactName, "contactName")
         let contactRole = try optionalText(self.contactRole, current: practice.contactRole, "contactRole")
         let contactEmail = try optionalText(self.contactEmail, current: practice.contactEmail, "contactEmail")
         if let contactEmail, !Self.looksLikeEmail(contactEmail) {
-            throw BadRequest("'contactEmail' must be an e-mail address such as name@city.org; got '\(contactEmail)'.")
+            throw BadRequest(
+                Message(
+                    "knowledge.error.contact-email",
+                    "'{field}' must be an e-mail address such as name@city.org; got '{given}'.",
+                    ["field": .text("contactEmail"), "given": .text(contactEmail)]))
         }
 
         practice.language = language
@@ -137,8 +159,21 @@ package struct PracticeInput: Decodable, Sendable {
     private func required(_ update: FieldUpdate<String>, _ current: String?, _ field: String) throws -> String {
         guard let value = update.applied(to: current)?.trimmingCharacters(in: .whitespacesAndNewlines),
             !value.isEmpty
-        else { throw BadRequest("'\(field)' is required.") }
+        else { throw Self.missing(field) }
         return value
+    }
+
+    /// The 400 for a required field left empty.
+    private static func missing(_ field: String) -> BadRequest {
+        BadRequest(Message("knowledge.error.required", "'{field}' is required.", ["field": .text(field)]))
+    }
+
+    /// The 400 for a text longer than `limit` characters.
+    package static func tooLong(_ field: String, limit: Int) -> BadRequest {
+        BadRequest(
+            Message(
+                "knowledge.error.too-long", "'{field}' may be at most {limit} characters long.",
+                ["field": .text(field), "limit": .count(limit)]))
     }
 
     private func text(
@@ -146,9 +181,13 @@ package struct PracticeInput: Decodable, Sendable {
         limit: Int = maximumTextLength
     ) throws -> String {
         let value = (update.applied(to: current) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if required, value.isEmpty { throw BadRequest("'\(field)' is required.") }
+        if required, value.isEmpty { throw Self.missing(field) }
         guard value.count <= limit else {
-            throw BadRequest("'\(field)' may be at most \(limit) characters long; it has \(value.count).")
+            throw BadRequest(
+                Message(
+                    "knowledge.error.too-long-has",
+                    "'{field}' may be at most {limit} characters long; it has {length}.",
+                    ["field": .text(field), "limit": .count(limit), "length": .count(value.count)]))
         }
         return value
     }
@@ -162,7 +201,11 @@ package struct PracticeInput: Decodable, Sendable {
     package static func languageCode(_ text: String) throws -> String {
         let code = text.lowercased()
         guard code.count == 2, code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-            throw BadRequest("'language' must be an ISO 639-1 code such as en, fr or zh; got '\(text)'.")
+            throw BadRequest(
+                Message(
+                    "knowledge.error.language",
+                    "'{field}' must be an ISO 639-1 code such as en, fr or zh; got '{given}'.",
+                    ["field": .text("language"), "given": .text(text)]))
         }
         return code
     }
@@ -170,7 +213,10 @@ package struct PracticeInput: Decodable, Sendable {
     /// Links must be web addresses: anything else (`javascript:`, `data:`) could run in a reader's browser.
     package static func checkedLinks(_ links: [PracticeLink]) throws -> [PracticeLink] {
         guard links.count <= maximumLinks else {
-            throw BadRequest("'links' may hold at most \(maximumLinks) links; got \(links.count).")
+            throw BadRequest(
+                Message(
+                    "knowledge.error.links-count", "'{field}' may hold at most {limit} links; got {given}.",
+                    ["field": .text("links"), "limit": .count(maximumLinks), "given": .count(links.count)]))
         }
         return try links.enumerated().map { index, link in
             let address = link.url.trimmingCharacters(in: .whitespaces)
@@ -178,11 +224,19 @@ package struct PracticeInput: Decodable, Sendable {
                 let scheme = url.scheme?.lowercased(), scheme == "https" || scheme == "http",
                 let host = url.host, !host.isEmpty
             else {
-                throw BadRequest("'links' item \(index + 1): '\(link.url)' is not an http or https address.")
+                throw BadRequest(
+                    Message(
+                        "knowledge.error.link-address",
+                        "'{field}' item {item}: '{given}' is not an http or https address.",
+                        ["field": .text("links"), "item": .count(index + 1), "given": .text(link.url)]))
             }
             let title = link.title.trimmingCharacters(in: .whitespaces)
             guard title.count <= 200 else {
-                throw BadRequest("'links' item \(index + 1): the title may be at most 200 characters long.")
+                throw BadRequest(
+                    Message(
+                        "knowledge.error.link-title",
+                        "'{field}' item {item}: the title may be at most {limit} characters long.",
+                        ["field": .text("links"), "item": .count(index + 1), "limit": .count(200)]))
             }
             return PracticeLink(title: title.isEmpty ? host : title, url: address)
         }

@@ -24,7 +24,9 @@ package enum TransferEdits {
 
     package static func transfer(_ id: Int, on database: any Database) async throws -> PracticeTransfer {
         guard let transfer = try await PracticeTransfer.find(id, on: database) else {
-            throw Abort(.notFound, reason: "There is no transfer \(id).")
+            throw Refusal(
+                .notFound,
+                Message("knowledge.error.no-transfer", "There is no transfer {id}.", ["id": .text(String(id))]))
         }
         return transfer
     }
@@ -35,7 +37,11 @@ package enum TransferEdits {
     {
         let transfer = try await transfer(id, on: database)
         guard transfer.$practice.id == practiceID else {
-            throw Abort(.notFound, reason: "Practice \(practiceID) has no transfer \(id).")
+            throw Refusal(
+                .notFound,
+                Message(
+                    "knowledge.error.practice-has-no-transfer", "Practice {practice} has no transfer {id}.",
+                    ["practice": .text(String(practiceID)), "id": .text(String(id))]))
         }
         return transfer
     }
@@ -45,7 +51,7 @@ package enum TransferEdits {
         let stage = try FieldChoice.parse(TransferStage.self, input.stage, field: "stage")
         let day = try DateText.pastDay(input.date, field: "date")
         let notes = (input.notes ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard notes.count <= 5_000 else { throw BadRequest("'notes' may be at most 5000 characters long.") }
+        guard notes.count <= 5_000 else { throw PracticeInput.tooLong("notes", limit: 5_000) }
         return Step(stage: stage, date: day, notes: notes)
     }
 
@@ -55,18 +61,33 @@ package enum TransferEdits {
         -> PracticeTransfer
     {
         let step = try checked(input)
-        guard practice.isPublished else { throw Abort(.conflict, reason: "Only a published practice can be adapted.") }
-        guard practice.$city.id != cityID else {
-            throw BadRequest("'city': a city does not adapt its own practice; record a new stage of it instead.")
+        guard practice.isPublished else {
+            throw Refusal(
+                .conflict, Message("knowledge.error.adapt-draft", "Only a published practice can be adapted."))
         }
-        guard step.stage != .abandoned else { throw BadRequest("'stage': a transfer cannot begin abandoned.") }
+        guard practice.$city.id != cityID else {
+            throw BadRequest(
+                Message(
+                    "knowledge.error.adapt-own",
+                    "'{field}': a city does not adapt its own practice; record a new stage of it instead.",
+                    ["field": .text("city")]))
+        }
+        guard step.stage != .abandoned else {
+            throw BadRequest(
+                Message(
+                    "knowledge.error.begin-abandoned", "'{field}': a transfer cannot begin abandoned.",
+                    ["field": .text("stage")]))
+        }
         let practiceID = try practice.requireID()
         let existing = try await PracticeTransfer.query(on: context.db).filter(\.$practice.$id == practiceID)
             .filter(\.$city.$id == cityID).first()
         if let existing {
-            throw Abort(
+            throw Refusal(
                 .conflict,
-                reason: "This city already adapts this practice (transfer \(existing.id!)); add a stage to it.")
+                Message(
+                    "knowledge.error.already-adapting",
+                    "This city already adapts this practice (transfer {id}); add a stage to it.",
+                    ["id": .text(String(existing.id!))]))
         }
         let transfer = PracticeTransfer()
         transfer.$practice.id = practiceID
@@ -90,16 +111,27 @@ package enum TransferEdits {
     {
         let step = try checked(input)
         guard transfer.stage.mayMove(to: step.stage) else {
-            throw Abort(
+            throw Refusal(
                 .conflict,
-                reason: transfer.stage == .evaluated || transfer.stage == .abandoned
-                    ? "This transfer is finished (\(transfer.stage.rawValue))."
-                    : "'stage': a transfer moves forward; it is at \(transfer.stage.rawValue), so \(step.stage.rawValue) cannot follow."
-            )
+                transfer.stage == .evaluated || transfer.stage == .abandoned
+                    ? Message(
+                        "knowledge.error.transfer-finished", "This transfer is finished ({stage}).",
+                        ["stage": .text(transfer.stage.rawValue)])
+                    : Message(
+                        "knowledge.error.transfer-backwards",
+                        "'{field}': a transfer moves forward; it is at {stage}, so {next} cannot follow.",
+                        [
+                            "field": .text("stage"), "stage": .text(transfer.stage.rawValue),
+                            "next": .text(step.stage.rawValue),
+                        ]))
         }
         let last = try await transfer.$steps.query(on: context.db).sort(\.$date, .descending).first()
         if let last, step.date < last.date {
-            throw BadRequest("'date' \(step.date) is before the previous stage's date, \(last.date).")
+            throw BadRequest(
+                Message(
+                    "knowledge.error.date-before-previous",
+                    "'{field}' {day} is before the previous stage's date, {previous}.",
+                    ["field": .text("date"), "day": .text(step.date), "previous": .text(last.date)]))
         }
         let previous = transfer.stage
         transfer.stage = step.stage
@@ -132,11 +164,12 @@ package enum TransferEdits {
     package static func setEvidence(_ transfer: PracticeTransfer, _ counts: Bool, context: EditContext) async throws {
         guard transfer.countsAsEvidence != counts else { return }
         if counts, !transfer.stage.hasResult {
-            throw Abort(
+            throw Refusal(
                 .conflict,
-                reason:
-                    "Only a transfer that reached implemented or evaluated can be evidence; this one is \(transfer.stage.rawValue)."
-            )
+                Message(
+                    "knowledge.error.evidence-stage",
+                    "Only a transfer that reached implemented or evaluated can be evidence; this one is {stage}.",
+                    ["stage": .text(transfer.stage.rawValue)]))
         }
         let practice = try await transfer.$practice.get(on: context.db)
         transfer.countsAsEvidence = counts

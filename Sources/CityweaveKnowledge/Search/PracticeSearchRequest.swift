@@ -16,7 +16,7 @@ extension PracticeSearchQuery {
     package static func parse(_ request: Request) async throws -> PracticeSearchQuery {
         var query = PracticeSearchQuery(page: try PageParameters(from: request))
         let text = request.query[String.self, at: "q"] ?? ""
-        guard text.count <= 500 else { throw BadRequest("'q' may be at most 500 characters long.") }
+        guard text.count <= 500 else { throw PracticeInput.tooLong("q", limit: 500) }
         query.terms = SearchTerms(text)
         query.namedThemes = ThemeQuery(text)
         query.preferredLanguage = request.language.rawValue
@@ -25,14 +25,15 @@ extension PracticeSearchQuery {
         }
         if let region = try request.filterQuery("region") {
             guard regions.contains(region) else {
-                throw BadRequest("'region' must be one of \(regions.joined(separator: ", ")); got '\(region)'.")
+                throw BadRequest(
+                    FieldChoice.refusal(field: "region", allowed: regions.joined(separator: ", "), given: region))
             }
             query.region = region
         }
         if let income = try request.filterQuery("income") {
             guard incomeGroups.contains(income) else {
                 throw BadRequest(
-                    "'income' must be one of \(incomeGroups.joined(separator: ", ")); got '\(income)'.")
+                    FieldChoice.refusal(field: "income", allowed: incomeGroups.joined(separator: ", "), given: income))
             }
             query.incomeGroup = income
         }
@@ -49,7 +50,10 @@ extension PracticeSearchQuery {
             do {
                 query.networkID = try await DirectoryQueries.networkID(network, on: request.db)
             } catch let error as AbortError where error.status == .notFound {
-                throw BadRequest("'network': there is no network '\(network)'.")
+                throw BadRequest(
+                    Message(
+                        "knowledge.error.network-field-unknown", "'{field}': there is no network '{network}'.",
+                        ["field": .text("network"), "network": .text(network)]))
             }
         }
         if let sort = try request.filterQuery("sort") {
@@ -61,10 +65,11 @@ extension PracticeSearchQuery {
 
 extension PracticeSearch {
     /// Runs a search and shapes the answer both the API and the page give:
-    /// the page of practices with their snippets, and labelled facet counts.
+    /// the page of practices with their snippets, and facet counts labelled in the request's language.
     package static func answer(
-        _ query: PracticeSearchQuery, on database: any Database, countingFacetsOf published: PublishedPractices
+        _ query: PracticeSearchQuery, request: Request, countingFacetsOf published: PublishedPractices
     ) async throws -> PracticeSearchDTO {
+        let database = request.db
         let result = try await search(query, on: database, countingFacetsOf: published)
         // A practice withdrawn since the search ran is left out.
         let practices = try await KnowledgeQueries.practices(ids: result.hits.map(\.practiceID), on: database)
@@ -78,21 +83,23 @@ extension PracticeSearch {
         var facets: [String: [PracticeSearchDTO.FacetValue]] = [:]
         for facet in PracticeFacet.allCases {
             facets[facet.rawValue] = (result.facets[facet] ?? []).map { count in
-                let label: String =
+                let words = { (message: Message?) in message.map { request.text($0) } ?? count.value }
+                let label =
                     switch facet {
-                    case .theme: Theme(rawValue: count.value)?.label ?? count.value
-                    case .population: PopulationBand(rawValue: count.value)?.label ?? count.value
-                    case .stage: PracticeStage(rawValue: count.value)?.label ?? count.value
-                    case .language: LanguageName.of(count.value)
+                    case .theme: words(Theme(rawValue: count.value)?.message)
+                    case .population: words(PopulationBand(rawValue: count.value)?.message)
+                    case .stage: words(PracticeStage(rawValue: count.value)?.message)
+                    case .region: words(ReferenceName.region(count.value))
+                    case .income: words(ReferenceName.incomeGroup(count.value))
+                    case .language: LanguageName.of(count.value, in: request.language)
                     case .network: networkNames[count.value] ?? count.value
-                    case .region, .income: count.value
                     }
                 return .init(value: count.value, label: label, count: count.count)
             }
         }
         return PracticeSearchDTO(
             items: practices.map { practice in
-                var summary = KnowledgeQueries.summary(practice, terms: query.terms)
+                var summary = KnowledgeQueries.summary(practice, terms: query.terms, request: request)
                 summary.onTheSameTheme = sameTheme.contains(practice.id!)
                 summary.otherVersions = otherVersions[practice.id!] ?? []
                 return summary

@@ -1,6 +1,8 @@
 import CityweaveAccounts
+import CityweaveCore
 import CityweaveShared
 import Foundation
+import Vapor
 
 /// A city's measures as an inline SVG chart: one row per category, a bar
 /// for every period a score held, darker for stricter measures.
@@ -34,7 +36,8 @@ package struct MeasureTimelineChart: Encodable {
     package var ticks: [Tick]
     package var axisY: Int
 
-    package init(_ measures: [MeasureDTO]) {
+    /// The chart of `measures`, its bars titled in the request's language.
+    package init(_ measures: [MeasureDTO], request: Request) {
         let days = measures.compactMap { DateText.parseDay($0.date) }
         let start = days.min() ?? Date()
         // The chart runs to the last measure plus a month, so the latest stays visible.
@@ -54,7 +57,13 @@ package struct MeasureTimelineChart: Encodable {
                 bars.append(
                     Bar(
                         x: x(from), width: max(1, x(until) - x(from)), opacity: 0.25 + 0.75 * score / strongest,
-                        title: "\(item.date): \(item.category.name), score \(Self.format(score))"))
+                        title: request.text(
+                            Message(
+                                "knowledge.timeline.bar-title", "{date}: {measure}, score {score}",
+                                [
+                                    "date": .text(item.date), "measure": .text(item.category.name),
+                                    "score": .text(Self.format(score)),
+                                ]))))
             }
             let y = 4 + index * Self.rowHeight
             let name = measures.first { $0.category.code == code }?.category.name ?? ""

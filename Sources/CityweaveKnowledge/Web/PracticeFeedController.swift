@@ -19,11 +19,12 @@ package struct PracticeFeedController {
     package func theme(_ request: Request) async throws -> Response {
         let name = request.parameters.get("theme") ?? ""
         guard name.hasSuffix(".atom"), let theme = Theme(rawValue: String(name.dropLast(".atom".count))) else {
-            throw Abort(
+            throw Refusal(
                 .notFound,
-                reason:
-                    "There is no feed '\(name)'; feeds are named THEME.atom, with a theme of \(Theme.allCases.map(\.rawValue).joined(separator: ", "))."
-            )
+                Message(
+                    "knowledge.error.no-feed",
+                    "There is no feed '{feed}'; feeds are named THEME.atom, with a theme of {themes}.",
+                    ["feed": .text(name), "themes": .text(Theme.allCases.map(\.rawValue).joined(separator: ", "))]))
         }
         return try await feed(request, theme: theme)
     }
@@ -33,6 +34,7 @@ package struct PracticeFeedController {
         max(practice.updatedAt ?? .distantPast, practice.publishedAt ?? .distantPast)
     }
 
+    /// The feed in the request's language: its title, and each entry's city and country.
     private func feed(_ request: Request, theme: Theme?) async throws -> Response {
         // The search orders by date and filters by theme as the feed needs.
         var newest = PracticeSearchQuery(page: PageParameters(page: 1, per: Self.entries))
@@ -47,8 +49,12 @@ package struct PracticeFeedController {
         let base =
             request.application.cityweave.publicURL ?? "http://\(request.headers.first(name: .host) ?? "localhost")"
         let path = theme.map { KnowledgePath.themeFeed.href("\($0.rawValue).atom") } ?? KnowledgePath.feed.href()
+        let title =
+            theme.map {
+                Message("knowledge.feed.theme-title", "Cityweave practices: {theme}", ["theme": .message($0.message)])
+            } ?? Message("knowledge.feed.title", "Cityweave practices")
         var atom = AtomFeed(
-            id: base + path, title: "Cityweave practices" + (theme.map { ": \($0.label)" } ?? ""),
+            id: base + path, title: request.text(title),
             selfLink: base + path,
             alternateLink: base + KnowledgePath.practices.href() + (theme.map { "?theme=\($0.rawValue)" } ?? ""),
             updated: practices.map(Self.updated).max() ?? Date(timeIntervalSince1970: 0))
@@ -59,7 +65,14 @@ package struct PracticeFeedController {
                     link: base + KnowledgePath.practice.href(practice.id!),
                     published: practice.publishedAt ?? Self.updated(practice),
                     updated: Self.updated(practice),
-                    author: "\(practice.city.name), \(practice.city.country.name)", summary: practice.summary,
+                    author: request.text(
+                        Message(
+                            "knowledge.feed.author", "{city}, {country}",
+                            [
+                                "city": .text(practice.city.name),
+                                "country": .text(request.countryName(of: practice.city)),
+                            ])),
+                    summary: practice.summary,
                     language: practice.language, categories: practice.themes))
         }
         var headers = HTTPHeaders()

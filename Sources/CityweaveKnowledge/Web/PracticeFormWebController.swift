@@ -110,26 +110,33 @@ package struct PracticeFormWebController {
         package var error: String?
     }
 
+    /// The form, with the refusal of what was sent when there is one.
     private func render(
-        _ request: Request, heading: String, action: String, cityID: Int?, cityName: String, translationOf: Int?,
-        form: PracticeForm, error: String?, status: HTTPStatus = .ok
+        _ request: Request, heading: Message, action: String, cityID: Int?, cityName: String, translationOf: Int?,
+        form: PracticeForm, refusal: (any AbortError)? = nil
     ) async throws -> Response {
         let chosen = Set(form.themes ?? [])
+        let heading = request.text(heading)
         let page = FormPage(
             layout: Layout(title: heading, request: request), heading: heading,
             action: action, cityID: cityID, cityName: cityName, translationOf: translationOf, form: form,
             budgetBands: BudgetBand.allCases.map {
-                Choice(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form.budgetBand)
+                Choice(value: $0.rawValue, label: request.text($0.message), selected: $0.rawValue == form.budgetBand)
             },
             stages: PracticeStage.allCases.map {
-                Choice(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form.stage)
+                Choice(value: $0.rawValue, label: request.text($0.message), selected: $0.rawValue == form.stage)
             },
             themes: Theme.allCases.map {
-                Choice(value: $0.rawValue, label: $0.label, selected: chosen.contains($0.rawValue))
+                Choice(value: $0.rawValue, label: request.text($0.message), selected: chosen.contains($0.rawValue))
             },
-            error: error)
+            error: refusal.map { request.text(error: $0) })
         return try await request.view.render("Knowledge/practice-form", page).encodeResponse(
-            status: status, for: request)
+            status: refusal?.status ?? .ok, for: request)
+    }
+
+    /// The heading of the form for a new practice of `city`.
+    private func newPracticeHeading(_ city: City) -> Message {
+        Message("knowledge.practice-form.new-heading", "New practice of {city}", ["city": .text(city.name)])
     }
 
     /// `/cities/{id}/practices/new`: the form for a new practice of the city.
@@ -139,9 +146,8 @@ package struct PracticeFormWebController {
         var form = PracticeForm()
         form.language = "en"
         return try await render(
-            request, heading: "New practice of \(city.name)", action: KnowledgePath.practices.href(), cityID: city.id,
-            cityName: city.name,
-            translationOf: nil, form: form, error: nil)
+            request, heading: newPracticeHeading(city), action: KnowledgePath.practices.href(), cityID: city.id,
+            cityName: city.name, translationOf: nil, form: form)
     }
 
     /// `/practices/{id}/translate`: the form for a version in another language, filled with the original.
@@ -152,8 +158,12 @@ package struct PracticeFormWebController {
         var form = PracticeForm(practice)
         form.language = ""
         return try await render(
-            request, heading: "Translate “\(practice.title)”", action: KnowledgePath.practices.href(), cityID: city.id,
-            cityName: city.name, translationOf: practice.id, form: form, error: nil)
+            request,
+            heading: Message(
+                "knowledge.practice-form.translate-heading", "Translate “{title}”",
+                ["title": .text(practice.title)]),
+            action: KnowledgePath.practices.href(), cityID: city.id, cityName: city.name, translationOf: practice.id,
+            form: form)
     }
 
     @Sendable
@@ -167,11 +177,12 @@ package struct PracticeFormWebController {
         } catch let problem as AbortError where problem.isMendableInTheForm {
             let city = try await DirectoryQueries.city(cityID, on: request.db)
             return try await render(
-                request, heading: form.translationOf == nil ? "New practice of \(city.name)" : "Translate a practice",
+                request,
+                heading: form.translationOf == nil
+                    ? newPracticeHeading(city)
+                    : Message("knowledge.practice-form.translate-any-heading", "Translate a practice"),
                 action: KnowledgePath.practices.href(), cityID: cityID, cityName: city.name,
-                translationOf: form.translationOf,
-                form: form,
-                error: problem.reason, status: problem.status)
+                translationOf: form.translationOf, form: form, refusal: problem)
         }
     }
 
@@ -181,9 +192,11 @@ package struct PracticeFormWebController {
         let practice = try await KnowledgeQueries.visiblePractice(try request.integerParameter("id"), request: request)
         let city = try await DirectoryQueries.city(practice.$city.id, on: request.db)
         return try await render(
-            request, heading: "Edit “\(practice.title)”", action: KnowledgePath.practiceEdit.href(practice.id!),
-            cityID: nil,
-            cityName: city.name, translationOf: nil, form: PracticeForm(practice), error: nil)
+            request,
+            heading: Message(
+                "knowledge.practice-form.edit-heading", "Edit “{title}”", ["title": .text(practice.title)]),
+            action: KnowledgePath.practiceEdit.href(practice.id!), cityID: nil, cityName: city.name,
+            translationOf: nil, form: PracticeForm(practice))
     }
 
     @Sendable
@@ -195,8 +208,9 @@ package struct PracticeFormWebController {
         } catch let problem as AbortError where problem.isMendableInTheForm {
             let city = try await DirectoryQueries.city(practice.$city.id, on: request.db)
             return try await render(
-                request, heading: "Edit a practice", action: KnowledgePath.practiceEdit.href(practice.id!), cityID: nil,
-                cityName: city.name, translationOf: nil, form: form, error: problem.reason, status: problem.status)
+                request, heading: Message("knowledge.practice-form.edit-any-heading", "Edit a practice"),
+                action: KnowledgePath.practiceEdit.href(practice.id!), cityID: nil, cityName: city.name,
+                translationOf: nil, form: form, refusal: problem)
         }
         return request.redirect(to: KnowledgePath.practice.href(practice.id!), redirectType: .normal)
     }

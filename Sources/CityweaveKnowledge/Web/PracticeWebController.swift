@@ -28,7 +28,7 @@ package struct PracticeWebController {
             package var selected: Bool
         }
 
-        /// A result as the list shows it: its language and its other versions by name.
+        /// A result as the list shows it: its stage, its language and its other versions by name.
         package struct Item: Encodable {
             package struct Version: Encodable {
                 package var id: Int
@@ -37,6 +37,7 @@ package struct PracticeWebController {
             }
 
             package var practice: PracticeSummaryDTO
+            package var stage: String
             package var language: String
             package var otherVersions: [Version]
         }
@@ -58,7 +59,7 @@ package struct PracticeWebController {
     package func search(_ request: Request) async throws -> View {
         let query = try await PracticeSearchQuery.parse(request)
         let results = try await PracticeSearch.answer(
-            query, on: request.db, countingFacetsOf: request.application.publishedPractices)
+            query, request: request, countingFacetsOf: request.application.publishedPractices)
         let titles: [PracticeFacet: Message] = [
             .theme: Message("knowledge.facet.theme", "Theme"), .region: Message("knowledge.facet.region", "Region"),
             .income: Message("knowledge.facet.income", "Income group"),
@@ -87,7 +88,7 @@ package struct PracticeWebController {
         }
         let filtered = PracticeFacet.allCases.contains { request.query[String.self, at: $0.rawValue].nonEmpty != nil }
         var clear = URLComponents()
-        clear.path = KnowledgePath.practices.href()
+        clear.path = request.localized(KnowledgePath.practices.href())
         clear.queryItems = [URLQueryItem(name: "q", value: request.query[String.self, at: "q"] ?? "")]
         let page = SearchPage(
             layout: Layout(title: Message("knowledge.search.title", "Practices"), request: request),
@@ -95,7 +96,8 @@ package struct PracticeWebController {
             sort: query.sort.rawValue, results: results,
             items: results.items.map { item in
                 SearchPage.Item(
-                    practice: item, language: LanguageName.of(item.language, in: request.language),
+                    practice: item, stage: request.text(item.stage.message),
+                    language: LanguageName.of(item.language, in: request.language),
                     otherVersions: (item.otherVersions ?? []).map {
                         .init(
                             id: $0.id, code: $0.language, language: LanguageName.of($0.language, in: request.language))
@@ -103,7 +105,8 @@ package struct PracticeWebController {
             }, facets: facets,
             pager: Pager(results.metadata, request: request),
             filtered: filtered, clearFilters: clear.string ?? KnowledgePath.practices.href(),
-            feed: query.theme.map { KnowledgePath.themeFeed.href("\($0.rawValue).atom") } ?? KnowledgePath.feed.href())
+            feed: request.localized(
+                query.theme.map { KnowledgePath.themeFeed.href("\($0.rawValue).atom") } ?? KnowledgePath.feed.href()))
         return try await request.view.render("Knowledge/search", page)
     }
 
@@ -115,8 +118,17 @@ package struct PracticeWebController {
             package var markdown: String
         }
 
+        /// A transfer with its stages in the reader's language.
         package struct TransferView: Encodable {
+            package struct Step: Encodable {
+                package var stage: String
+                package var date: String
+                package var notes: String
+            }
+
             package var transfer: TransferDTO
+            package var stage: String
+            package var steps: [Step]
             /// The adapting city's editors may record the next stage.
             package var mayAdvance: Bool
             package var nextStages: [Choice]
@@ -133,12 +145,16 @@ package struct PracticeWebController {
         package var published: String?
         package var updated: String?
         package var reviews: [ReviewView]
+        /// The transfers whose result the practice's city cites as evidence.
+        package var evidence: [TransferView]
         package var languageName: String
         package var stageLabel: String
         package var budgetLabel: String?
         package var themes: [Choice]
         package var sections: [Section]
         package var versions: [Choice]
+        /// The version in the reader's language, when this one is in another and there is one.
+        package var readersVersion: Choice?
         package var transfers: [TransferView]
         package var peers: [PeerCityDTO]
         /// How alike the reader's city is to the practice's.
@@ -161,14 +177,18 @@ package struct PracticeWebController {
         let user = request.actor?.user
         let cityID = practice.$city.id
         let mayEdit = AccessPolicy.holds(.editor, in: [.city(cityID)], user: user)
-        let transfers = try await KnowledgeQueries.transfers(ofPractice: dto.id, on: request.db).map { transfer in
+        let transferView = { (transfer: TransferDTO) in
             PracticePage.TransferView(
-                transfer: transfer,
+                transfer: transfer, stage: request.text(transfer.stage.message),
+                steps: transfer.steps.map {
+                    .init(stage: request.text($0.stage.message), date: $0.date, notes: $0.notes)
+                },
                 mayAdvance: AccessPolicy.holds(.editor, in: [.city(transfer.city.id)], user: user),
                 nextStages: TransferStage.allCases.filter { transfer.stage.mayMove(to: $0) }.map {
-                    Choice(value: $0.rawValue, label: $0.label, selected: false)
+                    Choice(value: $0.rawValue, label: request.text($0.message), selected: false)
                 })
         }
+        let transfers = try await KnowledgeQueries.transfers(ofPractice: dto.id, request: request).map(transferView)
         var likeness: [String]?
         var readerCity: String?
         var transferCityID: Int?
@@ -176,7 +196,7 @@ package struct PracticeWebController {
             let reader = try await DirectoryQueries.city(own.id, on: request.db)
             let home = try await DirectoryQueries.city(cityID, on: request.db)
             likeness = CityLikeness.between(CityProfiles.profile(of: reader), CityProfiles.profile(of: home))
-                .reasons.map(\.rawValue)
+                .reasons.map { request.text($0.message) }
             readerCity = reader.name
             let adapting = transfers.contains { $0.transfer.city.id == own.id }
             if practice.isPublished, !adapting, AccessPolicy.holds(.editor, in: [own], user: user) {
@@ -194,28 +214,54 @@ package struct PracticeWebController {
             layout: Layout(title: dto.title, request: request), practice: dto,
             published: dto.publishedAt.map(DateText.day), updated: dto.updatedAt.map(DateText.day),
             reviews: dto.reviews.map {
-                .init(review: $0, day: DateText.day($0.reviewedAt), missing: $0.missingSections.joined(separator: ", "))
+                .init(
+                    review: $0, day: DateText.day($0.reviewedAt),
+                    missing: $0.missingSections.map { request.text(ReviewEdits.sectionName($0)) }
+                        .joined(separator: ", "))
             },
-            languageName: LanguageName.of(dto.language), stageLabel: dto.stage.label,
-            budgetLabel: dto.knowHow.budgetBand?.label,
-            themes: practice.themeValues.map { Choice(value: $0.rawValue, label: $0.label, selected: false) },
+            evidence: dto.evidenceFromTransfers.map(transferView),
+            languageName: LanguageName.of(dto.language, in: request.language),
+            stageLabel: request.text(dto.stage.message),
+            budgetLabel: dto.knowHow.budgetBand.map { request.text($0.message) },
+            themes: practice.themeValues.map {
+                Choice(value: $0.rawValue, label: request.text($0.message), selected: false)
+            },
             sections: [
-                .init(title: "Pitfalls met", markdown: dto.knowHow.pitfalls),
-                .init(title: "Resources needed", markdown: dto.resources),
-                .init(title: "Evidence and outcomes", markdown: dto.evidence),
+                .init(
+                    title: request.text(Message("knowledge.practice.pitfalls", "Pitfalls met")),
+                    markdown: dto.knowHow.pitfalls),
+                .init(
+                    title: request.text(Message("knowledge.practice.resources", "Resources needed")),
+                    markdown: dto.resources),
+                .init(
+                    title: request.text(Message("knowledge.practice.evidence", "Evidence and outcomes")),
+                    markdown: dto.evidence),
             ],
             versions: dto.versions.filter { $0.id != dto.id }.map {
-                Choice(
-                    value: "\($0.id)", label: LanguageName.of($0.language) + ($0.isOriginal ? " (original)" : ""),
+                let language = LanguageName.of($0.language, in: request.language)
+                return Choice(
+                    value: "\($0.id)",
+                    label: $0.isOriginal
+                        ? request.text(
+                            Message(
+                                "knowledge.practice.original-version", "{language} (original)",
+                                ["language": .text(language)]))
+                        : language,
                     selected: false)
             },
+            readersVersion: dto.language == request.language.rawValue
+                ? nil
+                : dto.versions.first { $0.language == request.language.rawValue }.map {
+                    Choice(
+                        value: "\($0.id)", label: LanguageName.of($0.language, in: request.language), selected: false)
+                },
             transfers: transfers,
             peers: try await Recommendations.peers(
-                of: practice, limit: 8, from: request.application.publishedPractices, on: request.db),
+                of: practice, limit: 8, from: request.application.publishedPractices, request: request),
             likeness: likeness, readerCity: readerCity, mayEdit: mayEdit,
             transferCityID: transferCityID, reviewNetwork: reviewNetwork,
             stages: TransferStage.allCases.filter { $0 != .abandoned }.map {
-                Choice(value: $0.rawValue, label: $0.label, selected: false)
+                Choice(value: $0.rawValue, label: request.text($0.message), selected: false)
             },
             today: DateText.day(Date()), notice: request.notice(PracticeNotice.self))
         return try await request.view.render("Knowledge/practice", page)
@@ -227,7 +273,7 @@ package struct PracticeWebController {
         package var layout: Layout
         package var cityID: Int
         package var cityName: String
-        package var recommendations: [RecommendedPracticeDTO]
+        package var recommendations: [PracticeListItem]
     }
 
     /// `/cities/{id}/recommended-practices`: "done in cities like this one".
@@ -241,15 +287,33 @@ package struct PracticeWebController {
                 request: request), cityID: city.id!,
             cityName: city.name,
             recommendations: try await Recommendations.practices(
-                for: city, limit: 30, from: request.application.publishedPractices, on: request.db))
+                for: city, limit: 30, from: request.application.publishedPractices, request: request
+            )
+            .map { PracticeListItem($0, request: request) })
         return try await request.view.render("Knowledge/recommended", page)
     }
 
     // MARK: measures
 
+    /// A measure with the theme of its category in the reader's language.
+    package struct MeasureRow: Encodable {
+        package var measure: MeasureDTO
+        package var themeLabel: String
+
+        init(_ measure: MeasureDTO, request: Request) {
+            self.measure = measure
+            themeLabel = PracticeWebController.themeLabel(of: measure, request: request)
+        }
+    }
+
+    /// The theme of a measure's category, in the reader's language.
+    private static func themeLabel(of measure: MeasureDTO, request: Request) -> String {
+        Theme(rawValue: measure.category.theme).map { request.text($0.message) } ?? measure.category.theme
+    }
+
     package struct MeasuresPage: Encodable {
         package var layout: Layout
-        package var measures: [MeasureDTO]
+        package var measures: [MeasureRow]
         package var pager: Pager
         package var categories: [Choice]
         package var cities: [Choice]
@@ -269,9 +333,12 @@ package struct PracticeWebController {
         let choices = try await MeasureQueries.choices(on: request.db)
         let page = MeasuresPage(
             layout: Layout(title: Message("knowledge.measures.title", "Measures cities took"), request: request),
-            measures: measures.map(KnowledgeQueries.measure), pager: Pager(metadata, request: request),
+            measures: measures.map { MeasureRow(KnowledgeQueries.measure($0, request: request), request: request) },
+            pager: Pager(metadata, request: request),
             categories: choices.categories.map {
-                Choice(value: $0.code, label: "\($0.code) \($0.name)", selected: $0.code == filter.category)
+                Choice(
+                    value: $0.code, label: "\($0.code) \(request.text($0.message))",
+                    selected: $0.code == filter.category)
             },
             cities: choices.cities.map { Choice(value: "\($0.id!)", label: $0.name, selected: $0.id == filter.cityID) },
             from: filter.from ?? "", to: filter.to ?? "", total: metadata.total,
@@ -303,20 +370,20 @@ package struct PracticeWebController {
         let measures = try await MeasureQueries.timeline(
             cityID: city.id!, filter: try MeasureFilter(request), on: request.db
         )
-        .map(KnowledgeQueries.measure)
+        .map { KnowledgeQueries.measure($0, request: request) }
         let grouped = Dictionary(grouping: measures, by: \.category.code)
         let categories = grouped.keys.sorted().map { code in
             let items = grouped[code]!
-            let theme = Theme(rawValue: items[0].category.theme)
             return TimelinePage.Category(
                 code: code, name: items[0].category.name, theme: items[0].category.theme,
-                themeLabel: theme?.label ?? items[0].category.theme, measures: items)
+                themeLabel: Self.themeLabel(of: items[0], request: request), measures: items)
         }
         let page = TimelinePage(
             layout: Layout(
                 title: Message("knowledge.timeline.title", "Measures of {city}", ["city": .text(city.name)]),
                 request: request), cityID: city.id!, cityName: city.name,
-            countryName: city.country.name, categories: categories, chart: MeasureTimelineChart(measures))
+            countryName: request.countryName(of: city), categories: categories,
+            chart: MeasureTimelineChart(measures, request: request))
         return try await request.view.render("Knowledge/timeline", page)
     }
 }
@@ -325,16 +392,22 @@ package struct PracticeWebController {
 package enum PracticeNotice: String, PageNotice {
     case created, published, withdrawn, reviewed, declared, advanced, cited, uncited
 
-    package var text: String {
+    package var message: Message {
         switch self {
-        case .created: "The practice is saved as a draft: only your city sees it until you publish it."
-        case .published: "The practice is published: everyone can find it, and it is in the feeds."
-        case .withdrawn: "The practice is a draft again."
-        case .reviewed: "Your network's review is recorded."
-        case .declared: "Your city's transfer is recorded."
-        case .advanced: "The new stage is recorded."
-        case .cited: "The transfer's result now counts as evidence."
-        case .uncited: "The transfer is no longer cited."
+        case .created:
+            Message(
+                "knowledge.notice.created",
+                "The practice is saved as a draft: only your city sees it until you publish it.")
+        case .published:
+            Message(
+                "knowledge.notice.published",
+                "The practice is published: everyone can find it, and it is in the feeds.")
+        case .withdrawn: Message("knowledge.notice.withdrawn", "The practice is a draft again.")
+        case .reviewed: Message("knowledge.notice.reviewed", "Your network's review is recorded.")
+        case .declared: Message("knowledge.notice.declared", "Your city's transfer is recorded.")
+        case .advanced: Message("knowledge.notice.advanced", "The new stage is recorded.")
+        case .cited: Message("knowledge.notice.cited", "The transfer's result now counts as evidence.")
+        case .uncited: Message("knowledge.notice.uncited", "The transfer is no longer cited.")
         }
     }
 }

@@ -17,13 +17,21 @@ package struct CitySelection: Sendable {
         if let text = try request.filterQuery("network") {
             do {
                 networkID = try await DirectoryQueries.networkID(text, on: request.db)
-            } catch let error as Abort where error.status == .notFound {
-                throw BadRequest("'network' must be a network's id or slug; there is no network '\(text)'.")
+            } catch let error as any AbortError where error.status == .notFound {
+                throw BadRequest(
+                    Message(
+                        "landscape.selection.network.unknown",
+                        "'{field}' must be a network's id or slug; there is no network '{value}'.",
+                        ["field": .text("network"), "value": .text(text)]))
             }
         }
         if let text = try request.filterQuery("country") {
             guard try await Country.find(text.uppercased(), on: request.db) != nil else {
-                throw BadRequest("'country' must be an ISO 3166 alpha-2 code of a known country; got '\(text)'.")
+                throw BadRequest(
+                    Message(
+                        "landscape.selection.country.unknown",
+                        "'{field}' must be an ISO 3166 alpha-2 code of a known country; got '{value}'.",
+                        ["field": .text("country"), "value": .text(text)]))
             }
             countryCode = text.uppercased()
         }

@@ -59,7 +59,9 @@ package struct LandscapeAPIController {
         let id = try await DirectoryQueries.networkID(request.parameters.get("id") ?? "", on: request.db)
         let analysis = try await request.landscapeAnalysis()
         guard let position = analysis.index.position(ofNetwork: id) else {
-            throw Abort(.notFound, reason: "There is no network '\(id)'.")
+            throw Refusal(
+                .notFound,
+                Message("landscape.network.unknown", "There is no network '{id}'.", ["id": .text(String(id))]))
         }
         return NetworkCoverageDTO(year: analysis.year, coverage: analysis.coverage[position])
     }
@@ -75,7 +77,10 @@ extension LandscapeAPIController {
         let computed = try await request.application.cityGraphMetrics.metrics(year: year, request: request)
         guard let position = computed.index.position(ofCity: id),
             let neighbourhood = CityNeighbourhood(computed.index, cityID: id, peerLimit: Self.peerLimit)
-        else { throw Abort(.notFound, reason: "There is no city \(id).") }
+        else {
+            throw Refusal(
+                .notFound, Message("landscape.city.unknown", "There is no city {id}.", ["id": .text(String(id))]))
+        }
         let metrics = computed.metrics[position]
         return LandscapeCityDTO(
             year: year, metrics: metrics,
@@ -91,7 +96,10 @@ package enum LandscapeYear {
         let thisYear = DirectoryEdits.thisYear
         guard let text = try request.filterQuery("year") else { return thisYear }
         guard let year = Int(text), (1900...thisYear).contains(year) else {
-            throw BadRequest("'year' must be a year from 1900 to \(thisYear); got '\(text)'.")
+            throw BadRequest(
+                Message(
+                    "landscape.year.invalid", "'{field}' must be a year from {first} to {last}; got '{value}'.",
+                    ["field": .text("year"), "first": .year(1900), "last": .year(thisYear), "value": .text(text)]))
         }
         return year
     }

@@ -30,9 +30,13 @@ package struct LandscapeExportController {
                     included: selection.included(in: index))
             } catch {
                 throw BadRequest(
-                    "The graph of cities asked for has \(NumberText.count(error.edges)) edges, more than the limit of "
-                        + "\(NumberText.count(error.limit)). "
-                        + "Ask for edges=partnerships, or narrow it with network= or country=.")
+                    Message(
+                        "landscape.export.too-many-edges",
+                        one:
+                            "The graph of cities asked for has {count} edge, more than the limit of {limit}. Ask for edges=partnerships, or narrow it with network= or country=.",
+                        other:
+                            "The graph of cities asked for has {count} edges, more than the limit of {limit}. Ask for edges=partnerships, or narrow it with network= or country=.",
+                        count: error.edges, ["limit": .count(error.limit)]))
             }
         }
         return Response.download(
@@ -76,7 +80,10 @@ package struct LandscapeExportController {
     private static func edges(_ request: Request) throws -> Edges {
         guard let text = try request.filterQuery("edges") else { return .all }
         guard let edges = Edges(rawValue: text) else {
-            throw BadRequest("'edges' must be all or partnerships; got '\(text)'.")
+            throw BadRequest(
+                Message(
+                    "landscape.export.edges.invalid", "'{field}' must be all or partnerships; got '{value}'.",
+                    ["field": .text("edges"), "value": .text(text)]))
         }
         return edges
     }

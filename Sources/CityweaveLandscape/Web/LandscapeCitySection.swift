@@ -57,7 +57,7 @@ package enum LandscapeCitySection {
             morePartners: max(0, neighbourhood.partners.count - partnerLimit), peers: neighbourhood.peers.map(row),
             figures: computed.flatMap { figures($0, cityID: id) })
         return PageSection(
-            id: "landscape", title: "Among cities",
+            id: "landscape", title: request.text(Message("landscape.city-section.title", "Among cities")),
             html: try await request.renderedSection("Landscape/city-section", context))
     }
 

@@ -37,15 +37,19 @@ package enum LandscapeNetworkSection {
         let tables =
             coverage.map {
                 [
-                    ShareBarTable(title: "Members by region", bars: ShareBar.coverage($0.byRegion)),
                     ShareBarTable(
-                        title: "By their country's income group",
-                        bars: ShareBar.coverage(ShareBar.byIncome($0.byIncomeGroup, group: \.group))),
+                        title: request.text(Message("landscape.network-section.by-region", "Members by region")),
+                        bars: ShareBar.coverage($0.byRegion, request: request)),
+                    ShareBarTable(
+                        title: request.text(ShareBarTable.byIncomeGroup),
+                        bars: ShareBar.coverage(
+                            ShareBar.byIncome($0.byIncomeGroup, group: \.group), request: request)),
                 ]
             } ?? []
         let context = Context(networkName: network.name, year: analysis.year, similar: similar, tables: tables)
         return PageSection(
-            id: "landscape", title: "In the landscape of networks",
+            id: "landscape",
+            title: request.text(Message("landscape.network-section.title", "In the landscape of networks")),
             html: try await request.renderedSection("Landscape/network-section", context))
     }
 }

@@ -81,8 +81,13 @@ package struct LandscapeWebController {
             networks: NumberText.count(index.networks.count), cities: NumberText.count(index.cities.count),
             memberships: NumberText.count(index.memberships.values.count),
             partnerships: NumberText.count(index.partnershipCount),
-            included: ShareBar.inclusion([inclusion.overall])[0].detail
-                + " (\(NumberText.percent(inclusion.overall.share)))",
+            included: request.text(
+                Message(
+                    "landscape.landscape.included-share", "{cities} ({share})",
+                    [
+                        "cities": .message(ShareBar.citiesInNetworks(inclusion.overall)),
+                        "share": .percent(inclusion.overall.share),
+                    ])),
             leadingHeader: request.text(Message("landscape.overlap.column.networks", "Networks")),
             columns: SortableColumn.columns(
                 [
@@ -97,22 +102,31 @@ package struct LandscapeWebController {
             clusters: analysis.clusters.clusters.filter { $0.count > 1 }.map {
                 $0.map { LandscapeNetworkDTO(id: $0, name: analysis.name(ofNetwork: $0)) }
             },
-            threshold: String(format: "%.2f", analysis.clusters.threshold), heatmap: RedundancyHeatmap(analysis),
+            threshold: String(format: "%.2f", analysis.clusters.threshold),
+            heatmap: RedundancyHeatmap(analysis, request: request),
             inclusionTables: [
                 ShareBarTable(
-                    title: "Cities in at least one network, by region", bars: ShareBar.inclusion(inclusion.byRegion)),
+                    title: request.text(
+                        Message("landscape.inclusion.by-region", "Cities in at least one network, by region")),
+                    bars: ShareBar.inclusion(inclusion.byRegion, request: request)),
                 ShareBarTable(
-                    title: "By their country's income group",
-                    bars: ShareBar.inclusion(ShareBar.byIncome(inclusion.byIncomeGroup, group: \.group))),
+                    title: request.text(ShareBarTable.byIncomeGroup),
+                    bars: ShareBar.inclusion(
+                        ShareBar.byIncome(inclusion.byIncomeGroup, group: \.group), request: request)),
                 ShareBarTable(
-                    title: "By population",
-                    bars: ShareBar.inclusion(inclusion.byPopulationBand) { PopulationBand(rawValue: $0)?.label ?? $0 }),
+                    title: request.text(Message("landscape.inclusion.by-population", "By population")),
+                    bars: ShareBar.inclusion(inclusion.byPopulationBand, request: request) {
+                        PopulationBand(rawValue: $0)?.message ?? .name($0)
+                    }),
             ],
             distributionTables: [
-                ShareBarTable(title: "Memberships per city", bars: Self.membershipCounts(inclusion))
+                ShareBarTable(
+                    title: request.text(Message("landscape.distribution.title", "Memberships per city")),
+                    bars: Self.membershipCounts(inclusion, request: request))
             ],
-            edgeLimit: NumberText.count(CityGraphExport.defaultEdgeLimit), lorenz: LorenzChart(inclusion),
-            map: try await Self.outsideMap(analysis, request), coverage: Self.coverage(analysis))
+            edgeLimit: NumberText.count(CityGraphExport.defaultEdgeLimit),
+            lorenz: LorenzChart(inclusion, request: request), map: try await Self.outsideMap(analysis, request),
+            coverage: Self.coverage(analysis, request: request))
         return try await request.view.render("Landscape/landscape", context)
     }
 
@@ -143,27 +157,37 @@ package struct LandscapeWebController {
     }
 
     /// Cities by how many networks they belong to, ten or more together.
-    private static func membershipCounts(_ inclusion: LandscapeInclusion) -> [ShareBar] {
+    private static func membershipCounts(_ inclusion: LandscapeInclusion, request: Request) -> [ShareBar] {
         let histogram = inclusion.citiesByMembershipCount
         let total = max(1, histogram.reduce(0, +))
         let tail = histogram.dropFirst(10).reduce(0, +)
         var rows = histogram.prefix(10).enumerated().map { count, cities in
-            (count == 1 ? "1 network" : "\(count) networks", cities)
+            let networks = Message(
+                "landscape.distribution.networks", one: "{count} network", other: "{count} networks", count: count)
+            return (networks, cities)
         }
-        if tail > 0 { rows.append(("10 or more", tail)) }
+        if tail > 0 { rows.append((Message("landscape.distribution.ten-or-more", "10 or more"), tail)) }
         return rows.map {
-            ShareBar(group: $0.0, detail: NumberText.count($0.1), share: Double($0.1) / Double(total))
+            ShareBar(group: request.text($0.0), detail: NumberText.count($0.1), share: Double($0.1) / Double(total))
         }
     }
 
     private static func outsideMap(_ analysis: LandscapeAnalysis, _ request: Request) async throws -> MapView {
         let outside = analysis.largestCitiesInNoNetwork
-        var map = request.worldMap(title: "The \(outside.count) largest cities in no network in \(analysis.year)")
+        var map = request.worldMap(
+            title: request.text(
+                Message(
+                    "landscape.outside.map-title", one: "The {count} largest city in no network in {year}",
+                    other: "The {count} largest cities in no network in {year}", count: outside.count,
+                    ["year": .year(analysis.year)])))
         let cities = try await City.query(on: request.db).filter(\.$id ~~ outside.map(\.id)).all()
         for city in cities {
             map.addDot(
                 at: GeoPoint(latitude: city.latitude, longitude: city.longitude),
-                label: "\(city.name), \(NumberText.count(city.population)) people",
+                label: request.text(
+                    Message(
+                        "landscape.outside.city", one: "{city}, {count} person", other: "{city}, {count} people",
+                        count: city.population, ["city": .text(city.name)])),
                 href: DirectoryPath.city.href(city.id!),
                 population: city.population)
         }
@@ -172,7 +196,7 @@ package struct LandscapeWebController {
 
     /// The largest networks' reach into emerging economies and their least reached region, against
     /// the world's cities of the same sizes (``NetworkCoverage``).
-    private static func coverage(_ analysis: LandscapeAnalysis) -> [CoverageRow] {
+    private static func coverage(_ analysis: LandscapeAnalysis, request: Request) -> [CoverageRow] {
         analysis.coverage.filter { $0.members > 0 }.sorted { ($0.members, $1.networkID) > ($1.members, $0.networkID) }
             .prefix(coverageRows).map { coverage in
                 let emerging = coverage.byIncomeGroup.filter { emergingIncomeGroups.contains($0.group) }
@@ -185,8 +209,13 @@ package struct LandscapeWebController {
                     emerging: NumberText.percent(emerging.map(\.memberShare).reduce(0, +)),
                     emergingExpected: NumberText.percent(emerging.map(\.expectedShare).reduce(0, +)),
                     leastReached: least.map {
-                        "\(ShareBar.groupLabel($0.group)): \(NumberText.percent($0.memberShare)) of members, "
-                            + "\(NumberText.percent($0.expectedShare)) expected"
+                        request.text(
+                            Message(
+                                "landscape.coverage.least-reached", "{region}: {share} of members, {expected} expected",
+                                [
+                                    "region": .message(ShareBar.groupLabel($0.group)),
+                                    "share": .percent($0.memberShare), "expected": .percent($0.expectedShare),
+                                ]))
                     } ?? "")
             }
     }

@@ -1,5 +1,7 @@
 import CityweaveCore
+import CityweaveShared
 import Foundation
+import Vapor
 
 /// The Lorenz curve of memberships per city as an inline SVG: cities from
 /// those with fewest memberships to those with most across, the share of
@@ -11,19 +13,20 @@ package struct LorenzChart: Encodable {
     package var path: String
     package var summary: String
 
-    package init(_ inclusion: LandscapeInclusion) {
+    package init(_ inclusion: LandscapeInclusion, request: Request) {
         var path = "M0,\(Self.size)"
         for point in inclusion.lorenzCurve {
             path += "L\(Self.coordinate(point.cityShare)),\(Self.coordinate(1 - point.membershipShare))"
         }
         self.path = path
-        let gini = String(format: "%.2f", inclusion.gini)
-        let heldByHalf =
-            inclusion.overall.citiesInNetworks > 0 ? Self.share(heldBy: 0.5, inclusion.lorenzCurve) : nil
-        summary =
-            "Gini coefficient \(gini)"
-            + (heldByHalf.map { ", the half of cities with fewest memberships hold \(NumberText.percent($0)) of them" }
-                ?? "")
+        let gini: Message.Value = .text(String(format: "%.2f", inclusion.gini))
+        summary = request.text(
+            inclusion.overall.citiesInNetworks > 0
+                ? Message(
+                    "landscape.lorenz.summary-half",
+                    "Gini coefficient {gini}, the half of cities with fewest memberships hold {share} of them",
+                    ["gini": gini, "share": .percent(Self.share(heldBy: 0.5, inclusion.lorenzCurve))])
+                : Message("landscape.lorenz.summary", "Gini coefficient {gini}", ["gini": gini]))
     }
 
     /// The share of memberships held by the share `cities` of cities with fewest, read off the curve

@@ -1,7 +1,9 @@
 import CityweaveAccounts
 import CityweaveCore
 import CityweaveDirectory
+import CityweaveShared
 import Foundation
+import Vapor
 
 /// The redundancy of pairs of networks as an inline SVG matrix, networks in
 /// the clusters' order so that redundant groups show as dark blocks on the
@@ -42,7 +44,7 @@ package struct RedundancyHeatmap: Encodable {
     package var shown: Int
     package var total: Int
 
-    package init(_ analysis: LandscapeAnalysis) {
+    package init(_ analysis: LandscapeAnalysis, request: Request) {
         var chosen: Set<Int> = []
         for pair in analysis.pairs where pair.redundancy > 0 && chosen.count < Self.limit {
             for id in [pair.first, pair.second] where chosen.count < Self.limit { chosen.insert(id) }
@@ -66,10 +68,9 @@ package struct RedundancyHeatmap: Encodable {
                     Cell(
                         x: Self.labelWidth + Double(column) * Self.cell, y: Double(row) * Self.cell,
                         opacity: String(format: "%.2f", max(0.08, pair.redundancy)),
-                        title:
-                            "\(analysis.name(ofNetwork: order[row])) and \(analysis.name(ofNetwork: order[column])): "
-                            + "redundancy \(String(format: "%.2f", pair.redundancy)), "
-                            + "\(NumberText.count(pair.sharedMembers)) shared members"))
+                        title: request.text(
+                            Self.title(
+                                pair, analysis.name(ofNetwork: order[row]), analysis.name(ofNetwork: order[column])))))
             }
         }
         self.cells = cells
@@ -84,6 +85,17 @@ package struct RedundancyHeatmap: Encodable {
         }
         shown = order.count
         total = analysis.index.networks.count
+    }
+
+    /// What a cell says when hovered: the two networks, their redundancy and the members they share.
+    private static func title(_ pair: NetworkPairOverlap, _ first: String, _ second: String) -> Message {
+        Message(
+            "landscape.heatmap.cell", one: "{first} and {second}: redundancy {redundancy}, {count} shared member",
+            other: "{first} and {second}: redundancy {redundancy}, {count} shared members", count: pair.sharedMembers,
+            [
+                "first": .text(first), "second": .text(second),
+                "redundancy": .text(String(format: "%.2f", pair.redundancy)),
+            ])
     }
 
     /// The ranges of equal neighbours in `values`.

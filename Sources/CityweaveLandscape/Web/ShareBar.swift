@@ -1,9 +1,14 @@
 import CityweaveCore
+import CityweaveShared
+import Vapor
 
 /// A titled table of bars (`Resources/Views/Landscape/_share-bars.leaf`).
 package struct ShareBarTable: Encodable {
     package var title: String
     package var bars: [ShareBar]
+
+    /// The title of the table by income group, on the landscape page and on a network's.
+    package static let byIncomeGroup = Message("landscape.table.by-income", "By their country's income group")
 }
 
 /// A row of a bar table: a group, what it counts and a bar of its share,
@@ -27,21 +32,27 @@ package struct ShareBar: Encodable {
     }
 
     /// Cities of a group in at least one network.
-    package static func inclusion(_ shares: [LandscapeInclusion.Share], label: (String) -> String = groupLabel)
-        -> [ShareBar]
-    {
+    package static func inclusion(
+        _ shares: [LandscapeInclusion.Share], request: Request, label: (String) -> Message = groupLabel
+    ) -> [ShareBar] {
         shares.map {
             ShareBar(
-                group: label($0.group),
-                detail: "\(NumberText.count($0.citiesInNetworks)) of \(NumberText.count($0.cities))", share: $0.share)
+                group: request.text(label($0.group)), detail: request.text(citiesInNetworks($0)), share: $0.share)
         }
     }
 
+    /// "12,345 of 170,391": how many of a group's cities are in at least one network.
+    package static func citiesInNetworks(_ share: LandscapeInclusion.Share) -> Message {
+        Message(
+            "landscape.share.cities-of", "{cities} of {total}",
+            ["cities": .count(share.citiesInNetworks), "total": .count(share.cities)])
+    }
+
     /// A network's members in a group against the share expected of cities of their sizes.
-    package static func coverage(_ shares: [NetworkCoverage.Share]) -> [ShareBar] {
+    package static func coverage(_ shares: [NetworkCoverage.Share], request: Request) -> [ShareBar] {
         shares.map {
             ShareBar(
-                group: groupLabel($0.group), detail: NumberText.count($0.members), share: $0.memberShare,
+                group: request.text(groupLabel($0.group)), detail: NumberText.count($0.members), share: $0.memberShare,
                 compared: $0.expectedShare)
         }
     }
@@ -56,8 +67,16 @@ package struct ShareBar: Encodable {
     }
 
     /// Groups of a region or an income group as a reader knows them: countries with no region
-    /// recorded say so.
-    package static func groupLabel(_ group: String) -> String { group.isEmpty ? "No region recorded" : group }
+    /// recorded, or whose income group the World Bank does not classify, say so.
+    package static func groupLabel(_ group: String) -> Message {
+        switch group {
+        case "": Message("landscape.group.no-region", "No region recorded")
+        case LandscapeInclusion.unclassifiedIncome: Message("landscape.group.not-classified", "Not classified")
+        default:
+            // A region's name, else an income group's; shown as written when the catalogues know neither.
+            ReferenceName.region(group).key.isEmpty ? ReferenceName.incomeGroup(group) : ReferenceName.region(group)
+        }
+    }
 
     /// Income groups poorest first, then those not classified, as the World Bank lists them.
     package static func byIncome<Share>(_ shares: [Share], group: (Share) -> String) -> [Share] {

@@ -142,6 +142,23 @@ package struct Catalogue: Sendable, Equatable {
         self.entries = entries
     }
 
+    /// This template's messages in `language`, translated as `translations` translate them.
+    package func merged(translations: [CatalogueEntry], language: InterfaceLanguage) -> Catalogue {
+        let known = Dictionary(translations.map { ($0.key, $0) }) { first, _ in first }
+        return Catalogue(
+            language: language,
+            entries: entries.map { source in
+                var entry = source
+                entry.translations = []
+                if let translated = known[source.key] {
+                    entry.translations = translated.translations
+                    let changed = translated.source != source.source || translated.sourcePlural != source.sourcePlural
+                    entry.isFuzzy = translated.isFuzzy || changed
+                }
+                return entry
+            })
+    }
+
     /// The catalogue as a PO file's text: the header, then every entry in order.
     package var text: String {
         var header = ["Content-Type: text/plain; charset=UTF-8", "Content-Transfer-Encoding: 8bit"]

@@ -51,15 +51,30 @@ package struct CatalogueExtraction {
         }
     }
 
-    /// Writes every module's template catalogue; returns the files written.
+    /// Writes every module's template catalogue, and brings each language's catalogue in line with it
+    /// (as `msgmerge` would): new messages added untranslated, translations of a changed English text
+    /// kept but marked fuzzy for review, messages no code uses dropped. Returns the files written.
     package func extract() throws -> [String] {
         let folder = root.appendingPathComponent(Localizer.folder)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var written: [String] = []
-        for (module, catalogue) in try templates().sorted(by: { $0.key < $1.key }) {
-            let file = folder.appendingPathComponent("\(module).pot")
-            try catalogue.text.write(to: file, atomically: true, encoding: .utf8)
+        for (module, template) in try templates().sorted(by: { $0.key < $1.key }) {
+            try template.text.write(
+                to: folder.appendingPathComponent("\(module).pot"), atomically: true, encoding: .utf8)
             written.append(Localizer.folder + "/\(module).pot")
+            for language in InterfaceLanguage.allCases where language != .source {
+                let path = "\(language.rawValue)/\(module).po"
+                let file = folder.appendingPathComponent(path)
+                let existing = try (try? String(contentsOf: file, encoding: .utf8)).map {
+                    try Catalogue(parsing: $0, file: Localizer.folder + "/" + path)
+                }
+                let merged = template.merged(translations: existing?.entries ?? [], language: language)
+                guard merged != existing else { continue }
+                try FileManager.default.createDirectory(
+                    at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try merged.text.write(to: file, atomically: true, encoding: .utf8)
+                written.append(Localizer.folder + "/" + path)
+            }
         }
         return written
     }
@@ -147,13 +162,27 @@ package struct CatalogueExtraction {
                 }
                 let line = text[..<range.lowerBound].filter { $0 == "\n" }.count + 1
                 let isPlural = match.numberOfRanges > 3
+                let (source, plural) = (group(2)!, isPlural ? group(3) : nil)
                 entries.append(
                     CatalogueEntry(
-                        key: group(1)!, source: group(2)!, sourcePlural: isPlural ? group(3) : nil,
+                        key: group(1)!, source: source, sourcePlural: plural,
+                        comments: [Self.translatorComment(source: source, plural: plural)],
                         references: ["\(relative):\(line)"]))
             }
         }
         return entries
+    }
+
+    /// What a translator needs beside the text: which words are filled in, and which
+    /// number the forms of a plural message vary with.
+    static func translatorComment(source: String, plural: String?) -> String {
+        let names = Message.placeholders(in: source + (plural ?? ""))
+        var comment =
+            names.isEmpty
+            ? "No placeholder."
+            : "Placeholders, filled in when shown: \(names.map { "{\($0)}" }.joined(separator: ", "))."
+        if plural != nil { comment += " One form for each plural category of the number {count}." }
+        return comment
     }
 
     /// Each file of `folder` ending in `suffix`, with the module it belongs to.

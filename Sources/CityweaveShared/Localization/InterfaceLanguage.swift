@@ -27,7 +27,27 @@ package enum InterfaceLanguage: String, CaseIterable, Sendable, Codable {
     package var isRightToLeft: Bool { self == .ar }
 
     /// The locale numbers, dates and country names are written in.
-    package var locale: Locale { Locale(identifier: self == .zh ? "zh_Hans_CN" : rawValue) }
+    package var locale: Locale {
+        switch self {
+        case .en: Locale(identifier: "en_GB")
+        case .zh: Locale(identifier: "zh_Hans_CN")
+        default: Locale(identifier: rawValue)
+        }
+    }
+
+    /// How a day is written: "7 December 2026", "2026年12月7日"; in UTC, so that every reader sees the same day.
+    package var dayStyle: Date.FormatStyle {
+        Date.FormatStyle(date: .long, time: .omitted, locale: locale, timeZone: TimeZone(identifier: "UTC")!)
+    }
+
+    /// What separates clauses in a series of reasons: a semicolon, as each script writes it.
+    package var seriesSeparator: String {
+        switch self {
+        case .zh: "；"
+        case .ar: "؛ "
+        default: "; "
+        }
+    }
 
     /// The CLDR plural categories the language tells apart, in the order of its catalogue's `msgstr[n]`.
     package var pluralCategories: [PluralCategory] {

@@ -27,6 +27,9 @@ package struct LanguageRouting: Responder {
         return next.respond(to: request).map { response in
             // The same address answers in another language for another browser: caches must tell them apart.
             response.headers.add(name: .vary, value: "Accept-Language")
+            if request.storage[PageLanguageKey.self]?.isRemembered == true {
+                response.headers.add(name: .vary, value: "Cookie")
+            }
             return response
         }
     }
@@ -36,6 +39,8 @@ package struct LanguageRouting: Responder {
 package struct PageLanguage: Sendable {
     package var language: InterfaceLanguage
     package var isInPath: Bool
+    /// Whether it is the signed-in person's remembered choice.
+    package var isRemembered = false
 }
 
 private struct PageLanguageKey: StorageKey {
@@ -45,6 +50,16 @@ private struct PageLanguageKey: StorageKey {
 extension Request {
     /// The language this request's page and problems are worded in.
     package var language: InterfaceLanguage { storage[PageLanguageKey.self]?.language ?? .source }
+
+    /// Whether the path named the page's language (a link, the switcher), rather than the browser's settings.
+    package var languageIsInPath: Bool { storage[PageLanguageKey.self]?.isInPath ?? false }
+
+    /// Words a page whose path names no language in `language`: a signed-in person's remembered choice
+    /// comes before what their browser asks for.
+    package func useRememberedLanguage(_ language: InterfaceLanguage) {
+        guard !languageIsInPath else { return }
+        storage[PageLanguageKey.self] = PageLanguage(language: language, isInPath: false, isRemembered: true)
+    }
 
     /// What links from this page put before a page's path so that they keep its language: the
     /// language's segment, or nothing on an English page reached without one (its links stay as they were).

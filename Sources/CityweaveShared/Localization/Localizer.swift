@@ -75,7 +75,7 @@ package struct Localizer: Sendable {
 
     /// A value as the reader's locale writes it; in a right-to-left language each value is
     /// isolated (FSI … PDI), so that numbers and Latin names keep their own direction.
-    private func format(_ value: Message.Value, in language: InterfaceLanguage) -> String {
+    package func format(_ value: Message.Value, in language: InterfaceLanguage) -> String {
         let locale = language.locale
         let text: String
         switch value {
@@ -83,9 +83,20 @@ package struct Localizer: Sendable {
         case .count(let number): text = number.formatted(.number.grouping(.automatic).locale(locale))
         case .decimal(let number):
             text = number.formatted(.number.precision(.fractionLength(0...1)).grouping(.automatic).locale(locale))
+        case .fixed(let number, let digits):
+            text = number.formatted(.number.precision(.fractionLength(digits)).grouping(.automatic).locale(locale))
         case .percent(let share): text = share.formatted(.percent.precision(.fractionLength(0)).locale(locale))
         case .year(let year): text = String(year)
+        case .ordinal(let place): text = Message.ordinal(place, locale: locale)
+        case .day(let date): text = date.formatted(language.dayStyle)
         case .message(let message): return self.text(message, in: language)
+        case .list(let items):
+            return items.map { self.text($0, in: language) }.formatted(.list(type: .and).locale(locale))
+        case .alternatives(let items):
+            return items.map { self.text($0, in: language) }.formatted(.list(type: .or).locale(locale))
+        case .lowercased(let message): return self.text(message, in: language).lowercased(with: locale)
+        case .series(let items):
+            return items.map { self.text($0, in: language) }.joined(separator: language.seriesSeparator)
         }
         return language.isRightToLeft ? "\u{2068}\(text)\u{2069}" : text
     }
@@ -106,4 +117,17 @@ extension Application {
 extension Request {
     /// `message` in the language of this request's page.
     package func text(_ message: Message) -> String { application.localizer.text(message, in: language) }
+
+    /// A value standing alone (a count or a share in a table's cell) as the reader's locale writes it:
+    /// "12,400", "12 400", "12.400".
+    package func text(value: Message.Value) -> String { application.localizer.format(value, in: language) }
+
+    /// A whole number standing alone, grouped as the reader's locale groups it.
+    package func text(count: Int) -> String { text(value: .count(count)) }
+
+    /// A country's name in the reader's language, from the locale data; `fallback` (the directory's
+    /// English name) for a code the locale data does not know.
+    package func countryName(code: String, fallback: String) -> String {
+        language == .source ? fallback : language.locale.localizedString(forRegionCode: code) ?? fallback
+    }
 }
