@@ -36,7 +36,10 @@ package enum PseudoLocale {
             }
             if character == "}" { inPlaceholder = false }
         }
-        result += String(repeating: "·", count: (letters * 2 + 4) / 5)
+        // Added as short words, so that a long sentence wraps as a long translation would.
+        let padding = (letters * 2 + 4) / 5
+        result += stride(from: 0, to: padding, by: 4).map { String(repeating: "·", count: min(4, padding - $0)) }
+            .joined(separator: " ")
         result.append(closing)
         return result
     }
