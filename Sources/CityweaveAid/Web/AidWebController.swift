@@ -74,8 +74,8 @@ package struct AidWebController {
             return ResourceRow(
                 resource: AidResourceDTO(resource), name: request.text(resource.label),
                 unit: request.text(AidUnit.label(resource.unit)), categoryLabel: request.text(resource.category.label),
-                offers: offered.count, offered: NumberText.count(offered.map(\.free).reduce(0, +)),
-                requests: requested.count, requested: NumberText.count(requested.map(\.free).reduce(0, +)))
+                offers: offered.count, offered: request.text(count: offered.map(\.free).reduce(0, +)),
+                requests: requested.count, requested: request.text(count: requested.map(\.free).reduce(0, +)))
         }
         let runs = try await AidQueries.recentRuns(limit: 10, on: request.db).map { run in
             RunRow(
@@ -371,8 +371,8 @@ package struct AidWebController {
             units: run.allocations.reduce(0) { $0 + $1.quantity },
             solveTime: request.text(
                 Message("aid.run.solve-time", "{milliseconds} ms", ["milliseconds": .decimal(run.solveMilliseconds)])),
-            weightedUnitsMet: NumberText.count(Int(run.weightedUnitsMet)),
-            totalCost: NumberText.count(Int(run.totalCost)),
+            weightedUnitsMet: request.text(count: Int(run.weightedUnitsMet)),
+            totalCost: request.text(count: Int(run.totalCost)),
             today: DateText.day(Date()),
             notice: request.notice(RunNotice.self), error: error)
         return try await request.view.render("Aid/run", page).encodeResponse(status: status, for: request)
@@ -407,7 +407,8 @@ package struct AidWebController {
         return AllocationRow(
             allocation: allocation, statusLabel: request.text(allocation.status.label),
             amount: request.text(AidUnit.amount(allocation.quantity, in: allocation.unit)),
-            distance: NumberText.count(Int(allocation.distanceKm.rounded())), answerAs: answerAs, backOutAs: backOutAs,
+            distance: request.text(count: Int(allocation.distanceKm.rounded())), answerAs: answerAs,
+            backOutAs: backOutAs,
             mayShip: offerer && allocation.status == .committed,
             mayReceive: requester && allocation.status == .shipped)
     }

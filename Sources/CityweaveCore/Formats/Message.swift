@@ -19,6 +19,11 @@ public struct Message: Sendable, Hashable, Codable {
         case fixed(Double, digits: Int)
         /// A share from 0 to 1, as a whole percentage.
         case percent(Double)
+        /// An amount of money, whole and grouped ("15,000"); the currency is named beside it.
+        public static func money(_ value: Double) -> Value {
+            value.isFinite && abs(value) < 1e15 ? .count(Int(value.rounded())) : .text(String(value))
+        }
+
         /// A place in an order: "2nd", "2e", "第2".
         case ordinal(Int)
         /// A year, never grouped.

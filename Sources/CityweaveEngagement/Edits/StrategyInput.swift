@@ -124,7 +124,7 @@ package struct Capacity: Codable, Sendable, Equatable {
             throw BadRequest(
                 Message(
                     "engagement.error.amount", "'{field}' must be a number from 0 to {limit}; got {given}.",
-                    ["field": .text(field), "limit": .text(NumberText.short(limit)), "given": .text("\(value)")]))
+                    ["field": .text(field), "limit": .decimal(limit), "given": .text("\(value)")]))
         }
         guard allowZero || value > 0 else {
             throw BadRequest(

@@ -317,20 +317,21 @@ package struct PortfolioWebController {
             kind: EngagementKind(rawValue: engagement.kind).map { request.text($0.label) } ?? engagement.kind,
             level: EngagementLevel(rawValue: engagement.level).map { request.text($0.label) } ?? engagement.level,
             status: EngagementStatus(rawValue: engagement.status).map { request.text($0.label) } ?? engagement.status,
-            hours: NumberText.short(engagement.hoursPerMonth), fee: NumberText.money(engagement.yearlyFee),
-            cost: NumberText.money(engagement.yearlyCost),
-            meanRating: engagement.value.recentMeanRating.map { String(format: "%.1f", $0) } ?? "–")
+            hours: request.text(value: .decimal(engagement.hoursPerMonth)),
+            fee: request.text(value: .money(engagement.yearlyFee)),
+            cost: request.text(value: .money(engagement.yearlyCost)),
+            meanRating: engagement.value.recentMeanRating.map { request.text(value: .fixed($0, digits: 1)) } ?? "–")
     }
 
     /// What the current engagements take, against the strategy's capacity.
     private func totals(_ current: [EngagementDTO], strategy: StrategyDTO?, request: Request) -> Totals {
         let notSet = request.text(Message("engagement.portfolio.not-set", "not set"))
         return Totals(
-            hours: NumberText.short(current.reduce(0) { $0 + $1.hoursPerMonth }),
-            fees: NumberText.money(current.reduce(0) { $0 + $1.yearlyFee }),
-            cost: NumberText.money(current.reduce(0) { $0 + $1.yearlyCost }),
-            hoursCapacity: strategy.map { NumberText.short($0.hoursPerMonth) } ?? notSet,
-            budget: strategy.map { NumberText.money($0.yearlyBudget) } ?? notSet)
+            hours: request.text(value: .decimal(current.reduce(0) { $0 + $1.hoursPerMonth })),
+            fees: request.text(value: .money(current.reduce(0) { $0 + $1.yearlyFee })),
+            cost: request.text(value: .money(current.reduce(0) { $0 + $1.yearlyCost })),
+            hoursCapacity: strategy.map { request.text(value: .decimal($0.hoursPerMonth)) } ?? notSet,
+            budget: strategy.map { request.text(value: .money($0.yearlyBudget)) } ?? notSet)
     }
 
     package func weights(_ priorities: [StrategyPriority], request: Request) -> [ThemeWeight] {
@@ -349,22 +350,25 @@ package struct PortfolioWebController {
 
     package func view(_ advice: PortfolioAdviceDTO, currency: String, request: Request) -> AdviceView {
         AdviceView(
-            advice: advice, objective: String(format: "%.3f", advice.objective),
-            upperBound: String(format: "%.3f", advice.upperBound), gapPercent: String(format: "%.2f", advice.gap * 100),
-            yearlyFees: NumberText.money(advice.yearlyFees), hours: NumberText.short(advice.hoursPerMonth),
-            hoursCapacity: NumberText.short(advice.settings.hoursPerMonth),
-            budget: NumberText.money(advice.settings.yearlyBudget),
+            advice: advice, objective: request.text(value: .fixed(advice.objective, digits: 3)),
+            upperBound: request.text(value: .fixed(advice.upperBound, digits: 3)),
+            gapPercent: request.text(value: .fixed(advice.gap * 100, digits: 2)),
+            yearlyFees: request.text(value: .money(advice.yearlyFees)),
+            hours: request.text(value: .decimal(advice.hoursPerMonth)),
+            hoursCapacity: request.text(value: .decimal(advice.settings.hoursPerMonth)),
+            budget: request.text(value: .money(advice.settings.yearlyBudget)),
             actions: advice.actions.map {
                 ActionView(
-                    action: $0, hours: NumberText.short($0.hoursPerMonth),
-                    fee: NumberText.money($0.yearlyFee), fit: NumberText.percent($0.scores.fit),
-                    redundancy: NumberText.percent($0.scores.redundancy),
+                    action: $0, hours: request.text(value: .decimal($0.hoursPerMonth)),
+                    fee: request.text(value: .money($0.yearlyFee)), fit: request.text(value: .percent($0.scores.fit)),
+                    redundancy: request.text(value: .percent($0.scores.redundancy)),
                     assumption: $0.isEstimate ? request.text(assumption(advice.settings)) : "")
             },
             coverage: advice.coverage.map {
                 // A saved plan keeps the label worded for whoever saved it: the theme is named anew for this reader.
                 CoverageRow(
-                    label: themeName($0.theme, request: request) ?? $0.label, weight: NumberText.short($0.weight),
+                    label: themeName($0.theme, request: request) ?? $0.label,
+                    weight: request.text(value: .decimal($0.weight)),
                     networks: $0.networks)
             })
     }
@@ -391,7 +395,8 @@ package struct PortfolioWebController {
                 revision: revision.revision, savedBy: revision.savedBy,
                 savedOn: revision.savedAt.map(DateText.day) ?? "",
                 priorities: weights(revision.priorities, request: request),
-                hours: NumberText.short(revision.hoursPerMonth), budget: NumberText.money(revision.yearlyBudget))
+                hours: request.text(value: .decimal(revision.hoursPerMonth)),
+                budget: request.text(value: .money(revision.yearlyBudget)))
         }
     }
 

@@ -55,18 +55,18 @@ package enum LandscapeCitySection {
             cityID: id, cityName: city.name, year: analysis.year,
             partners: neighbourhood.partners.prefix(partnerLimit).map(row),
             morePartners: max(0, neighbourhood.partners.count - partnerLimit), peers: neighbourhood.peers.map(row),
-            figures: computed.flatMap { figures($0, cityID: id) })
+            figures: computed.flatMap { figures($0, cityID: id, request: request) })
         return PageSection(
             id: "landscape", title: request.text(Message("landscape.city-section.title", "Among cities")),
             html: try await request.renderedSection("Landscape/city-section", context))
     }
 
-    private static func figures(_ computed: CityGraphMetrics.Computed, cityID: Int) -> Figures? {
+    private static func figures(_ computed: CityGraphMetrics.Computed, cityID: Int, request: Request) -> Figures? {
         guard let position = computed.index.position(ofCity: cityID) else { return nil }
         let metrics = computed.metrics[position]
         return Figures(
-            degree: NumberText.count(metrics.degree), weightedDegree: NumberText.count(metrics.weightedDegree),
-            betweenness: NumberText.short(metrics.betweenness),
-            componentSize: NumberText.count(computed.componentSizes[metrics.component]))
+            degree: request.text(count: metrics.degree), weightedDegree: request.text(count: metrics.weightedDegree),
+            betweenness: request.text(value: .decimal(metrics.betweenness)),
+            componentSize: request.text(count: computed.componentSizes[metrics.component]))
     }
 }

@@ -29,9 +29,10 @@ package enum LandscapeNetworkSection {
         let similar = analysis.overlap.similar(to: id, limit: LandscapeAPIController.similarLimit).map { pair in
             let other = pair.first == id ? pair.second : pair.first
             return SimilarRow(
-                id: other, name: analysis.name(ofNetwork: other), shared: NumberText.count(pair.sharedMembers),
-                overlap: NumberText.percent(pair.overlapCoefficient), themes: NumberText.percent(pair.themeSimilarity),
-                redundancy: String(format: "%.2f", pair.redundancy))
+                id: other, name: analysis.name(ofNetwork: other), shared: request.text(count: pair.sharedMembers),
+                overlap: request.text(value: .percent(pair.overlapCoefficient)),
+                themes: request.text(value: .percent(pair.themeSimilarity)),
+                redundancy: request.text(value: .fixed(pair.redundancy, digits: 2)))
         }
         let coverage = analysis.index.position(ofNetwork: id).map { analysis.coverage[$0] }
         let tables =

@@ -78,9 +78,9 @@ package struct LandscapeWebController {
             layout: Layout(title: Message("landscape.landscape.title", "Landscape of city networks"), request: request),
             year: analysis.year,
             thisYear: DirectoryEdits.thisYear,
-            networks: NumberText.count(index.networks.count), cities: NumberText.count(index.cities.count),
-            memberships: NumberText.count(index.memberships.values.count),
-            partnerships: NumberText.count(index.partnershipCount),
+            networks: request.text(count: index.networks.count), cities: request.text(count: index.cities.count),
+            memberships: request.text(count: index.memberships.values.count),
+            partnerships: request.text(count: index.partnershipCount),
             included: request.text(
                 Message(
                     "landscape.landscape.included-share", "{cities} ({share})",
@@ -97,12 +97,12 @@ package struct LandscapeWebController {
                     (.themes, Message("landscape.overlap.column.themes", "Theme similarity")),
                     (.redundancy, Message("landscape.overlap.column.redundancy", "Redundancy")),
                 ], current: sort, request: request),
-            pairs: pairs.dropFirst(page.offset).prefix(page.per).map { Self.row($0, analysis) },
+            pairs: pairs.dropFirst(page.offset).prefix(page.per).map { Self.row($0, analysis, request: request) },
             pager: Pager(ListPageMetadata(page, total: pairs.count), request: request),
             clusters: analysis.clusters.clusters.filter { $0.count > 1 }.map {
                 $0.map { LandscapeNetworkDTO(id: $0, name: analysis.name(ofNetwork: $0)) }
             },
-            threshold: String(format: "%.2f", analysis.clusters.threshold),
+            threshold: request.text(value: .fixed(analysis.clusters.threshold, digits: 2)),
             heatmap: RedundancyHeatmap(analysis, request: request),
             inclusionTables: [
                 ShareBarTable(
@@ -124,7 +124,7 @@ package struct LandscapeWebController {
                     title: request.text(Message("landscape.distribution.title", "Memberships per city")),
                     bars: Self.membershipCounts(inclusion, request: request))
             ],
-            edgeLimit: NumberText.count(CityGraphExport.defaultEdgeLimit),
+            edgeLimit: request.text(count: CityGraphExport.defaultEdgeLimit),
             lorenz: LorenzChart(inclusion, request: request), map: try await Self.outsideMap(analysis, request),
             coverage: Self.coverage(analysis, request: request))
         return try await request.view.render("Landscape/landscape", context)
@@ -148,12 +148,14 @@ package struct LandscapeWebController {
         }.map(\.element)
     }
 
-    private static func row(_ pair: NetworkPairOverlap, _ analysis: LandscapeAnalysis) -> PairRow {
+    private static func row(_ pair: NetworkPairOverlap, _ analysis: LandscapeAnalysis, request: Request) -> PairRow {
         PairRow(
             firstID: pair.first, first: analysis.name(ofNetwork: pair.first), secondID: pair.second,
-            second: analysis.name(ofNetwork: pair.second), shared: NumberText.count(pair.sharedMembers),
-            jaccard: String(format: "%.2f", pair.jaccard), overlap: String(format: "%.2f", pair.overlapCoefficient),
-            themes: String(format: "%.2f", pair.themeSimilarity), redundancy: String(format: "%.2f", pair.redundancy))
+            second: analysis.name(ofNetwork: pair.second), shared: request.text(count: pair.sharedMembers),
+            jaccard: request.text(value: .fixed(pair.jaccard, digits: 2)),
+            overlap: request.text(value: .fixed(pair.overlapCoefficient, digits: 2)),
+            themes: request.text(value: .fixed(pair.themeSimilarity, digits: 2)),
+            redundancy: request.text(value: .fixed(pair.redundancy, digits: 2)))
     }
 
     /// Cities by how many networks they belong to, ten or more together.
@@ -168,7 +170,7 @@ package struct LandscapeWebController {
         }
         if tail > 0 { rows.append((Message("landscape.distribution.ten-or-more", "10 or more"), tail)) }
         return rows.map {
-            ShareBar(group: request.text($0.0), detail: NumberText.count($0.1), share: Double($0.1) / Double(total))
+            ShareBar(group: request.text($0.0), detail: request.text(count: $0.1), share: Double($0.1) / Double(total))
         }
     }
 
@@ -205,9 +207,9 @@ package struct LandscapeWebController {
                 }
                 return CoverageRow(
                     id: coverage.networkID, name: analysis.name(ofNetwork: coverage.networkID),
-                    members: NumberText.count(coverage.members),
-                    emerging: NumberText.percent(emerging.map(\.memberShare).reduce(0, +)),
-                    emergingExpected: NumberText.percent(emerging.map(\.expectedShare).reduce(0, +)),
+                    members: request.text(count: coverage.members),
+                    emerging: request.text(value: .percent(emerging.map(\.memberShare).reduce(0, +))),
+                    emergingExpected: request.text(value: .percent(emerging.map(\.expectedShare).reduce(0, +))),
                     leastReached: least.map {
                         request.text(
                             Message(

@@ -19,7 +19,7 @@ package struct LorenzChart: Encodable {
             path += "L\(Self.coordinate(point.cityShare)),\(Self.coordinate(1 - point.membershipShare))"
         }
         self.path = path
-        let gini: Message.Value = .text(String(format: "%.2f", inclusion.gini))
+        let gini: Message.Value = .fixed(inclusion.gini, digits: 2)
         summary = request.text(
             inclusion.overall.citiesInNetworks > 0
                 ? Message(

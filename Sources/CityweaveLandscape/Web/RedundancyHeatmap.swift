@@ -94,7 +94,7 @@ package struct RedundancyHeatmap: Encodable {
             other: "{first} and {second}: redundancy {redundancy}, {count} shared members", count: pair.sharedMembers,
             [
                 "first": .text(first), "second": .text(second),
-                "redundancy": .text(String(format: "%.2f", pair.redundancy)),
+                "redundancy": .fixed(pair.redundancy, digits: 2),
             ])
     }
 

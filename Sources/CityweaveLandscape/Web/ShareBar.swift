@@ -52,7 +52,8 @@ package struct ShareBar: Encodable {
     package static func coverage(_ shares: [NetworkCoverage.Share], request: Request) -> [ShareBar] {
         shares.map {
             ShareBar(
-                group: request.text(groupLabel($0.group)), detail: NumberText.count($0.members), share: $0.memberShare,
+                group: request.text(groupLabel($0.group)), detail: request.text(count: $0.members),
+                share: $0.memberShare,
                 compared: $0.expectedShare)
         }
     }
