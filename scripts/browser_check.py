@@ -107,6 +107,8 @@ def sign_in(driver, base):
     driver.find_element(By.NAME, "email").send_keys(EDITOR[0])
     driver.find_element(By.NAME, "password").send_keys(EDITOR[1])
     driver.find_element(By.CSS_SELECTOR, "main form button[type=submit], main form input[type=submit]").click()
+    if "/login" in driver.current_url:
+        sys.exit(f"signing in as {EDITOR[0]} failed: still on {driver.current_url}")
 
 
 def first_link(driver, base, page, prefix):
@@ -140,17 +142,20 @@ def main():
     print(f"server ready in {seconds:.0f} s")
     base = f"http://127.0.0.1:{arguments.port}"
     failures = []
+    desktop = phone = None
     try:
         desktop, phone = browser(1366), browser(390)
-        for driver in (desktop, phone):
-            sign_in(driver, base)
         places = {
             "city": first_link(desktop, base, "/search?q=Helsinki", "/cities/"),
             "network": "eurocities",
             "practice": first_link(desktop, base, "/practices", "/practices/"),
             "offer": first_link(desktop, base, "/aid/resources/ffp2-masks", "/aid/offers/"),
         }
-        for kind, pattern in PUBLIC_PAGES + EDITOR_PAGES:
+        # Public pages as a visitor sees them, then the editor's pages signed in.
+        for index, (kind, pattern) in enumerate(PUBLIC_PAGES + EDITOR_PAGES):
+            if index == len(PUBLIC_PAGES):
+                for driver in (desktop, phone):
+                    sign_in(driver, base)
             path = pattern.format(**places)
             for language in ("zh", "ar"):
                 for driver, width in ((desktop, 1366), (phone, 390)):
@@ -160,9 +165,10 @@ def main():
             phone.save_screenshot(os.path.join(out, f"{kind}-pseudo-390.png"))
             for problem in phone.execute_script(OVERFLOW_SCRIPT):
                 failures.append(f"{kind} ({path}) at 390 px: {problem}")
-        desktop.quit()
-        phone.quit()
     finally:
+        for driver in (desktop, phone):
+            if driver:
+                driver.quit()
         server_harness.stop(server)
         shutil.rmtree(work, ignore_errors=True)
     print(f"screenshots in {out}")

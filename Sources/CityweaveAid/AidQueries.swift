@@ -218,13 +218,8 @@ package enum AidQueries {
 
     private static func cityDTO(_ id: Int?, field: String, on database: any Database) async throws -> AidCityDTO? {
         guard let id else { return nil }
-        guard let city = try await City.find(id, on: database) else { throw BadRequest(noSuchCity(id, field: field)) }
+        guard let city = try await City.find(id, on: database) else { throw BadRequest.noSuchCity(id, field: field) }
         return AidCityDTO(city)
     }
 
-    /// The refusal of a city `field` names that the directory does not hold.
-    package static func noSuchCity(_ id: Int, field: String) -> Message {
-        Message(
-            "aid.error.no-city", "'{field}': there is no city {id}.", ["field": .text(field), "id": .text("\(id)")])
-    }
 }

@@ -51,10 +51,7 @@ extension OrganisationLocator {
                     ["field": .text("city")]))
         }
         guard try await City.find(id, on: request.db) != nil else {
-            throw BadRequest(
-                Message(
-                    "directory.error.city-field-unknown", "'{field}': there is no city {id}.",
-                    ["field": .text("city"), "id": .text(String(id))]))
+            throw BadRequest.noSuchCity(id, field: "city")
         }
         return [.city(id)]
     }

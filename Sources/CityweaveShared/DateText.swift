@@ -6,12 +6,6 @@ import Foundation
 package enum DateText {
     private static let utc = TimeZone(identifier: "UTC")!
 
-    package static func minute(_ date: Date) -> String {
-        let style = Date.ISO8601FormatStyle(timeZone: utc).year().month().day()
-            .time(includingFractionalSeconds: false).dateTimeSeparator(.space).timeSeparator(.colon)
-        return date.formatted(style) + " UTC"
-    }
-
     package static func day(_ date: Date) -> String {
         date.formatted(Date.ISO8601FormatStyle(timeZone: utc).year().month().day())
     }

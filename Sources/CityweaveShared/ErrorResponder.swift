@@ -102,7 +102,10 @@ package struct ErrorResponder: AsyncMiddleware {
         switch status {
         case .notFound: Message("shared.error.not-found", "There is nothing at this address.")
         case .methodNotAllowed: Message("shared.error.method", "This address does not accept that method.")
-        default: .name(status.reasonPhrase)
+        case .payloadTooLarge: Message("shared.error.too-large", "What was sent is larger than this address accepts.")
+        case .unsupportedMediaType:
+            Message("shared.error.media-type", "What was sent is in a form this address does not read.")
+        default: title(of: status)
         }
     }
 

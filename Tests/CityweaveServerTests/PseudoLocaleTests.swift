@@ -76,6 +76,10 @@ extension CityweaveServerTests {
 
             init(_ database: any SQLDatabase) async throws {
                 let locale = InterfaceLanguage.fr.locale
+                // Dates as the locale writes them: "7 décembre 2026 à 18:45".
+                var calendar = Calendar(identifier: .gregorian)
+                calendar.locale = locale
+                whole.formUnion(calendar.monthSymbols + ["à"])
                 whole.formUnion(
                     Locale.Region.isoRegions.compactMap { locale.localizedString(forRegionCode: $0.identifier) })
                 whole.formUnion(
@@ -145,9 +149,9 @@ extension CityweaveServerTests {
                 }
             }
             let separators = Set(",;:·|()[]/–—…«»\"\n•→←↑↓▲▼×+*%#")
-            return outside.split { separators.contains($0) }
-                // Numbers around a name ("1. ICLEI", "18:45 UTC") are the page's own.
-                .map { $0.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters).union(.decimalDigits)) }
+            // Numbers are the page's own (a count, a day, "1." before a name): they part pieces.
+            return outside.split { separators.contains($0) || $0.isNumber }
+                .map { $0.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters)) }
                 .filter { $0.contains(where: \.isLetter) }
         }
 

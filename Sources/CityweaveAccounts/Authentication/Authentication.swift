@@ -56,14 +56,13 @@ package struct Authentication: AsyncMiddleware {
         return false
     }
 
-    /// A page whose address names a language is the person's choice (the switcher, a link in that
-    /// language): it is remembered on their account. A page whose address names none opens in the
+    /// A page opened with a language in its address is the person's choice (the switcher, a link in
+    /// that language): it is remembered on their account. A page whose address names none opens in the
     /// language they chose last, before what their browser asks for.
     private func rememberLanguage(of user: User, request: Request) async throws {
         if request.languageIsInPath {
-            guard user.language != request.language.rawValue else { return }
-            user.language = request.language.rawValue
-            try await user.save(on: request.db)
+            guard request.method == .GET else { return }
+            try await LanguageMemory.remember(request.language, for: user, on: request)
         } else if let chosen = user.language.flatMap(InterfaceLanguage.init(rawValue:)) {
             request.useRememberedLanguage(chosen)
         }

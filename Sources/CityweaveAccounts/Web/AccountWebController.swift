@@ -40,8 +40,13 @@ package struct AccountWebController {
                 status: .badRequest)
         }
         do {
-            let (_, cookie) = try await SignIn.signIn(email: email, password: password, request: request)
-            let response = request.redirect(to: next, redirectType: .normal)
+            let (session, cookie) = try await SignIn.signIn(email: email, password: password, request: request)
+            // The language the person signed in with is their choice: remembered, and kept where they go.
+            if request.languageIsInPath {
+                try await LanguageMemory.remember(request.language, for: session.user, on: request)
+            }
+            let target = InterfaceLanguage.isNamed(in: next) ? next : request.localized(next)
+            let response = request.redirect(to: target, redirectType: .normal)
             response.cookies[SessionStore.cookieName] = SessionStore.cookie(cookie, request: request)
             return response
         } catch let failure as any AbortError
@@ -170,15 +175,16 @@ package struct AccountWebController {
             role: user.role.map { request.text($0.label) }, isPlatformAdmin: user.isPlatformAdmin,
             sessions: sessions.map {
                 .init(
-                    id: $0.id ?? "", started: $0.createdAt.map(DateText.minute) ?? "",
-                    lastSeen: DateText.minute($0.lastSeenAt), ip: $0.ip, userAgent: $0.userAgent,
+                    id: $0.id ?? "", started: $0.createdAt.map(request.text(minute:)) ?? "",
+                    lastSeen: request.text(minute: $0.lastSeenAt), ip: $0.ip, userAgent: $0.userAgent,
                     isCurrent: $0.id == actor.session?.id)
             },
             tokens: tokens.map {
                 .init(
                     id: $0.id?.uuidString ?? "", name: $0.name, prefix: $0.prefix, scope: request.text($0.scope.label),
-                    created: $0.createdAt.map(DateText.day) ?? "", expires: $0.expiresAt.map(DateText.day) ?? never,
-                    lastUsed: $0.lastUsedAt.map(DateText.minute) ?? never, revoked: $0.revokedAt != nil)
+                    created: $0.createdAt.map(request.text(day:)) ?? "",
+                    expires: $0.expiresAt.map(request.text(day:)) ?? never,
+                    lastUsed: $0.lastUsedAt.map(request.text(minute:)) ?? never, revoked: $0.revokedAt != nil)
             },
             newToken: newToken, notice: notice, error: error)
         return try await request.view.render("Accounts/account", page)
@@ -335,7 +341,7 @@ package struct AccountWebController {
         let page = InvitationPage(
             layout: Layout(title: Message("accounts.invitation.title", "Accept your invitation"), request: request),
             email: invitation.email, joining: joining, role: invitation.role.map { request.text($0.label) },
-            expires: DateText.minute(invitation.expiresAt), name: name, message: message)
+            expires: request.text(minute: invitation.expiresAt), name: name, message: message)
         return try await request.view.render("Accounts/invitation", page)
     }
 

@@ -88,7 +88,7 @@ package struct AdminWebController {
                     organisation: try await names.name(
                         of: invitation.organisation, platformAdmin: invitation.isPlatformAdmin),
                     role: invitation.role.map { request.text($0.label) } ?? "",
-                    expires: DateText.minute(invitation.expiresAt)))
+                    expires: request.text(minute: invitation.expiresAt)))
         }
         let page = PeoplePage(
             layout: Layout(title: Message("accounts.people.heading", "People"), request: request),
@@ -348,7 +348,7 @@ package struct AdminWebController {
         for entry in entries {
             rows.append(
                 .init(
-                    at: DateText.minute(entry.at), actor: entry.actorEmail,
+                    at: request.text(minute: entry.at), actor: entry.actorEmail,
                     organisation: try await names.name(of: entry.organisation, platformAdmin: false),
                     action: entry.action, record: "\(entry.recordType) \(entry.recordID)",
                     changes: AuditChanges.parse(entry.changes), ip: entry.ip))

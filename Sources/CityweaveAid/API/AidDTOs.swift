@@ -129,7 +129,7 @@ package struct AllocationDTO: Content {
         distanceKm = (allocation.distanceKm * 10).rounded() / 10
         arrivesOn = allocation.arrivesOn
         daysToSpare = allocation.daysToSpare
-        reason = wording(Message("aid.allocation.reason", "{reasons}", ["reasons": .series(allocation.reasons)]))
+        reason = wording(.value(.series(allocation.reasons)))
         reasons = allocation.reasons.map(wording)
         offererDecision = allocation.offererDecision
         requesterDecision = allocation.requesterDecision

@@ -29,7 +29,7 @@ package struct AidPostInput: Content {
     /// Checks every field and fills `post`; a 400 naming the first field that is wrong, with `post` untouched.
     package func apply(to post: AidPost, kind: AidPostKind, on database: any Database) async throws {
         guard try await City.find(city, on: database) != nil else {
-            throw BadRequest(AidQueries.noSuchCity(city, field: "city"))
+            throw BadRequest.noSuchCity(city, field: "city")
         }
         let resource = try await Self.resource(resource, on: database)
         if let unit, unit.trimmingCharacters(in: .whitespaces).lowercased() != resource.unit {

@@ -56,7 +56,7 @@ package enum AllocationEdits {
                 throw BadRequest(
                     Message(
                         "aid.error.side-not-allowed", "'{field}': only the {sides} may do this.",
-                        ["field": .text("side"), "sides": .list(allowed.map { Message.name($0.rawValue) })]))
+                        ["field": .text("side"), "sides": .alternatives(allowed.map(\.message))]))
             }
             guard mine.contains(side) else {
                 let refusal =

@@ -93,4 +93,12 @@ package enum AllocationDecision: String, Codable, CaseIterable, Sendable {
 /// Which of an allocation's two cities acts.
 package enum AllocationSide: String, Codable, CaseIterable, Sendable {
     case offerer, requester
+
+    /// The side inside a sentence.
+    package var message: Message {
+        switch self {
+        case .offerer: Message("aid.side.offerer", "offering city")
+        case .requester: Message("aid.side.requester", "requesting city")
+        }
+    }
 }

@@ -79,7 +79,7 @@ package struct AidWebController {
         }
         let runs = try await AidQueries.recentRuns(limit: 10, on: request.db).map { run in
             RunRow(
-                id: run.id!, when: run.createdAt.map(DateText.minute) ?? "", scope: request.text(scope(of: run)),
+                id: run.id!, when: run.createdAt.map(request.text(minute:)) ?? "", scope: request.text(scope(of: run)),
                 offersConsidered: run.offersConsidered, requestsConsidered: run.requestsConsidered)
         }
         let page = OverviewPage(
@@ -159,7 +159,7 @@ package struct AidWebController {
             title: request.text(
                 Message(
                     "aid.resource.map-title", "Open requests (highlighted) and offers of {resource}",
-                    ["resource": .text(name.lowercased(with: request.language.locale))])))
+                    ["resource": .message(resource.label)])))
         for post in offers + requests {
             let values: [String: Message.Value] = [
                 "city": .text(post.city.name), "amount": .message(AidUnit.amount(post.free, in: resource.unit)),

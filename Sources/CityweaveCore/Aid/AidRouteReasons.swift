@@ -33,7 +33,7 @@ extension AidRoute {
         case (_, 1): reasons.append(Message("aid-reason.only-offer", "only compatible offer"))
         case (1, _): reasons.append(Message("aid-reason.nearest", "nearest available offer"))
         default:
-            // The place as a number: ordinals ("2nd") are formed differently in every language.
+            // The place as the reader's locale writes an ordinal: "2nd", "2e", "第2".
             reasons.append(
                 Message(
                     "aid-reason.rank", one: "{place} nearest of {count} compatible offer",

@@ -299,9 +299,9 @@ private struct Wording {
         } else if score.similarMembers > 0 {
             reasons.append(
                 Message(
-                    "advice.reason.similar-members", one: "{similar} of its {count} member is a city like {city}",
-                    other: "{similar} of its {count} members are cities like {city}", count: network.members.count,
-                    ["similar": .count(score.similarMembers), "city": .text(input.cityName)]))
+                    "advice.reason.similar-members", one: "{count} of its {total} members is a city like {city}",
+                    other: "{count} of its {total} members are cities like {city}", count: score.similarMembers,
+                    ["total": .count(network.members.count), "city": .text(input.cityName)]))
         }
         if network.practicesBySimilarMembers > 0 {
             reasons.append(
@@ -469,5 +469,5 @@ private struct Wording {
     }
 
     /// A fee a year, whole; fees are amounts the server checked (at most 10^12), well within an `Int`.
-    private func fee(_ value: Double) -> Message.Value { .count(Int(value.rounded())) }
+    private func fee(_ value: Double) -> Message.Value { .money(value) }
 }

@@ -69,7 +69,10 @@ public struct Message: Sendable, Hashable, Codable {
     }
 
     /// Words that are not translated (a city's or a network's name) as a message, to put in a list.
-    public static func name(_ words: String) -> Message { Message("", "{name}", ["name": .text(words)]) }
+    public static func name(_ words: String) -> Message { value(.text(words)) }
+
+    /// A value on its own as a message (a series of reasons, a list), worded as the value is.
+    public static func value(_ value: Value) -> Message { Message("", "{value}", ["value": value]) }
 
     /// The message in English, numbers written as the core writes them; for logs and tests.
     public var englishText: String {

@@ -7,12 +7,6 @@ public enum NumberText {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.1f", value)
     }
 
-    /// An amount of money, whole, with thousands grouped: "15,000".
-    public static func money(_ value: Double) -> String {
-        guard value.isFinite, abs(value) < 1e15 else { return String(value) }
-        return count(Int(value.rounded()))
-    }
-
     /// A count, with thousands grouped: "150,000".
     public static func count(_ value: Int) -> String {
         value.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_GB")))

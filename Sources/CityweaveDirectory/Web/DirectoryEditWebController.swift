@@ -261,7 +261,7 @@ package struct DirectoryEditWebController {
             requests: pending.map {
                 .init(
                     id: $0.id ?? 0, cityID: $0.$city.id, city: $0.city.name, message: $0.message,
-                    requested: $0.createdAt.map(DateText.day) ?? "")
+                    requested: $0.createdAt.map(request.text(day:)) ?? "")
             },
             members: members.map {
                 .init(

@@ -306,7 +306,9 @@ package struct DirectoryWebController {
                     value: profile.fiscalAutonomy.map { text($0.message) } ?? notStated),
                 .init(
                     label: text(Message("directory.city.profile.budget-share", "Budget share for international work")),
-                    value: profile.internationalBudgetShare.map { String(format: "%.2f%%", $0) } ?? notStated),
+                    value: profile.internationalBudgetShare.map {
+                        ($0 / 100).formatted(.percent.precision(.fractionLength(0...2)).locale(request.language.locale))
+                    } ?? notStated),
                 .init(
                     label: text(Message("directory.city.profile.staff", "Staff for international work")),
                     value: profile.internationalStaff.map(String.init) ?? notStated),
@@ -482,20 +484,27 @@ package struct DirectoryWebController {
             package var name: String
             package var subregion: String
             package var incomeGroup: String
-            package var population: Int
+            package var population: String
         }
 
         package var layout: Layout
         package var regions: [Region]
     }
 
-    /// Every country, grouped by UN region.
+    /// Whether `first` comes before `second` in the reader's alphabet.
+    private static func precedes(_ first: String, _ second: String, in request: Request) -> Bool {
+        first.compare(second, locale: request.language.locale) == .orderedAscending
+    }
+
+    /// Every country, grouped by UN region, in the reader's alphabetical order.
     @Sendable
     package func countries(_ request: Request) async throws -> View {
         let countries = try await Country.query(on: request.db).sort(\.$name).all()
         let grouped = Dictionary(grouping: countries, by: \.region)
         // Territories outside the UN regions come last.
-        let regions = grouped.keys.sorted { ($0.isEmpty ? 1 : 0, $0) < ($1.isEmpty ? 1 : 0, $1) }
+        let regions = grouped.keys.map { ($0, request.text(ReferenceName.region($0))) }.sorted {
+            $0.0.isEmpty != $1.0.isEmpty ? $1.0.isEmpty : Self.precedes($0.1, $1.1, in: request)
+        }.map(\.0)
         let page = CountriesPage(
             layout: Layout(title: Message("directory.countries.title", "Countries"), request: request),
             regions: regions.map { region in
@@ -509,8 +518,8 @@ package struct DirectoryWebController {
                             code: country.id ?? "", name: request.countryName(of: country),
                             subregion: request.text(ReferenceName.region(country.subregion)),
                             incomeGroup: request.text(ReferenceName.incomeGroup(country.incomeGroup)),
-                            population: country.population)
-                    })
+                            population: request.text(count: country.population))
+                    }.sorted { Self.precedes($0.name, $1.name, in: request) })
             })
         return try await request.view.render("Directory/countries", page)
     }

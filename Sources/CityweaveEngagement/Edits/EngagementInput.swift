@@ -131,7 +131,7 @@ package struct EngagementInput: Decodable, Sendable {
 
     private static func text(_ value: String?, _ field: String, required: Bool = false, limit: Int) throws -> String {
         let text = try DirectoryEdits.text(value, field: field, limit: limit)
-        if required, text.isEmpty { throw Self.required(field) }
+        if required, text.isEmpty { throw BadRequest.required(field) }
         return text
     }
 
@@ -139,12 +139,8 @@ package struct EngagementInput: Decodable, Sendable {
         _ type: Choice.Type, _ text: String?, current: Choice?, _ field: String
     ) throws -> Choice where Choice.RawValue == String {
         if let text { return try FieldChoice.parse(type, text, field: field) }
-        guard let current else { throw Self.required(field) }
+        guard let current else { throw BadRequest.required(field) }
         return current
-    }
-
-    private static func required(_ field: String) -> BadRequest {
-        BadRequest(Message("engagement.error.required", "'{field}' is required.", ["field": .text(field)]))
     }
 
     /// A person who may carry the engagement: an active user of its city.

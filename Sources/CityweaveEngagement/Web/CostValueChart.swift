@@ -31,7 +31,7 @@ package struct CostValueChart: Encodable {
                 costText: text(
                     Message(
                         "engagement.portfolio.chart-cost", "{cost} {currency}",
-                        ["cost": .count(Int(engagement.yearlyCost.rounded())), "currency": .text(currency)])),
+                        ["cost": .money(engagement.yearlyCost), "currency": .text(currency)])),
                 valueText: text(
                     Message(
                         "engagement.portfolio.chart-value", "value {score}",

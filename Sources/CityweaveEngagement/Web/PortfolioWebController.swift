@@ -11,7 +11,10 @@ import Vapor
 package struct PortfolioWebController {
     package struct ThemeWeight: Encodable {
         package var label: String
+        /// 0 to 100, the bar's width.
         package var share: Int
+        /// The share as the reader's locale writes it: "31%", "31 %".
+        package var shareText: String
     }
 
     package struct PortfolioPage: Encodable {
@@ -203,7 +206,7 @@ package struct PortfolioWebController {
             "Engagement/report",
             ReportPage(
                 language: request.language.tag, direction: request.language.isRightToLeft ? "rtl" : "ltr",
-                cityName: city.name, date: DateText.day(Date()), strategy: strategy,
+                cityName: city.name, date: request.text(day: Date()), strategy: strategy,
                 weights: weights(strategy?.priorities ?? [], request: request), engagements: rows,
                 needsOwner: rows.filter { $0.engagement.needsOwner },
                 totals: totals(engagements, strategy: strategy, request: request), currency: currency,
@@ -304,7 +307,7 @@ package struct PortfolioWebController {
             PlanPage(
                 layout: Layout(title: plan.name, request: request), cityID: city.id!, cityName: city.name, plan: dto,
                 currency: dto.advice.settings.currency,
-                savedOn: plan.createdAt.map(DateText.minute) ?? "", notice: request.notice(PlanNotice.self),
+                savedOn: plan.createdAt.map(request.text(minute:)) ?? "", notice: request.notice(PlanNotice.self),
                 advice: view(dto.advice, currency: dto.advice.settings.currency, request: request),
                 weights: weights(dto.advice.settings.priorities, request: request)))
     }
@@ -337,9 +340,10 @@ package struct PortfolioWebController {
     package func weights(_ priorities: [StrategyPriority], request: Request) -> [ThemeWeight] {
         let total = priorities.reduce(0) { $0 + $1.weight }
         return priorities.filter { $0.weight > 0 }.sorted { $0.weight > $1.weight }.map {
-            ThemeWeight(
-                label: themeName($0.theme, request: request) ?? $0.theme,
-                share: total > 0 ? Int(($0.weight / total * 100).rounded()) : 0)
+            let share = total > 0 ? $0.weight / total : 0
+            return ThemeWeight(
+                label: themeName($0.theme, request: request) ?? $0.theme, share: Int((share * 100).rounded()),
+                shareText: request.text(value: .percent(share)))
         }
     }
 
@@ -393,7 +397,7 @@ package struct PortfolioWebController {
         (strategy?.history ?? []).map { revision in
             RevisionRow(
                 revision: revision.revision, savedBy: revision.savedBy,
-                savedOn: revision.savedAt.map(DateText.day) ?? "",
+                savedOn: revision.savedAt.map(request.text(day:)) ?? "",
                 priorities: weights(revision.priorities, request: request),
                 hours: request.text(value: .decimal(revision.hoursPerMonth)),
                 budget: request.text(value: .money(revision.yearlyBudget)))

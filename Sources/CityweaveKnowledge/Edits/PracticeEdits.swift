@@ -52,10 +52,7 @@ package enum PracticeEdits {
         _ input: PracticeInput, cityID: Int, translationOf originalID: Int?, context: EditContext
     ) async throws -> Practice {
         guard try await City.find(cityID, on: context.db) != nil else {
-            throw BadRequest(
-                Message(
-                    "knowledge.error.city-field-unknown", "'{field}': there is no city {id}.",
-                    ["field": .text("city"), "id": .text(String(cityID))]))
+            throw BadRequest.noSuchCity(cityID, field: "city")
         }
         let practice = Practice()
         practice.$city.id = cityID

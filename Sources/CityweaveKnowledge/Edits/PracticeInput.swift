@@ -159,21 +159,8 @@ package struct PracticeInput: Decodable, Sendable {
     private func required(_ update: FieldUpdate<String>, _ current: String?, _ field: String) throws -> String {
         guard let value = update.applied(to: current)?.trimmingCharacters(in: .whitespacesAndNewlines),
             !value.isEmpty
-        else { throw Self.missing(field) }
+        else { throw BadRequest.required(field) }
         return value
-    }
-
-    /// The 400 for a required field left empty.
-    private static func missing(_ field: String) -> BadRequest {
-        BadRequest(Message("knowledge.error.required", "'{field}' is required.", ["field": .text(field)]))
-    }
-
-    /// The 400 for a text longer than `limit` characters.
-    package static func tooLong(_ field: String, limit: Int) -> BadRequest {
-        BadRequest(
-            Message(
-                "knowledge.error.too-long", "'{field}' may be at most {limit} characters long.",
-                ["field": .text(field), "limit": .count(limit)]))
     }
 
     private func text(
@@ -181,7 +168,7 @@ package struct PracticeInput: Decodable, Sendable {
         limit: Int = maximumTextLength
     ) throws -> String {
         let value = (update.applied(to: current) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if required, value.isEmpty { throw Self.missing(field) }
+        if required, value.isEmpty { throw BadRequest.required(field) }
         guard value.count <= limit else {
             throw BadRequest(
                 Message(

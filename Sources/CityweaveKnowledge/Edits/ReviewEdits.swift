@@ -48,7 +48,7 @@ package enum ReviewEdits {
                 .conflict, Message("knowledge.error.review-draft", "Only a published practice can be reviewed."))
         }
         let comment = (input.comment ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard comment.count <= 2_000 else { throw PracticeInput.tooLong("comment", limit: 2_000) }
+        guard comment.count <= 2_000 else { throw BadRequest.tooLong("comment", limit: 2_000) }
         let practiceID = try practice.requireID()
         let review =
             try await PracticeReview.query(on: context.db).filter(\.$practice.$id == practiceID)

@@ -51,7 +51,7 @@ package enum TransferEdits {
         let stage = try FieldChoice.parse(TransferStage.self, input.stage, field: "stage")
         let day = try DateText.pastDay(input.date, field: "date")
         let notes = (input.notes ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard notes.count <= 5_000 else { throw PracticeInput.tooLong("notes", limit: 5_000) }
+        guard notes.count <= 5_000 else { throw BadRequest.tooLong("notes", limit: 5_000) }
         return Step(stage: stage, date: day, notes: notes)
     }
 

@@ -16,7 +16,7 @@ extension PracticeSearchQuery {
     package static func parse(_ request: Request) async throws -> PracticeSearchQuery {
         var query = PracticeSearchQuery(page: try PageParameters(from: request))
         let text = request.query[String.self, at: "q"] ?? ""
-        guard text.count <= 500 else { throw PracticeInput.tooLong("q", limit: 500) }
+        guard text.count <= 500 else { throw BadRequest.tooLong("q", limit: 500) }
         query.terms = SearchTerms(text)
         query.namedThemes = ThemeQuery(text)
         query.preferredLanguage = request.language.rawValue

@@ -62,7 +62,7 @@ package struct MeasureTimelineChart: Encodable {
                                 "knowledge.timeline.bar-title", "{date}: {measure}, score {score}",
                                 [
                                     "date": .text(item.date), "measure": .text(item.category.name),
-                                    "score": .text(Self.format(score)),
+                                    "score": .decimal(score),
                                 ]))))
             }
             let y = 4 + index * Self.rowHeight
@@ -81,9 +81,5 @@ package struct MeasureTimelineChart: Encodable {
             month = calendar.date(byAdding: .month, value: 1, to: month) ?? end.addingTimeInterval(1)
         }
         self.ticks = ticks
-    }
-
-    package static func format(_ score: Double) -> String {
-        score == score.rounded() ? String(Int(score)) : String(score)
     }
 }

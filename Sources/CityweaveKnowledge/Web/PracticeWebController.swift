@@ -212,10 +212,10 @@ package struct PracticeWebController {
         }
         let page = PracticePage(
             layout: Layout(title: dto.title, request: request), practice: dto,
-            published: dto.publishedAt.map(DateText.day), updated: dto.updatedAt.map(DateText.day),
+            published: dto.publishedAt.map(request.text(day:)), updated: dto.updatedAt.map(request.text(day:)),
             reviews: dto.reviews.map {
                 .init(
-                    review: $0, day: DateText.day($0.reviewedAt),
+                    review: $0, day: request.text(day: $0.reviewedAt),
                     missing: $0.missingSections.map { request.text(ReviewEdits.sectionName($0)) }
                         .joined(separator: ", "))
             },

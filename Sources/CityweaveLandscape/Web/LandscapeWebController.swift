@@ -170,7 +170,9 @@ package struct LandscapeWebController {
         }
         if tail > 0 { rows.append((Message("landscape.distribution.ten-or-more", "10 or more"), tail)) }
         return rows.map {
-            ShareBar(group: request.text($0.0), detail: request.text(count: $0.1), share: Double($0.1) / Double(total))
+            ShareBar(
+                group: request.text($0.0), detail: request.text(count: $0.1), share: Double($0.1) / Double(total),
+                request: request)
         }
     }
 

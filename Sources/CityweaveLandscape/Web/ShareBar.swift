@@ -22,13 +22,13 @@ package struct ShareBar: Encodable {
     package var comparedPercent: Double?
     package var comparedText: String?
 
-    package init(group: String, detail: String, share: Double, compared: Double? = nil) {
+    package init(group: String, detail: String, share: Double, compared: Double? = nil, request: Request) {
         self.group = group
         self.detail = detail
         percent = (share * 1000).rounded() / 10
-        percentText = Self.percentText(share)
+        percentText = Self.percentText(share, request: request)
         comparedPercent = compared.map { ($0 * 1000).rounded() / 10 }
-        comparedText = compared.map(Self.percentText)
+        comparedText = compared.map { Self.percentText($0, request: request) }
     }
 
     /// Cities of a group in at least one network.
@@ -37,7 +37,8 @@ package struct ShareBar: Encodable {
     ) -> [ShareBar] {
         shares.map {
             ShareBar(
-                group: request.text(label($0.group)), detail: request.text(citiesInNetworks($0)), share: $0.share)
+                group: request.text(label($0.group)), detail: request.text(citiesInNetworks($0)), share: $0.share,
+                request: request)
         }
     }
 
@@ -53,17 +54,18 @@ package struct ShareBar: Encodable {
         shares.map {
             ShareBar(
                 group: request.text(groupLabel($0.group)), detail: request.text(count: $0.members),
-                share: $0.memberShare,
-                compared: $0.expectedShare)
+                share: $0.memberShare, compared: $0.expectedShare, request: request)
         }
     }
 
-    /// Whole percentages from 1%, so that a small share is not rounded to nothing: "0.4%", "<0.1%".
-    private static func percentText(_ share: Double) -> String {
-        switch share {
-        case 0, 0.01...: NumberText.percent(share)
-        case ..<0.001: "<0.1%"
-        default: String(format: "%.1f%%", share * 100)
+    /// Whole percentages from 1%, so that a small share is not rounded to nothing: "0.4%", "<0.1%";
+    /// as the reader's locale writes them.
+    private static func percentText(_ share: Double, request: Request) -> String {
+        let locale = request.language.locale
+        return switch share {
+        case 0, 0.01...: request.text(value: .percent(share))
+        case ..<0.001: "<" + 0.001.formatted(.percent.precision(.fractionLength(1)).locale(locale))
+        default: share.formatted(.percent.precision(.fractionLength(1)).locale(locale))
         }
     }
 

@@ -21,6 +21,12 @@ package enum InterfaceLanguage: String, CaseIterable, Sendable, Codable {
         }
     }
 
+    /// Whether a page's path begins with a language (`/zh/networks`, `/ar`).
+    package static func isNamed(in path: String) -> Bool {
+        let first = path.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: true).first ?? ""
+        return first.count == 2 && InterfaceLanguage(rawValue: String(first.prefix { $0 != "?" })) != nil
+    }
+
     /// The BCP 47 tag for `lang` and `hreflang`: Chinese is written in simplified characters.
     package var tag: String { self == .zh ? "zh-Hans" : rawValue }
 
@@ -38,6 +44,11 @@ package enum InterfaceLanguage: String, CaseIterable, Sendable, Codable {
     /// How a day is written: "7 December 2026", "2026年12月7日"; in UTC, so that every reader sees the same day.
     package var dayStyle: Date.FormatStyle {
         Date.FormatStyle(date: .long, time: .omitted, locale: locale, timeZone: TimeZone(identifier: "UTC")!)
+    }
+
+    /// How a moment is written, to the minute and in UTC: "7 December 2026 at 18:45".
+    package var minuteStyle: Date.FormatStyle {
+        Date.FormatStyle(date: .long, time: .shortened, locale: locale, timeZone: TimeZone(identifier: "UTC")!)
     }
 
     /// What separates clauses in a series of reasons: a semicolon, as each script writes it.

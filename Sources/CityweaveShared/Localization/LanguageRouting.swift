@@ -3,8 +3,9 @@ import Vapor
 /// Reads a page's language from the first segment of its path (`/zh/cities/1`
 /// is the city page in Chinese) and routes the rest as the page it names,
 /// so that every page answers under every language without a route each.
-/// A path without a language is English, or the language the browser asks
-/// for (`Accept-Language`) among the six. The JSON API has no prefix: its
+/// A path without a language is in the language a signed-in person chose
+/// last, else the one the browser asks for (`Accept-Language`) among the six,
+/// else English. The JSON API has no prefix: its
 /// problems are worded in the `Accept-Language` language.
 package struct LanguageRouting: Responder {
     let next: any Responder
@@ -26,10 +27,8 @@ package struct LanguageRouting: Responder {
         request.storage[PageLanguageKey.self] = PageLanguage(language: negotiated ?? .source, isInPath: false)
         return next.respond(to: request).map { response in
             // The same address answers in another language for another browser: caches must tell them apart.
-            response.headers.add(name: .vary, value: "Accept-Language")
-            if request.storage[PageLanguageKey.self]?.isRemembered == true {
-                response.headers.add(name: .vary, value: "Cookie")
-            }
+            // ...and for another person signed in, whose remembered language comes first.
+            response.headers.add(name: .vary, value: "Accept-Language, Cookie")
             return response
         }
     }
@@ -39,8 +38,6 @@ package struct LanguageRouting: Responder {
 package struct PageLanguage: Sendable {
     package var language: InterfaceLanguage
     package var isInPath: Bool
-    /// Whether it is the signed-in person's remembered choice.
-    package var isRemembered = false
 }
 
 private struct PageLanguageKey: StorageKey {
@@ -58,7 +55,7 @@ extension Request {
     /// comes before what their browser asks for.
     package func useRememberedLanguage(_ language: InterfaceLanguage) {
         guard !languageIsInPath else { return }
-        storage[PageLanguageKey.self] = PageLanguage(language: language, isInPath: false, isRemembered: true)
+        storage[PageLanguageKey.self] = PageLanguage(language: language, isInPath: false)
     }
 
     /// What links from this page put before a page's path so that they keep its language: the

@@ -122,6 +122,13 @@ extension Request {
     /// "12,400", "12 400", "12.400".
     package func text(value: Message.Value) -> String { application.localizer.format(value, in: language) }
 
+    /// A day as the reader's locale writes it: "7 December 2026", "2026年12月7日".
+    package func text(day: Date) -> String { day.formatted(language.dayStyle) }
+
+    /// A moment to the minute as the reader's locale writes it, in UTC so that every reader sees the same
+    /// time: "7 December 2026 at 18:45 UTC".
+    package func text(minute: Date) -> String { minute.formatted(language.minuteStyle) + " UTC" }
+
     /// A whole number standing alone, grouped as the reader's locale groups it.
     package func text(count: Int) -> String { text(value: .count(count)) }
 
