@@ -7,7 +7,7 @@ import Vapor
 /// Checks an email address and password, with the throttle, and starts a session.
 package enum SignIn {
     package static func signIn(email: String, password: String, request: Request) async throws -> (
-        UserSession, cookie: String
+        user: User, cookie: String
     ) {
         let email = User.normalised(email: email)
         let ip = request.clientAddress
@@ -36,11 +36,11 @@ package enum SignIn {
                     "This account has been deactivated; ask your organisation's administrator."))
         }
         try await SignInThrottle.reset(email: email, ip: ip, on: request.db)
-        let started = try await SessionStore.start(for: user, request: request)
+        let (_, cookie) = try await SessionStore.start(for: user, request: request)
         try await AuditLog.record(
             actor: user, ip: ip, action: "sign_in", recordType: "user", recordID: try user.requireID().uuidString,
             organisation: user.organisation, on: request.db)
-        return started
+        return (user, cookie)
     }
 }
 

@@ -530,15 +530,15 @@ extension CityweaveServerTests {
                 run.solveMilliseconds = 0
                 try await run.create(on: app.db)
                 let allocation = try await Self.proposal(app, run: run, offer: offer.id, request: need.id)
-                // The table as it was, with a reason list in English.
+                // The table as it was, with a reason list in English; on one connection, as at a start.
                 let migration = StoreAllocationReasonsAsMessages()
-                try await migration.revert(on: app.db)
                 let english = ["nearest available offer", "twin cities since 1973"]
-                try await (app.db as! any SQLDatabase).update(AidAllocation.schema).set("reasons", to: english)
-                    .where("id", .equal, allocation).run()
-
-                // MUT
-                try await migration.prepare(on: app.db)
+                try await app.db.withConnection { db in
+                    try await migration.revert(on: db)
+                    try await (db as! any SQLDatabase).update(AidAllocation.schema).set("reasons", to: english)
+                        .where("id", .equal, allocation).run()
+                    try await migration.prepare(on: db)
+                }
 
                 let saved = try #require(try await AidAllocation.find(allocation, on: app.db))
                 #expect(saved.reasons == english.map(Message.name))

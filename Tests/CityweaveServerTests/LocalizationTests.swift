@@ -128,5 +128,19 @@ extension CityweaveServerTests {
                 #expect(try await app.page(.GET, "/networks").text.contains(#"<html lang="en""#))
             }
         }
+
+        @Test func signingInOnAPageInALanguageRemembersItAndGoesOnInIt() async throws {
+            try await withCityweave(loadReference: false) { app in
+                let user = try await app.makeUser("lectrice@example.org", platformAdmin: true)
+                let browser = try await app.anonymousBrowser()
+                let signedIn = try await app.page(
+                    .POST, "/fr/login",
+                    form: ["email": "lectrice@example.org", "password": TestAccounts.password, "next": "/account"],
+                    as: browser)
+                #expect(signedIn.status == .seeOther)
+                #expect(signedIn.headers.first(name: .location) == "/fr/account")
+                #expect(try await User.find(user.id, on: app.db)?.language == "fr")
+            }
+        }
     }
 }

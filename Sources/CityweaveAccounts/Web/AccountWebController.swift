@@ -40,10 +40,10 @@ package struct AccountWebController {
                 status: .badRequest)
         }
         do {
-            let (session, cookie) = try await SignIn.signIn(email: email, password: password, request: request)
+            let (user, cookie) = try await SignIn.signIn(email: email, password: password, request: request)
             // The language the person signed in with is their choice: remembered, and kept where they go.
             if request.languageIsInPath {
-                try await LanguageMemory.remember(request.language, for: session.user, on: request)
+                try await LanguageMemory.remember(request.language, for: user, on: request)
             }
             let target = InterfaceLanguage.isNamed(in: next) ? next : request.localized(next)
             let response = request.redirect(to: target, redirectType: .normal)
