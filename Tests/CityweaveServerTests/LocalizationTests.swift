@@ -110,6 +110,23 @@ extension CityweaveServerTests {
             }
         }
 
+        @Test func theAPIsProblemsAreWordedInTheLanguageOfAcceptLanguage() async throws {
+            try await withCityweave(loadReference: false) { app in
+                let french = try await app.api(.GET, "/api/v1/practices?per=0", languages: "fr-CH, fr;q=0.9")
+                #expect(
+                    french.isProblem(
+                        status: .badRequest,
+                        mentioning: "per\u{A0}» doit être un nombre entier de 1 à 100"))
+                // Names of fields and codes stay as a client writes them; numbers as the reader's locale does.
+                let arabic = try await app.api(.GET, "/api/v1/practices?per=0", languages: "ar")
+                #expect(arabic.isProblem(status: .badRequest, mentioning: "«\u{2068}per\u{2069}»"))
+                let english = try await app.api(.GET, "/api/v1/practices?per=0")
+                #expect(
+                    english.isProblem(status: .badRequest, mentioning: "'per' must be a whole number from 1 to 100"))
+                #expect(french.headers[.vary].contains { $0.contains("Accept-Language") })
+            }
+        }
+
         @Test func aSignedInPersonsLastChosenLanguageOpensAddressesWithoutOne() async throws {
             try await withCityweave(loadReference: false) { app in
                 let user = try await app.makeUser("reader@example.org", platformAdmin: true)
