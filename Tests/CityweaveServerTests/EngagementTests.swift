@@ -256,6 +256,9 @@ extension CityweaveServerTests {
                 let page = try await app.page(.GET, "/cities/\(paris)/portfolio", as: browser)
                 #expect(page.status == .ok)
                 #expect(page.text.contains("Cost against value") && page.text.contains("value 6"))
+                // The log names each kind of value in the reader's language, never by its code.
+                let spanish = try await app.page(.GET, "/es/engagements/\(engagement.id)", as: browser).text
+                #expect(spanish.contains("<td>Conocimiento</td>") && !spanish.contains("<td>knowledge</td>"))
             }
         }
 

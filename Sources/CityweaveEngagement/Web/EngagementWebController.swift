@@ -327,7 +327,12 @@ package struct EngagementWebController {
         let page = EngagementPage(
             layout: Layout(title: engagement.title, request: request), cityName: city.name,
             row: PortfolioWebController().row(dto, request: request),
-            entries: try await EngagementQueries.valueLog(of: engagement.id!, on: request.db),
+            entries: try await EngagementQueries.valueLog(of: engagement.id!, on: request.db).map { entry in
+                // The kind as the reader reads it, not its code.
+                var shown = entry
+                shown.kind = ValueKind(rawValue: entry.kind).map { request.text($0.label) } ?? entry.kind
+                return shown
+            },
             kinds: ValueKind.allCases.map {
                 FormChoice(value: $0.rawValue, label: request.text($0.label), selected: false)
             },
@@ -401,7 +406,17 @@ package struct EngagementWebController {
         let city = try await DirectoryQueries.city(try request.integerParameter("id"), on: request.db)
         let user = try await StaffQueries.user(
             request.parameters.get("userID").flatMap(UUID.init(uuidString:)), ofCity: city.id!, on: request.db)
-        let person = try await StaffQueries.person(user, on: request.db)
+        var person = try await StaffQueries.person(user, on: request.db)
+        // Role and statuses as the reader reads them, not their codes.
+        person.role = person.role.map { code in Role(rawValue: code).map { request.text($0.label) } ?? code }
+        let worded = { (reference: StaffQueries.EngagementRef) in
+            var shown = reference
+            shown.status =
+                EngagementStatus(rawValue: reference.status).map { request.text($0.label) } ?? reference.status
+            return shown
+        }
+        person.owns = person.owns.map(worded)
+        person.backsUp = person.backsUp.map(worded)
         let page = PersonPage(
             layout: Layout(title: person.name, request: request), cityID: city.id!,
             cityName: city.name, person: person,
