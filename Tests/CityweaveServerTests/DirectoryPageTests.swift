@@ -1,3 +1,4 @@
+import CityweaveCore
 import Fluent
 import Testing
 import VaporTesting
@@ -15,12 +16,15 @@ extension CityweaveServerTests {
     @Suite struct DirectoryPageTests {
         @Test func homeShowsCountsLargestNetworksAndAMapOfMemberCities() async throws {
             try await withCityweave { app in
-                try await app.testing().test(.GET, "/") { res async in
+                // In every language: the page's structure and its messages, whatever their words.
+                for language in InterfaceLanguage.allCases {
+                    let res = try await app.page(.GET, "/\(language.rawValue)/")
                     #expect(res.status == .ok)
                     #expect(res.headers.contentType == .html)
                     let html = res.body.string
-                    #expect(html.contains("Largest networks"))
-                    #expect(html.contains("href=\"/networks/c40\""))
+                    let heading = Message("directory.home.largest-networks-heading", "Largest networks")
+                    #expect(html.contains("<h2>\(app.words(heading, in: language))</h2>"), "\(language)")
+                    #expect(html.contains("href=\"/\(language.rawValue)/networks/c40\""))
                     #expect(html.contains("<svg viewBox=\"0 0 960.0 467.0\""))
                     #expect(html.contains("<circle"))
                     #expect(html.contains("aria-current=\"page\""))
@@ -32,13 +36,15 @@ extension CityweaveServerTests {
             try await withCityweave { app in
                 let shanghai = try await app.cityID("Shanghai", "CN")
                 let yokohama = try await app.cityID("Yokohama", "JP")
-                try await app.testing().test(.GET, "cities/\(shanghai)") { res async in
+                for language in InterfaceLanguage.allCases {
+                    let res = try await app.page(.GET, "/\(language.rawValue)/cities/\(shanghai)")
                     #expect(res.status == .ok)
                     let html = res.body.string
                     #expect(html.contains("<h1>Shanghai</h1>"))
-                    #expect(html.contains("Upper middle income"))
-                    #expect(html.contains("Form of government"))
-                    #expect(html.contains("href=\"/cities/\(yokohama)\""))
+                    #expect(html.contains(app.words(ReferenceName.incomeGroup("Upper middle income"), in: language)))
+                    let government = Message("directory.city.profile.government", "Form of government")
+                    #expect(html.contains(app.words(government, in: language)), "\(language)")
+                    #expect(html.contains("href=\"/\(language.rawValue)/cities/\(yokohama)\""))
                     #expect(html.contains("<line "))
                 }
             }
@@ -46,11 +52,14 @@ extension CityweaveServerTests {
 
         @Test func networkPageHasASortablePagedMemberTableAndRegions() async throws {
             try await withCityweave { app in
-                try await app.testing().test(.GET, "networks/c40?sort=population&order=desc&per=5") { res async in
+                for language in InterfaceLanguage.allCases {
+                    let res = try await app.page(
+                        .GET, "/\(language.rawValue)/networks/c40?sort=population&order=desc&per=5")
                     #expect(res.status == .ok)
                     let html = res.body.string
                     #expect(html.contains("aria-sort=\"descending\""))
-                    #expect(html.contains("Members by region"))
+                    let byRegion = Message("directory.network.by-region-heading", "Members by region")
+                    #expect(html.contains("<h2>\(app.words(byRegion, in: language))</h2>"), "\(language)")
                     #expect(html.contains("rel=\"next\""))
                     #expect(html.contains("London"))
                 }

@@ -1,3 +1,4 @@
+import CityweaveCore
 import Fluent
 import Foundation
 import SQLKit
@@ -80,6 +81,14 @@ func withCityweave(
 }
 
 extension Application {
+    /// `message` as a page in `language` shows it, escaped as templates escape: page tests assert a
+    /// message by its key, so that they hold in every language.
+    func words(_ message: Message, in language: InterfaceLanguage) -> String {
+        localizer.text(message, in: language).replacingOccurrences(of: "&", with: "&amp;")
+            .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+            .replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")
+    }
+
     /// The id of the most populous city of this name in this country.
     func cityID(_ name: String, _ countryCode: String) async throws -> Int {
         let city = try await City.query(on: db).filter(\.$name == name).filter(\.$country.$id == countryCode)
