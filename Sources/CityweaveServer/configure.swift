@@ -33,6 +33,7 @@ public func configure(_ app: Application, with configuration: CityweaveConfigura
     app.leaf.tags["markdown"] = MarkdownTag()
     app.leaf.tags["t"] = TranslateTag(isPlural: false)
     app.leaf.tags["tp"] = TranslateTag(isPlural: true)
+    app.leaf.tags["day"] = DayTag()
     app.localizer = try Localizer.load(root: app.directory.workingDirectory)
     // Every page answers under each language's prefix (/zh/…): see LanguageRouting.
     app.responder.use { application in LanguageRouting(next: application.responder.default) }

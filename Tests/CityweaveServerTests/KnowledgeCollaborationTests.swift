@@ -106,6 +106,10 @@ extension CityweaveServerTests {
                 #expect(detail.evidenceFromTransfers.map(\.city.id) == [tokyo])
                 let page = try await app.page(.GET, "/practices/\(practice)").body.string
                 #expect(page.contains("Tokyo") && page.contains("cited as evidence"))
+                // The day of a step as each reader's locale writes it.
+                #expect(page.contains("1 June 2024"))
+                #expect(try await app.page(.GET, "/fr/practices/\(practice)").text.contains("1 juin 2024"))
+                #expect(try await app.page(.GET, "/zh/practices/\(practice)").text.contains("2024年6月1日"))
                 let abandoned = try await app.api(.PATCH, path, json: #"{"stage": "abandoned"}"#, token: tokyoToken)
                 #expect(try abandoned.content.decode(TransferDTO.self).countsAsEvidence == false)
                 let after = try await app.api(.GET, "/api/v1/practices/\(practice)").content.decode(PracticeDTO.self)

@@ -36,7 +36,7 @@ package struct AidPostRow: Encodable {
             when = text(
                 Message(
                     "aid.post-row.window", "{from} to {until}",
-                    ["from": .text(post.availableFrom ?? ""), "until": .text(post.availableUntil ?? "")]))
+                    ["from": .day(written: post.availableFrom), "until": .day(written: post.availableUntil)]))
             abroad = text(
                 post.crossesBorders
                     ? Message("aid.post-row.ships-abroad", "ships abroad")
@@ -45,7 +45,7 @@ package struct AidPostRow: Encodable {
             when = text(
                 Message(
                     "aid.post-row.needed-by", "by {day} ({urgency})",
-                    ["day": .text(post.neededBy ?? ""), "urgency": .message((post.urgency ?? .medium).word)]))
+                    ["day": .day(written: post.neededBy), "urgency": .message((post.urgency ?? .medium).word)]))
             abroad = text(
                 post.crossesBorders
                     ? Message("aid.post-row.accepts-from-abroad", "accepts help from abroad")

@@ -387,6 +387,8 @@ package struct DirectoryWebController {
         package var canEdit: Bool
         package var network: NetworkDTO
         package var scope: String
+        /// The part of the world the network works in, in the reader's language.
+        package var region: String?
         package var secretariatID: Int?
         package var secretariat: String?
         package var themes: String
@@ -437,6 +439,7 @@ package struct DirectoryWebController {
             canEdit: AccessPolicy.holds(.editor, in: [.network(network.id!)], user: request.actor?.user),
             network: network.toDTO(memberCount: metadata.total, bodyCount: listed.count { $0.0 == .body }),
             scope: request.text(network.scope.message),
+            region: network.region.isEmpty ? nil : request.text(ReferenceName.region(network.region)),
             secretariatID: network.secretariatCity?.id, secretariat: network.secretariatCity?.name,
             themes: network.themes.map { Theme(rawValue: $0).map { request.text($0.message) } ?? $0 }
                 .joined(separator: ", "),
