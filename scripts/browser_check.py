@@ -1,8 +1,8 @@
 """Opens one page of each kind in a real browser (Debian's chromium, through selenium):
 
-- in Chinese and in Arabic, at desktop (1366 px) and phone (390 px) widths, keeping a screenshot of each;
+- in Chinese and in Arabic, at desktop (1366 px) and phone (360 px) widths, keeping a screenshot of each;
 - in the pseudo-locale (every message accented, 40% longer, between ⟦ ⟧; `cityweave i18n pseudo`) at
-  390 px, where it fails if the page scrolls sideways or an element sticks out of the window outside a
+  360 px, where it fails if the page scrolls sideways or an element sticks out of the window outside a
   box meant to scroll (a wide table scrolls inside its frame).
 
     python3 scripts/browser_check.py --binary .build/debug/cityweave --out /tmp/browser-check
@@ -144,7 +144,7 @@ def main():
     failures = []
     desktop = phone = None
     try:
-        desktop, phone = browser(1366), browser(390)
+        desktop, phone = browser(1366), browser(360)
         places = {
             "city": first_link(desktop, base, "/search?q=Helsinki", "/cities/"),
             "network": "eurocities",
@@ -158,13 +158,13 @@ def main():
                     sign_in(driver, base)
             path = pattern.format(**places)
             for language in ("zh", "ar"):
-                for driver, width in ((desktop, 1366), (phone, 390)):
+                for driver, width in ((desktop, 1366), (phone, 360)):
                     driver.get(f"{base}/{language}{path}")
                     driver.save_screenshot(os.path.join(out, f"{kind}-{language}-{width}.png"))
             phone.get(f"{base}/{PSEUDO}{path}")
-            phone.save_screenshot(os.path.join(out, f"{kind}-pseudo-390.png"))
+            phone.save_screenshot(os.path.join(out, f"{kind}-pseudo-360.png"))
             for problem in phone.execute_script(OVERFLOW_SCRIPT):
-                failures.append(f"{kind} ({path}) at 390 px: {problem}")
+                failures.append(f"{kind} ({path}) at 360 px: {problem}")
     finally:
         for driver in (desktop, phone):
             if driver:

@@ -438,14 +438,7 @@ extension CityweaveServerTests {
                 let offer = try await Self.post(
                     app, "offers", Self.offer(city: yokohama, resource: "gowns", quantity: 100), token: yokohamaToken)
                 // Twenty proposals of ten gowns each over one offer of a hundred, as overlapping runs leave them.
-                let run = MatchingRun()
-                run.offersConsidered = 1
-                run.requestsConsidered = 20
-                run.candidateRoutes = 20
-                run.weightedUnitsMet = 0
-                run.totalCost = 0
-                run.solveMilliseconds = 0
-                try await run.create(on: app.db)
+                let run = try await app.recordedRun(offers: 1, requests: 20)
                 var allocations: [Int] = []
                 for _ in 0..<20 {
                     let need = try await Self.post(
@@ -521,14 +514,7 @@ extension CityweaveServerTests {
                 let need = try await Self.post(
                     app, "requests", Self.request(city: shanghai, resource: "gowns", quantity: 10),
                     token: try await Self.editor(app, "shanghai", of: shanghai))
-                let run = MatchingRun()
-                run.offersConsidered = 1
-                run.requestsConsidered = 1
-                run.candidateRoutes = 1
-                run.weightedUnitsMet = 40
-                run.totalCost = 0
-                run.solveMilliseconds = 0
-                try await run.create(on: app.db)
+                let run = try await app.recordedRun(offers: 1, requests: 1)
                 let allocation = try await Self.proposal(app, run: run, offer: offer.id, request: need.id)
                 // The table as it was, with a reason list in English; on one connection, as at a start.
                 let migration = StoreAllocationReasonsAsMessages()
@@ -642,5 +628,20 @@ extension CityweaveServerTests {
                     app, "offers", Self.offer(city: wuhan, resource: "sandbags", quantity: 400), token: wuhanToken)
             }
         }
+    }
+}
+
+extension Application {
+    /// A matching run as the database records one, for proposals a test writes itself.
+    func recordedRun(offers: Int, requests: Int) async throws -> MatchingRun {
+        let run = MatchingRun()
+        run.offersConsidered = offers
+        run.requestsConsidered = requests
+        run.candidateRoutes = offers * requests
+        run.weightedUnitsMet = 0
+        run.totalCost = 0
+        run.solveMilliseconds = 0
+        try await run.create(on: db)
+        return run
     }
 }

@@ -141,14 +141,7 @@ extension MatrixFixture {
     func freshAllocation(_ status: AllocationStatus, yokohamaRequests: Bool = false) async throws -> Int {
         let offer = try await freshAidPost(.offer, city: yokohamaRequests ? otherCity : yokohama)
         let request = try await freshAidPost(.request, city: yokohamaRequests ? yokohama : otherCity)
-        let run = MatchingRun()
-        run.offersConsidered = 1
-        run.requestsConsidered = 1
-        run.candidateRoutes = 1
-        run.weightedUnitsMet = 40
-        run.totalCost = 100
-        run.solveMilliseconds = 1
-        try await run.create(on: app.db)
+        let run = try await app.recordedRun(offers: 1, requests: 1)
         let allocation = AidAllocation()
         allocation.$run.id = try run.requireID()
         allocation.$offer.id = offer

@@ -13,7 +13,11 @@ package enum OpenAPIDocument {
                 "required": ["type", "title", "status", "detail"],
                 "properties": [
                     "type": ["type": "string"], "title": ["type": "string"], "status": ["type": "integer"],
-                    "detail": ["type": "string", "description": "What went wrong, naming the field."],
+                    "detail": [
+                        "type": "string",
+                        "description":
+                            "What went wrong, naming the field, in the language of `Accept-Language` (en, zh, es, fr, ar or ru; English otherwise). Field names and codes stay as a client writes them.",
+                    ],
                     "instance": ["type": "string"],
                 ],
             ],
@@ -39,7 +43,7 @@ package enum OpenAPIDocument {
                 "title": "Cityweave API",
                 "version": "1.0.0",
                 "description":
-                    "The open directory of city diplomacy: cities, networks, memberships, partnerships and countries. Reading is open to all; writing takes a personal API token (`Authorization: Bearer`), created on the account page or with `cityweave tokens create`. A token that is sent must be valid: an unknown, revoked or expired one gets 401 on any request, reads included.",
+                    "The open directory of city diplomacy: cities, networks, memberships, partnerships and countries. Reading is open to all; writing takes a personal API token (`Authorization: Bearer`), created on the account page or with `cityweave tokens create`. A token that is sent must be valid: an unknown, revoked or expired one gets 401 on any request, reads included. Paths, field names and codes are in English; texts for people (problem details, reasons, labels) follow `Accept-Language` among English, Chinese, Spanish, French, Arabic and Russian.",
                 "license": ["name": "Apache-2.0", "identifier": "Apache-2.0"],
             ],
             "servers": [["url": "/"]],
