@@ -22,7 +22,9 @@ import tempfile
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 import server_harness
 
@@ -107,7 +109,10 @@ def sign_in(driver, base):
     driver.find_element(By.NAME, "email").send_keys(EDITOR[0])
     driver.find_element(By.NAME, "password").send_keys(EDITOR[1])
     driver.find_element(By.CSS_SELECTOR, "main form button[type=submit], main form input[type=submit]").click()
-    if "/login" in driver.current_url:
+    # The click returns before the next page has loaded: wait for it to leave the sign-in page.
+    try:
+        WebDriverWait(driver, 60).until(lambda page: "/login" not in page.current_url)
+    except TimeoutException:
         sys.exit(f"signing in as {EDITOR[0]} failed: still on {driver.current_url}")
 
 
