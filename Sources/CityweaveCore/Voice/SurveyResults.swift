@@ -1,0 +1,173 @@
+import Foundation
+
+/// A city that submitted its answers, with what results are broken down by.
+public struct SurveyRespondent: Sendable {
+    public var cityID: Int
+    public var region: String
+    public var incomeGroup: String
+    public var populationBand: PopulationBand
+    public var answers: [String: SurveyAnswer]
+
+    public init(
+        cityID: Int, region: String, incomeGroup: String, populationBand: PopulationBand,
+        answers: [String: SurveyAnswer]
+    ) {
+        self.cityID = cityID
+        self.region = region
+        self.incomeGroup = incomeGroup
+        self.populationBand = populationBand
+        self.answers = answers
+    }
+
+    /// The group this city falls in along `dimension`.
+    public func group(_ dimension: SurveyBreakdown.Dimension) -> String {
+        switch dimension {
+        case .region: region
+        case .incomeGroup: incomeGroup
+        case .populationBand: populationBand.rawValue
+        }
+    }
+}
+
+/// The aggregate of one question over some respondents.
+public struct QuestionResult: Sendable, Equatable {
+    public struct Option: Sendable, Equatable {
+        public var value: String
+        public var count: Int
+        /// Of the cities that answered the question, not of the selections: several
+        /// choices make shares that add up past 1.
+        public var share: Double
+    }
+
+    public struct Bin: Sendable, Equatable {
+        public var lower: Double
+        public var upper: Double
+        public var count: Int
+    }
+
+    public var question: String
+    /// n: the cities that answered it.
+    public var respondents: Int
+    /// Fewer than ``SurveyAggregation/minimumGroup`` cities answered: nothing else is shown.
+    public var isHidden: Bool
+    public var options: [Option]
+    public var histogram: [Bin]
+    public var median: Double?
+    public var minimum: Double?
+    public var maximum: Double?
+
+    /// The count and share of one option, for citing it.
+    public func option(_ value: String) -> Option? { options.first { $0.value == value } }
+}
+
+/// Results of one group of cities (Africa, low income, under 100,000).
+public struct SurveyGroupResult: Sendable, Equatable {
+    public var group: String
+    public var respondents: Int
+    public var questions: [QuestionResult]
+}
+
+/// Results broken down along one dimension.
+public struct SurveyBreakdown: Sendable, Equatable {
+    public enum Dimension: String, CaseIterable, Sendable {
+        case region
+        case incomeGroup = "income"
+        case populationBand = "population"
+    }
+
+    public var dimension: Dimension
+    public var groups: [SurveyGroupResult]
+}
+
+/// The aggregation of a survey's answers: per question the number of cities
+/// that answered it (n), each option's count and share of those cities, the
+/// histogram and median of numbers, and the same per group of cities. A
+/// result over fewer than three cities is hidden, so that no aggregate gives
+/// away one city's answer.
+public enum SurveyAggregation {
+    public static let minimumGroup = 3
+    public static let histogramBins = 10
+
+    public static func results(_ questions: [SurveyQuestion], _ respondents: [SurveyRespondent]) -> [QuestionResult] {
+        questions.map { result(of: $0, over: respondents) }
+    }
+
+    /// Results per group along `dimension`, groups in the order `order` gives (others after, by name).
+    public static func breakdown(
+        _ questions: [SurveyQuestion], _ respondents: [SurveyRespondent], by dimension: SurveyBreakdown.Dimension,
+        order: [String] = []
+    ) -> SurveyBreakdown {
+        let grouped = Dictionary(grouping: respondents) { $0.group(dimension) }
+        let rank = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+        let names = grouped.keys.sorted { a, b in
+            switch (rank[a], rank[b]) {
+            case let (x?, y?): x < y
+            case (_?, nil): true
+            case (nil, _?): false
+            case (nil, nil): a < b
+            }
+        }
+        return SurveyBreakdown(
+            dimension: dimension,
+            groups: names.map { name in
+                let members = grouped[name]!
+                return SurveyGroupResult(
+                    group: name, respondents: members.count, questions: results(questions, members))
+            })
+    }
+
+    public static func result(of question: SurveyQuestion, over respondents: [SurveyRespondent]) -> QuestionResult {
+        var answered = 0
+        var counts = Dictionary(uniqueKeysWithValues: question.options.map { ($0, 0) })
+        var numbers: [Double] = []
+        for respondent in respondents {
+            guard let answer = respondent.answers[question.id] else { continue }
+            answered += 1
+            for option in answer.options(of: question) where counts[option] != nil { counts[option]! += 1 }
+            if question.kind == .number || question.kind == .scale, let number = answer.number {
+                numbers.append(number)
+            }
+        }
+        var result = QuestionResult(
+            question: question.id, respondents: answered, isHidden: answered < minimumGroup, options: [],
+            histogram: [])
+        guard !result.isHidden else { return result }
+        result.options = question.options.map { value in
+            QuestionResult.Option(value: value, count: counts[value]!, share: Double(counts[value]!) / Double(answered))
+        }
+        if !numbers.isEmpty {
+            numbers.sort()
+            result.median = median(ofSorted: numbers)
+            result.minimum = numbers.first
+            result.maximum = numbers.last
+            if question.kind == .number {
+                result.histogram = histogram(
+                    ofSorted: numbers, from: question.minimum ?? numbers.first!, to: question.maximum ?? numbers.last!)
+            }
+        }
+        return result
+    }
+
+    static func median(ofSorted values: [Double]) -> Double {
+        let middle = values.count / 2
+        return values.count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2
+    }
+
+    /// Equal bins from `lower` to `upper`, the last one closed; values outside go to the nearest bin.
+    static func histogram(ofSorted values: [Double], from lower: Double, to upper: Double) -> [QuestionResult.Bin] {
+        guard upper > lower else {
+            return [QuestionResult.Bin(lower: lower, upper: upper, count: values.count)]
+        }
+        let width = (upper - lower) / Double(histogramBins)
+        var bins = (0..<histogramBins).map { index in
+            QuestionResult.Bin(
+                lower: lower + Double(index) * width,
+                upper: index == histogramBins - 1 ? upper : lower + Double(index + 1) * width, count: 0)
+        }
+        for value in values {
+            let index = min(histogramBins - 1, max(0, Int(((value - lower) / width).rounded(.down))))
+            bins[index].count += 1
+        }
+        return bins
+    }
+}

@@ -1,0 +1,249 @@
+import CityweaveSyntheticData
+import Foundation
+import Testing
+
+@testable import CityweaveCore
+
+@Suite struct SurveyAggregationTests {
+    static let regions = ["Africa", "Americas", "Asia", "Europe", "Oceania"]
+    static let incomes = CityProfile.incomeGroups
+
+    static func randomQuestions(using random: inout SeededGenerator) -> [SurveyQuestion] {
+        var questions: [SurveyQuestion] = []
+        for index in 0..<Int.random(in: 1...12, using: &random) {
+            let kind = SurveyQuestion.Kind.allCases.randomElement(using: &random)!
+            let choices = (0..<Int.random(in: 2...6, using: &random)).map { "c\($0)" }
+            let hasRange = Bool.random(using: &random)
+            questions.append(
+                SurveyQuestion(
+                    id: "q\(index)", kind: kind, prompt: "Question \(index)",
+                    choices: kind == .singleChoice || kind == .multipleChoice ? choices : [],
+                    minimum: kind == .number && hasRange ? 0 : nil, maximum: kind == .number && hasRange ? 1_000 : nil))
+        }
+        return questions
+    }
+
+    static func randomAnswer(to question: SurveyQuestion, using random: inout SeededGenerator) -> SurveyAnswer? {
+        guard Int.random(in: 0..<5, using: &random) > 0 else { return nil }
+        switch question.kind {
+        case .singleChoice: return .text(question.choices.randomElement(using: &random)!)
+        case .multipleChoice: return .texts(question.choices.filter { _ in Bool.random(using: &random) })
+        case .number: return .number(Double(Int.random(in: 0...1_000, using: &random)))
+        case .scale: return .number(Double(Int.random(in: 1...5, using: &random)))
+        case .yesNo: return .flag(Bool.random(using: &random))
+        case .text: return .text("words")
+        }
+    }
+
+    static func randomRespondents(
+        _ questions: [SurveyQuestion], count: Int, using random: inout SeededGenerator
+    ) -> [SurveyRespondent] {
+        (0..<count).map { id in
+            var answers: [String: SurveyAnswer] = [:]
+            for question in questions { answers[question.id] = randomAnswer(to: question, using: &random) }
+            return SurveyRespondent(
+                cityID: id, region: regions.randomElement(using: &random)!,
+                incomeGroup: incomes.randomElement(using: &random)!,
+                populationBand: PopulationBand.allCases.randomElement(using: &random)!, answers: answers)
+        }
+    }
+
+    /// The plain way: for each option, the cities whose answer names it; its share of the cities that answered.
+    static func bruteForce(_ question: SurveyQuestion, _ respondents: [SurveyRespondent]) -> QuestionResult {
+        let answering = respondents.filter { $0.answers[question.id] != nil }
+        var result = QuestionResult(
+            question: question.id, respondents: answering.count, isHidden: answering.count < 3, options: [],
+            histogram: [])
+        if result.isHidden { return result }
+        for option in question.options {
+            let count = answering.filter { respondent in
+                switch respondent.answers[question.id]! {
+                case .text(let choice): choice == option
+                case .texts(let choices): choices.contains(option)
+                case .flag(let flag): (flag ? "yes" : "no") == option
+                case .number(let point): question.kind == .scale && String(Int(point)) == option
+                }
+            }.count
+            result.options.append(.init(value: option, count: count, share: Double(count) / Double(answering.count)))
+        }
+        if question.kind == .number || question.kind == .scale {
+            let values = answering.compactMap { $0.answers[question.id]?.number }.sorted()
+            // The median by counting: the smallest value with at least half the values at or below it, and the
+            // smallest with more than half, averaged for an even count.
+            let n = values.count
+            let low = values.first { v in values.filter { $0 <= v }.count * 2 >= n }!
+            let high = values.first { v in values.filter { $0 <= v }.count * 2 > n }!
+            result.median = n % 2 == 1 ? low : (low + high) / 2
+            result.minimum = values.min()
+            result.maximum = values.max()
+        }
+        return result
+    }
+
+    @Test func countsSharesAndMediansMatchBruteForceOnRandomAnswers() {
+        var random = SeededGenerator(seed: 2020)
+        for _ in 0..<40 {
+            let questions = Self.randomQuestions(using: &random)
+            let respondents = Self.randomRespondents(
+                questions, count: Int.random(in: 0...60, using: &random), using: &random)
+            for (question, result) in zip(questions, SurveyAggregation.results(questions, respondents)) {
+                var expected = Self.bruteForce(question, respondents)
+                expected.histogram = result.histogram
+                #expect(result == expected, "\(question.kind) \(question.id)")
+                if question.kind == .number, !result.isHidden {
+                    #expect(result.histogram.map(\.count).reduce(0, +) == result.respondents)
+                    for bin in result.histogram {
+                        let inside = respondents.compactMap { $0.answers[question.id]?.number }.filter { value in
+                            value >= bin.lower
+                                && (value < bin.upper || (bin == result.histogram.last && value <= bin.upper))
+                        }
+                        #expect(inside.count == bin.count)
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func multipleChoiceSharesAreOfRespondentsAndMayAddUpPastTheWhole() {
+        let question = SurveyQuestion(
+            id: "lack", kind: .multipleChoice, prompt: "What do you lack?", choices: ["masks", "tests", "money"])
+        let answers: [[String]] = [["masks", "tests"], ["tests", "money"], ["tests"], ["masks", "tests", "money"]]
+        let respondents = answers.enumerated().map { index, choices in
+            SurveyRespondent(
+                cityID: index, region: "Europe", incomeGroup: "High income", populationBand: .over5m,
+                answers: ["lack": .texts(choices)])
+        }
+        let result = SurveyAggregation.result(of: question, over: respondents)
+        #expect(result.respondents == 4)
+        #expect(result.option("tests")?.count == 4)
+        #expect(result.option("tests")?.share == 1.0)
+        #expect(result.option("masks")?.share == 0.5)
+        #expect(result.options.map(\.share).reduce(0, +) == 2.0)
+    }
+
+    @Test func resultsOverFewerThanThreeCitiesAreHidden() {
+        let question = SurveyQuestion(id: "ok", kind: .yesNo, prompt: "Enough?")
+        let two = (0..<2).map {
+            SurveyRespondent(
+                cityID: $0, region: "Africa", incomeGroup: "Low income", populationBand: .under100k,
+                answers: ["ok": .flag(true)])
+        }
+        let hidden = SurveyAggregation.result(of: question, over: two)
+        #expect(hidden.isHidden && hidden.options.isEmpty && hidden.respondents == 2)
+        let shown = SurveyAggregation.result(of: question, over: two + [two[0]])
+        #expect(!shown.isHidden && shown.option("yes")?.count == 3)
+    }
+
+    @Test func breakdownGroupsPartitionTheRespondents() {
+        var random = SeededGenerator(seed: 7)
+        let questions = Self.randomQuestions(using: &random)
+        let respondents = Self.randomRespondents(questions, count: 80, using: &random)
+        for dimension in SurveyBreakdown.Dimension.allCases {
+            let breakdown = SurveyAggregation.breakdown(questions, respondents, by: dimension)
+            #expect(breakdown.groups.map(\.respondents).reduce(0, +) == respondents.count)
+            for group in breakdown.groups {
+                let members = respondents.filter { $0.group(dimension) == group.group }
+                #expect(group.questions == SurveyAggregation.results(questions, members))
+            }
+        }
+        let ordered = SurveyAggregation.breakdown(questions, respondents, by: .incomeGroup, order: Self.incomes)
+        #expect(
+            ordered.groups.map(\.group)
+                == Self.incomes.filter { income in respondents.contains { $0.incomeGroup == income } })
+    }
+}
+
+@Suite struct SurveyAnswersTests {
+    static let questions = [
+        SurveyQuestion(id: "short", kind: .yesNo, prompt: "Short of protective equipment?", isRequired: true),
+        SurveyQuestion(
+            id: "what", kind: .multipleChoice, prompt: "What is short?", choices: ["masks", "gowns", "gloves"],
+            isRequired: true, condition: .init(question: "short", equals: "yes")),
+        SurveyQuestion(id: "beds", kind: .number, prompt: "Intensive-care beds", minimum: 0, maximum: 10_000),
+        SurveyQuestion(id: "ready", kind: .scale, prompt: "How ready?"),
+        SurveyQuestion(id: "lead", kind: .singleChoice, prompt: "Who leads?", choices: ["city", "region"]),
+        SurveyQuestion(id: "note", kind: .text, prompt: "Anything else?"),
+    ]
+
+    func check(_ answers: [String: SurveyAnswer], completing: Bool = true) -> Result<
+        [String: SurveyAnswer], AnswerProblem
+    > {
+        SurveyAnswers.checked(answers, questions: Self.questions, completing: completing)
+    }
+
+    @Test func aConditionalQuestionIsAskedOnlyWhenItsConditionHolds() {
+        #expect(check(["short": .flag(true)]) == .failure(AnswerProblem(question: "what", kind: .required)))
+        #expect(check(["short": .flag(false), "what": .texts(["masks"])]) == .success(["short": .flag(false)]))
+        #expect(
+            check(["short": .flag(true), "what": .texts(["masks"])])
+                == .success(["short": .flag(true), "what": .texts(["masks"])]))
+    }
+
+    @Test func eachWrongAnswerIsRefusedNamingItsQuestion() {
+        let base: [String: SurveyAnswer] = ["short": .flag(false)]
+        func with(_ id: String, _ answer: SurveyAnswer) -> [String: SurveyAnswer] { base.merging([id: answer]) { $1 } }
+        #expect(
+            check(with("lead", .text("nation")))
+                == .failure(AnswerProblem(question: "lead", kind: .notAChoice("nation"))))
+        #expect(check(with("beds", .number(10_001))) == .failure(AnswerProblem(question: "beds", kind: .outOfRange)))
+        #expect(check(with("beds", .text("many"))) == .failure(AnswerProblem(question: "beds", kind: .wrongKind)))
+        #expect(check(with("ready", .number(6))) == .failure(AnswerProblem(question: "ready", kind: .notOnScale)))
+        #expect(check(with("ready", .number(2.5))) == .failure(AnswerProblem(question: "ready", kind: .notOnScale)))
+        #expect(check(with("nope", .flag(true))) == .failure(AnswerProblem(question: "nope", kind: .noSuchQuestion)))
+        #expect(
+            check(with("note", .text(String(repeating: "a", count: 5_001))))
+                == .failure(AnswerProblem(question: "note", kind: .tooLong)))
+    }
+
+    @Test func anUnfinishedAnswerMayLeaveRequiredQuestionsOpen() {
+        #expect(check([:], completing: false) == .success([:]))
+        #expect(check([:]) == .failure(AnswerProblem(question: "short", kind: .required)))
+    }
+
+    @Test func answersReadFromJSONAsTheirKindsCarryThem() throws {
+        let json = #"{"a": "masks", "b": ["masks", "gowns"], "c": 12.5, "d": true}"#
+        let decoded = try JSONDecoder().decode([String: SurveyAnswer].self, from: Data(json.utf8))
+        #expect(
+            decoded == ["a": .text("masks"), "b": .texts(["masks", "gowns"]), "c": .number(12.5), "d": .flag(true)])
+    }
+}
+
+@Suite struct SurveyDefinitionTests {
+    @Test func aSurveyIsRefusedForTheFirstThingThatCannotBeAsked() {
+        func problem(_ questions: [SurveyQuestion]) -> String? { SurveyDefinition.problem(in: questions)?.key }
+        let yesNo = SurveyQuestion(id: "a", kind: .yesNo, prompt: "A?")
+        #expect(problem([yesNo]) == nil)
+        #expect(problem([yesNo, yesNo]) == "voice.survey.question-id-repeated")
+        #expect(problem([SurveyQuestion(id: "a b", kind: .yesNo, prompt: "A?")]) == "voice.survey.question-id")
+        #expect(
+            problem([SurveyQuestion(id: "a", kind: .singleChoice, prompt: "A?", choices: ["x"])])
+                == "voice.survey.choices-count")
+        #expect(
+            problem([SurveyQuestion(id: "a", kind: .singleChoice, prompt: "A?", choices: ["x", "x"])])
+                == "voice.survey.choices-repeated")
+        #expect(
+            problem([SurveyQuestion(id: "a", kind: .number, prompt: "A?", minimum: 5, maximum: 1)])
+                == "voice.survey.range")
+        let dependent = SurveyQuestion(
+            id: "b", kind: .text, prompt: "B?", condition: .init(question: "a", equals: "yes"))
+        #expect(problem([yesNo, dependent]) == nil)
+        #expect(problem([dependent, yesNo]) == "voice.survey.condition-question")
+        var wrongAnswer = dependent
+        wrongAnswer.condition = .init(question: "a", equals: "maybe")
+        #expect(problem([yesNo, wrongAnswer]) == "voice.survey.condition-answer")
+    }
+
+    @Test func aTargetNarrowsByNetworkAndSizeAndWidensByPlace() {
+        let lagos = CityProfile(
+            id: 1, population: 15_000_000, countryCode: "NG", region: "Africa", subregion: "",
+            incomeGroup: "Lower middle income")
+        let lyon = CityProfile(
+            id: 2, population: 520_000, countryCode: "FR", region: "Europe", subregion: "", incomeGroup: "High income")
+        #expect(SurveyTarget().includes(lagos, networks: []))
+        #expect(SurveyTarget(regions: ["Africa"], countries: ["FR"]).includes(lyon, networks: []))
+        #expect(!SurveyTarget(regions: ["Africa"]).includes(lyon, networks: []))
+        #expect(!SurveyTarget(network: 9).includes(lagos, networks: [3]))
+        #expect(SurveyTarget(network: 9, populationBands: [.over5m]).includes(lagos, networks: [9]))
+        #expect(!SurveyTarget(network: 9, populationBands: [.under100k]).includes(lagos, networks: [9]))
+    }
+}
