@@ -57,12 +57,13 @@ let package = Package(
         .target(name: "CityweaveEngagement", dependencies: featureFoundation),
         .target(name: "CityweaveAid", dependencies: featureFoundation),
         .target(name: "CityweaveLandscape", dependencies: featureFoundation),
+        .target(name: "CityweaveVoice", dependencies: featureFoundation),
         // The server: its list of modules and how it starts.
         .target(
             name: "CityweaveServer",
             dependencies: [
                 "CityweaveShared", "CityweaveAccounts", "CityweaveDirectory", "CityweaveKnowledge",
-                "CityweaveEngagement", "CityweaveAid", "CityweaveLandscape",
+                "CityweaveEngagement", "CityweaveAid", "CityweaveLandscape", "CityweaveVoice",
             ]
         ),
         .executableTarget(
@@ -82,7 +83,7 @@ let package = Package(
             name: "CityweaveServerTests",
             dependencies: [
                 "CityweaveServer", "CityweaveShared", "CityweaveAccounts", "CityweaveDirectory", "CityweaveKnowledge",
-                "CityweaveEngagement", "CityweaveAid", "CityweaveLandscape",
+                "CityweaveEngagement", "CityweaveAid", "CityweaveLandscape", "CityweaveVoice",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]

@@ -15,5 +15,6 @@ package enum AccountsPath: String, SitePath {
     case person = "/admin/people/:userID"
     case personDeactivate = "/admin/people/:userID/deactivate"
     case personReactivate = "/admin/people/:userID/reactivate"
+    case personSignatory = "/admin/people/:userID/signatory"
     case audit = "/admin/audit"
 }

@@ -34,6 +34,7 @@ package struct AccountsRoutes: RouteCollection {
         routes.on(.POST, AccountsPath.person, policy: personAdmin, use: admin.updatePerson)
         routes.on(.POST, AccountsPath.personDeactivate, policy: personAdmin, use: admin.deactivate)
         routes.on(.POST, AccountsPath.personReactivate, policy: personAdmin, use: admin.reactivate)
+        routes.on(.POST, AccountsPath.personSignatory, policy: personAdmin, use: admin.designateSignatory)
         routes.on(.GET, AccountsPath.audit, policy: ownAdmin, use: admin.audit)
     }
 }

@@ -13,6 +13,8 @@ package enum DemoAccounts {
         /// City name and country, or network slug.
         package var organisationKey: String
         package var role: Role?
+        /// The title the person signs statements under, when they may sign for the organisation.
+        package var signatoryTitle: String? = nil
     }
 
     package static let accounts: [Account] = [
@@ -34,6 +36,10 @@ package enum DemoAccounts {
         Account(
             email: "helsinki.editor@example.org", name: "Demo Helsinki editor", password: "senate-square-demo",
             organisation: .city, organisationKey: "Helsinki,FI", role: .editor),
+        Account(
+            email: "helsinki.signatory@example.org", name: "Demo Helsinki signatory", password: "esplanadi-demo",
+            organisation: .city, organisationKey: "Helsinki,FI", role: .viewer,
+            signatoryTitle: "Head of international affairs (example)"),
         Account(
             email: "vejle.editor@example.org", name: "Demo Vejle editor", password: "fjord-bridge-demo",
             organisation: .city, organisationKey: "Vejle,DK", role: .editor),
@@ -63,6 +69,10 @@ package enum DemoAccounts {
                     email: account.email, name: account.name, organisation: organisation, role: account.role,
                     isPlatformAdmin: account.organisation == nil)
                 user.passwordHash = try await hasher.hash(account.password)
+                if let title = account.signatoryTitle {
+                    user.isSignatory = true
+                    user.signatoryTitle = title
+                }
                 try await user.create(on: db)
                 try await AuditLog.record(
                     actor: nil, ip: "first start", action: "create_demo_user", recordType: "user",

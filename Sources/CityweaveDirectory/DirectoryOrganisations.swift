@@ -4,6 +4,8 @@ import Vapor
 
 /// The directory's cities and networks as the organisations people belong to.
 package struct DirectoryOrganisations: OrganisationDirectory {
+    package init() {}
+
     package func name(of organisation: Organisation, on database: any Database) async throws -> String? {
         switch organisation.kind {
         case .city: try await City.find(organisation.id, on: database)?.name

@@ -5,6 +5,7 @@ import CityweaveEngagement
 import CityweaveKnowledge
 import CityweaveLandscape
 import CityweaveShared
+import CityweaveVoice
 import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
@@ -80,6 +81,6 @@ public func configure(_ app: Application, with configuration: CityweaveConfigura
 package enum CityweaveModules {
     package static let all = ModuleSet([
         DirectoryModule.self, AccountsModule.self, KnowledgeModule.self, EngagementModule.self, AidModule.self,
-        LandscapeModule.self,
+        LandscapeModule.self, VoiceModule.self,
     ])
 }

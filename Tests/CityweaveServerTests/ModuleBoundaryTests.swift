@@ -17,7 +17,9 @@ import Testing
 /// raw SQL reads the tables of a feature module that is not its own.
 extension CityweaveServerTests {
     @Suite struct ModuleBoundaryTests {
-        static let features = ["CityweaveKnowledge", "CityweaveEngagement", "CityweaveAid", "CityweaveLandscape"]
+        static let features = [
+            "CityweaveKnowledge", "CityweaveEngagement", "CityweaveAid", "CityweaveLandscape", "CityweaveVoice",
+        ]
         /// The modules each module may stand on.
         static let foundations: [String: Set<String>] = {
             var allowed: [String: Set<String>] = [

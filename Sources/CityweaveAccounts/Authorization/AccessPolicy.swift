@@ -15,6 +15,10 @@ package struct AccessPolicy: Sendable {
         case role(Role, OrganisationLocator)
         /// Platform administrators only (the aid catalogue).
         case platformAdmin
+        /// A person the organisation named as one who may commit it (a mayor's office endorsing a
+        /// statement). The role does not matter, and platform administrators do not pass: they may
+        /// not sign for a city.
+        case signatory(OrganisationLocator)
     }
 
     package let rule: Rule
@@ -38,6 +42,9 @@ package struct AccessPolicy: Sendable {
         AccessPolicy(rule: .role(.admin, owner))
     }
     package static let platformAdmin = AccessPolicy(rule: .platformAdmin)
+    package static func signatory(of organisation: OrganisationLocator) -> AccessPolicy {
+        AccessPolicy(rule: .signatory(organisation))
+    }
 
     /// Throws 401 (or, on pages, a redirect to sign in) without a user, 403 without the right.
     package func authorize(_ request: Request) async throws {
@@ -65,6 +72,18 @@ package struct AccessPolicy: Sendable {
                 var names: [String] = []
                 for owner in owners { names.append(try await request.name(of: owner)) }
                 throw Refusal(.forbidden, Self.onlyHolders(of: role, in: names))
+            }
+        case .signatory(let locator):
+            let organisations = try await locator.resolve(request)
+            guard organisations.contains(where: actor.user.signs(for:)) else {
+                var names: [Message] = []
+                for organisation in organisations { names.append(.name(try await request.name(of: organisation))) }
+                throw Refusal(
+                    .forbidden,
+                    Message(
+                        "accounts.access.signatories-only",
+                        "Only the people {organisation} named as its signatories may sign for it.",
+                        ["organisation": .alternatives(names)]))
             }
         }
     }

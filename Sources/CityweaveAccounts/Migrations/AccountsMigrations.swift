@@ -4,6 +4,6 @@ import Fluent
 package enum AccountsMigrations {
     package static let all: [any Migration] = [
         CreateUser(), CreateUserSession(), CreateAPIToken(), CreateInvitation(), CreateSignInFailure(),
-        CreateAuditEntry(), AddUserLanguage(),
+        CreateAuditEntry(), AddUserLanguage(), AddUserSignatory(),
     ]
 }

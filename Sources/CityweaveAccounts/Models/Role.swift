@@ -35,6 +35,11 @@ package struct Organisation: Hashable, Codable, Sendable {
     package var kind: Kind
     package var id: Int
 
+    package init(kind: Kind, id: Int) {
+        self.kind = kind
+        self.id = id
+    }
+
     package static func city(_ id: Int) -> Self { Self(kind: .city, id: id) }
     package static func network(_ id: Int) -> Self { Self(kind: .network, id: id) }
 

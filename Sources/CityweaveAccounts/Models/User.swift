@@ -26,6 +26,10 @@ package final class User: Model, @unchecked Sendable {
     @OptionalField(key: "deactivated_at") package var deactivatedAt: Date?
     /// The interface language of the last page the person opened with one in its address.
     @OptionalField(key: "language") package var language: String?
+    /// May endorse statements on the organisation's behalf, whatever the role.
+    @Field(key: "is_signatory") package var isSignatory: Bool
+    /// The title the person signs under ("Mayor of Helsinki").
+    @Field(key: "signatory_title") package var signatoryTitle: String
 
     // the organisation, in the directory: at most one of the two is set
     @OptionalField(key: "city_id") package var cityID: Int?
@@ -39,6 +43,8 @@ package final class User: Model, @unchecked Sendable {
         self.isPlatformAdmin = isPlatformAdmin
         self.role = role
         self.contactFor = ""
+        self.isSignatory = false
+        self.signatoryTitle = ""
         self.organisation = organisation
     }
 
@@ -59,6 +65,11 @@ package final class User: Model, @unchecked Sendable {
     /// The role this user holds in `organisation`, if any.
     package func role(in organisation: Organisation) -> Role? {
         self.organisation == organisation ? role : nil
+    }
+
+    /// Whether this person may sign for `organisation` now.
+    package func signs(for organisation: Organisation) -> Bool {
+        isActive && isSignatory && self.organisation == organisation
     }
 
     package static func normalised(email: String) -> String {

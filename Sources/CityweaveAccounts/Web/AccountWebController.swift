@@ -129,6 +129,10 @@ package struct AccountWebController {
         package var organisation: String?
         package var role: String?
         package var isPlatformAdmin: Bool
+        /// The title the person signs statements under, when the organisation named them a signatory.
+        package var signatoryTitle: String?
+        /// What other modules ask of this person (statements to confirm).
+        package var sections: [PageSection]
         package var sessions: [SessionRow]
         package var tokens: [TokenRow]
         package var newToken: String?
@@ -173,6 +177,8 @@ package struct AccountWebController {
             layout: Layout(title: Message("accounts.account.heading", "Your account"), request: request),
             name: user.name, email: user.email, organisation: try await request.name(of: user.organisation),
             role: user.role.map { request.text($0.label) }, isPlatformAdmin: user.isPlatformAdmin,
+            signatoryTitle: user.isSignatory ? user.signatoryTitle : nil,
+            sections: try await request.pageSections(for: user),
             sessions: sessions.map {
                 .init(
                     id: $0.id ?? "", started: $0.createdAt.map(request.text(minute:)) ?? "",

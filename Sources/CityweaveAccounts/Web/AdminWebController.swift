@@ -17,6 +17,8 @@ package struct AdminWebController {
             package var active: Bool
             package var invited: Bool
             package var isSelf: Bool
+            package var isSignatory: Bool
+            package var signatoryTitle: String
         }
 
         package struct PendingInvitation: Encodable {
@@ -45,7 +47,7 @@ package struct AdminWebController {
 
     /// What the people page says after a change.
     package enum PeopleNotice: String, PageNotice {
-        case updated, deactivated, reactivated
+        case updated, deactivated, reactivated, signatory, notSignatory
 
         package var message: Message {
             switch self {
@@ -55,6 +57,14 @@ package struct AdminWebController {
                     "accounts.notice.deactivated",
                     "The account has been deactivated: its sessions have ended and its tokens are refused.")
             case .reactivated: Message("accounts.notice.reactivated", "The account can sign in again.")
+            case .signatory:
+                Message(
+                    "accounts.notice.signatory",
+                    "The person may now endorse statements on the organisation's behalf.")
+            case .notSignatory:
+                Message(
+                    "accounts.notice.not-signatory",
+                    "The person may no longer endorse statements on the organisation's behalf.")
             }
         }
     }
@@ -78,7 +88,8 @@ package struct AdminWebController {
                     id: try user.requireID().uuidString, name: user.name, email: user.email,
                     organisation: try await names.name(of: user.organisation, platformAdmin: user.isPlatformAdmin),
                     role: user.role?.rawValue ?? "", contactFor: user.contactFor, active: user.isActive,
-                    invited: user.passwordHash == nil, isSelf: user.id == actor.user.id))
+                    invited: user.passwordHash == nil, isSelf: user.id == actor.user.id, isSignatory: user.isSignatory,
+                    signatoryTitle: user.signatoryTitle))
         }
         var pending: [PeoplePage.PendingInvitation] = []
         for invitation in try await invitations.all() {
@@ -236,6 +247,42 @@ package struct AdminWebController {
         return request.redirect(to: AccountsPath.people.href(), showing: PeopleNotice.updated)
     }
 
+    /// The longest title a signatory signs under.
+    package static let maximumTitleLength = 200
+
+    package struct SignatoryForm: Content {
+        /// `on` to name the person a signatory; anything else, or nothing, to take it back.
+        package var signatory: String?
+        package var title: String?
+    }
+
+    /// Names a person of the organisation as one who may endorse statements on its behalf, under a
+    /// title, or takes that back. Only people of a city or a network can be named.
+    @Sendable
+    package func designateSignatory(_ request: Request) async throws -> Response {
+        let target = try await Self.targetUser(request)
+        let form = try request.content.decode(SignatoryForm.self)
+        guard target.organisation != nil else {
+            throw BadRequest(
+                Message(
+                    "accounts.person.signatory-without-organisation",
+                    "Only people of a city or a network can sign for it."))
+        }
+        let designates = form.signatory == "on"
+        let title = (form.title ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if designates, title.isEmpty { throw BadRequest.required("title") }
+        guard title.count <= Self.maximumTitleLength else {
+            throw BadRequest.tooLong("title", limit: Self.maximumTitleLength)
+        }
+        let before = PersonSnapshot(target)
+        target.isSignatory = designates
+        if designates { target.signatoryTitle = title }
+        try await save(
+            target, before: before, action: designates ? "designate signatory" : "revoke signatory", request: request)
+        return request.redirect(
+            to: AccountsPath.people.href(), showing: designates ? PeopleNotice.signatory : PeopleNotice.notSignatory)
+    }
+
     /// Deactivates a person: they cannot sign in, their sessions end and their tokens stop working at once.
     @Sendable
     package func deactivate(_ request: Request) async throws -> Response {
@@ -270,11 +317,15 @@ package struct AdminWebController {
         var role: Role?
         var contactFor: String
         var active: Bool
+        var signatory: Bool
+        var signatoryTitle: String
 
         init(_ user: User) {
             role = user.role
             contactFor = user.contactFor
             active = user.isActive
+            signatory = user.isSignatory
+            signatoryTitle = user.signatoryTitle
         }
     }
 

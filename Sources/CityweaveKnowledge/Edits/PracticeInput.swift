@@ -67,7 +67,7 @@ package struct PracticeInput: Decodable, Sendable {
     /// and changes nothing.
     package func apply(to practice: Practice) throws {
         let isNew = practice.id == nil
-        let language = try Self.languageCode(required(self.language, isNew ? nil : practice.language, "language"))
+        let language = try LanguageName.code(required(self.language, isNew ? nil : practice.language, "language"))
         let title = try text(self.title, current: isNew ? nil : practice.title, "title", required: true, limit: 200)
         let summary = try text(
             self.summary, current: isNew ? nil : practice.summary, "summary", required: true, limit: 1_000)
@@ -182,19 +182,6 @@ package struct PracticeInput: Decodable, Sendable {
     private func optionalText(_ update: FieldUpdate<String>, current: String?, _ field: String) throws -> String? {
         let value = try text(update, current: current, field, limit: 254)
         return value.isEmpty ? nil : value
-    }
-
-    /// An ISO 639-1 code: two letters, lower-cased.
-    package static func languageCode(_ text: String) throws -> String {
-        let code = text.lowercased()
-        guard code.count == 2, code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-            throw BadRequest(
-                Message(
-                    "knowledge.error.language",
-                    "'{field}' must be an ISO 639-1 code such as en, fr or zh; got '{given}'.",
-                    ["field": .text("language"), "given": .text(text)]))
-        }
-        return code
     }
 
     /// Links must be web addresses: anything else (`javascript:`, `data:`) could run in a reader's browser.

@@ -44,7 +44,7 @@ extension PracticeSearchQuery {
             query.stage = try FieldChoice.parse(PracticeStage.self, stage, field: "stage")
         }
         if let language = try request.filterQuery("language") {
-            query.language = try PracticeInput.languageCode(language)
+            query.language = try LanguageName.code(language)
         }
         if let network = try request.filterQuery("network") {
             do {

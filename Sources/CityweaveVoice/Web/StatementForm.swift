@@ -1,0 +1,51 @@
+import CityweaveAccounts
+import CityweaveCore
+import CityweaveShared
+import Vapor
+
+/// The statement form as a browser sends it: up to three addressees in
+/// rows, themes as checkboxes, the lead and one co-leading network as menus.
+package struct StatementForm: Content {
+    package var title: String?
+    package var body: String?
+    package var language: String?
+    package var themes: [String]?
+    package var addresseeKinds: [String]?
+    package var addresseeNames: [String]?
+    package var deadline: String?
+    /// `city:ID` or `network:ID` (creation only).
+    package var lead: String?
+    /// A network's id, to lead together with `lead` (creation only).
+    package var coLead: String?
+
+    package static let addresseeRows = 3
+
+    func input(isNew: Bool) throws -> StatementInput {
+        let kinds = addresseeKinds ?? []
+        let names = addresseeNames ?? []
+        var addressees: [Addressee] = []
+        for (index, name) in names.enumerated() where !name.trimmingCharacters(in: .whitespaces).isEmpty {
+            let kind = try FieldChoice.parse(
+                Addressee.Kind.self, index < kinds.count ? kinds[index] : "other", field: "addresseeKinds")
+            addressees.append(Addressee(kind: kind, name: name))
+        }
+        var leads: [Organisation]? = nil
+        if isNew {
+            guard let lead = lead.flatMap(Organisation.init(reference:)) else { throw BadRequest.required("lead") }
+            leads = [lead]
+            if let coLead = coLead.flatMap(Int.init), coLead > 0 { leads!.append(.network(coLead)) }
+        }
+        return StatementInput(
+            title: title, body: body, language: language, themes: themes ?? [], addressees: addressees,
+            deadline: deadline ?? "", leads: leads)
+    }
+}
+
+/// The languages forms offer for an original text or a translation: the six of the interface first.
+enum WrittenLanguages {
+    static let codes = ["en", "fr", "es", "ar", "zh", "ru", "pt", "de", "it", "ja", "ko", "tr", "id", "sw", "hi"]
+
+    static func choices(selected: String?, request: Request) -> [FormChoice] {
+        codes.map { FormChoice(value: $0, label: LanguageName.of($0, in: request.language), selected: $0 == selected) }
+    }
+}
