@@ -123,7 +123,7 @@ extension WriteCase {
 
 extension Persona {
     /// Everyone of Yokohama, whatever their role, and platform administrators.
-    static let cityPeople: Set<Persona> = [.cityViewer, .cityEditor, .cityAdmin, .platformAdmin]
+    static let cityPeople: Set<Persona> = [.cityViewer, .cityEditor, .cityAdmin, .citySignatory, .platformAdmin]
 }
 
 extension MatrixFixture {

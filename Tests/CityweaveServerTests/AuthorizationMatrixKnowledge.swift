@@ -153,7 +153,7 @@ extension WriteCase {
 
 extension Persona {
     /// People of the network, who are not of the city whose drafts the cases use.
-    static let networkPeople: Set<Persona> = [.networkViewer, .networkEditor, .networkAdmin]
+    static let networkPeople: Set<Persona> = [.networkViewer, .networkEditor, .networkAdmin, .networkSignatory]
 }
 
 extension MatrixFixture {

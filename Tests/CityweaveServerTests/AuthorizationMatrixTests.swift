@@ -59,6 +59,8 @@ enum Persona: String, CaseIterable, CustomStringConvertible, Sendable {
     case anonymous
     case cityViewer, cityEditor, cityAdmin
     case networkViewer, networkEditor, networkAdmin
+    /// Viewers their organisation named as its signatories: they endorse statements for it, and do nothing else.
+    case citySignatory, networkSignatory
     case platformAdmin
 
     var description: String { rawValue }
@@ -106,7 +108,7 @@ struct WriteCase: Sendable {
     /// Routes that need no account: signing in and accepting an invitation.
     static let openToAnyone: Set<String> = ["POST /login", "POST /invitations/:token"]
 
-    static let all: [WriteCase] = api + pages + accountPages + adminPages + knowledge + engagement + aid
+    static let all: [WriteCase] = api + pages + accountPages + adminPages + knowledge + engagement + aid + voice
 
     static let api: [WriteCase] = [
         WriteCase(route: "PATCH /api/v1/cities/:id", surface: .api, allowed: Persona.cityEditors, success: .ok) {
@@ -288,7 +290,7 @@ final class MatrixFixture: @unchecked Sendable {
     let c40: Int
     /// A city that is neither Yokohama nor related to it, whose practices Yokohama adapts.
     let otherCity: Int
-    private var users: [Persona: User] = [:]
+    private(set) var users: [Persona: User] = [:]
     private var browsers: [Persona: Browser] = [:]
     private var tokens: [Persona: String] = [:]
     private var cityPool: [Int]
@@ -315,12 +317,18 @@ final class MatrixFixture: @unchecked Sendable {
             (.cityViewer, .city(yokohama), .viewer), (.cityEditor, .city(yokohama), .editor),
             (.cityAdmin, .city(yokohama), .admin), (.networkViewer, .network(c40), .viewer),
             (.networkEditor, .network(c40), .editor), (.networkAdmin, .network(c40), .admin),
+            (.citySignatory, .city(yokohama), .viewer), (.networkSignatory, .network(c40), .viewer),
             (.platformAdmin, nil, nil),
         ]
         for (persona, organisation, role) in accounts {
             let user = try await app.makeUser(
                 "\(persona.rawValue)@example.org", organisation: organisation, role: role,
                 platformAdmin: persona == .platformAdmin)
+            if [.citySignatory, .networkSignatory].contains(persona) {
+                user.isSignatory = true
+                user.signatoryTitle = "Head of international affairs"
+                try await user.update(on: app.db)
+            }
             users[persona] = user
             browsers[persona] = try await app.signIn(user.email)
             tokens[persona] = try await app.token(for: user)

@@ -350,7 +350,8 @@ package struct SurveyWebController {
             guard survey.questions.contains(where: { $0.id == id }) else {
                 throw Refusal(
                     .notFound,
-                    Message("voice.error.no-question", "The survey has no question '{id}' to remove.", ["id": .text(id)]))
+                    Message(
+                        "voice.error.no-question", "The survey has no question '{id}' to remove.", ["id": .text(id)]))
             }
             try await SurveyEdits.update(
                 survey, with: SurveyInput(questions: survey.questions.filter { $0.id != id }),
