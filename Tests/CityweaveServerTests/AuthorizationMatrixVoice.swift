@@ -107,7 +107,7 @@ extension WriteCase {
         ) { f, _ in
             Attempt(
                 path: "/statements/\(try await f.freshStatement())/citations",
-                form: ["survey": "\(try await f.closedSurvey())", "question": "ready", "option": "yes"])
+                form: ["figure": "\(try await f.closedSurvey())|ready|yes"])
         },
         WriteCase(
             route: "POST /statements/:id/citations/:citation/remove", surface: .page, allowed: Persona.networkEditors,

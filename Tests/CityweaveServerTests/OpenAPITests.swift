@@ -37,7 +37,7 @@ extension CityweaveServerTests {
                     let operation = paths[documentPath(route)]?[route.method.rawValue.lowercased()]
                     #expect(operation != nil, "\(route.method) \(documentPath(route)) is not in the OpenAPI document")
                     let answers = ["200", "201", "204"].compactMap { operation?["responses"]?[$0] }
-                    #expect(answers.count == 1, "\(route.method) \(documentPath(route)) documents no success")
+                    #expect(!answers.isEmpty, "\(route.method) \(documentPath(route)) documents no success")
                     if ![.GET, .HEAD].contains(route.method) {
                         #expect(operation?["security"] != nil, "\(route.method) \(documentPath(route)) names no token")
                         #expect(operation?["responses"]?["403"] != nil)

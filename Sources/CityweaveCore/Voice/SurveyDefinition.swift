@@ -15,22 +15,21 @@ public enum SurveyDefinition {
         }
         var earlier: [String: SurveyQuestion] = [:]
         for (index, question) in questions.enumerated() {
-            let position = Message.Value.ordinal(index + 1)
-            if let problem = problem(in: question, position: position, earlier: earlier) { return problem }
+            if let problem = problem(in: question, number: index + 1, earlier: earlier) { return problem }
             earlier[question.id] = question
         }
         return nil
     }
 
-    private static func problem(in question: SurveyQuestion, position: Message.Value, earlier: [String: SurveyQuestion])
+    private static func problem(in question: SurveyQuestion, number: Int, earlier: [String: SurveyQuestion])
         -> Message?
     {
         let id = question.id
         if id.isEmpty || id.count > 40 || !id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
             return Message(
                 "voice.survey.question-id",
-                "The {position} question's id must be 1 to 40 letters, digits or hyphens; got '{id}'.",
-                ["position": position, "id": .text(id)])
+                "Question {number}: its id must be 1 to 40 Latin letters (a–z), digits or hyphens; got '{id}'.",
+                ["number": .count(number), "id": .text(id)])
         }
         if earlier[id] != nil {
             return Message(

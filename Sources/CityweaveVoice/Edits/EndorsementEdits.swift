@@ -33,7 +33,11 @@ package enum EndorsementEdits {
     package static func endorse(
         _ statement: Statement, for organisation: Organisation, input: Input, signer: User, context: EditContext
     ) async throws -> (Endorsement, Outcome) {
-        try requireOpen(statement, to: Message("voice.error.to-endorse", "to be endorsed"))
+        try requireOpen(
+            statement,
+            Message(
+                "voice.error.not-open-to-endorse", "The statement is {state}: only an open statement can be endorsed.",
+                ["state": .lowercased(statement.state.message)]))
         if let version = input.version, version != statement.version {
             throw Refusal(
                 .conflict,
@@ -90,7 +94,12 @@ package enum EndorsementEdits {
     package static func withdraw(_ statement: Statement, for organisation: Organisation, context: EditContext)
         async throws
     {
-        try requireOpen(statement, to: Message("voice.error.to-withdraw", "for an endorsement to be withdrawn"))
+        try requireOpen(
+            statement,
+            Message(
+                "voice.error.not-open-to-withdraw",
+                "The statement is {state}: endorsements can be withdrawn only while it is open.",
+                ["state": .lowercased(statement.state.message)]))
         let id = try statement.requireID()
         try await context.db.transaction { db in
             guard let existing = try await endorsement(of: id, by: organisation, on: db) else {
@@ -122,8 +131,8 @@ package enum EndorsementEdits {
                 "Another signatory of the organisation endorsed the statement at the same moment; reload the page."))
     }
 
-    /// Refuses unless the statement takes endorsements today; `purpose` says for what.
-    private static func requireOpen(_ statement: Statement, to purpose: Message) throws {
+    /// Refuses unless the statement takes endorsements today, with `closed` when it is not open.
+    private static func requireOpen(_ statement: Statement, _ closed: Message) throws {
         if statement.state == .open, !statement.takesEndorsements() {
             throw Refusal(
                 .conflict,
@@ -131,12 +140,6 @@ package enum EndorsementEdits {
                     "voice.error.deadline-over", "The deadline for endorsements, {day}, has passed.",
                     ["day": .text(statement.deadline ?? "")]))
         }
-        guard statement.state == .open else {
-            throw Refusal(
-                .conflict,
-                Message(
-                    "voice.error.not-open", "The statement is {state}: it must be open {purpose}.",
-                    ["state": .lowercased(statement.state.message), "purpose": .message(purpose)]))
-        }
+        guard statement.state == .open else { throw Refusal(.conflict, closed) }
     }
 }

@@ -41,10 +41,7 @@ package enum StatementEdits {
         var checked: [Organisation] = []
         for lead in leads where !checked.contains(lead) {
             guard try await DirectoryOrganisations().name(of: lead, on: database) != nil else {
-                throw BadRequest(
-                    Message(
-                        "voice.error.no-such-organisation", "'{field}': there is no {kind} {id}.",
-                        ["field": .text("leads"), "kind": .text(lead.kind.rawValue), "id": .text("\(lead.id)")]))
+                throw VoiceText.noSuchOrganisation(lead, field: "leads")
             }
             checked.append(lead)
         }

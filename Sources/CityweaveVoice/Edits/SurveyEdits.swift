@@ -12,13 +12,7 @@ package enum SurveyEdits {
     package static func create(_ input: SurveyInput, context: EditContext) async throws -> Survey {
         guard let organiser = input.organiser else { throw BadRequest.required("organiser") }
         guard try await DirectoryOrganisations().name(of: organiser, on: context.db) != nil else {
-            throw BadRequest(
-                Message(
-                    "voice.error.no-such-organisation", "'{field}': there is no {kind} {id}.",
-                    [
-                        "field": .text("organiser"), "kind": .text(organiser.kind.rawValue),
-                        "id": .text("\(organiser.id)"),
-                    ]))
+            throw VoiceText.noSuchOrganisation(organiser, field: "organiser")
         }
         let survey = Survey()
         survey.organiser = organiser
@@ -105,10 +99,7 @@ package enum SurveyEdits {
     static func checkedTarget(_ target: SurveyTarget, on database: any Database) async throws -> SurveyTarget {
         var checked = target
         if let network = target.network, try await Network.find(network, on: database) == nil {
-            throw BadRequest(
-                Message(
-                    "voice.error.no-such-organisation", "'{field}': there is no {kind} {id}.",
-                    ["field": .text("target.network"), "kind": .text("network"), "id": .text("\(network)")]))
+            throw VoiceText.noSuchOrganisation(.network(network), field: "target.network")
         }
         checked.countries = target.countries.map { $0.uppercased() }
         for code in checked.countries where try await Country.find(code, on: database) == nil {

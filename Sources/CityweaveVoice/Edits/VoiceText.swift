@@ -1,3 +1,4 @@
+import CityweaveAccounts
 import CityweaveCore
 import CityweaveShared
 import Foundation
@@ -31,6 +32,18 @@ enum VoiceText {
                     ["field": .text(field), "found": .text(found)]))
         }
         return value
+    }
+
+    /// A city or a network the directory does not hold, named by `field`.
+    static func noSuchOrganisation(_ organisation: Organisation, field: String) -> BadRequest {
+        switch organisation.kind {
+        case .city: .noSuchCity(organisation.id, field: field)
+        case .network:
+            BadRequest(
+                Message(
+                    "voice.error.no-such-network", "'{field}': there is no network {id}.",
+                    ["field": .text(field), "id": .text("\(organisation.id)")]))
+        }
     }
 
     /// A `YYYY-MM-DD` day that has not passed (today or later), or nil.

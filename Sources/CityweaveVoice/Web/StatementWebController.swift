@@ -267,7 +267,8 @@ package struct StatementWebController {
         package var nextStates: [FormChoice]
         package var signing: Signing?
         package var languages: [FormChoice]
-        package var citableSurveys: [FormChoice]
+        /// The figures of closed surveys with public results the leads may cite.
+        package var citableFigures: [FormChoice]
         package var takesEndorsements: Bool
         package var notice: String?
         package var error: String?
@@ -387,9 +388,7 @@ package struct StatementWebController {
             languages: WrittenLanguages.choices(selected: nil, request: request).filter {
                 $0.value != statement.language
             },
-            citableSurveys: try citable.map {
-                FormChoice(value: "\(try $0.requireID())", label: $0.title, selected: false)
-            },
+            citableFigures: try citable.flatMap { try Self.figures(of: $0, request: request) },
             takesEndorsements: statement.takesEndorsements(), notice: notice, error: error)
         return try await request.view.render("Voice/statement", page)
     }
@@ -434,20 +433,43 @@ package struct StatementWebController {
         }
     }
 
+    /// Each figure of `survey` a statement may cite: every answer of a question with options, and the median
+    /// of a number. The value is `survey|question|option`.
+    static func figures(of survey: Survey, request: Request) throws -> [FormChoice] {
+        let id = try survey.requireID()
+        return survey.questions.flatMap { question -> [FormChoice] in
+            let options: [String?] =
+                question.kind == .number ? [nil] : question.kind == .text ? [] : question.options.map { $0 }
+            return options.map { option in
+                let answer =
+                    option.map { VoiceRecords.optionName($0, of: question) }
+                    ?? Message("voice.statement.median-figure", "median")
+                return FormChoice(
+                    value: "\(id)|\(question.id)|\(option ?? "")",
+                    label: request.text(
+                        Message(
+                            "voice.statement.figure", "{survey} — {question}: {answer}",
+                            [
+                                "survey": .text(survey.title), "question": .text(question.prompt),
+                                "answer": .message(answer),
+                            ])), selected: false)
+            }
+        }
+    }
+
     package struct CitationForm: Content {
-        package var survey: String?
-        package var question: String?
-        package var option: String?
+        /// `survey|question|option`, as ``figures(of:request:)`` offers them.
+        package var figure: String?
     }
 
     @Sendable
     package func cite(_ request: Request) async throws -> Response {
         let form = try request.content.decode(CitationForm.self)
         return try await act(request) { statement in
-            guard let survey = form.survey.flatMap(Int.init) else { throw BadRequest.required("survey") }
+            let parts = (form.figure ?? "").split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 3, let survey = Int(parts[0]) else { throw BadRequest.required("figure") }
             _ = try await StatementEdits.cite(
-                statement, survey: survey, question: form.question ?? "", option: form.option,
-                context: request.editContext)
+                statement, survey: survey, question: parts[1], option: parts[2], context: request.editContext)
             return .cited
         }
     }

@@ -292,7 +292,7 @@ package struct SurveyWebController {
             parts.append(
                 Message(
                     "voice.target.bands", "of population {bands}",
-                    ["bands": .alternatives(target.populationBands.map(\.message))]))
+                    ["bands": .alternatives(target.populationBands.map { .value(.lowercased($0.message)) })]))
         }
         return Message("voice.target.cities", "Cities: {parts}", ["parts": .list(parts)])
     }
