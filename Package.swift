@@ -111,7 +111,9 @@ if Context.environment["CITYWEAVE_BENCHMARKS"] != nil {
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         )
     )
-    for name in ["KnowledgeBenchmarks", "EngagementBenchmarks", "LandscapeBenchmarks", "AidBenchmarks"] {
+    for name in [
+        "KnowledgeBenchmarks", "EngagementBenchmarks", "LandscapeBenchmarks", "AidBenchmarks", "VoiceBenchmarks",
+    ] {
         package.targets.append(
             .executableTarget(
                 name: name,

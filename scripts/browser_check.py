@@ -48,6 +48,11 @@ PUBLIC_PAGES = [
     ("aid-resource", "/aid/resources/ffp2-masks"),
     ("aid-offer", "/aid/offers/{offer}"),
     ("aid-ledger", "/aid/ledger"),
+    ("statements", "/statements"),
+    ("statement", "/statements/{statement}"),
+    ("surveys", "/surveys"),
+    ("survey", "/surveys/{survey}"),
+    ("results", "/surveys/{survey}/results?by=region"),
     ("login", "/login"),
     ("not-found", "/no-such-page"),
 ]
@@ -60,6 +65,8 @@ EDITOR_PAGES = [
     ("practice-form", "/cities/{city}/practices/new"),
     ("aid-offer-form", "/aid/offers/new"),
     ("city-edit", "/cities/{city}/edit"),
+    ("statement-form", "/statements/new"),
+    ("survey-form", "/surveys/new"),
 ]
 
 # Elements sticking out further than this (px) count: sub-pixel rounding does not.
@@ -155,6 +162,8 @@ def main():
             "network": "eurocities",
             "practice": first_link(desktop, base, "/practices", "/practices/"),
             "offer": first_link(desktop, base, "/aid/resources/ffp2-masks", "/aid/offers/"),
+            "statement": first_link(desktop, base, "/statements", "/statements/"),
+            "survey": first_link(desktop, base, "/surveys", "/surveys/"),
         }
         # Public pages as a visitor sees them, then the editor's pages signed in.
         for index, (kind, pattern) in enumerate(PUBLIC_PAGES + EDITOR_PAGES):

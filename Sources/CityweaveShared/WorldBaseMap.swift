@@ -92,3 +92,29 @@ extension Request {
             credit: text(WorldBaseMap.credit))
     }
 }
+
+extension MapView {
+    /// The map as a standalone SVG document, written here rather than by a template: a map of thousands of
+    /// dots (a statement's signatories) is served as an image of its own, so that its page stays light. The
+    /// colours are the site's, as attributes (the site's policy allows no inline style).
+    package var svgDocument: String {
+        var svg = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(width) \(height)" width="\(width)" height="\(height)">
+            <title>\(XMLText.escaped(title))</title>
+            <rect width="\(width)" height="\(height)" fill="#f7fbfd"/>
+            <g fill="#dfe5ec" stroke="#fff" stroke-width=".5">
+            """
+        svg.reserveCapacity(400_000)
+        for shape in shapes { svg += "<path d=\"\(shape.path)\"><title>\(XMLText.escaped(shape.name))</title></path>" }
+        svg += "</g>\n<g fill=\"#d1495b\" fill-opacity=\".75\" stroke=\"#fff\" stroke-width=\".4\">"
+        for dot in dots {
+            svg += "<circle cx=\"\(Self.number(dot.x))\" cy=\"\(Self.number(dot.y))\" r=\"\(dot.radius)\">"
+            svg += "<title>\(XMLText.escaped(dot.label))</title></circle>"
+        }
+        return svg + "</g>\n</svg>\n"
+    }
+
+    /// A coordinate to one decimal.
+    private static func number(_ value: Double) -> String { String((value * 10).rounded() / 10) }
+}

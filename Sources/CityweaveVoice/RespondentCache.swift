@@ -3,34 +3,52 @@ import Fluent
 import NIOConcurrencyHelpers
 import Vapor
 
-/// Each survey's submitted answers, held in memory as of the survey's
-/// `answers_revision`: every answer saved moves the revision on in the same
-/// transaction, so results are read afresh after a change, whichever app
-/// instance saved it, and computed from memory otherwise.
+/// Each survey's submitted answers, laid out for counting (``SurveyAnswerTable``) and held in memory as of
+/// the survey's `answers_revision`. Every answer saved moves the revision on and stamps the city's answers
+/// with it in the same transaction, so a reader that finds a later revision reads only the answers saved
+/// since, whichever app instance saved them, and computes from memory otherwise.
 package final class RespondentCache: Sendable {
     private struct Held: Sendable {
         var revision: Int
-        var respondents: [SurveyRespondent]
+        var respondents: [Int: SurveyRespondent]
+        var table: SurveyAnswerTable
+        var readAt: UInt64
     }
 
     /// The surveys held at most; the one read longest ago leaves first.
     private let capacity: Int
-    private let held = NIOLockedValueBox<[Int: (held: Held, readAt: UInt64)]>([:])
+    private let held = NIOLockedValueBox<[Int: Held]>([:])
 
     package init(capacity: Int = 32) { self.capacity = capacity }
 
-    package func respondents(of survey: Survey, on db: any Database) async throws -> [SurveyRespondent] {
+    package func table(of survey: Survey, on db: any Database) async throws -> SurveyAnswerTable {
         let id = try survey.requireID()
         let revision = survey.answersRevision
-        if let hit = held.withLockedValue({ $0[id] }), hit.held.revision == revision { return hit.held.respondents }
-        let respondents = try await VoiceQueries.readRespondents(of: id, on: db)
+        let known = held.withLockedValue { $0[id] }
+        if let known, known.revision == revision { return known.table }
+        // Answers saved while this reads are stamped with a later revision than the survey row said: the
+        // next reader reads them again.
+        var respondents = known?.revision ?? 0 < revision ? known?.respondents ?? [:] : [:]
+        let since = known.map { $0.revision < revision ? $0.revision : 0 } ?? 0
+        for (city, respondent) in try await VoiceQueries.readRespondents(of: id, after: since, on: db) {
+            respondents[city] = respondent
+        }
+        let table = SurveyAnswerTable(
+            questions: survey.questions, respondents: respondents.keys.sorted().map { respondents[$0]! })
         held.withLockedValue { held in
-            if held.count >= capacity, let oldest = held.min(by: { $0.value.readAt < $1.value.readAt })?.key {
+            if held[id] == nil, held.count >= capacity,
+                let oldest = held.min(by: { $0.value.readAt < $1.value.readAt })?.key
+            {
                 held[oldest] = nil
             }
-            held[id] = (Held(revision: revision, respondents: respondents), DispatchTime.now().uptimeNanoseconds)
+            // A slower reader of an earlier revision leaves a later one in place.
+            if (held[id]?.revision ?? Int.min) <= revision {
+                held[id] = Held(
+                    revision: revision, respondents: respondents, table: table,
+                    readAt: DispatchTime.now().uptimeNanoseconds)
+            }
         }
-        return respondents
+        return table
     }
 }
 

@@ -32,12 +32,6 @@ package struct SurveyResultsReport: Sendable {
                 .flatMap(PopulationBand.init(rawValue:))
         }
 
-        func includes(_ respondent: SurveyRespondent) -> Bool {
-            (region.map { $0 == respondent.region } ?? true)
-                && (incomeGroup.map { $0 == respondent.incomeGroup } ?? true)
-                && (populationBand.map { $0 == respondent.populationBand } ?? true)
-        }
-
         var isEmpty: Bool { self == Filter() }
     }
 
@@ -46,14 +40,31 @@ package struct SurveyResultsReport: Sendable {
     package var questions: [QuestionResult]
     package var breakdowns: [SurveyBreakdown]
 
-    package init(questions: [SurveyQuestion], respondents all: [SurveyRespondent], filter: Filter) {
-        let chosen = filter.isEmpty ? all : all.filter(filter.includes)
+    package init(_ table: SurveyAnswerTable, filter: Filter) {
+        let chosen =
+            filter.isEmpty
+            ? nil
+            : table.respondents(
+                region: filter.region, incomeGroup: filter.incomeGroup, populationBand: filter.populationBand)
         self.filter = filter
-        respondents = chosen.count
-        self.questions = SurveyAggregation.results(questions, chosen)
+        respondents = chosen?.count ?? table.respondentCount
+        questions = table.results(over: chosen)
         breakdowns = SurveyBreakdown.Dimension.allCases.map { dimension in
-            SurveyAggregation.breakdown(questions, chosen, by: dimension, order: Self.order(of: dimension))
+            table.breakdown(by: dimension, over: chosen, order: Self.order(of: dimension))
         }
+    }
+
+    /// The results of `survey` the request asks for (`region`, `income`, `population`), for those who may see them.
+    package static func read(for survey: Survey, request: Request) async throws -> SurveyResultsReport {
+        guard try await VoiceQueries.maySeeResults(survey, request: request) else {
+            throw Refusal(
+                request.actor == nil ? .unauthorized : .forbidden,
+                Message(
+                    "voice.error.results-private",
+                    "This survey's results are seen by its organisers and the cities it asks only."))
+        }
+        let filter = try Filter(from: request)
+        return SurveyResultsReport(try await VoiceQueries.answers(of: survey, request: request), filter: filter)
     }
 
     static func order(of dimension: SurveyBreakdown.Dimension) -> [String] {

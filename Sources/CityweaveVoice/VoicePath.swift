@@ -13,6 +13,7 @@ package enum VoicePath: String, SitePath {
     case endorsement = "/statements/:id/endorsements/:organisation"
     case withdrawEndorsement = "/statements/:id/endorsements/:organisation/withdraw"
     case signatories = "/statements/:id/signatories"
+    case statementMap = "/statements/:id/map.svg"
     case feed = "/feeds/statements.atom"
     case surveys = "/surveys"
     case newSurvey = "/surveys/new"

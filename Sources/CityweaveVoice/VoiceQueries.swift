@@ -106,31 +106,41 @@ package enum VoiceQueries {
         (survey.answersPublic && survey.state != .draft) || isInside([survey.organiser], request: request)
     }
 
-    /// The cities that submitted answers, with what results are broken down by: read once per
-    /// change of the answers (see ``RespondentCache``).
-    package static func respondents(of survey: Survey, request: Request) async throws -> [SurveyRespondent] {
-        try await request.application.surveyRespondents.respondents(of: survey, on: request.db)
+    /// The answers the cities submitted, with what results are broken down by, laid out for counting: read
+    /// once per change of the answers (see ``RespondentCache``).
+    package static func answers(of survey: Survey, request: Request) async throws -> SurveyAnswerTable {
+        try await request.application.surveyRespondents.table(of: survey, on: request.db)
     }
 
-    static func readRespondents(of surveyID: Int, on db: any Database) async throws -> [SurveyRespondent] {
+    /// The answers saved after `revision`, by city: the city's submitted answers, or nil for answers not
+    /// submitted (which results do not count).
+    static func readRespondents(of surveyID: Int, after revision: Int, on db: any Database) async throws
+        -> [(city: Int, respondent: SurveyRespondent?)]
+    {
         let sql = db as! any SQLDatabase
         let rows = try await sql.raw(
             """
-            SELECT r.city_id, r.answers, co.region, co.income_group, c.population
+            SELECT r.city_id, r.answers, r.submitted_at IS NOT NULL AS submitted, co.region, co.income_group,
+                   c.population
             FROM survey_responses r JOIN cities c ON c.id = r.city_id JOIN countries co ON co.iso2 = c.country_code
-            WHERE r.survey_id = \(bind: surveyID) AND r.submitted_at IS NOT NULL
-            ORDER BY r.city_id
+            WHERE r.survey_id = \(bind: surveyID) AND r.revision > \(bind: revision)
             """
         ).all()
         let decoder = JSONDecoder()
         return try rows.map { row in
-            SurveyRespondent(
-                cityID: try row.decode(column: "city_id", as: Int.self),
-                region: try row.decode(column: "region", as: String.self),
-                incomeGroup: try row.decode(column: "income_group", as: String.self),
-                populationBand: PopulationBand(population: try row.decode(column: "population", as: Int.self)),
-                answers: try decoder.decode(
-                    [String: SurveyAnswer].self, from: Data(try row.decode(column: "answers", as: String.self).utf8)))
+            let city = try row.decode(column: "city_id", as: Int.self)
+            guard try row.decode(column: "submitted", as: Bool.self) else { return (city, nil) }
+            return (
+                city,
+                SurveyRespondent(
+                    cityID: city,
+                    region: try row.decode(column: "region", as: String.self),
+                    incomeGroup: try row.decode(column: "income_group", as: String.self),
+                    populationBand: PopulationBand(population: try row.decode(column: "population", as: Int.self)),
+                    answers: try decoder.decode(
+                        [String: SurveyAnswer].self, from: Data(try row.decode(column: "answers", as: String.self).utf8)
+                    ))
+            )
         }
     }
 }

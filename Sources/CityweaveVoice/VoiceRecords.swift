@@ -3,6 +3,7 @@ import CityweaveCore
 import CityweaveDirectory
 import CityweaveShared
 import Fluent
+import SQLKit
 import Vapor
 
 /// Statements and surveys as the API and the pages show them, read for one request.
@@ -17,7 +18,7 @@ package enum VoiceRecords {
         for lead in try await VoiceQueries.leads(of: id, on: request.db) {
             leads.append(try await organisation(lead, request: request))
         }
-        let versions = try await Endorsement.query(on: request.db).filter(\.$statement.$id == id).all(\.$version)
+        let versions = try await SignatoryCounts.versions(of: id, on: request.db)
         let translations = try await StatementTranslation.query(on: request.db).filter(\.$statement.$id == id)
             .sort(\.$language).all()
         return StatementDTO(
@@ -26,8 +27,8 @@ package enum VoiceRecords {
             addressees: statement.addressees, deadline: statement.deadline, leads: leads, openedAt: statement.openedAt,
             deliveredOn: statement.deliveredOn, deliveredTo: statement.deliveredTo,
             deliveredHow: statement.deliveredHow, answerURL: statement.answerURL, isExample: statement.isExample,
-            endorsements: versions.filter { $0 == statement.version }.count,
-            awaitingConfirmation: versions.filter { $0 != statement.version }.count,
+            endorsements: versions[statement.version] ?? 0,
+            awaitingConfirmation: versions.filter { $0.key != statement.version }.values.reduce(0, +),
             translations: translations.map {
                 StatementTranslationDTO(
                     language: $0.language, title: $0.title, body: $0.body, version: $0.version,
@@ -43,9 +44,9 @@ package enum VoiceRecords {
         var dtos: [CitationDTO] = []
         for citation in citations {
             let survey = citation.survey
-            guard let question = survey.questions.first(where: { $0.id == citation.question }) else { continue }
-            let respondents = try await VoiceQueries.respondents(of: survey, request: request)
-            let result = SurveyAggregation.result(of: question, over: respondents)
+            guard let position = survey.questions.firstIndex(where: { $0.id == citation.question }) else { continue }
+            let question = survey.questions[position]
+            let result = try await VoiceQueries.answers(of: survey, request: request).result(ofQuestionAt: position)
             let count = citation.option.flatMap { result.option($0)?.count }
             dtos.append(
                 CitationDTO(
@@ -149,10 +150,16 @@ package enum VoiceRecords {
     static func endorsementCounts(of statements: [Statement], on db: any Database) async throws -> [Int: Int] {
         let ids = statements.compactMap(\.id)
         guard !ids.isEmpty else { return [:] }
-        let versions = Dictionary(uniqueKeysWithValues: statements.compactMap { s in s.id.map { ($0, s.version) } })
-        let rows = try await Endorsement.query(on: db).filter(\.$statement.$id ~~ ids).all()
+        let rows = try await (db as! any SQLDatabase).raw(
+            """
+            SELECT e.statement_id, COUNT(*) AS n FROM statement_endorsements e JOIN statements s ON s.id = e.statement_id
+            WHERE e.statement_id IN (\(binds: ids)) AND e.version = s.version GROUP BY e.statement_id
+            """
+        ).all()
         var counts: [Int: Int] = [:]
-        for row in rows where versions[row.$statement.id] == row.version { counts[row.$statement.id, default: 0] += 1 }
+        for row in rows {
+            counts[try row.decode(column: "statement_id", as: Int.self)] = try row.decode(column: "n", as: Int.self)
+        }
         return counts
     }
 

@@ -47,6 +47,7 @@ package struct VoiceRoutes: RouteCollection {
         routes.on(.POST, VoicePath.endorsement, policy: signatory, use: statements.endorse)
         routes.on(.POST, VoicePath.withdrawEndorsement, policy: signatory, use: statements.withdraw)
         routes.get(VoicePath.signatories, use: statements.signatories)
+        routes.get(VoicePath.statementMap, use: statements.map)
         routes.get(VoicePath.feed, use: StatementFeedController().feed)
 
         let surveys = SurveyWebController()

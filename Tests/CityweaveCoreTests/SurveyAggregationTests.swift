@@ -5,47 +5,17 @@ import Testing
 @testable import CityweaveCore
 
 @Suite struct SurveyAggregationTests {
-    static let regions = ["Africa", "Americas", "Asia", "Europe", "Oceania"]
+    static let regions = SyntheticVoice.regions
     static let incomes = CityProfile.incomeGroups
 
     static func randomQuestions(using random: inout SeededGenerator) -> [SurveyQuestion] {
-        var questions: [SurveyQuestion] = []
-        for index in 0..<Int.random(in: 1...12, using: &random) {
-            let kind = SurveyQuestion.Kind.allCases.randomElement(using: &random)!
-            let choices = (0..<Int.random(in: 2...6, using: &random)).map { "c\($0)" }
-            let hasRange = Bool.random(using: &random)
-            questions.append(
-                SurveyQuestion(
-                    id: "q\(index)", kind: kind, prompt: "Question \(index)",
-                    choices: kind == .singleChoice || kind == .multipleChoice ? choices : [],
-                    minimum: kind == .number && hasRange ? 0 : nil, maximum: kind == .number && hasRange ? 1_000 : nil))
-        }
-        return questions
+        SyntheticVoice.questions(Int.random(in: 1...12, using: &random), using: &random)
     }
 
-    static func randomAnswer(to question: SurveyQuestion, using random: inout SeededGenerator) -> SurveyAnswer? {
-        guard Int.random(in: 0..<5, using: &random) > 0 else { return nil }
-        switch question.kind {
-        case .singleChoice: return .text(question.choices.randomElement(using: &random)!)
-        case .multipleChoice: return .texts(question.choices.filter { _ in Bool.random(using: &random) })
-        case .number: return .number(Double(Int.random(in: 0...1_000, using: &random)))
-        case .scale: return .number(Double(Int.random(in: 1...5, using: &random)))
-        case .yesNo: return .flag(Bool.random(using: &random))
-        case .text: return .text("words")
-        }
-    }
-
-    static func randomRespondents(
-        _ questions: [SurveyQuestion], count: Int, using random: inout SeededGenerator
-    ) -> [SurveyRespondent] {
-        (0..<count).map { id in
-            var answers: [String: SurveyAnswer] = [:]
-            for question in questions { answers[question.id] = randomAnswer(to: question, using: &random) }
-            return SurveyRespondent(
-                cityID: id, region: regions.randomElement(using: &random)!,
-                incomeGroup: incomes.randomElement(using: &random)!,
-                populationBand: PopulationBand.allCases.randomElement(using: &random)!, answers: answers)
-        }
+    static func randomRespondents(_ questions: [SurveyQuestion], count: Int, using random: inout SeededGenerator)
+        -> [SurveyRespondent]
+    {
+        SyntheticVoice.respondents(questions, count: count, using: &random)
     }
 
     /// The plain way: for each option, the cities whose answer names it; its share of the cities that answered.

@@ -34,13 +34,19 @@ extension CityweaveServerTests {
                 let offer = try #require(try await app.firstID("aid_posts", kind: "offer"))
                 let request = try #require(try await app.firstID("aid_posts", kind: "request"))
                 let run = try await app.firstID("aid_matching_runs")
+                let statement = try #require(try await app.firstID("statements"))
+                let survey = try #require(try await app.firstID("surveys"))
+                let signatory = try await app.signIn("helsinki.signatory@example.org", password: "esplanadi-demo")
                 let editor = try await app.signIn("helsinki.editor@example.org", password: "senate-square-demo")
                 let admin = try await app.signIn("admin@example.org", password: "weave-the-demo-2026")
                 var pages: [(String, Browser?)] = [
                     "/", "/search?q=Helsinki", "/networks", "/networks/eurocities", "/cities/\(helsinki)",
                     "/countries", "/countries/FI", "/practices", "/practices?q=housing", "/practices/\(practice)",
                     "/measures", "/landscape", "/aid", "/aid/resources/ffp2-masks", "/aid/offers/\(offer)",
-                    "/aid/requests/\(request)", "/aid/ledger", "/login", "/no-such-page",
+                    "/aid/requests/\(request)", "/aid/ledger", "/login", "/no-such-page", "/statements",
+                    "/statements/\(statement)", "/statements/\(statement)/signatories", "/surveys",
+                    "/surveys/\(survey)",
+                    "/surveys/\(survey)/results?by=income",
                 ].map { ($0, nil) }
                 if let run { pages.append(("/aid/matching-runs/\(run)", admin)) }
                 pages += [
@@ -48,6 +54,8 @@ extension CityweaveServerTests {
                     "/cities/\(helsinki)/recommended-practices", "/cities/\(helsinki)/practices/new",
                     "/cities/\(helsinki)/engagements/new", "/aid/offers/new", "/cities/\(helsinki)/edit",
                 ].map { ($0, editor) }
+                pages += ["/statements/new", "/surveys/new"].map { ($0, editor) }
+                pages += [("/statements/\(statement)", signatory), ("/account", signatory)]
                 pages += ["/admin/people", "/admin/audit"].map { ($0, admin) }
                 let data = try await DataTexts(app.db as! any SQLDatabase)
 

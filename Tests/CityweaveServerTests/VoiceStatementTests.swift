@@ -124,7 +124,10 @@ extension CityweaveServerTests {
                 let list = try first.content.decode(EndorsementListDTO.self)
                 #expect(list.items.count == 1 && list.items[0].signerTitle == "Head of international affairs")
                 #expect(list.items[0].isCurrent && list.counts.byRegion.map(\.group) == ["Africa"])
-                // Again: the same endorsement, its comment updated.
+                // Twice, with nothing new: refused, nothing changed.
+                let twice = try await cast.endorse(statement.id, cast.lagos, token: cast.lagosSignatory)
+                #expect(twice.isProblem(status: .conflict, mentioning: "already"))
+                // Again with a new comment: the same endorsement, its comment updated.
                 let again = try await cast.endorse(
                     statement.id, cast.lagos, token: cast.lagosSignatory, json: #"{"comment": "Updated."}"#)
                 #expect(again.status == .ok)
@@ -235,8 +238,8 @@ extension CityweaveServerTests {
                     async let one = cast.endorse(statement.id, cast.lagos, token: cast.lagosSignatory)
                     async let two = cast.endorse(statement.id, cast.lagos, token: second)
                     let statuses = try await [one.status, two.status].map(\.code).sorted()
-                    // The one that came second either updated the first's endorsement or was refused: never a 500.
-                    #expect(statuses == [200, 201] || statuses == [201, 409], "round \(round): \(statuses)")
+                    // The one that came second is refused, whether it saw the first's row or lost at the constraint.
+                    #expect(statuses == [201, 409], "round \(round): \(statuses)")
                     let rows = try await Endorsement.query(on: app.db).filter(\.$statement.$id == statement.id).count()
                     #expect(rows == 1)
                 }
@@ -282,7 +285,11 @@ extension CityweaveServerTests {
                 #expect(page.status == .ok)
                 #expect(page.text.contains("<strong>direct access</strong>") && page.text.contains("Lagos"))
                 #expect(page.text.contains(app.words(ReferenceName.region("Americas"), in: .en)))
-                #expect(page.text.contains(#"<figure class="map">"#))
+                #expect(page.text.contains(#"<img src="/statements/\#(statement.id)/map.svg""#))
+                let map = try await app.page(.GET, "/statements/\(statement.id)/map.svg")
+                #expect(map.headers.contentType?.subType == "svg+xml")
+                #expect(
+                    map.text.components(separatedBy: "<circle").count == 3 && map.text.contains("<title>Lagos</title>"))
                 let chinese = try await app.page(.GET, "/zh/statements/\(statement.id)").text
                 #expect(chinese.contains(app.words(Message("voice.statement.whom", "Whom it speaks for"), in: .zh)))
 

@@ -89,7 +89,7 @@ public enum SurveyAggregation {
     public static let histogramBins = 10
 
     public static func results(_ questions: [SurveyQuestion], _ respondents: [SurveyRespondent]) -> [QuestionResult] {
-        questions.map { result(of: $0, over: respondents) }
+        SurveyAnswerTable(questions: questions, respondents: respondents).results()
     }
 
     /// Results per group along `dimension`, groups in the order `order` gives (others after, by name).
@@ -97,55 +97,11 @@ public enum SurveyAggregation {
         _ questions: [SurveyQuestion], _ respondents: [SurveyRespondent], by dimension: SurveyBreakdown.Dimension,
         order: [String] = []
     ) -> SurveyBreakdown {
-        let grouped = Dictionary(grouping: respondents) { $0.group(dimension) }
-        let rank = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
-        let names = grouped.keys.sorted { a, b in
-            switch (rank[a], rank[b]) {
-            case let (x?, y?): x < y
-            case (_?, nil): true
-            case (nil, _?): false
-            case (nil, nil): a < b
-            }
-        }
-        return SurveyBreakdown(
-            dimension: dimension,
-            groups: names.map { name in
-                let members = grouped[name]!
-                return SurveyGroupResult(
-                    group: name, respondents: members.count, questions: results(questions, members))
-            })
+        SurveyAnswerTable(questions: questions, respondents: respondents).breakdown(by: dimension, order: order)
     }
 
     public static func result(of question: SurveyQuestion, over respondents: [SurveyRespondent]) -> QuestionResult {
-        var answered = 0
-        var counts = Dictionary(uniqueKeysWithValues: question.options.map { ($0, 0) })
-        var numbers: [Double] = []
-        for respondent in respondents {
-            guard let answer = respondent.answers[question.id] else { continue }
-            answered += 1
-            for option in answer.options(of: question) where counts[option] != nil { counts[option]! += 1 }
-            if question.kind == .number || question.kind == .scale, let number = answer.number {
-                numbers.append(number)
-            }
-        }
-        var result = QuestionResult(
-            question: question.id, respondents: answered, isHidden: answered < minimumGroup, options: [],
-            histogram: [])
-        guard !result.isHidden else { return result }
-        result.options = question.options.map { value in
-            QuestionResult.Option(value: value, count: counts[value]!, share: Double(counts[value]!) / Double(answered))
-        }
-        if !numbers.isEmpty {
-            numbers.sort()
-            result.median = median(ofSorted: numbers)
-            result.minimum = numbers.first
-            result.maximum = numbers.last
-            if question.kind == .number {
-                result.histogram = histogram(
-                    ofSorted: numbers, from: question.minimum ?? numbers.first!, to: question.maximum ?? numbers.last!)
-            }
-        }
-        return result
+        SurveyAnswerTable(questions: [question], respondents: respondents).result(ofQuestionAt: 0)
     }
 
     static func median(ofSorted values: [Double]) -> Double {

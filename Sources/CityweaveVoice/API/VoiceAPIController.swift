@@ -62,11 +62,15 @@ package struct VoiceAPIController {
     @Sendable
     package func endorsements(_ request: Request) async throws -> EndorsementListDTO {
         let statement = try await VoiceQueries.visibleStatement(try request.integerParameter("id"), request: request)
-        let signatories = try await Signatory.of(try statement.requireID(), on: request.db)
+        let id = try statement.requireID()
+        let page = try PageParameters(from: request, defaultPer: PageParameters.maximumPer)
+        let signatories = try await Signatory.of(id, page: page, on: request.db)
         return EndorsementListDTO(
-            statement: try statement.requireID(), version: statement.version,
-            counts: SignatoryCounts(signatories.filter { $0.version == statement.version }),
-            items: signatories.map { EndorsementDTO($0, currentVersion: statement.version) })
+            statement: id, version: statement.version,
+            counts: try await SignatoryCounts.read(id, version: statement.version, on: request.db),
+            items: signatories.map { EndorsementDTO($0, currentVersion: statement.version) },
+            metadata: ListPageMetadata(
+                page, total: try await SignatoryCounts.versions(of: id, on: request.db).values.reduce(0, +)))
     }
 
     /// Endorses the current text for the organisation in the path, or confirms an earlier endorsement for it:
@@ -167,21 +171,8 @@ package struct VoiceAPIController {
     @Sendable
     package func results(_ request: Request) async throws -> SurveyResultsDTO {
         let survey = try await VoiceQueries.visibleSurvey(try request.integerParameter("id"), request: request)
-        try await Self.requireResults(of: survey, request: request)
-        let report = SurveyResultsReport(
-            questions: survey.questions, respondents: try await VoiceQueries.respondents(of: survey, request: request),
-            filter: try SurveyResultsReport.Filter(from: request))
+        let report = try await SurveyResultsReport.read(for: survey, request: request)
         return try SurveyResultsDTO(
             survey: survey, asked: try await VoiceQueries.askedCount(survey, on: request.db), report: report)
-    }
-
-    static func requireResults(of survey: Survey, request: Request) async throws {
-        guard try await VoiceQueries.maySeeResults(survey, request: request) else {
-            throw Refusal(
-                request.actor == nil ? .unauthorized : .forbidden,
-                Message(
-                    "voice.error.results-private",
-                    "This survey's results are seen by its organisers and the cities it asks only."))
-        }
     }
 }

@@ -111,7 +111,9 @@ package struct EndorsementListDTO: Content {
     package var version: Int
     /// Counts of the endorsements for the current text.
     package var counts: SignatoryCounts
+    /// A page of every endorsement, current or not, in the order they were given.
     package var items: [EndorsementDTO]
+    package var metadata: ListPageMetadata
 }
 
 package struct SurveyDTO: Content {

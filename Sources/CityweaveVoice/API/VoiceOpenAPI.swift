@@ -99,7 +99,8 @@ package enum VoiceOpenAPI: OpenAPIModule {
         "/api/v1/statements/{id}/endorsements": get(
             "listEndorsements",
             "Every endorsement with its signatory; those for an earlier text are marked, and only those for the current text are counted.",
-            parameters: [id("statement")], ok: Doc.ok("EndorsementList", description: "The endorsements.")),
+            parameters: [id("statement"), Doc.ref("page"), Doc.ref("per")],
+            ok: Doc.ok("EndorsementList", description: "The counts and a page of endorsements (100 by default).")),
         "/api/v1/statements/{id}/endorsements/{organisation}": write(
             "put", "endorseStatement",
             "Endorses the current text for the organisation (one of its signatories), or confirms for the current text an endorsement given to an earlier one. One endorsement per organisation: a second signatory signing at the same moment gets a 409.",
@@ -334,9 +335,9 @@ package enum VoiceOpenAPI: OpenAPIModule {
             ],
         ],
         "EndorsementList": [
-            "type": "object", "required": ["statement", "version", "counts", "items"],
+            "type": "object", "required": ["statement", "version", "counts", "items", "metadata"],
             "properties": [
-                "statement": positive, "version": positive,
+                "statement": positive, "version": positive, "metadata": ["$ref": "#/components/schemas/PageMetadata"],
                 "counts": [
                     "type": "object",
                     "required": ["cities", "networks", "byRegion", "byIncomeGroup", "byPopulationBand"],

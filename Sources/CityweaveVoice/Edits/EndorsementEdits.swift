@@ -51,6 +51,10 @@ package enum EndorsementEdits {
         return try await context.db.transaction { db in
             if let existing = try await endorsement(of: id, by: organisation, on: db) {
                 let outcome: Outcome = existing.version == statement.version ? .updated : .confirmed
+                // Endorsing the same text again, with nothing new to say, is a mistake to point out.
+                if outcome == .updated, input.comment == nil || comment == existing.comment {
+                    throw alreadyEndorsed
+                }
                 let before = (existing.version, existing.comment)
                 existing.version = statement.version
                 if input.comment != nil { existing.comment = comment }
@@ -77,7 +81,7 @@ package enum EndorsementEdits {
             endorsement.version = statement.version
             endorsement.endorsedAt = Date()
             endorsement.isExample = context.writesExamples
-            try await refusingDuplicates(alreadyEndorsed(organisation)) {
+            try await refusingDuplicates(endorsedMeanwhile) {
                 try await endorsement.create(on: db)
             }
             try await AuditLog.record(
@@ -123,13 +127,17 @@ package enum EndorsementEdits {
     private static let notEndorsed = Message(
         "voice.error.not-endorsed", "The organisation has not endorsed this statement.")
 
-    private static func alreadyEndorsed(_ organisation: Organisation) -> Refusal {
-        Refusal(
-            .conflict,
-            Message(
-                "voice.error.already-endorsed",
-                "Another signatory of the organisation endorsed the statement at the same moment; reload the page."))
-    }
+    private static let endorsedMeanwhile = Refusal(
+        .conflict,
+        Message(
+            "voice.error.endorsed-meanwhile",
+            "Another signatory of the organisation endorsed the statement at the same moment; reload the page."))
+
+    private static let alreadyEndorsed = Refusal(
+        .conflict,
+        Message(
+            "voice.error.already-endorsed",
+            "The organisation already endorses the current text; change the comment or withdraw the endorsement."))
 
     /// Refuses unless the statement takes endorsements today, with `closed` when it is not open.
     private static func requireOpen(_ statement: Statement, _ closed: Message) throws {

@@ -164,11 +164,15 @@ package enum SurveyEdits {
             response.updatedByID = context.user?.id
             response.isExample = context.writesExamples
             if submitting, response.submittedAt == nil { response.submittedAt = Date() }
+            // Results held in memory read the answers saved since the revision they hold.
+            let moved = try await (db as! any SQLDatabase).raw(
+                """
+                UPDATE surveys SET answers_revision = answers_revision + 1 WHERE id = \(bind: surveyID)
+                RETURNING answers_revision
+                """
+            ).first()
+            response.revision = try moved?.decode(column: "answers_revision", as: Int.self) ?? 0
             try await response.save(on: db)
-            // Results held in memory are read again.
-            try await (db as! any SQLDatabase).raw(
-                "UPDATE surveys SET answers_revision = answers_revision + 1 WHERE id = \(bind: surveyID)"
-            ).run()
             try await AuditLog.record(
                 context, action: submitting && !wasSubmitted ? "submit answers" : "save answers",
                 recordType: "survey", recordID: "\(surveyID)", organisation: .city(city),

@@ -4,6 +4,6 @@ import Fluent
 package enum VoiceMigrations {
     package static let all: [any Migration] = [
         CreateStatement(), CreateStatementLead(), CreateStatementVersion(), CreateStatementTranslation(),
-        CreateEndorsement(), CreateSurvey(), CreateSurveyResponse(), CreateStatementCitation(),
+        CreateEndorsement(), CreateSurvey(), CreateSurveyResponse(), CreateStatementCitation(), AddResponseRevision(),
     ]
 }

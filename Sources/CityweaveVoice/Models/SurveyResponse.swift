@@ -18,6 +18,8 @@ package final class SurveyResponse: Model, @unchecked Sendable {
     @OptionalField(key: "submitted_at") package var submittedAt: Date?
     @OptionalField(key: "updated_by_id") package var updatedByID: UUID?
     @Field(key: "is_example") package var isExample: Bool
+    /// The survey's `answers_revision` this save moved it to.
+    @Field(key: "revision") package var revision: Int
 
     package init() {}
 

@@ -246,6 +246,9 @@ package struct StatementWebController {
         package var version: Int
     }
 
+    /// The signatories a statement's page lists at a time.
+    static let signatoriesPerPage = 100
+
     package struct StatementPage: Encodable {
         package var layout: Layout
         package var statement: StatementDTO
@@ -257,12 +260,21 @@ package struct StatementWebController {
         package var shown: TextVersion
         package var deadline: String?
         package var opened: String?
+        /// A page of the organisations that endorse the current text.
         package var current: [SignatoryRow]
+        package var pager: Pager
         package var earlier: [SignatoryRow]
+        /// The endorsements of an earlier text past those listed.
+        package var moreEarlier: Int
         package var counts: [CountTable]
         package var cities: Int
         package var networks: Int
-        package var map: MapView
+        /// The map of the cities that endorse the current text, served as an image of its own (``map(_:)``).
+        package var mapTitle: String
+        package var mapHref: String
+        package var mapCredit: String
+        package var mapWidth = Int(WorldMap.width)
+        package var mapHeight = Int(WorldMap.height)
         package var mayLead: Bool
         package var nextStates: [FormChoice]
         package var signing: Signing?
@@ -285,9 +297,11 @@ package struct StatementWebController {
     ) async throws -> View {
         let dto = try await VoiceRecords.statement(statement, request: request)
         let id = dto.id
-        let signatories = try await Signatory.of(id, on: request.db)
-        let current = signatories.filter { $0.version == statement.version }
-        let earlier = signatories.filter { $0.version != statement.version }
+        let listed = try PageParameters(from: request, defaultPer: Self.signatoriesPerPage)
+        let current = try await Signatory.of(id, .of(version: statement.version), page: listed, on: request.db)
+        let earlier = try await Signatory.of(
+            id, .notOf(version: statement.version), page: PageParameters(page: 1, per: Self.signatoriesPerPage),
+            on: request.db)
         func row(_ signatory: Signatory) -> SignatoryRow {
             SignatoryRow(
                 organisation: signatory.name,
@@ -297,7 +311,7 @@ package struct StatementWebController {
                 date: request.text(day: signatory.endorsedAt),
                 comment: signatory.comment, isExample: signatory.isExample)
         }
-        let counts = SignatoryCounts(current)
+        let counts = try await SignatoryCounts.read(id, version: statement.version, on: request.db)
         func table(_ heading: Message, _ counts: [SignatoryCounts.Count], name: (String) -> Message) -> CountTable {
             let total = max(1, counts.map(\.count).reduce(0, +))
             return CountTable(
@@ -309,16 +323,6 @@ package struct StatementWebController {
                         percent: (share * 1000).rounded() / 10,
                         percentText: request.text(value: .percent(share)))
                 })
-        }
-        var map = request.worldMap(
-            title: request.text(
-                Message("voice.statement.map-title", "Cities that endorse the current text")))
-        for signatory in current {
-            guard let latitude = signatory.latitude, let longitude = signatory.longitude else { continue }
-            map.addDot(
-                at: GeoPoint(latitude: latitude, longitude: longitude), label: signatory.name,
-                href: request.localized(DirectoryPath.city.href(signatory.organisation.id)),
-                population: signatory.population ?? 0)
         }
         let chosen = request.query[String.self, at: "language"]
         let path = VoicePath.statement.href(id)
@@ -345,7 +349,7 @@ package struct StatementWebController {
         let mayLead = AccessPolicy.holds(.editor, in: leads, user: user)
         var signing: Signing?
         if let user, let organisation = user.organisation, user.signs(for: organisation), statement.state == .open {
-            let own = signatories.first { $0.organisation == organisation }
+            let own = try await EndorsementEdits.endorsement(of: id, by: organisation, on: request.db)
             let status = own.map { $0.version == statement.version ? "endorsed" : "confirm" } ?? "endorse"
             signing = Signing(
                 organisation: try await request.name(of: organisation),
@@ -372,7 +376,9 @@ package struct StatementWebController {
                 value: .list(statement.themes.compactMap(Theme.init(rawValue:)).map { $0.message })),
             texts: texts, shown: texts[shownIndex], deadline: statement.deadline,
             opened: statement.openedAt.map(request.text(day:)),
-            current: current.map(row), earlier: earlier.map(row),
+            current: current.map(row),
+            pager: Pager(ListPageMetadata(listed, total: dto.endorsements), request: request),
+            earlier: earlier.map(row), moreEarlier: max(0, dto.awaitingConfirmation - earlier.count),
             counts: [
                 table(Message("voice.statement.by-region", "By region"), counts.byRegion, name: ReferenceName.region),
                 table(
@@ -381,7 +387,9 @@ package struct StatementWebController {
                 table(
                     Message("voice.statement.by-size", "By population"), counts.byPopulationBand,
                     name: { PopulationBand(rawValue: $0)?.message ?? .name($0) }),
-            ], cities: counts.cities, networks: counts.networks, map: map, mayLead: mayLead,
+            ], cities: counts.cities, networks: counts.networks,
+            mapTitle: request.text(Self.mapTitle), mapHref: request.localized(VoicePath.statementMap.href(id)),
+            mapCredit: request.text(WorldBaseMap.credit), mayLead: mayLead,
             nextStates: statement.state.next.map {
                 FormChoice(value: $0.rawValue, label: request.text($0.message), selected: false)
             }, signing: signing,
@@ -397,15 +405,10 @@ package struct StatementWebController {
     private func act(
         _ request: Request, _ action: (Statement) async throws -> StatementNotice
     ) async throws -> Response {
-        let statement = try await VoiceQueries.visibleStatement(try request.integerParameter("id"), request: request)
-        do {
-            let notice = try await action(statement)
-            return request.redirect(to: VoicePath.statement.href(statement.id!), showing: notice)
-        } catch let problem as AbortError where problem.isMendableInTheForm {
-            let fresh = try await VoiceQueries.visibleStatement(statement.requireID(), request: request)
-            return try await renderStatement(request, fresh, error: request.text(error: problem))
-                .encodeResponse(status: problem.status, for: request)
-        }
+        try await PageAction.run(
+            request, load: { try await VoiceQueries.visibleStatement($0, request: request) },
+            page: { VoicePath.statement.href($0) }, render: { try await renderStatement(request, $0, error: $1) },
+            action)
     }
 
     @Sendable
@@ -513,6 +516,22 @@ package struct StatementWebController {
         }
     }
 
+    static let mapTitle = Message("voice.statement.map-title", "Cities that endorse the current text")
+
+    /// The cities that endorse the current text on a world map, as an SVG image: thousands of dots are written
+    /// here in one pass rather than by the page's template.
+    @Sendable
+    package func map(_ request: Request) async throws -> Response {
+        let statement = try await VoiceQueries.visibleStatement(try request.integerParameter("id"), request: request)
+        var map = request.worldMap(title: request.text(Self.mapTitle))
+        for place in try await Signatory.places(statement.requireID(), version: statement.version, on: request.db) {
+            map.addDot(at: place.point, label: place.name, href: nil, population: place.population)
+        }
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "image", subType: "svg+xml", parameters: ["charset": "utf-8"])
+        return Response(status: .ok, headers: headers, body: .init(string: map.svgDocument))
+    }
+
     // MARK: the plain list to embed
 
     package struct SignatoriesPage: Encodable {
@@ -529,7 +548,7 @@ package struct StatementWebController {
         let statement = try await VoiceQueries.visibleStatement(try request.integerParameter("id"), request: request)
         let id = try statement.requireID()
         request.isEmbeddable = true
-        let rows = try await Signatory.of(id, on: request.db).filter { $0.version == statement.version }.map {
+        let rows = try await Signatory.of(id, .of(version: statement.version), on: request.db).map {
             SignatoryRow(
                 organisation: $0.name, href: nil, signer: $0.signerName, title: $0.signerTitle,
                 date: request.text(day: $0.endorsedAt), comment: $0.comment, isExample: $0.isExample)

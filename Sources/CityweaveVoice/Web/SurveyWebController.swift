@@ -183,7 +183,7 @@ package struct SurveyWebController {
     package struct QuestionRow: Encodable {
         package var question: SurveyQuestion
         package var kind: String
-        package var choices: String
+        package var choices: [String]
         package var range: String?
         package var condition: String?
         package var removeAction: String
@@ -239,7 +239,7 @@ package struct SurveyWebController {
             questions: questions.map { question in
                 QuestionRow(
                     question: question, kind: request.text(question.kind.message),
-                    choices: request.text(value: .list(question.choices.map(Message.name))),
+                    choices: question.choices,
                     range: Self.rangeText(question, request: request),
                     condition: question.condition.map { condition in
                         request.text(
@@ -322,15 +322,9 @@ package struct SurveyWebController {
 
     /// Runs one of the survey page's actions; a refusal the organiser can mend shows the page again with it.
     private func act(_ request: Request, _ action: (Survey) async throws -> SurveyNotice) async throws -> Response {
-        let survey = try await VoiceQueries.visibleSurvey(try request.integerParameter("id"), request: request)
-        do {
-            let notice = try await action(survey)
-            return request.redirect(to: VoicePath.survey.href(survey.id!), showing: notice)
-        } catch let problem as AbortError where problem.isMendableInTheForm {
-            let fresh = try await VoiceQueries.visibleSurvey(survey.requireID(), request: request)
-            return try await renderSurvey(request, fresh, error: request.text(error: problem))
-                .encodeResponse(status: problem.status, for: request)
-        }
+        try await PageAction.run(
+            request, load: { try await VoiceQueries.visibleSurvey($0, request: request) },
+            page: { VoicePath.survey.href($0) }, render: { try await renderSurvey(request, $0, error: $1) }, action)
     }
 
     @Sendable
@@ -550,10 +544,8 @@ package struct SurveyWebController {
     @Sendable
     package func results(_ request: Request) async throws -> View {
         let survey = try await VoiceQueries.visibleSurvey(try request.integerParameter("id"), request: request)
-        try await VoiceAPIController.requireResults(of: survey, request: request)
-        let filter = try SurveyResultsReport.Filter(from: request)
-        let respondents = try await VoiceQueries.respondents(of: survey, request: request)
-        let report = SurveyResultsReport(questions: survey.questions, respondents: respondents, filter: filter)
+        let report = try await SurveyResultsReport.read(for: survey, request: request)
+        let filter = report.filter
         let questions = survey.questions
         let id = try survey.requireID()
         let byText = request.query[String.self, at: "by"] ?? ""
@@ -567,11 +559,18 @@ package struct SurveyWebController {
                         count: result.respondents)),
                 isHidden: result.isHidden,
                 bars: result.options.map { option in
-                    OptionBar(
-                        label: request.text(VoiceRecords.optionName(option.value, of: question)), count: option.count,
-                        percent: (option.share * 1000).rounded() / 10,
-                        percentText: request.text(value: .percent(option.share)))
-                }, isMultiple: question.kind == .multipleChoice,
+                    Self.bar(
+                        request.text(VoiceRecords.optionName(option.value, of: question)), count: option.count,
+                        share: option.share, request: request)
+                }
+                    + result.histogram.map { bin in
+                        Self.bar(
+                            request.text(
+                                Message(
+                                    "voice.results.bin", "{lower} to {upper}",
+                                    ["lower": .decimal(bin.lower), "upper": .decimal(bin.upper)])), count: bin.count,
+                            share: Double(bin.count) / Double(max(1, result.respondents)), request: request)
+                    }, isMultiple: question.kind == .multipleChoice,
                 median: result.median.map {
                     request.text(
                         Message(
@@ -654,6 +653,12 @@ package struct SurveyWebController {
         return try await request.view.render("Voice/results", page)
     }
 
+    static func bar(_ label: String, count: Int, share: Double, request: Request) -> OptionBar {
+        OptionBar(
+            label: label, count: count, percent: (share * 1000).rounded() / 10,
+            percentText: request.text(value: .percent(share)))
+    }
+
     static func dimensionName(_ dimension: SurveyBreakdown.Dimension) -> Message {
         switch dimension {
         case .region: Message("voice.results.by-region", "by region")
@@ -666,10 +671,7 @@ package struct SurveyWebController {
     @Sendable
     package func resultsCSV(_ request: Request) async throws -> Response {
         let survey = try await VoiceQueries.visibleSurvey(try request.integerParameter("id"), request: request)
-        try await VoiceAPIController.requireResults(of: survey, request: request)
-        let report = SurveyResultsReport(
-            questions: survey.questions, respondents: try await VoiceQueries.respondents(of: survey, request: request),
-            filter: try SurveyResultsReport.Filter(from: request))
+        let report = try await SurveyResultsReport.read(for: survey, request: request)
         let csv = try CSVExport.text(
             header: ["question", "prompt", "dimension", "group", "respondents", "option", "count", "share", "median"],
             rows: SurveyResultsTable.rows(questions: survey.questions, report: report))
