@@ -151,9 +151,12 @@ package enum DemoVoice {
             "source": .text(["National government", "Own purchases", "Other cities", "Donations"][(index * 3) % 4]),
         ]
         if short {
-            let choices = ["Masks", "Gowns", "Gloves", "Testing capacity", "Funding"]
-            answers["lacked"] = .texts(
-                choices.enumerated().filter { (offset, _) in (index + offset * 3) % 4 != 0 }.map(\.element))
+            // Each shortfall as often as a rule of the city's place gives it: masks most, funding least.
+            let lacked: [(String, Bool)] = [
+                ("Masks", index % 5 != 0), ("Gowns", index % 3 == 0), ("Gloves", index % 4 != 1),
+                ("Testing capacity", index % 2 == 0), ("Funding", index % 7 < 3 || index % 5 == 0),
+            ]
+            answers["lacked"] = .texts(lacked.filter(\.1).map(\.0))
             answers["days"] = .number(Double(10 + (index * 37) % 120))
         }
         return answers

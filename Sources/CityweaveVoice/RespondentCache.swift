@@ -29,7 +29,8 @@ package final class RespondentCache: Sendable {
         // Answers saved while this reads are stamped with a later revision than the survey row said: the
         // next reader reads them again.
         var respondents = known?.revision ?? 0 < revision ? known?.respondents ?? [:] : [:]
-        let since = known.map { $0.revision < revision ? $0.revision : 0 } ?? 0
+        // A first read takes every row: answers saved before revisions were stamped hold 0.
+        let since = known.map { $0.revision < revision ? $0.revision : -1 } ?? -1
         for (city, respondent) in try await VoiceQueries.readRespondents(of: id, after: since, on: db) {
             respondents[city] = respondent
         }

@@ -143,6 +143,9 @@ import Testing
 
     @Test func aConditionalQuestionIsAskedOnlyWhenItsConditionHolds() {
         #expect(check(["short": .flag(true)]) == .failure(AnswerProblem(question: "what", kind: .required)))
+        #expect(
+            check(["short": .flag(true), "what": .texts([])])
+                == .failure(AnswerProblem(question: "what", kind: .required)))
         #expect(check(["short": .flag(false), "what": .texts(["masks"])]) == .success(["short": .flag(false)]))
         #expect(
             check(["short": .flag(true), "what": .texts(["masks"])])

@@ -1,6 +1,7 @@
 import CityweaveCore
 import Fluent
 import Foundation
+import SQLKit
 import Testing
 import VaporTesting
 
@@ -157,6 +158,8 @@ extension CityweaveServerTests {
                     let saved = try await cast.answer(survey, city: city, json)
                     #expect(saved.status == .created, "\(saved.text)")
                 }
+                // Answers saved before saves were stamped with a revision (they hold 0) count all the same.
+                try await (app.db as! any SQLDatabase).raw("UPDATE survey_responses SET revision = 0").run()
                 let results = try await cast.results(survey)
                 #expect(results.respondents == 4)
                 let short = try #require(results.questions.first { $0.question == "short" })

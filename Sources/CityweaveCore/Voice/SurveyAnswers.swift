@@ -29,7 +29,8 @@ public enum SurveyAnswers {
         var kept: [String: SurveyAnswer] = [:]
         for question in questions {
             guard isAsked(question, in: kept, of: questions) else { continue }
-            guard let answer = answers[question.id] else {
+            // No choice ticked is no answer.
+            guard let answer = answers[question.id], answer != .texts([]) else {
                 if completing, question.isRequired {
                     return .failure(AnswerProblem(question: question.id, kind: .required))
                 }

@@ -587,7 +587,9 @@ package struct SurveyWebController {
                 })
         }
         var tables: [BreakdownTable] = []
-        if let dimension, let breakdown = report.breakdowns.first(where: { $0.dimension == dimension }) {
+        if let dimension, let breakdown = report.breakdowns.first(where: { $0.dimension == dimension }),
+            !breakdown.groups.isEmpty
+        {
             for (index, question) in questions.enumerated() where question.kind != .text {
                 let columns =
                     question.kind == .number
