@@ -48,10 +48,24 @@ package struct SurveyResultsReport: Sendable {
                 region: filter.region, incomeGroup: filter.incomeGroup, populationBand: filter.populationBand)
         self.filter = filter
         respondents = chosen?.count ?? table.respondentCount
-        questions = table.results(over: chosen)
-        breakdowns = SurveyBreakdown.Dimension.allCases.map { dimension in
+        var questions = table.results(over: chosen)
+        var breakdowns = SurveyBreakdown.Dimension.allCases.map { dimension in
             table.breakdown(by: dimension, over: chosen, order: Self.order(of: dimension))
         }
+        if chosen != nil {
+            // A filtered figure must not give away, against the whole, the one or two cities it leaves out.
+            SurveyDisclosure.hideNearWhole(&questions, whole: table.results())
+            for index in breakdowns.indices {
+                let whole = table.breakdown(by: breakdowns[index].dimension)
+                for group in breakdowns[index].groups.indices {
+                    guard let same = whole.groups.first(where: { $0.group == breakdowns[index].groups[group].group })
+                    else { continue }
+                    SurveyDisclosure.hideNearWhole(&breakdowns[index].groups[group].questions, whole: same.questions)
+                }
+            }
+        }
+        self.questions = questions
+        self.breakdowns = breakdowns
     }
 
     /// The results of `survey` the request asks for (`region`, `income`, `population`), for those who may see them.

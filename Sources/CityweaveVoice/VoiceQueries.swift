@@ -46,7 +46,10 @@ package enum VoiceQueries {
         return survey
     }
 
-    /// Whether `survey` asks `city`.
+    /// This year (UTC): a member whose membership ended before it is no longer asked.
+    static var currentYear: Int { Calendar(identifier: .gregorian).dateComponents(in: .gmt, from: Date()).year! }
+
+    /// Whether `survey` asks `city`: a network's present members only.
     package static func asks(_ survey: Survey, city: Int, on db: any Database) async throws -> Bool {
         let target = survey.target
         let sql = db as! any SQLDatabase
@@ -56,7 +59,10 @@ package enum VoiceQueries {
         var networks: Set<Int> = []
         if let network = target.network {
             let member = try await Membership.query(on: db).filter(\.$city.$id == city)
-                .filter(\.$network.$id == network).count()
+                .filter(\.$network.$id == network).group(.or) {
+                    $0.filter(\.$until == nil).filter(\.$until >= currentYear)
+                }
+                .count()
             if member > 0 { networks.insert(network) }
         }
         return target.includes(profile, networks: networks)
@@ -68,7 +74,11 @@ package enum VoiceQueries {
         let sql = db as! any SQLDatabase
         var conditions: [SQLQueryString] = []
         if let network = target.network {
-            conditions.append("c.id IN (SELECT city_id FROM memberships WHERE network_id = \(bind: network))")
+            conditions.append(
+                """
+                c.id IN (SELECT city_id FROM memberships WHERE network_id = \(bind: network)
+                         AND (until IS NULL OR until >= \(bind: currentYear)))
+                """)
         }
         var places: [SQLQueryString] = []
         if !target.regions.isEmpty {

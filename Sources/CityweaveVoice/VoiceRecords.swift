@@ -46,7 +46,9 @@ package enum VoiceRecords {
             let survey = citation.survey
             guard let position = survey.questions.firstIndex(where: { $0.id == citation.question }) else { continue }
             let question = survey.questions[position]
-            let result = try await VoiceQueries.answers(of: survey, request: request).result(ofQuestionAt: position)
+            var result = try await VoiceQueries.answers(of: survey, request: request).result(ofQuestionAt: position)
+            // The organisers may have made the results private since: the figure is withheld, not the citation.
+            if !survey.resultsPublic { result.hide() }
             let count = citation.option.flatMap { result.option($0)?.count }
             dtos.append(
                 CitationDTO(

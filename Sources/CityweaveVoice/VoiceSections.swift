@@ -57,7 +57,7 @@ package enum VoiceSections {
         }
         let context = Context(
             led: led.map(item),
-            endorsed: endorsements.map { endorsement in
+            endorsed: endorsements.filter { $0.statement.state != .draft }.map { endorsement in
                 var entry = item(endorsement.statement)
                 if endorsement.version != endorsement.statement.version {
                     entry.detail = request.text(

@@ -74,6 +74,19 @@ import Testing
         }
     }
 
+    @Test func extremeNumbersMakeAHistogramWithoutFailing() {
+        let question = SurveyQuestion(id: "n", kind: .number, prompt: "How many?", minimum: -1e308, maximum: 1e308)
+        let scale = SurveyQuestion(id: "s", kind: .scale, prompt: "How well?")
+        let respondents = [0.0, 5e-324, 1e308, -1e308].enumerated().map { index, value in
+            SurveyRespondent(
+                cityID: index, region: "Asia", incomeGroup: "High income", populationBand: .over5m,
+                answers: ["n": .number(value), "s": .number(1e300)])
+        }
+        let results = SurveyAggregation.results([question, scale], respondents)
+        #expect(results[0].histogram.map(\.count).reduce(0, +) == 4)
+        #expect(results[1].options.map(\.count) == [0, 0, 0, 0, 0])
+    }
+
     @Test func multipleChoiceSharesAreOfRespondentsAndMayAddUpPastTheWhole() {
         let question = SurveyQuestion(
             id: "lack", kind: .multipleChoice, prompt: "What do you lack?", choices: ["masks", "tests", "money"])
@@ -89,6 +102,23 @@ import Testing
         #expect(result.option("tests")?.share == 1.0)
         #expect(result.option("masks")?.share == 0.5)
         #expect(result.options.map(\.share).reduce(0, +) == 2.0)
+    }
+
+    @Test func aHiddenGroupCannotBeWorkedOutByTakingTheOthersFromTheWhole() {
+        let question = SurveyQuestion(id: "ok", kind: .yesNo, prompt: "Enough?")
+        // Africa has one city, the others four and five: Africa's answer would be the total's less theirs.
+        let places = ["Africa"] + Array(repeating: "Asia", count: 4) + Array(repeating: "Europe", count: 5)
+        let respondents = places.enumerated().map { index, region in
+            SurveyRespondent(
+                cityID: index, region: region, incomeGroup: "High income", populationBand: .over5m,
+                answers: ["ok": .flag(index % 2 == 0)])
+        }
+        let breakdown = SurveyAggregation.breakdown([question], respondents, by: .region)
+        #expect(breakdown.groups.map { $0.questions[0].isHidden } == [true, true, false])
+        // A filter that leaves out one or two of the whole's cities is hidden too.
+        var filtered = SurveyAggregation.results([question], Array(respondents.dropFirst()))
+        SurveyDisclosure.hideNearWhole(&filtered, whole: SurveyAggregation.results([question], respondents))
+        #expect(filtered[0].isHidden && filtered[0].respondents == 9)
     }
 
     @Test func resultsOverFewerThanThreeCitiesAreHidden() {
@@ -113,7 +143,16 @@ import Testing
             #expect(breakdown.groups.map(\.respondents).reduce(0, +) == respondents.count)
             for group in breakdown.groups {
                 let members = respondents.filter { $0.group(dimension) == group.group }
-                #expect(group.questions == SurveyAggregation.results(questions, members))
+                // A group is as counted on its own, or hidden so that no hidden group can be worked out.
+                for (shown, alone) in zip(group.questions, SurveyAggregation.results(questions, members)) {
+                    #expect(shown == alone || (shown.isHidden && shown.respondents == alone.respondents))
+                }
+            }
+            for question in questions.indices {
+                let hidden = breakdown.groups.filter { $0.questions[question].isHidden }
+                    .map { $0.questions[question].respondents }.reduce(0, +)
+                let everyGroupHidden = breakdown.groups.allSatisfy { $0.questions[question].isHidden }
+                #expect(hidden == 0 || hidden >= 3 || everyGroupHidden)
             }
         }
         let ordered = SurveyAggregation.breakdown(questions, respondents, by: .incomeGroup, order: Self.incomes)
@@ -162,6 +201,9 @@ import Testing
         #expect(check(with("beds", .text("many"))) == .failure(AnswerProblem(question: "beds", kind: .wrongKind)))
         #expect(check(with("ready", .number(6))) == .failure(AnswerProblem(question: "ready", kind: .notOnScale)))
         #expect(check(with("ready", .number(2.5))) == .failure(AnswerProblem(question: "ready", kind: .notOnScale)))
+        // Numbers no integer holds are refused as answers, never converted.
+        #expect(check(with("ready", .number(1e300))) == .failure(AnswerProblem(question: "ready", kind: .notOnScale)))
+        #expect(check(with("lead", .number(1e300))) == .failure(AnswerProblem(question: "lead", kind: .wrongKind)))
         #expect(check(with("nope", .flag(true))) == .failure(AnswerProblem(question: "nope", kind: .noSuchQuestion)))
         #expect(
             check(with("note", .text(String(repeating: "a", count: 5_001))))

@@ -203,6 +203,13 @@ extension CityweaveServerTests {
                 try await stored.update(on: app.db)
                 let late = try await cast.endorse(statement.id, cast.lagos, token: cast.lagosSignatory)
                 #expect(late.isProblem(status: .conflict, mentioning: "deadline"))
+                // Back to a draft is refused once organisations have endorsed; this one has none yet.
+                let other = try await cast.draft()
+                try await cast.open(other.id)
+                #expect(try await cast.endorse(other.id, cast.lima, token: cast.limaSignatory).status == .created)
+                let unendorsable = try await app.api(
+                    .PUT, "/api/v1/statements/\(other.id)/state", json: #"{"state": "draft"}"#, token: cast.c40Editor)
+                #expect(unendorsable.status == .conflict)
                 let closed = try await app.api(
                     .PUT, "/api/v1/statements/\(statement.id)/state", json: #"{"state": "closed"}"#,
                     token: cast.c40Editor)
@@ -223,7 +230,7 @@ extension CityweaveServerTests {
                     .PUT, "/api/v1/statements/\(statement.id)/state", json: #"{"state": "open"}"#, token: cast.c40Editor
                 )
                 #expect(backwards.status == .conflict)
-                #expect(try await app.count("statement_endorsements") == 0)
+                #expect(try await Endorsement.query(on: app.db).filter(\.$statement.$id == statement.id).count() == 0)
             }
         }
 
@@ -268,6 +275,13 @@ extension CityweaveServerTests {
                         #"{"title": "T", "body": "B", "language": "en", "leads": [{"kind": "city", "id": \#(cast.lima)}]}"#,
                     token: cast.c40Editor)
                 #expect(elsewhere.status == .forbidden)
+                // Nor may one name, beside one's own, an organisation that did not choose to lead.
+                let together = try await app.api(
+                    .POST, "/api/v1/statements",
+                    json:
+                        #"{"title": "T", "body": "B", "language": "en", "leads": [{"kind": "network", "id": \#(cast.c40)}, {"kind": "city", "id": \#(cast.lima)}]}"#,
+                    token: cast.c40Editor)
+                #expect(together.isProblem(status: .forbidden, mentioning: "leads"))
                 #expect(try await app.count("statements") == 0)
                 #expect(try await app.count("audit_entries") == entries)
             }

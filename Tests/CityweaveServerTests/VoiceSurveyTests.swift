@@ -96,6 +96,8 @@ extension CityweaveServerTests {
                     (#"{"short": "perhaps"}"#, "short"),
                     (#"{"short": true}"#, "lacked"),
                     (#"{"short": false, "colour": "blue"}"#, "colour"),
+                    // Numbers past any sensible answer are refused, not taken to the page that crashes on them.
+                    (#"{"short": false, "days": 1e300}"#, "days"),
                 ]
                 for (answers, named) in refusals {
                     let refused = try await cast.answer(survey, city: lagos, answers)
@@ -210,6 +212,10 @@ extension CityweaveServerTests {
                 #expect(try await app.api(.GET, "/api/v1/surveys/\(survey)/results", token: asked).status == .ok)
                 #expect(
                     try await app.api(.GET, "/api/v1/surveys/\(survey)/results", token: cast.organiser).status == .ok)
+                // Cities answer on the understanding that their answers stay private: that cannot change now.
+                let exposed = try await app.api(
+                    .PATCH, "/api/v1/surveys/\(survey)", json: #"{"answersPublic": true}"#, token: cast.organiser)
+                #expect(exposed.status == .conflict)
             }
         }
 

@@ -38,7 +38,7 @@ public enum SurveyAnswer: Codable, Sendable, Equatable, Hashable {
         case (.singleChoice, .text(let choice)): [choice]
         case (.multipleChoice, .texts(let choices)): choices
         case (.yesNo, .flag(let flag)): [flag ? SurveyQuestion.yes : SurveyQuestion.no]
-        case (.scale, .number(let point)): [String(Int(point))]
+        case (.scale, .number(let point)): Int(exactly: point).map { [String($0)] } ?? []
         default: []
         }
     }

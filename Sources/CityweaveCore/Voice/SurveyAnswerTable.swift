@@ -125,7 +125,8 @@ public struct SurveyAnswerTable: Sendable {
     }
 
     /// Results per group along `dimension` over `members` (all when nil), groups in the order `order` gives
-    /// (others after, by name).
+    /// (others after, by name); groups that would let a hidden one be worked out are hidden too
+    /// (``SurveyDisclosure``).
     public func breakdown(by dimension: SurveyBreakdown.Dimension, over members: [Int]? = nil, order: [String] = [])
         -> SurveyBreakdown
     {
@@ -145,12 +146,14 @@ public struct SurveyAnswerTable: Sendable {
             case (nil, nil): names[a] < names[b]
             }
         }
-        return SurveyBreakdown(
+        var breakdown = SurveyBreakdown(
             dimension: dimension,
             groups: present.map { group in
                 SurveyGroupResult(
                     group: names[group], respondents: membersOf[group].count,
                     questions: results(over: membersOf[group]))
             })
+        SurveyDisclosure.suppressComplements(in: &breakdown)
+        return breakdown
     }
 }

@@ -53,11 +53,10 @@ public enum SurveyAnswers {
             return Set(choices).count == choices.count ? nil : .repeatedChoice
         case (.number, .number(let value)):
             guard value.isFinite else { return .wrongKind }
-            if let minimum = question.minimum, value < minimum { return .outOfRange }
-            if let maximum = question.maximum, value > maximum { return .outOfRange }
-            return nil
+            let largest = SurveyQuestion.largestNumber
+            return (question.minimum ?? -largest)...(question.maximum ?? largest) ~= value ? nil : .outOfRange
         case (.scale, .number(let value)):
-            return value == value.rounded() && SurveyQuestion.scale.contains(Int(value)) ? nil : .notOnScale
+            return Int(exactly: value).map(SurveyQuestion.scale.contains) == true ? nil : .notOnScale
         case (.yesNo, .flag):
             return nil
         case (.text, .text(let text)):
@@ -105,8 +104,8 @@ public struct AnswerProblem: Error, Equatable, Sendable {
             return Message(
                 "voice.answer.out-of-range", "The answer to question '{id}' must be between {minimum} and {maximum}.",
                 [
-                    "id": id, "minimum": question?.minimum.map { .decimal($0) } ?? .text("−∞"),
-                    "maximum": question?.maximum.map { .decimal($0) } ?? .text("∞"),
+                    "id": id, "minimum": .decimal(question?.minimum ?? -SurveyQuestion.largestNumber),
+                    "maximum": .decimal(question?.maximum ?? SurveyQuestion.largestNumber),
                 ])
         case .notOnScale:
             return Message(

@@ -63,6 +63,13 @@ public enum SurveyDefinition {
                 "voice.survey.choices-not-allowed", "Question '{id}' is not a choice question; leave out its choices.",
                 ["id": .text(id)])
         }
+        let bounds = [question.minimum, question.maximum].compactMap { $0 }
+        if bounds.contains(where: { !$0.isFinite || abs($0) > SurveyQuestion.largestNumber }) {
+            return Message(
+                "voice.survey.bounds",
+                "Question '{id}': the smallest and largest answers allowed must lie within ±{limit}.",
+                ["id": .text(id), "limit": .decimal(SurveyQuestion.largestNumber)])
+        }
         if let minimum = question.minimum, let maximum = question.maximum, minimum > maximum {
             return Message(
                 "voice.survey.range", "Question '{id}': the smallest answer allowed is above the largest.",

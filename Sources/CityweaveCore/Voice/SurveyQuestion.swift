@@ -74,6 +74,8 @@ public struct SurveyQuestion: Codable, Sendable, Equatable {
     public static let maximumChoiceLength = 200
     public static let maximumChoices = 30
     public static let maximumTextAnswerLength = 5_000
+    /// The largest number an answer or a bound may be, either way: beyond it a number is a typing slip.
+    public static let largestNumber = 1e12
 
     /// The options results count, in the order they are shown.
     public var options: [String] {

@@ -58,6 +58,16 @@ public struct QuestionResult: Sendable, Equatable {
 
     /// The count and share of one option, for citing it.
     public func option(_ value: String) -> Option? { options.first { $0.value == value } }
+
+    /// Withholds every figure but n, as for a group too small to show.
+    public mutating func hide() {
+        isHidden = true
+        options = []
+        histogram = []
+        median = nil
+        minimum = nil
+        maximum = nil
+    }
 }
 
 /// Results of one group of cities (Africa, low income, under 100,000).
@@ -111,17 +121,18 @@ public enum SurveyAggregation {
 
     /// Equal bins from `lower` to `upper`, the last one closed; values outside go to the nearest bin.
     static func histogram(ofSorted values: [Double], from lower: Double, to upper: Double) -> [QuestionResult.Bin] {
-        guard upper > lower else {
+        let width = (upper - lower) / Double(histogramBins)
+        guard upper > lower, width.isFinite, width > 0 else {
             return [QuestionResult.Bin(lower: lower, upper: upper, count: values.count)]
         }
-        let width = (upper - lower) / Double(histogramBins)
         var bins = (0..<histogramBins).map { index in
             QuestionResult.Bin(
                 lower: lower + Double(index) * width,
                 upper: index == histogramBins - 1 ? upper : lower + Double(index + 1) * width, count: 0)
         }
         for value in values {
-            let index = min(histogramBins - 1, max(0, Int(((value - lower) / width).rounded(.down))))
+            let position = ((value - lower) / width).rounded(.down)
+            let index = position.isNaN ? 0 : Int(min(Double(histogramBins - 1), max(0, position)))
             bins[index].count += 1
         }
         return bins

@@ -129,10 +129,10 @@ package struct VoiceAPIController {
     package func response(_ request: Request) async throws -> SurveyResponseDTO {
         let survey = try await VoiceQueries.visibleSurvey(try request.integerParameter("id"), request: request)
         let city = try request.integerParameter("city")
-        try Self.requireSight(of: city, in: survey, request: request)
+        let seesDrafts = try Self.requireSight(of: city, in: survey, request: request)
         guard
             let response = try await SurveyResponse.query(on: request.db).filter(\.$survey.$id == survey.requireID())
-                .filter(\.$city.$id == city).first()
+                .filter(\.$city.$id == city).first(), seesDrafts || response.submittedAt != nil
         else {
             throw Refusal(
                 .notFound,
@@ -141,7 +141,12 @@ package struct VoiceAPIController {
         return SurveyResponseDTO(response)
     }
 
-    static func requireSight(of city: Int, in survey: Survey, request: Request) throws {
+    /// Refuses who may not see `city`'s answers; returns whether the reader may also see them unfinished
+    /// (the city's people and the organisers), where everyone else sees submitted answers only.
+    @discardableResult
+    static func requireSight(of city: Int, in survey: Survey, request: Request) throws -> Bool {
+        let privileged =
+            VoiceQueries.isInside([.city(city), survey.organiser], request: request)
         guard
             VoiceQueries.maySeeAnswers(survey, request: request)
                 || VoiceQueries.isInside([.city(city)], request: request)
@@ -152,6 +157,7 @@ package struct VoiceAPIController {
                     "voice.error.answers-private",
                     "A city's answers are seen by the city and the survey's organisers only."))
         }
+        return privileged
     }
 
     /// Saves the city's answers (201 the first time, 200 after).

@@ -187,9 +187,8 @@ package struct QuestionResultDTO: Content {
     package var sharesMayExceedOne: Bool
     package var options: [Option]
     package var histogram: [Bin]
+    /// Numbers and scales. The smallest and largest answers are not given: each is one city's.
     package var median: Double?
-    package var minimum: Double?
-    package var maximum: Double?
 
     init(_ result: QuestionResult, question: SurveyQuestion) {
         self.question = result.question
@@ -201,8 +200,6 @@ package struct QuestionResultDTO: Content {
         options = result.options.map { Option(value: $0.value, count: $0.count, share: $0.share) }
         histogram = result.histogram.map { Bin(lower: $0.lower, upper: $0.upper, count: $0.count) }
         median = result.median
-        minimum = result.minimum
-        maximum = result.maximum
     }
 }
 

@@ -241,7 +241,7 @@ package enum VoiceOpenAPI: OpenAPIModule {
                     ],
                 ],
             ],
-            "median": ["type": "number"], "minimum": ["type": "number"], "maximum": ["type": "number"],
+            "median": ["type": "number"],
         ],
     ]
 

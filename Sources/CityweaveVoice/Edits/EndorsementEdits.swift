@@ -49,6 +49,11 @@ package enum EndorsementEdits {
         let comment = try VoiceText.line(input.comment, field: "comment", limit: maximumCommentLength, optional: true)
         let id = try statement.requireID()
         return try await context.db.transaction { db in
+            // The statement as it is now, not as it was read: it may have closed or changed meanwhile.
+            try await db.lockRow(id, of: Statement.schema)
+            guard let fresh = try await Statement.find(id, on: db), fresh.state == .open,
+                fresh.version == statement.version
+            else { throw statementChanged }
             if let existing = try await endorsement(of: id, by: organisation, on: db) {
                 let outcome: Outcome = existing.version == statement.version ? .updated : .confirmed
                 // Endorsing the same text again, with nothing new to say, is a mistake to point out.
@@ -61,6 +66,8 @@ package enum EndorsementEdits {
                 existing.signedByID = signer.id
                 existing.signerName = signer.name
                 existing.signerTitle = signer.signatoryTitle
+                // Confirming for a new text is signing it: the date is today's.
+                if outcome == .confirmed { existing.endorsedAt = Date() }
                 try await existing.update(on: db)
                 try await AuditLog.record(
                     context, action: outcome == .confirmed ? "confirm endorsement" : "update endorsement",
@@ -126,6 +133,12 @@ package enum EndorsementEdits {
 
     private static let notEndorsed = Message(
         "voice.error.not-endorsed", "The organisation has not endorsed this statement.")
+
+    private static let statementChanged = Refusal(
+        .conflict,
+        Message(
+            "voice.error.statement-changed",
+            "The statement changed while you were signing; reload it and read it again."))
 
     private static let endorsedMeanwhile = Refusal(
         .conflict,

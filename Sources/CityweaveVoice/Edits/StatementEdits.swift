@@ -19,7 +19,7 @@ package enum StatementEdits {
         statement.isExample = context.writesExamples
         statement.createdByID = context.user?.id
         _ = try input.apply(to: statement, isNew: true)
-        let leads = try await checkedLeads(input.leads ?? [], on: context.db)
+        let leads = try await checkedLeads(input.leads ?? [], context: context)
         try await context.db.transaction { db in
             try await statement.create(on: db)
             let id = try statement.requireID()
@@ -32,8 +32,11 @@ package enum StatementEdits {
         return statement
     }
 
-    /// The organisations that lead: at least one, each in the directory, none twice.
-    static func checkedLeads(_ leads: [Organisation], on database: any Database) async throws -> [Organisation] {
+    /// The organisations that lead: at least one, each in the directory, none twice, and each one the writer
+    /// edits for (platform administrators and the system may name any): no organisation is made to lead a
+    /// text without its own people choosing to.
+    static func checkedLeads(_ leads: [Organisation], context: EditContext) async throws -> [Organisation] {
+        let database = context.db
         guard !leads.isEmpty else { throw BadRequest.required("leads") }
         guard leads.count <= StatementInput.maximumLeads else {
             throw StatementInput.tooMany("leads", limit: StatementInput.maximumLeads)
@@ -42,6 +45,14 @@ package enum StatementEdits {
         for lead in leads where !checked.contains(lead) {
             guard try await DirectoryOrganisations().name(of: lead, on: database) != nil else {
                 throw VoiceText.noSuchOrganisation(lead, field: "leads")
+            }
+            if let user = context.user, !user.isPlatformAdmin, !AccessPolicy.holds(.editor, in: [lead], user: user) {
+                throw Refusal(
+                    .forbidden,
+                    Message(
+                        "voice.error.lead-not-yours",
+                        "'{field}': you may name as leads only organisations you edit for; a platform administrator can add others.",
+                        ["field": .text("leads")]))
             }
             checked.append(lead)
         }
@@ -61,10 +72,14 @@ package enum StatementEdits {
         let textChanged = try input.apply(to: statement, isNew: false)
         if textChanged { statement.version += 1 }
         var checked: [Organisation]?
-        if let named = input.leads { checked = try await checkedLeads(named, on: context.db) }
+        if let named = input.leads { checked = try await checkedLeads(named, context: context) }
         let leads = checked
         let id = try statement.requireID()
+        let readVersion = before.version
         try await context.db.transaction { db in
+            // Two leads saving at once: the second learns that the text changed under it.
+            try await db.lockRow(id, of: Statement.schema)
+            guard try await Statement.find(id, on: db)?.version == readVersion else { throw editedMeanwhile }
             try await statement.update(on: db)
             if textChanged { try await StatementVersion(of: statement).create(on: db) }
             if let leads {
@@ -77,6 +92,12 @@ package enum StatementEdits {
                 changes: try AuditChanges.between(before, StatementSnapshot(statement)), on: db)
         }
     }
+
+    private static let editedMeanwhile = Refusal(
+        .conflict,
+        Message(
+            "voice.error.edited-meanwhile", "Someone changed the statement at the same moment; reload it and try again."
+        ))
 
     /// What the audit log records of a statement.
     private struct StatementSnapshot: Encodable {
@@ -139,6 +160,14 @@ package enum StatementEdits {
                     ["from": .lowercased(statement.state.message), "to": .lowercased(target.message)]))
         }
         let before = StatementSnapshot(statement)
+        let id = try statement.requireID()
+        if target == .draft, try await Endorsement.query(on: context.db).filter(\.$statement.$id == id).count() > 0 {
+            throw Refusal(
+                .conflict,
+                Message(
+                    "voice.error.draft-endorsed",
+                    "Organisations have endorsed the statement: close it rather than take it back to a draft."))
+        }
         switch target {
         case .open:
             if let deadline = statement.deadline, deadline < DateText.day(Date()) {
@@ -159,7 +188,6 @@ package enum StatementEdits {
             break
         }
         statement.state = target
-        let id = try statement.requireID()
         try await context.db.transaction { db in
             try await statement.update(on: db)
             try await AuditLog.record(
@@ -181,7 +209,7 @@ package enum StatementEdits {
                     "voice.error.cite-survey", "'{field}': there is no survey {id} with public results.",
                     ["field": .text("survey"), "id": .text("\(surveyID)")]))
         }
-        guard survey.isOver() else {
+        guard survey.state == .closed else {
             throw Refusal(
                 .conflict,
                 Message(
@@ -251,7 +279,7 @@ package enum StatementEdits {
             translation.title = title
             translation.body = body
             translation.version = statement.version
-            try await translation.save(on: db)
+            try await refusingDuplicates(editedMeanwhile) { try await translation.save(on: db) }
             try await AuditLog.record(
                 context, action: isNew ? "translate" : "update translation", recordType: "statement",
                 recordID: "\(id)", organisation: try await VoiceQueries.leads(of: id, on: db).first,

@@ -74,7 +74,8 @@ package struct StatementInput: Content {
         } else if isNew {
             statement.addressees = []
         }
-        if let deadline {
+        // A deadline already set may have passed: saving the form again keeps it.
+        if let deadline, isNew || deadline.trimmingCharacters(in: .whitespaces) != statement.deadline ?? "" {
             statement.deadline = try VoiceText.comingDay(deadline, field: "deadline")
         }
         return textChanged

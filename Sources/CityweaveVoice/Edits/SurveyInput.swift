@@ -44,9 +44,25 @@ package struct SurveyInput: Content {
         } else if isNew {
             throw BadRequest.required("language")
         }
-        if let closesOn { survey.closesOn = try VoiceText.comingDay(closesOn, field: "closesOn") }
+        // A day already set may have passed: saving the form again keeps it.
+        if let closesOn, isNew || closesOn.trimmingCharacters(in: .whitespaces) != survey.closesOn ?? "" {
+            survey.closesOn = try VoiceText.comingDay(closesOn, field: "closesOn")
+        }
         if let resultsPublic { survey.resultsPublic = resultsPublic } else if isNew { survey.resultsPublic = true }
-        if let answersPublic { survey.answersPublic = answersPublic } else if isNew { survey.answersPublic = false }
+        if let answersPublic {
+            // Cities answered on the understanding that their answers stay with the organisers.
+            if answersPublic, !survey.answersPublic, !isNew, survey.state != .draft {
+                throw Refusal(
+                    .conflict,
+                    Message(
+                        "voice.error.answers-public-fixed",
+                        "Cities have answered on the understanding that their answers stay with the organisers: they cannot be made public now."
+                    ))
+            }
+            survey.answersPublic = answersPublic
+        } else if isNew {
+            survey.answersPublic = false
+        }
         if let questions {
             guard survey.state == .draft else {
                 throw Refusal(

@@ -4,7 +4,7 @@ import CityweaveShared
 import Vapor
 
 /// The statement form as a browser sends it: up to three addressees in
-/// rows, themes as checkboxes, the lead and one co-leading network as menus.
+/// rows, themes as checkboxes, the lead as a menu.
 package struct StatementForm: Content {
     package var title: String?
     package var body: String?
@@ -15,8 +15,6 @@ package struct StatementForm: Content {
     package var deadline: String?
     /// `city:ID` or `network:ID` (creation only).
     package var lead: String?
-    /// A network's id, to lead together with `lead` (creation only).
-    package var coLead: String?
 
     package static let addresseeRows = 3
 
@@ -33,7 +31,6 @@ package struct StatementForm: Content {
         if isNew {
             guard let lead = lead.flatMap(Organisation.init(reference:)) else { throw BadRequest.required("lead") }
             leads = [lead]
-            if let coLead = coLead.flatMap(Int.init), coLead > 0 { leads!.append(.network(coLead)) }
         }
         return StatementInput(
             title: title, body: body, language: language, themes: themes ?? [], addressees: addressees,

@@ -74,7 +74,6 @@ package struct StatementWebController {
         package var addressees: [AddresseeRow]
         /// The organisations the writer may lead for; empty for a platform administrator, who types one.
         package var leads: [FormChoice]
-        package var coLeads: [FormChoice]
         package var error: String?
     }
 
@@ -136,7 +135,6 @@ package struct StatementWebController {
         if let own = user?.organisation, AccessPolicy.holds(.editor, in: [own], user: user) {
             leads.append(FormChoice(value: own.reference, label: try await request.name(of: own), selected: true))
         }
-        let networks = isNew ? try await Network.query(on: request.db).sort(\.$name).all() : []
         let kinds = form.addresseeKinds ?? []
         let names = form.addresseeNames ?? []
         let rows = (0..<StatementForm.addresseeRows).map { index in
@@ -161,10 +159,7 @@ package struct StatementWebController {
                     value: $0.rawValue, label: request.text($0.message),
                     selected: form.themes?.contains($0.rawValue) ?? false)
             },
-            addressees: rows, leads: leads,
-            coLeads: networks.map {
-                FormChoice(value: "\($0.id!)", label: $0.name, selected: form.coLead == "\($0.id!)")
-            }, error: error)
+            addressees: rows, leads: leads, error: error)
         return try await request.view.render("Voice/statement-form", page)
     }
 

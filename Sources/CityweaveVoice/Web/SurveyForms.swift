@@ -108,7 +108,12 @@ package struct ResponseForm {
             switch question.kind {
             case .singleChoice, .text: answers[question.id] = .text(first)
             case .multipleChoice: answers[question.id] = .texts(given)
-            case .yesNo: answers[question.id] = .flag(first == SurveyQuestion.yes)
+            case .yesNo:
+                guard [SurveyQuestion.yes, SurveyQuestion.no].contains(first) else {
+                    throw BadRequest(
+                        FieldChoice.refusal(field: "answer-\(question.id)", allowed: "yes, no", given: first))
+                }
+                answers[question.id] = .flag(first == SurveyQuestion.yes)
             case .number, .scale:
                 guard let number = try QuestionForm.number(first, field: question.id) else { continue }
                 answers[question.id] = .number(number)

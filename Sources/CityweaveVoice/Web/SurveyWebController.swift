@@ -397,9 +397,11 @@ package struct SurveyWebController {
         let survey = try await VoiceQueries.visibleSurvey(try request.integerParameter("id"), request: request)
         let city = try request.integerParameter("city")
         if request.actor == nil { throw Abort.redirect(to: AccountsPath.login.href() + "?next=" + request.url.path) }
-        try VoiceAPIController.requireSight(of: city, in: survey, request: request)
-        let response = try await SurveyResponse.query(on: request.db).filter(\.$survey.$id == survey.requireID())
+        let seesDrafts = try VoiceAPIController.requireSight(of: city, in: survey, request: request)
+        var response = try await SurveyResponse.query(on: request.db).filter(\.$survey.$id == survey.requireID())
             .filter(\.$city.$id == city).first()
+        // Outside the city and the organisers, unfinished answers stay unseen.
+        if !seesDrafts, response?.submittedAt == nil { response = nil }
         return try await renderResponse(
             request, survey, city: city, answers: response?.answers ?? [:], response: response,
             notice: request.notice(SurveyNotice.self))
@@ -495,7 +497,6 @@ package struct SurveyWebController {
         package var bars: [OptionBar]
         package var isMultiple: Bool
         package var median: String?
-        package var spread: String?
     }
 
     package struct BreakdownRow: Encodable {
@@ -576,14 +577,6 @@ package struct SurveyWebController {
                         Message(
                             "voice.results.median", "Median {median} {unit}",
                             ["median": .decimal($0), "unit": .text(question.unit ?? "")]))
-                },
-                spread: result.minimum.flatMap { minimum in
-                    result.maximum.map { maximum in
-                        request.text(
-                            Message(
-                                "voice.results.spread", "from {minimum} to {maximum}",
-                                ["minimum": .decimal(minimum), "maximum": .decimal(maximum)]))
-                    }
                 })
         }
         var tables: [BreakdownTable] = []
@@ -680,7 +673,8 @@ package struct SurveyWebController {
         return .csvDownload(csv, name: "survey-\(try survey.requireID())-results.csv")
     }
 
-    /// Each submitted city's answers as CSV, for the organisers: one row per city, one column per question.
+    /// Every city's saved answers as CSV, for the organisers: one row per city (the `submitted` column says
+    /// which count in the results), one column per question.
     @Sendable
     package func answersCSV(_ request: Request) async throws -> Response {
         let survey = try await VoiceQueries.visibleSurvey(try request.integerParameter("id"), request: request)
