@@ -6,11 +6,10 @@ import Vapor
 /// Each survey's submitted answers, laid out for counting (``SurveyAnswerTable``) and held in memory as of
 /// the survey's `answers_revision`. Every answer saved moves the revision on and stamps the city's answers
 /// with it in the same transaction, so a reader that finds a later revision reads only the answers saved
-/// since, whichever app instance saved them, and computes from memory otherwise.
+/// since and puts them in the table, whichever app instance saved them, and computes from memory otherwise.
 package final class RespondentCache: Sendable {
     private struct Held: Sendable {
         var revision: Int
-        var respondents: [Int: SurveyRespondent]
         var table: SurveyAnswerTable
         var readAt: UInt64
     }
@@ -27,15 +26,15 @@ package final class RespondentCache: Sendable {
         let known = held.withLockedValue { $0[id] }
         if let known, known.revision == revision { return known.table }
         // Answers saved while this reads are stamped with a later revision than the survey row said: the
-        // next reader reads them again.
-        var respondents = known?.revision ?? 0 < revision ? known?.respondents ?? [:] : [:]
-        // A first read takes every row: answers saved before revisions were stamped hold 0.
-        let since = known.map { $0.revision < revision ? $0.revision : -1 } ?? -1
-        for (city, respondent) in try await VoiceQueries.readRespondents(of: id, after: since, on: db) {
-            respondents[city] = respondent
+        // next reader reads them again. A first read takes every row (answers saved before revisions were
+        // stamped hold 0); a later one only those saved since, put into a copy of the table held.
+        let keeps = known.map { $0.revision < revision } ?? false
+        var table = keeps ? known!.table : SurveyAnswerTable(questions: survey.questions)
+        for (city, respondent) in try await VoiceQueries.readRespondents(
+            of: id, after: keeps ? known!.revision : -1, on: db)
+        {
+            table.set(respondent, forCity: city)
         }
-        let table = SurveyAnswerTable(
-            questions: survey.questions, respondents: respondents.keys.sorted().map { respondents[$0]! })
         held.withLockedValue { held in
             if held[id] == nil, held.count >= capacity,
                 let oldest = held.min(by: { $0.value.readAt < $1.value.readAt })?.key
@@ -44,9 +43,7 @@ package final class RespondentCache: Sendable {
             }
             // A slower reader of an earlier revision leaves a later one in place.
             if (held[id]?.revision ?? Int.min) <= revision {
-                held[id] = Held(
-                    revision: revision, respondents: respondents, table: table,
-                    readAt: DispatchTime.now().uptimeNanoseconds)
+                held[id] = Held(revision: revision, table: table, readAt: DispatchTime.now().uptimeNanoseconds)
             }
         }
         return table

@@ -74,6 +74,34 @@ import Testing
         }
     }
 
+    @Test func aTableKeptUpToDateCityByCityCountsAsOneBuiltAfresh() {
+        var random = SeededGenerator(seed: 11)
+        for _ in 0..<10 {
+            let questions = Self.randomQuestions(using: &random)
+            var current = Dictionary(
+                uniqueKeysWithValues: Self.randomRespondents(questions, count: 60, using: &random).map {
+                    ($0.cityID, $0)
+                })
+            var table = SurveyAnswerTable(questions: questions, respondents: Array(current.values))
+            // Cities change their answers, stop counting, come back, and new ones answer.
+            let changes = Self.randomRespondents(questions, count: 40, using: &random)
+            for var change in changes {
+                change.cityID = Int.random(in: 0..<80, using: &random)
+                let removes = Int.random(in: 0..<4, using: &random) == 0
+                current[change.cityID] = removes ? nil : change
+                table.set(removes ? nil : change, forCity: change.cityID)
+            }
+            let fresh = SurveyAnswerTable(questions: questions, respondents: Array(current.values))
+            #expect(table.respondentCount == current.count)
+            #expect(table.results() == fresh.results())
+            for dimension in SurveyBreakdown.Dimension.allCases {
+                #expect(table.breakdown(by: dimension) == fresh.breakdown(by: dimension))
+            }
+            let europe = table.respondents(region: "Europe")
+            #expect(table.results(over: europe) == fresh.results(over: fresh.respondents(region: "Europe")))
+        }
+    }
+
     @Test func extremeNumbersMakeAHistogramWithoutFailing() {
         let question = SurveyQuestion(id: "n", kind: .number, prompt: "How many?", minimum: -1e308, maximum: 1e308)
         let scale = SurveyQuestion(id: "s", kind: .scale, prompt: "How well?")
@@ -123,14 +151,14 @@ import Testing
 
     @Test func resultsOverFewerThanThreeCitiesAreHidden() {
         let question = SurveyQuestion(id: "ok", kind: .yesNo, prompt: "Enough?")
-        let two = (0..<2).map {
+        let three = (0..<3).map {
             SurveyRespondent(
                 cityID: $0, region: "Africa", incomeGroup: "Low income", populationBand: .under100k,
                 answers: ["ok": .flag(true)])
         }
-        let hidden = SurveyAggregation.result(of: question, over: two)
+        let hidden = SurveyAggregation.result(of: question, over: Array(three.prefix(2)))
         #expect(hidden.isHidden && hidden.options.isEmpty && hidden.respondents == 2)
-        let shown = SurveyAggregation.result(of: question, over: two + [two[0]])
+        let shown = SurveyAggregation.result(of: question, over: three)
         #expect(!shown.isHidden && shown.option("yes")?.count == 3)
     }
 

@@ -242,7 +242,7 @@ package struct StatementWebController {
     }
 
     /// The signatories a statement's page lists at a time.
-    static let signatoriesPerPage = 100
+    static let signatoriesPerPage = 50
 
     package struct StatementPage: Encodable {
         package var layout: Layout
