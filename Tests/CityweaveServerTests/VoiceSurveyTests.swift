@@ -236,6 +236,10 @@ extension CityweaveServerTests {
                     .POST, "/surveys/\(id)/questions",
                     form: ["prompt": "Do you have a heat plan?", "kind": "yes-no", "required": "on"], as: organiser)
                 #expect(added.status == .seeOther)
+                let centres = try await app.page(
+                    .POST, "/surveys/\(id)/questions", form: ["prompt": "How many cooling centres?", "kind": "number"],
+                    as: organiser)
+                #expect(centres.status == .seeOther)
                 let wrong = try await app.page(
                     .POST, "/surveys/\(id)/questions",
                     form: ["prompt": "Which?", "kind": "single-choice", "choices": "Only one"],
@@ -250,12 +254,23 @@ extension CityweaveServerTests {
                 #expect(account.contains("/surveys/\(id)/responses/\(lagos)"))
                 let form = try await app.page(.GET, "/surveys/\(id)/responses/\(lagos)", as: editor)
                 #expect(form.status == .ok && form.text.contains(#"name="answer-q1""#))
+                // A refused answer comes back on the form as it was typed, the others with it.
+                let typo = try await app.page(
+                    .POST, "/surveys/\(id)/responses/\(lagos)",
+                    form: ["answer-q1": "yes", "answer-q2": "twelve", "action": "submit"], as: editor)
+                #expect(typo.status == .badRequest && typo.text.contains(#"value="twelve""#))
+                #expect(typo.text.contains(#"value="yes" checked"#))
                 let saved = try await app.page(
                     .POST, "/surveys/\(id)/responses/\(lagos)", form: ["answer-q1": "yes", "action": "submit"],
                     as: editor)
                 #expect(saved.status == .seeOther)
                 let response = try #require(try await SurveyResponse.query(on: app.db).first())
                 #expect(response.answers == ["q1": .flag(true)] && response.submittedAt != nil)
+                // Questions are fixed once the survey is open.
+                let late = try await app.page(
+                    .POST, "/surveys/\(id)/questions", form: ["prompt": "How many centres?", "kind": "number"],
+                    as: organiser)
+                #expect(late.status == .conflict)
             }
         }
     }

@@ -409,19 +409,23 @@ package struct SurveyWebController {
 
     private func renderResponse(
         _ request: Request, _ survey: Survey, city: Int, answers: [String: SurveyAnswer], response: SurveyResponse?,
-        notice: String? = nil, error: String? = nil
+        typed: ResponseForm? = nil, notice: String? = nil, error: String? = nil
     ) async throws -> View {
         let id = try survey.requireID()
         let cityName = try await request.name(of: .city(city))
         let questions = survey.questions
         let fields = questions.map { question in
             let answer = answers[question.id]
-            let given = answer?.options(of: question) ?? []
-            let value: String =
+            // A form sent back with a mistake shows what was typed, not what was saved before.
+            let sent = typed?.values["answer-\(question.id)"]
+            let given = sent ?? answer?.options(of: question) ?? []
+            let saved: String =
                 switch answer {
                 case .text(let text)?: text
+                case .number(let number)? where question.kind == .number: SurveyResultsTable.number(number)
                 default: ""
                 }
+            let value = sent?.first ?? saved
             return AnswerField(
                 question: question, kind: question.kind.rawValue, range: Self.rangeText(question, request: request),
                 condition: question.condition.map { condition in
@@ -441,7 +445,7 @@ package struct SurveyWebController {
                     FormChoice(
                         value: option, label: request.text(VoiceRecords.optionName(option, of: question)),
                         selected: given.contains(option))
-                }, value: question.kind == .number ? answer?.number.map(SurveyResultsTable.number) ?? "" : value)
+                }, value: value)
         }
         let page = ResponsePage(
             layout: Layout(
@@ -474,7 +478,8 @@ package struct SurveyWebController {
             let response = try await SurveyResponse.query(on: request.db).filter(\.$survey.$id == survey.requireID())
                 .filter(\.$city.$id == city).first()
             return try await renderResponse(
-                request, survey, city: city, answers: answers, response: response, error: request.text(error: problem)
+                request, survey, city: city, answers: answers, response: response, typed: form,
+                error: request.text(error: problem)
             ).encodeResponse(status: problem.status, for: request)
         }
     }
