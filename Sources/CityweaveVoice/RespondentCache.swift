@@ -24,15 +24,13 @@ package final class RespondentCache: Sendable {
         let id = try survey.requireID()
         let revision = survey.answersRevision
         let known = held.withLockedValue { $0[id] }
-        if let known, known.revision == revision { return known.table }
+        // A table held of this revision or of a later one (this request read the survey before a save) serves.
+        if let known, known.revision >= revision { return known.table }
         // Answers saved while this reads are stamped with a later revision than the survey row said: the
         // next reader reads them again. A first read takes every row (answers saved before revisions were
         // stamped hold 0); a later one only those saved since, put into a copy of the table held.
-        let keeps = known.map { $0.revision < revision } ?? false
-        var table = keeps ? known!.table : SurveyAnswerTable(questions: survey.questions)
-        for (city, respondent) in try await VoiceQueries.readRespondents(
-            of: id, after: keeps ? known!.revision : -1, on: db)
-        {
+        var table = known?.table ?? SurveyAnswerTable(questions: survey.questions)
+        for (city, respondent) in try await VoiceQueries.readRespondents(of: id, after: known?.revision ?? -1, on: db) {
             table.set(respondent, forCity: city)
         }
         held.withLockedValue { held in

@@ -11,7 +11,8 @@ import Vapor
 /// size), read in one query however many there are.
 package struct Signatory: Sendable {
     package var organisation: Organisation
-    package var name: String
+    /// Nil when the directory no longer holds the organisation (see ``name(_:)``).
+    package var directoryName: String?
     package var countryCode: String?
     package var latitude: Double?
     package var longitude: Double?
@@ -26,6 +27,9 @@ package struct Signatory: Sendable {
     package var isExample: Bool
 
     package var populationBand: PopulationBand? { population.map(PopulationBand.init(population:)) }
+
+    /// The organisation's name as the reader's pages give it.
+    package func name(_ request: Request) -> String { directoryName ?? request.text(organisation.unnamed) }
 
     /// A city that endorses `version`, as a map places it.
     package struct Place: Sendable {
@@ -92,11 +96,9 @@ package struct Signatory: Sendable {
             let kind =
                 try Organisation.Kind(rawValue: row.decode(column: "organisation_kind", as: String.self)) ?? .city
             let id = try row.decode(column: "organisation_id", as: Int.self)
-            let name =
-                try row.decode(column: kind == .city ? "city_name" : "network_name", as: String?.self)
-                ?? "\(kind.rawValue) \(id)"
             return Signatory(
-                organisation: Organisation(kind: kind, id: id), name: name,
+                organisation: Organisation(kind: kind, id: id),
+                directoryName: try row.decode(column: kind == .city ? "city_name" : "network_name", as: String?.self),
                 countryCode: try row.decode(column: "country_code", as: String?.self),
                 latitude: try row.decode(column: "latitude", as: Double?.self),
                 longitude: try row.decode(column: "longitude", as: Double?.self),

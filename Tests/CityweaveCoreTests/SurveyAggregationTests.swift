@@ -56,7 +56,9 @@ import Testing
             let questions = Self.randomQuestions(using: &random)
             let respondents = Self.randomRespondents(
                 questions, count: Int.random(in: 0...60, using: &random), using: &random)
-            for (question, result) in zip(questions, SurveyAggregation.results(questions, respondents)) {
+            for (question, result) in zip(
+                questions, SurveyAnswerTable(questions: questions, respondents: respondents).results())
+            {
                 var expected = Self.bruteForce(question, respondents)
                 expected.histogram = result.histogram
                 #expect(result == expected, "\(question.kind) \(question.id)")
@@ -110,7 +112,7 @@ import Testing
                 cityID: index, region: "Asia", incomeGroup: "High income", populationBand: .over5m,
                 answers: ["n": .number(value), "s": .number(1e300)])
         }
-        let results = SurveyAggregation.results([question, scale], respondents)
+        let results = SurveyAnswerTable(questions: [question, scale], respondents: respondents).results()
         #expect(results[0].histogram.map(\.count).reduce(0, +) == 4)
         #expect(results[1].options.map(\.count) == [0, 0, 0, 0, 0])
     }
@@ -124,7 +126,7 @@ import Testing
                 cityID: index, region: "Europe", incomeGroup: "High income", populationBand: .over5m,
                 answers: ["lack": .texts(choices)])
         }
-        let result = SurveyAggregation.result(of: question, over: respondents)
+        let result = SurveyAnswerTable(questions: [question], respondents: respondents).result(ofQuestionAt: 0)
         #expect(result.respondents == 4)
         #expect(result.option("tests")?.count == 4)
         #expect(result.option("tests")?.share == 1.0)
@@ -141,11 +143,12 @@ import Testing
                 cityID: index, region: region, incomeGroup: "High income", populationBand: .over5m,
                 answers: ["ok": .flag(index % 2 == 0)])
         }
-        let breakdown = SurveyAggregation.breakdown([question], respondents, by: .region)
+        let breakdown = SurveyAnswerTable(questions: [question], respondents: respondents).breakdown(by: .region)
         #expect(breakdown.groups.map { $0.questions[0].isHidden } == [true, true, false])
         // A filter that leaves out one or two of the whole's cities is hidden too.
-        var filtered = SurveyAggregation.results([question], Array(respondents.dropFirst()))
-        SurveyDisclosure.hideNearWhole(&filtered, whole: SurveyAggregation.results([question], respondents))
+        var filtered = SurveyAnswerTable(questions: [question], respondents: Array(respondents.dropFirst())).results()
+        SurveyDisclosure.hideNearWhole(
+            &filtered, whole: SurveyAnswerTable(questions: [question], respondents: respondents).results())
         #expect(filtered[0].isHidden && filtered[0].respondents == 9)
     }
 
@@ -156,9 +159,10 @@ import Testing
                 cityID: $0, region: "Africa", incomeGroup: "Low income", populationBand: .under100k,
                 answers: ["ok": .flag(true)])
         }
-        let hidden = SurveyAggregation.result(of: question, over: Array(three.prefix(2)))
+        let hidden = SurveyAnswerTable(questions: [question], respondents: Array(three.prefix(2))).result(
+            ofQuestionAt: 0)
         #expect(hidden.isHidden && hidden.options.isEmpty && hidden.respondents == 2)
-        let shown = SurveyAggregation.result(of: question, over: three)
+        let shown = SurveyAnswerTable(questions: [question], respondents: three).result(ofQuestionAt: 0)
         #expect(!shown.isHidden && shown.option("yes")?.count == 3)
     }
 
@@ -167,12 +171,14 @@ import Testing
         let questions = Self.randomQuestions(using: &random)
         let respondents = Self.randomRespondents(questions, count: 80, using: &random)
         for dimension in SurveyBreakdown.Dimension.allCases {
-            let breakdown = SurveyAggregation.breakdown(questions, respondents, by: dimension)
+            let breakdown = SurveyAnswerTable(questions: questions, respondents: respondents).breakdown(by: dimension)
             #expect(breakdown.groups.map(\.respondents).reduce(0, +) == respondents.count)
             for group in breakdown.groups {
                 let members = respondents.filter { $0.group(dimension) == group.group }
                 // A group is as counted on its own, or hidden so that no hidden group can be worked out.
-                for (shown, alone) in zip(group.questions, SurveyAggregation.results(questions, members)) {
+                for (shown, alone) in zip(
+                    group.questions, SurveyAnswerTable(questions: questions, respondents: members).results())
+                {
                     #expect(shown == alone || (shown.isHidden && shown.respondents == alone.respondents))
                 }
             }
@@ -183,7 +189,8 @@ import Testing
                 #expect(hidden == 0 || hidden >= 3 || everyGroupHidden)
             }
         }
-        let ordered = SurveyAggregation.breakdown(questions, respondents, by: .incomeGroup, order: Self.incomes)
+        let ordered = SurveyAnswerTable(questions: questions, respondents: respondents).breakdown(
+            by: .incomeGroup, order: Self.incomes)
         #expect(
             ordered.groups.map(\.group)
                 == Self.incomes.filter { income in respondents.contains { $0.incomeGroup == income } })

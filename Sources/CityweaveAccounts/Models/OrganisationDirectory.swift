@@ -36,14 +36,7 @@ extension Request {
     /// The organisation's name, for pages and messages.
     package func name(of organisation: Organisation) async throws -> String {
         if let name = try await application.organisations.name(of: organisation, on: db) { return name }
-        // One the directory does not have: its kind and id.
-        let id: [String: Message.Value] = ["id": .text(String(organisation.id))]
-        let unnamed =
-            switch organisation.kind {
-            case .city: Message("accounts.organisation.city-id", "city {id}", id)
-            case .network: Message("accounts.organisation.network-id", "network {id}", id)
-            }
-        return text(unnamed)
+        return text(organisation.unnamed)
     }
 
     /// The name of the organisation, if there is one.

@@ -41,6 +41,15 @@ package struct Organisation: Hashable, Codable, Sendable {
     }
 
     package static func city(_ id: Int) -> Self { Self(kind: .city, id: id) }
+
+    /// How pages name an organisation the directory does not hold (any more): its kind and id.
+    package var unnamed: Message {
+        let values: [String: Message.Value] = ["id": .text(String(id))]
+        return switch kind {
+        case .city: Message("accounts.organisation.city-id", "city {id}", values)
+        case .network: Message("accounts.organisation.network-id", "network {id}", values)
+        }
+    }
     package static func network(_ id: Int) -> Self { Self(kind: .network, id: id) }
 
 }

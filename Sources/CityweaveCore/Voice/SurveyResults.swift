@@ -89,30 +89,12 @@ public struct SurveyBreakdown: Sendable, Equatable {
     public var groups: [SurveyGroupResult]
 }
 
-/// The aggregation of a survey's answers: per question the number of cities
-/// that answered it (n), each option's count and share of those cities, the
-/// histogram and median of numbers, and the same per group of cities. A
-/// result over fewer than three cities is hidden, so that no aggregate gives
-/// away one city's answer.
+/// What the aggregation of a survey's answers (``SurveyAnswerTable``) shares:
+/// the smallest group whose figures are shown (fewer than three cities would
+/// give one city's answer away), and how medians and histograms are taken.
 public enum SurveyAggregation {
     public static let minimumGroup = 3
     public static let histogramBins = 10
-
-    public static func results(_ questions: [SurveyQuestion], _ respondents: [SurveyRespondent]) -> [QuestionResult] {
-        SurveyAnswerTable(questions: questions, respondents: respondents).results()
-    }
-
-    /// Results per group along `dimension`, groups in the order `order` gives (others after, by name).
-    public static func breakdown(
-        _ questions: [SurveyQuestion], _ respondents: [SurveyRespondent], by dimension: SurveyBreakdown.Dimension,
-        order: [String] = []
-    ) -> SurveyBreakdown {
-        SurveyAnswerTable(questions: questions, respondents: respondents).breakdown(by: dimension, order: order)
-    }
-
-    public static func result(of question: SurveyQuestion, over respondents: [SurveyRespondent]) -> QuestionResult {
-        SurveyAnswerTable(questions: [question], respondents: respondents).result(ofQuestionAt: 0)
-    }
 
     static func median(ofSorted values: [Double]) -> Double {
         let middle = values.count / 2

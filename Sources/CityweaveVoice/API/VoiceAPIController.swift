@@ -68,7 +68,7 @@ package struct VoiceAPIController {
         return EndorsementListDTO(
             statement: id, version: statement.version,
             counts: try await SignatoryCounts.read(id, version: statement.version, on: request.db),
-            items: signatories.map { EndorsementDTO($0, currentVersion: statement.version) },
+            items: signatories.map { EndorsementDTO($0, currentVersion: statement.version, request: request) },
             metadata: ListPageMetadata(
                 page, total: try await SignatoryCounts.versions(of: id, on: request.db).values.reduce(0, +)))
     }

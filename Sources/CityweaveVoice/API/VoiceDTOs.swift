@@ -89,9 +89,9 @@ package struct EndorsementDTO: Content {
     package var populationBand: PopulationBand?
     package var isExample: Bool
 
-    init(_ signatory: Signatory, currentVersion: Int) {
+    init(_ signatory: Signatory, currentVersion: Int, request: Request) {
         organisation = OrganisationDTO(
-            kind: signatory.organisation.kind, id: signatory.organisation.id, name: signatory.name)
+            kind: signatory.organisation.kind, id: signatory.organisation.id, name: signatory.name(request))
         signerName = signatory.signerName
         signerTitle = signatory.signerTitle
         comment = signatory.comment

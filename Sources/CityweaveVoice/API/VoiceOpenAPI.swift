@@ -372,9 +372,15 @@ package enum VoiceOpenAPI: OpenAPIModule {
                 "title": Doc.requiredText(maxLength: 300), "description": string, "language": string,
                 "organiser": organisation,
                 "closesOn": ["type": "string", "description": "YYYY-MM-DD; empty clears it."],
-                "resultsPublic": ["type": "boolean", "description": "Aggregates for everyone (default true)."],
+                "resultsPublic": [
+                    "type": "boolean",
+                    "description":
+                        "Aggregates for everyone (default true); otherwise for the organisers and the cities asked.",
+                ],
                 "answersPublic": [
-                    "type": "boolean", "description": "Each city's answers for everyone (default false).",
+                    "type": "boolean",
+                    "description":
+                        "Each city's submitted answers for everyone (default false); once the survey is open it can be turned off, not on.",
                 ],
                 "target": target, "questions": ["type": "array", "items": question],
                 "state": strings(["open", "closed"]),

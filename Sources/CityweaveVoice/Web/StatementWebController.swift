@@ -299,7 +299,7 @@ package struct StatementWebController {
             on: request.db)
         func row(_ signatory: Signatory) -> SignatoryRow {
             SignatoryRow(
-                organisation: signatory.name,
+                organisation: signatory.name(request),
                 href: signatory.organisation.kind == .city
                     ? request.localized(DirectoryPath.city.href(signatory.organisation.id)) : nil,
                 signer: signatory.signerName, title: signatory.signerTitle,
@@ -545,7 +545,7 @@ package struct StatementWebController {
         request.isEmbeddable = true
         let rows = try await Signatory.of(id, .of(version: statement.version), on: request.db).map {
             SignatoryRow(
-                organisation: $0.name, href: nil, signer: $0.signerName, title: $0.signerTitle,
+                organisation: $0.name(request), href: nil, signer: $0.signerName, title: $0.signerTitle,
                 date: request.text(day: $0.endorsedAt), comment: $0.comment, isExample: $0.isExample)
         }
         return try await request.view.render(
