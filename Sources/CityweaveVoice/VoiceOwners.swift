@@ -58,30 +58,3 @@ extension OrganisationLocator {
         }
     }
 }
-
-extension Organisation {
-    /// `city:12` or `network:3`, as paths and forms name an organisation.
-    init?(reference: String) {
-        let parts = reference.split(separator: ":", maxSplits: 1)
-        guard parts.count == 2, let kind = Kind(rawValue: String(parts[0])), let id = Int(parts[1]), id > 0 else {
-            return nil
-        }
-        self.init(kind: kind, id: id)
-    }
-
-    var reference: String { "\(kind.rawValue):\(id)" }
-}
-
-extension Request {
-    /// An organisation named in the path as `city:12` or `network:3`, or a 400 naming the parameter.
-    func organisationParameter(_ name: String) throws -> Organisation {
-        let text = parameters.get(name) ?? ""
-        guard let organisation = Organisation(reference: text) else {
-            throw BadRequest(
-                Message(
-                    "voice.error.organisation-reference", "'{field}' must be city:ID or network:ID; got '{given}'.",
-                    ["field": .text(name), "given": .text(text)]))
-        }
-        return organisation
-    }
-}

@@ -46,7 +46,7 @@ package enum EndorsementEdits {
                     "The text has changed since version {given}: read version {current} and sign it.",
                     ["given": .count(version), "current": .count(statement.version)]))
         }
-        let comment = try VoiceText.line(input.comment, field: "comment", limit: maximumCommentLength, optional: true)
+        let comment = try EditText.line(input.comment, field: "comment", limit: maximumCommentLength, optional: true)
         let id = try statement.requireID()
         return try await context.db.transaction { db in
             // The statement as it is now, not as it was read: it may have closed or changed meanwhile.

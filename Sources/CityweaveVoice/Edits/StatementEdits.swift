@@ -44,7 +44,7 @@ package enum StatementEdits {
         var checked: [Organisation] = []
         for lead in leads where !checked.contains(lead) {
             guard try await DirectoryOrganisations().name(of: lead, on: database) != nil else {
-                throw VoiceText.noSuchOrganisation(lead, field: "leads")
+                throw BadRequest.noSuchOrganisation(lead, field: "leads")
             }
             if let user = context.user, !user.isPlatformAdmin, !AccessPolicy.holds(.editor, in: [lead], user: user) {
                 throw Refusal(
@@ -179,11 +179,11 @@ package enum StatementEdits {
             }
             statement.openedAt = statement.openedAt ?? Date()
         case .delivered:
-            statement.deliveredTo = try VoiceText.line(change.deliveredTo, field: "deliveredTo", limit: 300)
-            statement.deliveredHow = try VoiceText.line(
+            statement.deliveredTo = try EditText.line(change.deliveredTo, field: "deliveredTo", limit: 300)
+            statement.deliveredHow = try EditText.line(
                 change.deliveredHow, field: "deliveredHow", limit: 300, optional: true)
             statement.deliveredOn = try DateText.pastDay(change.deliveredOn, field: "deliveredOn")
-            statement.answerURL = try VoiceText.webAddress(change.answerURL, field: "answerURL")
+            statement.answerURL = try EditText.webAddress(change.answerURL, field: "answerURL")
         case .draft, .closed:
             break
         }
@@ -267,8 +267,8 @@ package enum StatementEdits {
                     ["field": .text("language")]))
         }
         let id = try statement.requireID()
-        let title = try VoiceText.line(title, field: "title", limit: StatementInput.maximumTitleLength)
-        let body = try VoiceText.markdown(body, field: "body")
+        let title = try EditText.line(title, field: "title", limit: StatementInput.maximumTitleLength)
+        let body = try EditText.markdown(body, field: "body")
         try await context.db.transaction { db in
             let translation =
                 try await StatementTranslation.query(on: db).filter(\.$statement.$id == id)

@@ -41,9 +41,9 @@ package struct StatementInput: Content {
 
     /// Writes the fields given into `statement`; returns whether its text (title or body) changed.
     func apply(to statement: Statement, isNew: Bool) throws -> Bool {
-        let title = try VoiceText.line(
+        let title = try EditText.line(
             title ?? (isNew ? nil : statement.title), field: "title", limit: Self.maximumTitleLength)
-        let body = try VoiceText.markdown(body ?? (isNew ? nil : statement.body), field: "body")
+        let body = try EditText.markdown(body ?? (isNew ? nil : statement.body), field: "body")
         let textChanged = isNew || title != statement.title || body != statement.body
         statement.title = title
         statement.body = body
@@ -69,14 +69,14 @@ package struct StatementInput: Content {
                 throw Self.tooMany("addressees", limit: Self.maximumAddressees)
             }
             statement.addressees = try addressees.map {
-                Addressee(kind: $0.kind, name: try VoiceText.line($0.name, field: "addressees.name", limit: 200))
+                Addressee(kind: $0.kind, name: try EditText.line($0.name, field: "addressees.name", limit: 200))
             }
         } else if isNew {
             statement.addressees = []
         }
         // A deadline already set may have passed: saving the form again keeps it.
         if let deadline, isNew || deadline.trimmingCharacters(in: .whitespaces) != statement.deadline ?? "" {
-            statement.deadline = try VoiceText.comingDay(deadline, field: "deadline")
+            statement.deadline = try EditText.comingDay(deadline, field: "deadline")
         }
         return textChanged
     }

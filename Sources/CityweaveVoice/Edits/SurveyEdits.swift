@@ -12,7 +12,7 @@ package enum SurveyEdits {
     package static func create(_ input: SurveyInput, context: EditContext) async throws -> Survey {
         guard let organiser = input.organiser else { throw BadRequest.required("organiser") }
         guard try await DirectoryOrganisations().name(of: organiser, on: context.db) != nil else {
-            throw VoiceText.noSuchOrganisation(organiser, field: "organiser")
+            throw BadRequest.noSuchOrganisation(organiser, field: "organiser")
         }
         let survey = Survey()
         survey.organiser = organiser
@@ -99,7 +99,7 @@ package enum SurveyEdits {
     static func checkedTarget(_ target: SurveyTarget, on database: any Database) async throws -> SurveyTarget {
         var checked = target
         if let network = target.network, try await Network.find(network, on: database) == nil {
-            throw VoiceText.noSuchOrganisation(.network(network), field: "target.network")
+            throw BadRequest.noSuchOrganisation(.network(network), field: "target.network")
         }
         checked.countries = target.countries.map { $0.uppercased() }
         for code in checked.countries where try await Country.find(code, on: database) == nil {

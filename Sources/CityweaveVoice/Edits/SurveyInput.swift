@@ -36,8 +36,8 @@ package struct SurveyInput: Content {
     }
 
     func apply(to survey: Survey, isNew: Bool) throws {
-        survey.title = try VoiceText.line(title ?? (isNew ? nil : survey.title), field: "title")
-        survey.description = try VoiceText.markdown(
+        survey.title = try EditText.line(title ?? (isNew ? nil : survey.title), field: "title")
+        survey.description = try EditText.markdown(
             description ?? (isNew ? "" : survey.description), field: "description", limit: 20_000, optional: true)
         if let language {
             survey.language = try LanguageName.code(language)
@@ -46,7 +46,7 @@ package struct SurveyInput: Content {
         }
         // A day already set may have passed: saving the form again keeps it.
         if let closesOn, isNew || closesOn.trimmingCharacters(in: .whitespaces) != survey.closesOn ?? "" {
-            survey.closesOn = try VoiceText.comingDay(closesOn, field: "closesOn")
+            survey.closesOn = try EditText.comingDay(closesOn, field: "closesOn")
         }
         if let resultsPublic { survey.resultsPublic = resultsPublic } else if isNew { survey.resultsPublic = true }
         if let answersPublic {

@@ -37,12 +37,3 @@ package struct StatementForm: Content {
             deadline: deadline ?? "", leads: leads)
     }
 }
-
-/// The languages forms offer for an original text or a translation: the six of the interface first.
-enum WrittenLanguages {
-    static let codes = ["en", "fr", "es", "ar", "zh", "ru", "pt", "de", "it", "ja", "ko", "tr", "id", "sw", "hi"]
-
-    static func choices(selected: String?, request: Request) -> [FormChoice] {
-        codes.map { FormChoice(value: $0, label: LanguageName.of($0, in: request.language), selected: $0 == selected) }
-    }
-}

@@ -1,12 +1,11 @@
-import CityweaveAccounts
 import CityweaveCore
-import CityweaveShared
 import Foundation
 
-/// The texts people write into statements and surveys, checked alike.
-enum VoiceText {
+/// The texts people write into records, checked alike in every module.
+package enum EditText {
     /// A one-line text: trimmed, required unless `optional`, at most `limit` characters.
-    static func line(_ text: String?, field: String, limit: Int = 300, optional: Bool = false) throws -> String {
+    package static func line(_ text: String?, field: String, limit: Int = 300, optional: Bool = false) throws -> String
+    {
         let value = (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if value.isEmpty, !optional { throw BadRequest.required(field) }
         guard value.count <= limit else { throw BadRequest.tooLong(field, limit: limit) }
@@ -16,7 +15,9 @@ enum VoiceText {
     /// Markdown shown through the sanitizing renderer. Raw HTML that could run
     /// in a reader's browser is refused rather than silently dropped, so that
     /// the writer learns what readers will not see.
-    static func markdown(_ text: String?, field: String, limit: Int = 50_000, optional: Bool = false) throws -> String {
+    package static func markdown(_ text: String?, field: String, limit: Int = 50_000, optional: Bool = false) throws
+        -> String
+    {
         let value = try line(text, field: field, limit: limit, optional: optional)
         let folded = value.lowercased()
         let active = [
@@ -27,39 +28,27 @@ enum VoiceText {
         {
             throw BadRequest(
                 Message(
-                    "voice.error.active-markup",
+                    "shared.error.active-markup",
                     "'{field}' holds markup that would run in a reader's browser ('{found}'); write plain Markdown.",
                     ["field": .text(field), "found": .text(found)]))
         }
         return value
     }
 
-    /// A city or a network the directory does not hold, named by `field`.
-    static func noSuchOrganisation(_ organisation: Organisation, field: String) -> BadRequest {
-        switch organisation.kind {
-        case .city: .noSuchCity(organisation.id, field: field)
-        case .network:
-            BadRequest(
-                Message(
-                    "voice.error.no-such-network", "'{field}': there is no network {id}.",
-                    ["field": .text(field), "id": .text("\(organisation.id)")]))
-        }
-    }
-
     /// A `YYYY-MM-DD` day that has not passed (today or later), or nil.
-    static func comingDay(_ text: String?, field: String) throws -> String? {
+    package static func comingDay(_ text: String?, field: String) throws -> String? {
         guard let day = try DateText.typedDay(text, field: field) else { return nil }
         guard day >= DateText.day(Date()) else {
             throw BadRequest(
                 Message(
-                    "voice.error.day-passed", "'{field}' {day} has passed; give today or a later day.",
+                    "shared.error.day-passed", "'{field}' {day} has passed; give today or a later day.",
                     ["field": .text(field), "day": .text(day)]))
         }
         return day
     }
 
     /// An http or https address, or nil when left empty.
-    static func webAddress(_ text: String?, field: String) throws -> String? {
+    package static func webAddress(_ text: String?, field: String) throws -> String? {
         let value = try line(text, field: field, limit: 2_000, optional: true)
         guard !value.isEmpty else { return nil }
         guard let url = URL(string: value), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
@@ -67,7 +56,7 @@ enum VoiceText {
         else {
             throw BadRequest(
                 Message(
-                    "voice.error.web-address", "'{field}': '{given}' is not an http or https address.",
+                    "shared.error.web-address", "'{field}': '{given}' is not an http or https address.",
                     ["field": .text(field), "given": .text(value)]))
         }
         return value
