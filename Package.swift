@@ -58,12 +58,13 @@ let package = Package(
         .target(name: "CityweaveAid", dependencies: featureFoundation),
         .target(name: "CityweaveLandscape", dependencies: featureFoundation),
         .target(name: "CityweaveVoice", dependencies: featureFoundation),
+        .target(name: "CityweaveEvents", dependencies: featureFoundation),
         // The server: its list of modules and how it starts.
         .target(
             name: "CityweaveServer",
             dependencies: [
                 "CityweaveShared", "CityweaveAccounts", "CityweaveDirectory", "CityweaveKnowledge",
-                "CityweaveEngagement", "CityweaveAid", "CityweaveLandscape", "CityweaveVoice",
+                "CityweaveEngagement", "CityweaveAid", "CityweaveLandscape", "CityweaveVoice", "CityweaveEvents",
             ]
         ),
         .executableTarget(
@@ -83,7 +84,7 @@ let package = Package(
             name: "CityweaveServerTests",
             dependencies: [
                 "CityweaveServer", "CityweaveShared", "CityweaveAccounts", "CityweaveDirectory", "CityweaveKnowledge",
-                "CityweaveEngagement", "CityweaveAid", "CityweaveLandscape", "CityweaveVoice",
+                "CityweaveEngagement", "CityweaveAid", "CityweaveLandscape", "CityweaveVoice", "CityweaveEvents",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]

@@ -2,6 +2,7 @@ import CityweaveAccounts
 import CityweaveAid
 import CityweaveDirectory
 import CityweaveEngagement
+import CityweaveEvents
 import CityweaveKnowledge
 import CityweaveLandscape
 import CityweaveShared
@@ -81,6 +82,6 @@ public func configure(_ app: Application, with configuration: CityweaveConfigura
 package enum CityweaveModules {
     package static let all = ModuleSet([
         DirectoryModule.self, AccountsModule.self, KnowledgeModule.self, EngagementModule.self, AidModule.self,
-        LandscapeModule.self, VoiceModule.self,
+        LandscapeModule.self, VoiceModule.self, EventsModule.self,
     ])
 }

@@ -47,10 +47,10 @@ package struct GenerationCounter {
                 """
             ).run()
             for (table, columns) in watched {
-                let events = columns.map { "UPDATE OF \($0.joined(separator: ", "))" } ?? "INSERT OR UPDATE OR DELETE"
+                let firing = columns.map { "UPDATE OF \($0.joined(separator: ", "))" } ?? "INSERT OR UPDATE OR DELETE"
                 try await sql.raw(
                     """
-                    CREATE CONSTRAINT TRIGGER \(unsafeRaw: table)_\(unsafeRaw: name) AFTER \(unsafeRaw: events)
+                    CREATE CONSTRAINT TRIGGER \(unsafeRaw: table)_\(unsafeRaw: name) AFTER \(unsafeRaw: firing)
                     ON \(unsafeRaw: table) DEFERRABLE INITIALLY DEFERRED
                     FOR EACH ROW EXECUTE FUNCTION \(unsafeRaw: name)_changed()
                     """
@@ -69,13 +69,13 @@ package struct GenerationCounter {
             // SQLite writes one transaction at a time, and deletes row by row
             // from a table with triggers: plain row triggers suffice.
             for (table, columns) in watched {
-                let events =
+                let firings =
                     columns.map { ["UPDATE OF \($0.joined(separator: ", "))"] } ?? ["INSERT", "UPDATE", "DELETE"]
-                for event in events {
-                    let trigger = "\(table)_\(event.split(separator: " ")[0].lowercased())_\(name)"
+                for firing in firings {
+                    let trigger = "\(table)_\(firing.split(separator: " ")[0].lowercased())_\(name)"
                     try await sql.raw(
                         """
-                        CREATE TRIGGER \(unsafeRaw: trigger) AFTER \(unsafeRaw: event) ON \(unsafeRaw: table)
+                        CREATE TRIGGER \(unsafeRaw: trigger) AFTER \(unsafeRaw: firing) ON \(unsafeRaw: table)
                         BEGIN \(unsafeRaw: bump); END
                         """
                     ).run()

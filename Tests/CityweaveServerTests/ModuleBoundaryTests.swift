@@ -19,6 +19,7 @@ extension CityweaveServerTests {
     @Suite struct ModuleBoundaryTests {
         static let features = [
             "CityweaveKnowledge", "CityweaveEngagement", "CityweaveAid", "CityweaveLandscape", "CityweaveVoice",
+            "CityweaveEvents",
         ]
         /// The modules each module may stand on.
         static let foundations: [String: Set<String>] = {

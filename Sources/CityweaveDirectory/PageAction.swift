@@ -1,11 +1,11 @@
 import CityweaveShared
 import Vapor
 
-/// One of a record's page actions (a form posted from a statement's or a survey's page): done, it goes back
+/// One of a record's page actions (a form posted from the page of a statement, a survey or an event): done, it goes back
 /// to the page with its notice; refused for a reason the person can mend, it shows the page again with the
 /// reason, read afresh, answered with the refusal's status.
-enum PageAction {
-    static func run<Record, Notice: PageNotice>(
+package enum PageAction {
+    package static func run<Record, Notice: PageNotice>(
         _ request: Request, load: (Int) async throws -> Record, page: (Int) -> String,
         render: (Record, String) async throws -> View, _ action: (Record) async throws -> Notice
     ) async throws -> Response {
