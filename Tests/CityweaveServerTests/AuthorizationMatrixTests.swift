@@ -108,7 +108,8 @@ struct WriteCase: Sendable {
     /// Routes that need no account: signing in and accepting an invitation.
     static let openToAnyone: Set<String> = ["POST /login", "POST /invitations/:token"]
 
-    static let all: [WriteCase] = api + pages + accountPages + adminPages + knowledge + engagement + aid + voice
+    static let all: [WriteCase] =
+        api + pages + accountPages + adminPages + knowledge + engagement + aid + voice + events
 
     static let api: [WriteCase] = [
         WriteCase(route: "PATCH /api/v1/cities/:id", surface: .api, allowed: Persona.cityEditors, success: .ok) {
