@@ -323,5 +323,47 @@ extension CityweaveServerTests {
                 #expect(page.status == .ok && page.body.string.contains("Heat action plans"))
             }
         }
+
+        @Test func theFormNamesCitiesAndCoOrganisersByNameAndKeepsWhatWasTyped() async throws {
+            try await withCityweave { app in
+                let cast = try await Cast(app)
+                let browser = try await app.signIn("c40.editor@example.org")
+                var form = [
+                    "organiser": "network:\(cast.c40)", "kind": "roundtable", "title": "Mayors on heat",
+                    "timeZone": "America/Lima", "start": Cast.local(days: 15, zone: "America/Lima"),
+                    "end": Cast.local(days: 15, hour: 16, zone: "America/Lima"), "languages[]": "es",
+                    "level": "political", "access": "invited", "venueCity": "Lima", "invitedCities": "Lagos\nAtlantis",
+                    "coOrganisers": "eurocities",
+                ]
+                let refused = try await app.page(.POST, "/events", form: form, as: browser)
+                #expect(refused.status == .badRequest)
+                #expect(refused.body.string.contains("Atlantis") && refused.body.string.contains("Mayors on heat"))
+                #expect(try await app.count("events") == 0)
+                form["invitedCities"] = "Lagos"
+                let created = try await app.page(.POST, "/events", form: form, as: browser)
+                #expect(created.status == .seeOther, "\(created.body.string)")
+                let event = try #require(try await Event.query(on: app.db).first())
+                let id = try event.requireID()
+                #expect(event.venueCityID == cast.lima)
+                #expect(try await EventQueries.cities(of: id, role: .invited, on: app.db) == [cast.lagos])
+                let organisers = try await EventQueries.organisers(of: id, on: app.db)
+                #expect(organisers.map(\.organisation) == [.network(cast.c40), .network(cast.eurocities)])
+                #expect(organisers.map(\.isConfirmed) == [true, false])
+                let edit = try await app.page(.GET, "/events/\(id)/edit", as: browser)
+                #expect(edit.status == .ok && edit.body.string.contains("eurocities"))
+                // Eurocities' editor sees the draft it is asked to co-organise, and confirms.
+                let other = try await app.signIn("eurocities.editor@example.org")
+                let shown = try await app.page(.GET, "/events/\(id)", as: other)
+                #expect(shown.status == .ok)
+                let confirmed = try await app.page(
+                    .POST, "/events/\(id)/organisers/network:\(cast.eurocities)/confirm", form: [:], as: other)
+                #expect(confirmed.status == .seeOther)
+                #expect(try await EventQueries.hosts(of: id, on: app.db).count == 2)
+                let published = try await app.page(
+                    .POST, "/events/\(id)/state", form: ["state": "published"], as: other)
+                #expect(published.status == .seeOther)
+                #expect(try await app.page(.GET, "/events/\(id)").body.string.contains("Mayors on heat"))
+            }
+        }
     }
 }

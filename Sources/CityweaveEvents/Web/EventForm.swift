@@ -5,8 +5,8 @@ import CityweaveShared
 import Fluent
 import Vapor
 
-/// The event form as a browser sends it: lists as checkboxes or lines, cities as names or ids one per line,
-/// the organiser as a menu and co-organising networks as checkboxes.
+/// The event form as a browser sends it: lists as checkboxes or lines, cities and co-organising networks
+/// by name one per line, the organiser as a menu.
 package struct EventForm: Content {
     package var kind: String?
     package var title: String?
@@ -27,7 +27,8 @@ package struct EventForm: Content {
     package var capacity: String?
     /// `city:ID` or `network:ID`: the organiser the writer acts for.
     package var organiser: String?
-    package var coOrganisers: [String]?
+    /// Networks or cities asked to co-organise, one per line, by name (a network also by acronym or short name).
+    package var coOrganisers: String?
     package var invitedCities: String?
     package var partnerCities: String?
     package var sectors: String?
@@ -37,7 +38,7 @@ package struct EventForm: Content {
 
     package init() {}
 
-    init(_ event: Event, organisers: [EventOrganiser], invited: String, partners: String) {
+    init(_ event: Event, organisers: [EventOrganiser], coOrganisers: String, invited: String, partners: String) {
         let zone = event.zone
         kind = event.kind.rawValue
         title = event.title
@@ -55,7 +56,7 @@ package struct EventForm: Content {
         access = event.access.rawValue
         capacity = event.capacity.map(String.init)
         organiser = organisers.first?.organisation.reference
-        coOrganisers = organisers.dropFirst().map(\.organisation.reference)
+        self.coOrganisers = coOrganisers
         invitedCities = invited
         partnerCities = partners
         sectors = event.sectors.joined(separator: "\n")
@@ -88,8 +89,9 @@ package struct EventForm: Content {
         input.level = level
         input.access = access
         input.capacity = try FormNumber.parse(capacity, field: "capacity", as: Int.self) ?? 0
-        let organisers = [organiser ?? ""] + (coOrganisers ?? [])
-        input.organisers = organisers.compactMap(Organisation.init(reference:))
+        let named = [organiser ?? ""].compactMap(Organisation.init(reference:))
+        let asked = try await Self.organisations(coOrganisers ?? "", field: "coOrganisers", on: db)
+        input.organisers = named + asked.filter { !named.contains($0) }
         if isNew, input.organisers?.isEmpty != false { throw BadRequest.required("organiser") }
         input.invitedCities = try await Self.cities(invitedCities ?? "", field: "invitedCities", on: db)
         input.partnerCities = try await Self.cities(partnerCities ?? "", field: "partnerCities", on: db)
@@ -148,5 +150,37 @@ package struct EventForm: Content {
             names[city.name, default: 0] += 1
         }
         return cities.map { names[$0.name, default: 0] > 1 ? String($0.id!) : $0.name }.joined(separator: "\n")
+    }
+
+    /// Organisations written one per line: a network by its short name (`c40`), acronym or full name, or
+    /// else a city as ``cities(_:field:on:)`` reads it.
+    static func organisations(_ text: String, field: String, on db: any Database) async throws -> [Organisation] {
+        var organisations: [Organisation] = []
+        for line in text.split(whereSeparator: { $0.isNewline || $0 == ";" }) {
+            let written = line.trimmingCharacters(in: .whitespaces)
+            guard !written.isEmpty else { continue }
+            let found = try await Network.query(on: db)
+                .group(.or) {
+                    $0.filter(\.$slug == written.lowercased()).filter(\.$acronym == written).filter(\.$name == written)
+                }
+                .limit(2).all()
+            let organisation: Organisation
+            if found.count == 1, let id = found[0].id {
+                organisation = .network(id)
+            } else {
+                organisation = .city(try await cities(written, field: field, on: db)[0])
+            }
+            if !organisations.contains(organisation) { organisations.append(organisation) }
+        }
+        return organisations
+    }
+
+    /// Organisations as the form shows them again, one per line: networks by short name, cities by name.
+    static func organisationLines(_ organisers: [EventOrganiser], on db: any Database) async throws -> String {
+        let networks = organisers.filter { $0.organisationKind == .network }.map(\.organisationID)
+        let cities = organisers.filter { $0.organisationKind == .city }.map(\.organisationID)
+        var lines = try await Network.query(on: db).filter(\.$id ~~ networks).all().map(\.slug)
+        if !cities.isEmpty { lines.append(try await self.lines(cities, on: db)) }
+        return lines.joined(separator: "\n")
     }
 }

@@ -192,7 +192,6 @@ package struct EventWebController {
         var languages: [FormChoice]
         var interpretation: [FormChoice]
         var organisers: [FormChoice]
-        var coOrganisers: [FormChoice]
         var zones: [FormChoice]
         var error: String?
     }
@@ -224,8 +223,10 @@ package struct EventWebController {
     package func editForm(_ request: Request) async throws -> View {
         let event = try await visible(request)
         let id = try event.requireID()
+        let organisers = try await EventQueries.organisers(of: id, on: request.db)
         let form = EventForm(
-            event, organisers: try await EventQueries.organisers(of: id, on: request.db),
+            event, organisers: organisers,
+            coOrganisers: try await EventForm.organisationLines(Array(organisers.dropFirst()), on: request.db),
             invited: try await EventForm.lines(
                 try await EventQueries.cities(of: id, role: .invited, on: request.db), on: request.db),
             partners: try await EventForm.lines(
@@ -261,8 +262,6 @@ package struct EventWebController {
             organisers.append(
                 FormChoice(value: chosen, label: try await request.name(of: organisation), selected: true))
         }
-        let co = Set(form.coOrganisers ?? [])
-        let networks = try await Network.query(on: request.db).filter(\.$ended == nil).sort(\.$name).all()
         return try await request.view.render(
             "Events/event-form",
             FormPage(
@@ -298,11 +297,6 @@ package struct EventWebController {
                         selected: form.interpretation?.contains($0) ?? false)
                 },
                 organisers: organisers,
-                coOrganisers: networks.compactMap { network in
-                    let reference = Organisation.network(network.id!).reference
-                    guard reference != form.organiser else { return nil }
-                    return FormChoice(value: reference, label: network.name, selected: co.contains(reference))
-                },
                 zones: ViewerTimeZone.choices(selected: TimeZone(identifier: form.timeZone ?? "") ?? .gmt),
                 error: error))
     }

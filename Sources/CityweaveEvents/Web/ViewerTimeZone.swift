@@ -42,7 +42,11 @@ struct EventTimeText: Encodable {
     /// The same in the organiser's zone, or nil when it is the reader's.
     var organiser: String?
     var organiserZone: String
-    /// `YYYY-MM-DDTHH:MM` for `<time datetime>`, in UTC.
+    /// The hours alone ("14:00–15:30"), in the reader's zone and in the organiser's when it differs, for a
+    /// day's column of the calendar.
+    var hours: String
+    var organiserHours: String?
+    /// An ISO 8601 instant for `<time datetime>`.
     var machine: String
 
     init(start: Date, end: Date, organiserZone: TimeZone, viewer: TimeZone, locale: Locale) {
@@ -53,7 +57,13 @@ struct EventTimeText: Encodable {
             || viewer.secondsFromGMT(for: end) != organiserZone.secondsFromGMT(for: end)
         organiser = differs ? Self.span(start, end, zone: organiserZone, locale: locale) : nil
         self.organiserZone = organiserZone.identifier.replacingOccurrences(of: "_", with: " ")
+        hours = Self.hours(start, end, zone: viewer, locale: locale)
+        organiserHours = differs ? Self.hours(start, end, zone: organiserZone, locale: locale) : nil
         machine = start.formatted(.iso8601)
+    }
+
+    static func hours(_ start: Date, _ end: Date, zone: TimeZone, locale: Locale) -> String {
+        "\(clock(start, zone: zone, locale: locale))–\(clock(end, zone: zone, locale: locale))"
     }
 
     static func span(_ start: Date, _ end: Date, zone: TimeZone, locale: Locale) -> String {
