@@ -20,6 +20,8 @@ package enum EventsModule: CityweaveModule {
 
     package static let pageSections = [EventsSections.city, EventsSections.network, EventsSections.account]
 
+    package static let partnershipLinks = [TradeMissionLinks.provider]
+
     package static let demoContent: DemoContentLoader? = DemoEvents.loadIfEmpty
 
     package static let guardedTables = [

@@ -121,3 +121,37 @@ package enum EventsSections {
             html: try await request.renderedSection("Events/account-section", context))
     }
 }
+
+/// The trade missions between a city and its partner cities, linked from their partnership.
+enum TradeMissionLinks {
+    static let provider = PartnershipLinkProvider { request, city, partners in
+        guard !partners.isEmpty else { return [:] }
+        let db = request.db
+        // A mission joins its organising cities and its partner cities: one of the two sides is a partner.
+        let between = Set(partners + [city]).sorted().map(String.init).joined(separator: ", ")
+        let missions = try await Event.query(on: db).filter(\.$kind == .tradeMission).filter(\.$state != .draft)
+            .filter(
+                .sql(
+                    raw:
+                        "events.id IN (SELECT event_id FROM event_cities WHERE role = 'partner' AND city_id IN (\(between)))"
+                )
+            )
+            .sort(\.$startsAt).all()
+        var links: [Int: [PartnershipLink]] = [:]
+        for mission in missions {
+            let id = try mission.requireID()
+            let organisers = try await EventQueries.hosts(of: id, on: db).filter { $0.kind == .city }.map(\.id)
+            let sides = Set(organisers + (try await EventQueries.cities(of: id, role: .partner, on: db)))
+            guard sides.contains(city) else { continue }
+            let label = request.text(
+                Message(
+                    "events.partnership.mission", "Trade mission: {title} ({day})",
+                    ["title": .text(mission.title), "day": .day(mission.startsAt)]))
+            for partner in partners where sides.contains(partner) {
+                links[partner, default: []].append(
+                    PartnershipLink(label: label, href: request.localized(EventsPath.event.href(id))))
+            }
+        }
+        return links
+    }
+}

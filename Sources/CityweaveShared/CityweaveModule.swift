@@ -24,6 +24,8 @@ package protocol CityweaveModule: SendableMetatype {
     static func prepare(_ app: Application)
     /// Its sections of other modules' pages (a city's, a network's).
     static var pageSections: [PageSectionProvider] { get }
+    /// Its links on the partnerships between cities (a trade mission between two partner cities).
+    static var partnershipLinks: [PartnershipLinkProvider] { get }
     /// Its example records, loaded on a first start.
     static var demoContent: DemoContentLoader? { get }
     /// Its commands (`cityweave NAME …`) and its sub-commands of `cityweave import`.
@@ -44,6 +46,7 @@ extension CityweaveModule {
     package static var openAPI: [any OpenAPIModule.Type] { [] }
     package static func prepare(_ app: Application) {}
     package static var pageSections: [PageSectionProvider] { [] }
+    package static var partnershipLinks: [PartnershipLinkProvider] { [] }
     package static var demoContent: DemoContentLoader? { nil }
     package static var commands: [String: any AnyAsyncCommand] { [:] }
     package static var importCommands: [String: any AnyAsyncCommand] { [:] }
@@ -103,6 +106,7 @@ package struct ModuleSet: Sendable {
             module.prepare(app)
             for routes in module.routes() { try app.register(collection: routes) }
             app.pageSectionProviders += module.pageSections
+            app.partnershipLinkProviders += module.partnershipLinks
             if let demo = module.demoContent { app.demoContentLoaders.append(demo) }
             for handler in module.lifecycleHandlers { app.lifecycle.use(handler) }
             for (name, command) in module.commands { app.asyncCommands.use(command, as: name) }

@@ -365,5 +365,30 @@ extension CityweaveServerTests {
                 #expect(try await app.page(.GET, "/events/\(id)").body.string.contains("Mayors on heat"))
             }
         }
+
+        @Test func aTradeMissionShowsOnBothCitiesPagesAndOnTheirPartnership() async throws {
+            try await withCityweave { app in
+                let cast = try await Cast(app)
+                let partnership = Partnership()
+                partnership.$cityA.id = min(cast.lagos, cast.lima)
+                partnership.$cityB.id = max(cast.lagos, cast.lima)
+                partnership.kind = .sisterCity
+                partnership.source = "test"
+                try await partnership.create(on: app.db)
+                let mission = try await cast.published(
+                    #""kind": "trade-mission", "title": "Lagos to Lima: ports", "partnerCities": [\#(cast.lima)], "sectors": ["ports and logistics"], "organisers": [{"kind": "city", "id": \#(cast.lagos)}], "#,
+                    token: cast.lagosEditor)
+                #expect(mission.partnerCities.map(\.id) == [cast.lima])
+                for city in [cast.lagos, cast.lima] {
+                    let page = try await app.page(.GET, "/cities/\(city)").body.string
+                    #expect(page.contains("Lagos to Lima: ports"), "city \(city)")
+                    // The partnership's row links to the mission too.
+                    #expect(page.contains("Trade mission: Lagos to Lima: ports"), "city \(city)")
+                }
+                let partnersOnly = try await cast.create(
+                    #""partnerCities": [\#(cast.lima)], "#)
+                #expect(partnersOnly.isProblem(status: .badRequest, mentioning: "partnerCities"))
+            }
+        }
     }
 }

@@ -184,6 +184,8 @@ package struct DirectoryWebController {
             package var country: String
             package var kind: String
             package var since: String
+            /// What other modules link to the partnership (a trade mission between the two cities).
+            package var links: [PartnershipLink]
         }
 
         package struct NetworkLink: Encodable {
@@ -235,6 +237,9 @@ package struct DirectoryWebController {
             title: request.text(
                 Message("directory.city.map-title", "{city} and its partner cities", ["city": .text(city.name)])))
         var partners: [CityPage.Partner] = []
+        let links = try await request.partnershipLinks(
+            city: city.id!,
+            partners: partnerships.map { ($0.cityA.id == city.id ? $0.cityB : $0.cityA).id! })
         for partnership in partnerships {
             let partner = partnership.cityA.id == city.id ? partnership.cityB : partnership.cityA
             let there = GeoPoint(latitude: partner.latitude, longitude: partner.longitude)
@@ -246,7 +251,7 @@ package struct DirectoryWebController {
                 .init(
                     id: partner.id!, partnershipID: partnership.id!, name: partner.name,
                     country: request.countryName(of: partner), kind: request.text(partnership.kind.message),
-                    since: partnership.since.map(String.init) ?? ""))
+                    since: partnership.since.map(String.init) ?? "", links: links[partner.id!] ?? []))
         }
         map.addDot(at: here, label: city.name, href: nil, population: city.population, highlighted: true)
         let profile = dto.contextProfile
