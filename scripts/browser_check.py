@@ -53,6 +53,10 @@ PUBLIC_PAGES = [
     ("surveys", "/surveys"),
     ("survey", "/surveys/{survey}"),
     ("results", "/surveys/{survey}/results?by=region"),
+    ("events", "/events?view=list"),
+    ("events-month", "/events?view=month"),
+    ("event", "/events/{event}"),
+    ("overlaps", "/events/overlaps"),
     ("login", "/login"),
     ("not-found", "/no-such-page"),
 ]
@@ -67,6 +71,7 @@ EDITOR_PAGES = [
     ("city-edit", "/cities/{city}/edit"),
     ("statement-form", "/statements/new"),
     ("survey-form", "/surveys/new"),
+    ("event-form", "/events/new"),
 ]
 
 # Elements sticking out further than this (px) count: sub-pixel rounding does not.
@@ -123,11 +128,12 @@ def sign_in(driver, base):
         sys.exit(f"signing in as {EDITOR[0]} failed: still on {driver.current_url}")
 
 
-def first_link(driver, base, page, prefix):
+def first_link(driver, base, page, prefix, numeric=False):
     driver.get(base + page)
     for link in driver.find_elements(By.CSS_SELECTOR, f'main a[href^="{prefix}"]'):
         rest = link.get_attribute("href").split(prefix, 1)[1]
-        if rest and rest.split("/")[0].split("?")[0] and "/" not in rest.strip("/"):
+        segment = rest.split("/")[0].split("?")[0]
+        if segment and (segment.isdigit() or not numeric) and "/" not in rest.strip("/"):
             return rest.strip("/").split("?")[0]
     sys.exit(f"no link to {prefix}… on {page}")
 
@@ -164,6 +170,7 @@ def main():
             "offer": first_link(desktop, base, "/aid/resources/ffp2-masks", "/aid/offers/"),
             "statement": first_link(desktop, base, "/statements", "/statements/"),
             "survey": first_link(desktop, base, "/surveys", "/surveys/"),
+            "event": first_link(desktop, base, "/events?view=list", "/events/", numeric=True),
         }
         # Public pages as a visitor sees them, then the editor's pages signed in.
         for index, (kind, pattern) in enumerate(PUBLIC_PAGES + EDITOR_PAGES):

@@ -36,6 +36,7 @@ extension CityweaveServerTests {
                 let run = try await app.firstID("aid_matching_runs")
                 let statement = try #require(try await app.firstID("statements"))
                 let survey = try #require(try await app.firstID("surveys"))
+                let event = try #require(try await app.firstID("events"))
                 let signatory = try await app.signIn("helsinki.signatory@example.org", password: "esplanadi-demo")
                 let editor = try await app.signIn("helsinki.editor@example.org", password: "senate-square-demo")
                 let admin = try await app.signIn("admin@example.org", password: "weave-the-demo-2026")
@@ -46,7 +47,8 @@ extension CityweaveServerTests {
                     "/aid/requests/\(request)", "/aid/ledger", "/login", "/no-such-page", "/statements",
                     "/statements/\(statement)", "/statements/\(statement)/signatories", "/surveys",
                     "/surveys/\(survey)",
-                    "/surveys/\(survey)/results?by=income",
+                    "/surveys/\(survey)/results?by=income", "/events", "/events?view=month", "/events?view=list",
+                    "/events/\(event)", "/events/overlaps",
                 ].map { ($0, nil) }
                 if let run { pages.append(("/aid/matching-runs/\(run)", admin)) }
                 pages += [
@@ -54,7 +56,10 @@ extension CityweaveServerTests {
                     "/cities/\(helsinki)/recommended-practices", "/cities/\(helsinki)/practices/new",
                     "/cities/\(helsinki)/engagements/new", "/aid/offers/new", "/cities/\(helsinki)/edit",
                 ].map { ($0, editor) }
-                pages += ["/statements/new", "/surveys/new"].map { ($0, editor) }
+                pages += ["/statements/new", "/surveys/new", "/events/new"].map { ($0, editor) }
+                pages += ["/events/\(event)", "/events/\(event)/edit", "/events/\(event)/registrations"].map {
+                    ($0, admin)
+                }
                 pages += [("/statements/\(statement)", signatory), ("/account", signatory)]
                 pages += ["/admin/people", "/admin/audit"].map { ($0, admin) }
                 let data = try await DataTexts(app.db as! any SQLDatabase)
@@ -72,7 +77,7 @@ extension CityweaveServerTests {
         }
 
         /// The texts a page may show as they are, in any language: everything the database holds (names,
-        /// titles, descriptions), the names the locale data gives countries and languages in French, the
+        /// titles, descriptions), the names the locale data gives countries, languages and time zones in French, the
         /// names of the world map's outlines, and names of things, formats and licences.
         struct DataTexts {
             var whole: Set<String> = [
@@ -94,6 +99,15 @@ extension CityweaveServerTests {
                     Locale.LanguageCode.isoLanguageCodes.compactMap {
                         locale.localizedString(forLanguageCode: $0.identifier)
                     })
+                // Time zones by their place in the time-zone database, and their names in the locale data.
+                for identifier in TimeZone.knownTimeZoneIdentifiers {
+                    let spaced = identifier.replacingOccurrences(of: "_", with: " ")
+                    whole.insert(spaced)
+                    whole.formUnion(spaced.split(separator: "/").map(String.init))
+                    if let name = TimeZone(identifier: identifier)?.localizedName(for: .generic, locale: locale) {
+                        whole.insert(name)
+                    }
+                }
                 let outlines = try JSONDecoder().decode(
                     WorldOutlines.self,
                     from: Data(

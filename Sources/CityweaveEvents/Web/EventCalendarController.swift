@@ -160,7 +160,7 @@ package struct EventCalendarController {
                 FormChoice(value: $0.rawValue, label: request.text($0.message), selected: $0 == filter.level)
             },
             cities: try await EventsChoices.cities(selected: filter.city, on: request.db),
-            zones: ViewerTimeZone.choices(selected: zone), anchor: anchorText,
+            zones: ViewerTimeZone.choices(selected: zone, locale: request.language.locale), anchor: anchorText,
             zone: zone.identifier.replacingOccurrences(of: "_", with: " "),
             isFiltered: filter.theme != nil || filter.network != nil || filter.city != nil || filter.kind != nil
                 || filter.language != nil || filter.level != nil,

@@ -297,7 +297,8 @@ package struct EventWebController {
                         selected: form.interpretation?.contains($0) ?? false)
                 },
                 organisers: organisers,
-                zones: ViewerTimeZone.choices(selected: TimeZone(identifier: form.timeZone ?? "") ?? .gmt),
+                zones: ViewerTimeZone.choices(
+                    selected: TimeZone(identifier: form.timeZone ?? "") ?? .gmt, locale: request.language.locale),
                 error: error))
     }
 

@@ -23,11 +23,15 @@ enum ViewerTimeZone {
             string: chosen, maxAge: 365 * 86_400, path: "/", isSecure: false, isHTTPOnly: true, sameSite: .lax)
     }
 
-    /// Every zone a reader may choose, by name.
-    static func choices(selected: TimeZone) -> [FormChoice] {
-        TimeZone.knownTimeZoneIdentifiers.sorted().map {
-            FormChoice(
-                value: $0, label: $0.replacingOccurrences(of: "_", with: " "), selected: $0 == selected.identifier)
+    /// Every zone a reader may choose: its place in the time-zone database, and its name in the reader's
+    /// language where the locale data has one ("Europe/Paris (heure d’Europe centrale)").
+    static func choices(selected: TimeZone, locale: Locale) -> [FormChoice] {
+        TimeZone.knownTimeZoneIdentifiers.sorted().map { identifier in
+            var label = identifier.replacingOccurrences(of: "_", with: " ")
+            if let name = TimeZone(identifier: identifier)?.localizedName(for: .generic, locale: locale) {
+                label += " (\(name))"
+            }
+            return FormChoice(value: identifier, label: label, selected: identifier == selected.identifier)
         }
     }
 }
