@@ -114,6 +114,7 @@ if Context.environment["CITYWEAVE_BENCHMARKS"] != nil {
     )
     for name in [
         "KnowledgeBenchmarks", "EngagementBenchmarks", "LandscapeBenchmarks", "AidBenchmarks", "VoiceBenchmarks",
+        "EventsBenchmarks",
     ] {
         package.targets.append(
             .executableTarget(

@@ -19,13 +19,15 @@ public enum SyntheticEvents {
     /// `"city:id"`) over `years` years from `start`, inviting cities with ids `1...cities`.
     ///
     /// Each organiser works on two to four themes of one family (now and then one more), holds events
-    /// mostly at the technical level, and invites its members: a network's pool of cities falls as 1/rank
-    /// (the largest has `cities` × 0.4, the smallest 30), a city's partners are 30 to 300, and the cities
-    /// with low ids (the large ones) belong to most pools. Organisers are active as 1/rank^0.8; one event in
+    /// mostly at the technical level, and invites its members: a network's pool of cities falls as
+    /// 1/rank^0.6 (the largest has `cities` × 0.4, the smallest 80), a city's partners are 40 to 400, and the
+    /// cities with low ids (the large ones) belong to most pools. Organisers are active as 1/rank^0.8; one event in
     /// ten has a second organiser. Events fall on weekdays between 8:00 and 18:30 of the organiser's time
     /// zone and last one to three hours; one in fifty is a conference of two to four days. An event
     /// invites 20 to 400 of its organiser's pool (log-uniformly, all of a smaller pool), one in a hundred
-    /// nobody in particular. Ids are `1...count` in an order unrelated to the starts.
+    /// nobody in particular (about 110 cities on average). Ids are `1...count` in the order the events were
+    /// entered, one to ten weeks before they start (conferences two to twelve months), as a database numbers
+    /// them; the events come in that order.
     public static func calendar(
         count: Int, organisers organiserCount: Int, cities: Int, years: Double, start: Date,
         using random: inout SeededGenerator
@@ -46,7 +48,7 @@ public enum SyntheticEvents {
         let firstDay = Int((start.timeIntervalSinceReferenceDate / 86_400).rounded(.down))
         let days = max(1, Int(years * 365.25))
         var chosen = [Int](repeating: -1, count: cities + 1)
-        return (0..<count).map { index in
+        var entered: [(time: Double, event: ScheduledEvent)] = (0..<count).map { index in
             let draw = Double.random(in: 0..<total, using: &random)
             let holder = organisers[cumulative.firstIndex { $0 > draw } ?? organiserCount - 1]
             var names = [holder.name]
@@ -62,23 +64,33 @@ public enum SyntheticEvents {
             while ((day % 7) + 7) % 7 >= 5 { day += 1 }
             let midnight = Double(day) * 86_400 - holder.offset * 3_600
             let interval: (start: Double, end: Double)
+            let lead: Double
             if Int.random(in: 0..<50, using: &random) == 0 {
                 let length = Double(Int.random(in: 2...4, using: &random))
                 interval = (midnight + 9 * 3_600, midnight + (length - 1) * 86_400 + 17 * 3_600)
+                lead = Double.random(in: 60...365, using: &random) * 86_400
             } else {
                 let begin = midnight + Double(Int.random(in: 16...31, using: &random)) * 1_800
                 let minutes = [60, 60, 60, 90, 90, 120, 120, 150, 180].randomElement(using: &random)!
                 interval = (begin, begin + Double(minutes * 60))
+                lead = Double.random(in: 7...70, using: &random) * 86_400
             }
             var audience: [Int] = []
             if Int.random(in: 0..<100, using: &random) > 0 {
                 let size = min(holder.pool.count, Int(exp(Double.random(in: log(20.0)..<log(401.0), using: &random))))
                 audience = sample(size, of: holder.pool, marks: &chosen, stamp: index, using: &random)
             }
-            return ScheduledEvent(
-                id: index + 1, organisers: names, start: Date(timeIntervalSinceReferenceDate: interval.start),
+            let event = ScheduledEvent(
+                id: 0, organisers: names, start: Date(timeIntervalSinceReferenceDate: interval.start),
                 end: Date(timeIntervalSinceReferenceDate: interval.end), themes: ThemeSet(themes),
                 level: holder.level(&random), audience: audience)
+            return (interval.start - lead, event)
+        }
+        entered.sort { $0.time < $1.time }
+        return entered.enumerated().map { number, entry in
+            var event = entry.event
+            event.id = number + 1
+            return event
         }
     }
 

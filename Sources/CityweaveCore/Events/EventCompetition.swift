@@ -58,27 +58,27 @@ public enum EventCompetition {
     /// Seven days in seconds: events on a theme at one level compete while their starts are closer than this.
     public static let week: TimeInterval = 604_800
 
-    /// Every competing pair of the calendar, sorted by (first, second); the same pairs and scores as
+    /// Every competing pair of the calendar, sorted by (first, second): the same pairs, reasons and scores as
     /// ``allPairs(_:)``.
     ///
-    /// One sweep over the events in order of start. For rule (a), the events that started in the last 7 days
-    /// wait in 48 lists, one per theme and level; an event looks only in the lists of its own themes at its
-    /// level (about 1/20 of the week's events), and a pair sharing several themes is taken from the list of
-    /// the first of them. For rule (b), the events not yet ended form the active set (a few dozen at a time),
-    /// and an event counts the cities it shares with each by walking the two sorted audiences in step.
-    /// A pair that is in the active set is judged on both rules there and skipped in the theme lists, so it
-    /// is reported once. The fields are laid out one array per field in order of start, organisers numbered,
-    /// so that the loop reads numbers in order and allocates nothing but its results. For 100,000 events over
-    /// three years that is some 10 million pair checks where the plain comparison makes 5 billion.
+    /// One sweep over the events in order of start, judging each pair when the later of the two is reached.
+    ///
+    /// Rule (b): each city has a list of the events inviting it that are still under way. An event walks the
+    /// lists of the cities it invites, dropping events that have ended and counting, for each event it meets,
+    /// the cities they share; then it joins the lists. That is work in proportion to the invitations and the
+    /// cities shared: 30 million steps for the benchmark's 100,000 events, where walking the sorted audiences
+    /// of each pair of events under way at once would take 390 million.
+    ///
+    /// Rule (a): each theme and level has a list of its events in order of start, and the window of those
+    /// that started less than 7 days before; an event looks only in the windows of its own themes at its own
+    /// level, and a pair sharing several themes is taken from the list of the first of them.
+    ///
+    /// A pair met in the city lists is judged there on both rules and passed over in the theme lists, so that
+    /// it is reported once. The pairs are put in order by counting, then scored by the expressions the plain
+    /// comparison uses. The events' fields are laid out one array per field, organisers and cities numbered,
+    /// so that the loops read numbers and allocate little but the results.
     public static func all(_ events: [ScheduledEvent]) -> [Competition] {
-        #if TIMING
-            let t0 = timingNow()
-            let sweep = CompetitionSweep(events)
-            print("  layout", Double(timingNow() - t0) / 1e9)
-            return sweep.competitions()
-        #else
-            CompetitionSweep(events).competitions()
-        #endif
+        CompetitionSweep(events).competitions()
     }
 
     /// The plain all-pairs comparison by the definitions, which ``all(_:)`` is tested and benchmarked
@@ -88,12 +88,10 @@ public enum EventCompetition {
         for i in events.indices {
             for j in (i + 1)..<events.count {
                 // Neither rule holds for starts a week apart whose times do not overlap: the test that turns
-                // away almost every pair, before anything is read but four dates.
-                let (a, b) = (events[i], events[j])
-                guard abs(a.start.timeIntervalSince(b.start)) < week || (a.start < b.end && b.start < a.end) else {
-                    continue
-                }
-                if let competition = competition(a, b) { found.append(competition) }
+                // away almost every pair, reading only four dates.
+                let (startA, endA, startB, endB) = (events[i].start, events[i].end, events[j].start, events[j].end)
+                guard abs(startA.timeIntervalSince(startB)) < week || (startA < endB && startB < endA) else { continue }
+                if let competition = competition(events[i], events[j]) { found.append(competition) }
             }
         }
         return found.sorted { ($0.first, $0.second) < ($1.first, $1.second) }
@@ -184,35 +182,33 @@ public enum EventCompetition {
 
 /// The calendar laid out for ``EventCompetition/all(_:)``: one array per field, in order of start (an
 /// event's place in that order is its position), organisers and cities as small numbers, and the events'
-/// lists end to end in the order of the events.
+/// organisers and audiences end to end in the order the events came in.
 private struct CompetitionSweep {
     let count: Int
-    /// Ids by position, and each position's rank among the ids, by which results are sorted.
+    /// Ids by position, and each position's rank among the ids, by which the results are sorted.
     let ids: [Int]
     let ranks: [Int32]
     let starts: [Double]
     let ends: [Double]
     let themes: [UInt32]
     let levels: [Int8]
-    /// Organisers of the event at position p: `organisers[organiserSpans[p]]`.
+    /// The organisers of the event at position p: `organisers[organiserSpans[p]]`.
     let organiserSpans: [Range<Int>]
     let organisers: [Int32]
-    /// Invited cities of the event at position p, as numbers below `cityCount`: `audience[audienceSpans[p]]`.
+    /// The cities the event at position p invites, as numbers below `cityCount`: `audience[audienceSpans[p]]`.
     let audienceSpans: [Range<Int>]
     let audience: [Int32]
     let cityCount: Int
 
     init(_ events: [ScheduledEvent]) {
-        #if TIMING
-            let t0 = timingNow()
-        #endif
+        precondition(events.count < Int32.max, "too many events")
         count = events.count
         var byStart = events.indices.map { (start: events[$0].start.timeIntervalSinceReferenceDate, index: $0) }
         byStart.sort { $0.start < $1.start }
         var positions = [Int](repeating: 0, count: count)
         for (position, entry) in byStart.enumerated() { positions[entry.index] = position }
-        // The events are read in their own order, once, and their fields written at their positions: reading
-        // them in order of start would jump between their lists all over memory.
+        // The events are read once, in their own order, and their fields written at their positions: reading
+        // them in order of start would jump between their arrays all over memory.
         var ids = [Int](repeating: 0, count: count)
         var starts = [Double](repeating: 0, count: count)
         var ends = [Double](repeating: 0, count: count)
@@ -250,9 +246,6 @@ private struct CompetitionSweep {
             audience.append(contentsOf: event.audience.lazy.map { Int32(truncatingIfNeeded: $0) })
             audienceSpans[position] = firstCity..<audience.count
         }
-        #if TIMING
-            print("   columns", Double(timingNow() - t0) / 1e9)
-        #endif
         // Cities keep their ids as numbers when these are small (as the directory's are), else are numbered
         // in order of id: a dictionary look-up for each of millions of invitations costs more than the sweep.
         if audience.isEmpty {
@@ -278,34 +271,42 @@ private struct CompetitionSweep {
         (self.audienceSpans, self.audience) = (audienceSpans, audience)
     }
 
+    func competitions() -> [Competition] {
+        let (partners, groupEnds) = sorted(pairs())
+        var summaries = [Summary](
+            repeating: Summary(id: 0, start: 0, end: 0, themes: 0, audience: 0, level: 0), count: count)
+        for position in 0..<count {
+            summaries[Int(ranks[position])] = Summary(
+                id: ids[position], start: starts[position], end: ends[position], themes: themes[position],
+                audience: Int32(audienceSpans[position].count), level: levels[position])
+        }
+        return [Competition](unsafeUninitializedCapacity: partners.count) { buffer, initialized in
+            var groupStart = 0
+            for (low, groupEnd) in groupEnds.enumerated() {
+                let event = summaries[low]
+                for slot in groupStart..<Int(groupEnd) {
+                    let word = partners[slot]
+                    buffer.initializeElement(
+                        at: slot,
+                        to: competition(event, summaries[Int(word >> 32)], cities: Int32(truncatingIfNeeded: word)))
+                }
+                groupStart = Int(groupEnd)
+            }
+            initialized = partners.count
+        }
+    }
+
     /// A pair as the sweep finds it: the two events' ranks among the ids, and the cities they share while
-    /// their times overlap (0 when they do not). The score and the other reasons are worked out from these
-    /// once the pairs are in order. 12 bytes: there are millions of them, and fresh memory costs as much to
-    /// touch as the sweep costs to run.
+    /// both are under way (0 when their times do not overlap). The score and the other reasons are worked
+    /// out once the pairs are in order; 12 bytes, because there are millions of pairs and fresh memory costs
+    /// about as much to touch as the sweep costs to run.
     struct Found {
         var low: Int32
         var high: Int32
         var cities: Int32
     }
 
-    func competitions() -> [Competition] {
-        #if TIMING
-            let t0 = timingNow()
-        #endif
-        var (found, lowCounts, highCounts) = pairs()
-        #if TIMING
-            print("  sweep", Double(timingNow() - t0) / 1e9)
-            let t1 = timingNow()
-            defer { print("  sort", Double(timingNow() - t1) / 1e9) }
-        #endif
-        sort(&found, lowCounts: lowCounts, highCounts: highCounts)
-        var positions = [Int](repeating: 0, count: count)
-        for position in 0..<count { positions[Int(ranks[position])] = position }
-        return found.map { pair in competition(positions[Int(pair.low)], positions[Int(pair.high)], cities: pair.cities)
-        }
-    }
-
-    /// Where a city's list is in `cityLists`, how many it holds and how many it has room for.
+    /// Where a city's list is in the city lists, how many events it holds and how many it has room for.
     struct CityList {
         var start: Int32
         var live: Int32
@@ -320,22 +321,23 @@ private struct CompetitionSweep {
     }
 
     /// Every competing pair, in the order found, and how many pairs each rank is the lower and the higher of.
-    private func pairs() -> (found: [Found], lowCounts: [Int], highCounts: [Int]) {
+    ///
+    /// The state the loop changes lives in buffers of its own, allocated here and freed on return, so that
+    /// writing to it in the innermost loops checks no array for sharing.
+    private func pairs() -> (found: [[Found]], lowCounts: [Int32], highCounts: [Int32]) {
         let week = EventCompetition.week
-        var found: [Found] = []
-        var lowCounts = [Int](repeating: 0, count: count)
-        var highCounts = [Int](repeating: 0, count: count)
-        func add(_ a: Int, _ b: Int, cities: Int32) {
-            let (ra, rb) = (ranks[a], ranks[b])
-            let (low, high) = ra < rb ? (ra, rb) : (rb, ra)
-            found.append(Found(low: low, high: high, cities: cities))
-            lowCounts[Int(low)] += 1
-            highCounts[Int(high)] += 1
-        }
-        // The theme lists: for each (theme, level), its events in order of start, end to end; those from
-        // `heads[list]` to `tails[list]` started within the last week.
+        // The pairs in chunks of a million, as growing one array by doubling would copy them and touch twice
+        // their memory.
+        let chunkSize = 1 << 20
+        var found: [[Found]] = []
+        var chunk: [Found] = []
+        var lowCounts = [Int32](repeating: 0, count: count)
+        var highCounts = [Int32](repeating: 0, count: count)
+        // The theme lists: for each (theme bit, level), its events in order of start, end to end. When the
+        // sweep reaches the event at `tails[list]` of a list, those from `heads[list]` on started less than
+        // a week before it.
         let levelCount = EventLevel.allCases.count
-        let listCount = Theme.allCases.count * levelCount
+        let listCount = UInt32.bitWidth * levelCount
         var listStarts = [Int](repeating: 0, count: listCount + 1)
         for position in 0..<count {
             var remaining = themes[position]
@@ -358,24 +360,44 @@ private struct CompetitionSweep {
         }
         heads = Array(listStarts.dropLast())
         var tails = heads
-        found.reserveCapacity(pairBound(lists: lists, listStarts: listStarts))
         // The city lists: for each city, the events inviting it that had not ended when it was last looked
-        // at. A list outgrowing its room moves to the end of `cityLists` with twice the room, so that the
-        // lists take room for the events under way at once (tens a city), not for all of a city's invitations,
-        // and stay in the processor's cache.
-        var cities = [CityList](repeating: CityList(start: 0, live: 0, room: 0), count: cityCount)
-        var cityLists: [CityEntry] = []
-        #if TIMING
-        var moves = 0
-        #endif
-        // The cities each earlier event still under way shares with the current one, and those not 0.
-        var shared = [Int32](repeating: 0, count: count)
-        var touched: [Int] = []
+        // at, in `arena`. A list outgrowing its room moves to the end of the arena with twice the room, so
+        // that the lists take room for the events under way at once (a few a city), not for all of a city's
+        // invitations, and stay in the processor's cache.
+        let cities = UnsafeMutableBufferPointer<CityList>.allocate(capacity: cityCount)
+        cities.initialize(repeating: CityList(start: 0, live: 0, room: 0))
+        var arena = UnsafeMutableBufferPointer<CityEntry>.allocate(capacity: 4_096)
+        arena.initialize(repeating: CityEntry(end: 0, position: 0))
+        var arenaUsed = 0
+        // For each earlier event under way, the cities it shares with the current one; and those not 0.
+        let shared = UnsafeMutableBufferPointer<Int32>.allocate(capacity: count)
+        shared.initialize(repeating: 0)
+        let touched = UnsafeMutableBufferPointer<Int32>.allocate(capacity: count)
+        touched.initialize(repeating: 0)
+        var touchedCount = 0
+        defer {
+            cities.deallocate()
+            arena.deallocate()
+            shared.deallocate()
+            touched.deallocate()
+        }
+        func add(_ a: Int, _ b: Int, cities: Int32) {
+            // Two entries of one id (which a calendar should not have) are one event, as in the plain comparison.
+            guard ids[a] != ids[b] else { return }
+            let (low, high) = ranks[a] < ranks[b] ? (ranks[a], ranks[b]) : (ranks[b], ranks[a])
+            if chunk.count == chunkSize {
+                found.append(chunk)
+                chunk = []
+                chunk.reserveCapacity(chunkSize)
+            }
+            chunk.append(Found(low: low, high: high, cities: cities))
+            lowCounts[Int(low)] += 1
+            highCounts[Int(high)] += 1
+        }
 
         for position in 0..<count {
-            let (start, end, eventThemes, level) = (
-                starts[position], ends[position], themes[position], levels[position]
-            )
+            let (start, end) = (starts[position], ends[position])
+            // Rule (b): an event taking no time overlaps nothing.
             if end > start {
                 for entry in audienceSpans[position] {
                     let city = Int(audience[entry])
@@ -383,148 +405,157 @@ private struct CompetitionSweep {
                     let base = Int(list.start)
                     var kept = 0
                     for slot in base..<(base + Int(list.live)) {
-                        let entry = cityLists[slot]
+                        let entry = arena[slot]
                         guard entry.end > start else { continue }
-                        cityLists[base + kept] = entry
+                        arena[base + kept] = entry
                         kept += 1
                         let other = Int(entry.position)
-                        if shared[other] == 0 { touched.append(other) }
+                        if shared[other] == 0 {
+                            touched[touchedCount] = entry.position
+                            touchedCount += 1
+                        }
                         shared[other] += 1
                     }
                     if kept == list.room {
-                        list.room = max(4, 2 * list.room)
-                        list.start = Int32(cityLists.count)
-                        cityLists.append(contentsOf: repeatElement(CityEntry(end: 0, position: 0), count: Int(list.room)))
-                        for slot in 0..<kept { cityLists[Int(list.start) + slot] = cityLists[base + slot] }
-                        #if TIMING
-                        moves += 1
-                        #endif
+                        let room = max(4, 2 * Int(list.room))
+                        if arenaUsed + room > arena.count {
+                            let larger = UnsafeMutableBufferPointer<CityEntry>.allocate(
+                                capacity: max(2 * arena.count, arenaUsed + room))
+                            larger.initialize(repeating: CityEntry(end: 0, position: 0))
+                            for slot in 0..<arenaUsed { larger[slot] = arena[slot] }
+                            arena.deallocate()
+                            arena = larger
+                        }
+                        for slot in 0..<kept { arena[arenaUsed + slot] = arena[base + slot] }
+                        (list.start, list.room) = (Int32(arenaUsed), Int32(room))
+                        arenaUsed += room
                     }
-                    cityLists[Int(list.start) + kept] = CityEntry(end: end, position: Int32(position))
+                    arena[Int(list.start) + kept] = CityEntry(end: end, position: Int32(position))
                     list.live = Int32(kept + 1)
                     cities[city] = list
                 }
-                for other in touched where !sharesOrganiser(other, position) {
-                    add(other, position, cities: shared[other])
+                for other in touched[..<touchedCount] where !sharesOrganiser(Int(other), position) {
+                    add(Int(other), position, cities: shared[Int(other)])
                 }
             }
-            var remaining = eventThemes
+            // Rule (a).
+            var remaining = themes[position]
             while remaining != 0 {
                 let theme = remaining.trailingZeroBitCount
                 remaining &= remaining - 1
-                let list = theme * levelCount + Int(level)
+                let list = theme * levelCount + Int(levels[position])
                 var head = heads[list]
                 while head < tails[list] && start - starts[Int(lists[head])] >= week { head += 1 }
                 heads[list] = head
                 for slot in head..<tails[list] {
                     let other = Int(lists[slot])
                     // Taken from the list of the first shared theme only, and not at all when found above.
-                    guard (themes[other] & eventThemes).trailingZeroBitCount == theme, shared[other] == 0,
+                    guard (themes[other] & themes[position]).trailingZeroBitCount == theme, shared[other] == 0,
                         !sharesOrganiser(other, position)
                     else { continue }
                     add(other, position, cities: 0)
                 }
                 tails[list] += 1
             }
-            for other in touched { shared[other] = 0 }
-            touched.removeAll(keepingCapacity: true)
+            for other in touched[..<touchedCount] { shared[Int(other)] = 0 }
+            touchedCount = 0
         }
-        #if TIMING
-        print("   moves", moves, "arena", cityLists.count)
-        #endif
+        found.append(chunk)
         return (found, lowCounts, highCounts)
     }
 
-    /// About as many pairs as the sweep can find, counted cheaply before it so that `found` is allocated once
-    /// (growing it by doubling would touch twice the memory): the pairs within a week in each theme list
-    /// (a pair sharing several themes once for each) and the pairs of events under way at once.
-    private func pairBound(lists: [Int32], listStarts: [Int]) -> Int {
-        var bound = 0
-        for list in 0..<(listStarts.count - 1) {
-            var head = listStarts[list]
-            for slot in listStarts[list]..<listStarts[list + 1] {
-                let start = starts[Int(lists[slot])]
-                while start - starts[Int(lists[head])] >= EventCompetition.week { head += 1 }
-                bound += slot - head
-            }
-        }
-        let sortedEnds = ends.sorted()
-        var ended = 0
-        for position in 0..<count {
-            while ended < count && sortedEnds[ended] <= starts[position] { ended += 1 }
-            bound += max(0, position - ended)
-        }
-        return bound
-    }
-
-    /// The competition of the events at two positions that the sweep found to compete, sharing `cities`
-    /// while under way at once: the reasons and the score by the same expressions as the plain comparison.
-    @inline(__always)
-    private func competition(_ a: Int, _ b: Int, cities: Int32) -> Competition {
-        let sharedThemes = themes[a] & themes[b]
-        let gap = abs(starts[a] - starts[b])
-        let sameThemeWithinWeek = sharedThemes != 0 && levels[a] == levels[b] && gap < EventCompetition.week
-        let themeScore =
-            sameThemeWithinWeek
-            ? EventCompetition.themeScore(
-                shared: sharedThemes.nonzeroBitCount, union: (themes[a] | themes[b]).nonzeroBitCount, gap: gap) : 0
-        let audienceScore =
-            cities > 0
-            ? EventCompetition.audienceScore(
-                overlap: min(ends[a], ends[b]) - max(starts[a], starts[b]),
-                shorter: min(ends[a] - starts[a], ends[b] - starts[b]), shared: Int(cities),
-                smaller: min(audienceCount(a), audienceCount(b))) : 0
-        let (first, second) = ids[a] < ids[b] ? (ids[a], ids[b]) : (ids[b], ids[a])
-        return Competition(
-            first: first, second: second, score: EventCompetition.score(themeScore, audienceScore),
-            sharedThemes: ThemeSet(rawValue: sharedThemes), sharedCities: Int(cities),
-            sameThemeWithinWeek: sameThemeWithinWeek, overlapsWithSharedCities: cities > 0)
-    }
-
-    @inline(__always)
-    private func audienceCount(_ position: Int) -> Int { audienceSpans[position].count }
-
-    /// Whether an organiser holds both; most events have one, few more than two, so a double loop is the
+    /// Whether an organiser holds both; most events have one and few more than two, so a double loop is the
     /// quickest.
     @inline(__always)
     private func sharesOrganiser(_ a: Int, _ b: Int) -> Bool {
         for i in organiserSpans[a] {
-            for j in organiserSpans[b] where organisers[i] == organisers[j] {
-                return true
-            }
+            for j in organiserSpans[b] where organisers[i] == organisers[j] { return true }
         }
         return false
     }
 
-    /// The pairs sorted by (lower rank, higher rank), that is by (first, second): by the higher rank into a
-    /// second array and then, stably, by the lower back into the first, each by counting. Linear in the
-    /// pairs, where comparing would take a second for ten million.
-    private func sort(_ found: inout [Found], lowCounts: [Int], highCounts: [Int]) {
-        func firstSlots(_ counts: [Int]) -> [Int] {
-            var slots = [Int](repeating: 0, count: counts.count)
+    /// The pairs sorted by (lower rank, higher rank), that is by (first, second), each as one word, its
+    /// higher rank above its shared cities; and where each lower rank's pairs end.
+    ///
+    /// Sorted by the higher rank and then, stably, by the lower, each time placed by counting: linear, where
+    /// comparing would take long for the few dozen pairs of each event, which come in an order the processor
+    /// cannot guess (sorting each event's pairs took longer than both passes together). Between the passes
+    /// each pair is its lower rank above its cities.
+    private func sorted(_ pairs: (found: [[Found]], lowCounts: [Int32], highCounts: [Int32])) -> (
+        partners: [UInt64], groupEnds: [Int32]
+    ) {
+        let total = pairs.found.reduce(0) { $0 + $1.count }
+        // Slots as 4-byte numbers, so that the counters of 100,000 ranks stay in the processor's cache.
+        precondition(total < Int32.max, "too many competing pairs")
+        func firstSlots(_ counts: [Int32]) -> [Int32] {
+            var slots = [Int32](repeating: 0, count: counts.count)
             for rank in counts.indices.dropFirst() { slots[rank] = slots[rank - 1] + counts[rank - 1] }
             return slots
         }
-        var next = firstSlots(highCounts)
-        let byHigh = [Found](unsafeUninitializedCapacity: found.count) { buffer, initialized in
-            for pair in found {
-                buffer.initializeElement(at: next[Int(pair.high)], to: pair)
+        var next = firstSlots(pairs.highCounts)
+        let byHigh = [UInt64](unsafeUninitializedCapacity: total) { buffer, initialized in
+            for pair in pairs.found.joined() {
+                buffer.initializeElement(
+                    at: Int(next[Int(pair.high)]), to: UInt64(pair.low) << 32 | UInt64(UInt32(bitPattern: pair.cities)))
                 next[Int(pair.high)] += 1
             }
-            initialized = found.count
+            initialized = total
         }
-        next = firstSlots(lowCounts)
-        found.withUnsafeMutableBufferPointer { found in
-            for pair in byHigh {
-                found[next[Int(pair.low)]] = pair
-                next[Int(pair.low)] += 1
+        // Each rank's count has been added to its first slot: `next` holds where each rank's pairs end.
+        let highEnds = next
+        next = firstSlots(pairs.lowCounts)
+        let partners = [UInt64](unsafeUninitializedCapacity: total) { buffer, initialized in
+            var groupStart = 0
+            for (high, groupEnd) in highEnds.enumerated() {
+                for slot in groupStart..<Int(groupEnd) {
+                    let word = byHigh[slot]
+                    let low = Int(word >> 32)
+                    buffer.initializeElement(at: Int(next[low]), to: UInt64(high) << 32 | (word & 0xFFFF_FFFF))
+                    next[low] += 1
+                }
+                groupStart = Int(groupEnd)
             }
+            initialized = total
         }
+        return (partners, next)
+    }
+
+    /// What the score and the reasons of a pair read of an event, together, so that each pair's other event
+    /// is one read of memory.
+    struct Summary {
+        var id: Int
+        var start: Double
+        var end: Double
+        var themes: UInt32
+        var audience: Int32
+        var level: Int8
+    }
+
+    /// The competition of two events that the sweep found to compete, sharing `cities` while both under way,
+    /// `a` of the lower id: the reasons and the score by the same expressions as the plain comparison.
+    @inline(__always)
+    private func competition(_ a: Summary, _ b: Summary, cities: Int32) -> Competition {
+        let sharedThemes = a.themes & b.themes
+        let gap = abs(a.start - b.start)
+        let sameThemeWithinWeek = sharedThemes != 0 && a.level == b.level && gap < EventCompetition.week
+        let themeScore =
+            sameThemeWithinWeek
+            ? EventCompetition.themeScore(
+                shared: sharedThemes.nonzeroBitCount, union: (a.themes | b.themes).nonzeroBitCount, gap: gap) : 0
+        let audienceScore =
+            cities > 0
+            ? EventCompetition.audienceScore(
+                overlap: min(a.end, b.end) - max(a.start, b.start), shorter: min(a.end - a.start, b.end - b.start),
+                shared: Int(cities), smaller: Int(min(a.audience, b.audience))) : 0
+        return Competition(
+            first: a.id, second: b.id, score: EventCompetition.score(themeScore, audienceScore),
+            sharedThemes: ThemeSet(rawValue: sharedThemes), sharedCities: Int(cities),
+            sameThemeWithinWeek: sameThemeWithinWeek, overlapsWithSharedCities: cities > 0)
     }
 }
 
 extension EventLevel {
-    /// Its place in `allCases`, for the sweep's lists.
+    /// Its place in `allCases`, for the sweep's theme lists.
     fileprivate var number: Int8 {
         switch self {
         case .political: 0
@@ -533,11 +564,3 @@ extension EventLevel {
         }
     }
 }
-
-#if TIMING
-    func timingNow() -> UInt64 {
-        var t = timespec()
-        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
-        return UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_nsec)
-    }
-#endif
