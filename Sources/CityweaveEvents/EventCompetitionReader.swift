@@ -7,60 +7,61 @@ import Vapor
 /// The fatigue guard as the server reads it: the published events around one event or over a window, their
 /// audiences, and the core's comparison of them.
 package enum EventCompetitionReader {
-    /// The events of other organisers that compete with `event`, best score first.
-    package static func competitors(of event: Event, on db: any Database) async throws -> [(Event, Competition)] {
+    /// The events of other organisers that compete with `event`, best score first: the `limit` best, and
+    /// how many there are in all.
+    package static func competitors(of event: Event, limit: Int, on db: any Database) async throws
+        -> (found: [(Event, Competition)], total: Int)
+    {
         let id = try event.requireID()
-        let calendar = try await Event.query(on: db).filter(\.$state == .published).filter(\.$id != id)
-            .filter(\.$startsAt >= event.startsAt.addingTimeInterval(-EventCompetition.week - EventFilter.longestEvent))
-            .filter(\.$startsAt < event.endsAt.addingTimeInterval(EventCompetition.week)).all()
-        let audiences = try await EventQueries.audiences(of: calendar + [event], on: db)
-        let hosts = try await hostsByEvent(calendar + [event], on: db)
-        let scheduled = calendar.map {
-            EventRecords.scheduled($0, audience: audiences[$0.id!] ?? [], organisers: hosts[$0.id!] ?? [])
-        }
-        let own = EventRecords.scheduled(event, audience: audiences[id] ?? [], organisers: hosts[id] ?? [])
-        let byID = Dictionary(uniqueKeysWithValues: calendar.map { ($0.id!, $0) })
-        return EventCompetition.competitors(of: own, in: scheduled).compactMap { competition in
-            byID[competition.other(than: id)].map { ($0, competition) }
-        }
+        let calendar = try await EventSchedule.read(
+            from: event.startsAt.addingTimeInterval(-EventCompetition.week),
+            to: event.endsAt.addingTimeInterval(EventCompetition.week), on: db)
+        let audience = try await EventQueries.audiences(of: [event], on: db)[id] ?? []
+        let own = EventRecords.scheduled(
+            event, audience: audience, organisers: try await EventQueries.hosts(of: id, on: db))
+        let competitions = EventCompetition.competitors(of: own, in: calendar)
+        let shown = Array(competitions.prefix(limit))
+        let events = try await records(shown.map { $0.other(than: id) }, on: db)
+        return (
+            shown.compactMap { competition in events[competition.other(than: id)].map { ($0, competition) } },
+            competitions.count
+        )
     }
 
-    /// Every competing pair of the published events overlapping `from`..<`to`, their clusters, and how many
-    /// events each city's people are invited to per week.
+    /// Every competing pair of the published events overlapping `from`..<`to`, the largest clusters with
+    /// their events, and how many events each city's people are invited to per week.
     package struct Overlaps {
-        package var events: [Event]
+        /// How many published events the window holds.
+        package var eventCount: Int
         package var competitions: [Competition]
-        package var clusters: [[Int]]
+        /// The `clusters` largest groups: the ids of all their events, and the first `eventsPerCluster` of them.
+        package var clusters: [(ids: [Int], events: [Event])]
+        package var clusterCount: Int
         package var busiestWeeks: [(city: Int, week: Date, events: Int)]
     }
 
-    package static func overlaps(from: Date, to: Date, busiest: Int, on db: any Database) async throws -> Overlaps {
-        let events = try await Event.query(on: db).filter(\.$state == .published)
-            .filter(\.$startsAt >= from.addingTimeInterval(-EventFilter.longestEvent)).filter(\.$startsAt < to)
-            .filter(\.$endsAt > from).sort(\.$startsAt).all()
-        let audiences = try await EventQueries.audiences(of: events, on: db)
-        let hosts = try await hostsByEvent(events, on: db)
-        let scheduled = events.map {
-            EventRecords.scheduled($0, audience: audiences[$0.id!] ?? [], organisers: hosts[$0.id!] ?? [])
-        }
+    package static func overlaps(
+        from: Date, to: Date, clusters limit: Int, eventsPerCluster: Int, busiest: Int, on db: any Database
+    ) async throws -> Overlaps {
+        let scheduled = try await EventSchedule.read(from: from, to: to, on: db)
         let competitions = EventCompetition.all(scheduled)
-        let weekly = WeeklyInvitations(scheduled)
+        let clusters = EventCompetition.clusters(competitions, events: scheduled)
+        let shown = Array(clusters.prefix(limit))
+        let events = try await records(shown.flatMap { $0.prefix(eventsPerCluster) }, on: db)
         return Overlaps(
-            events: events, competitions: competitions,
-            clusters: EventCompetition.clusters(competitions, events: scheduled),
-            busiestWeeks: weekly.busiest(limit: busiest))
+            eventCount: scheduled.count, competitions: competitions,
+            clusters: shown.map { ids in (ids, ids.prefix(eventsPerCluster).compactMap { events[$0] }) },
+            clusterCount: clusters.count,
+            busiestWeeks: WeeklyInvitations(scheduled).busiest(limit: busiest))
     }
 
-    private static func hostsByEvent(_ events: [Event], on db: any Database) async throws -> [Int: [Organisation]] {
-        var hosts: [Int: [Organisation]] = [:]
-        for batch in EventQueries.batches(events.compactMap(\.id)) {
-            for row in try await EventOrganiser.query(on: db).filter(\.$event.$id ~~ batch)
-                .filter(\.$isConfirmed == true).all()
-            {
-                hosts[row.$event.id, default: []].append(row.organisation)
-            }
+    /// The events of `ids`, by id.
+    private static func records(_ ids: [Int], on db: any Database) async throws -> [Int: Event] {
+        var events: [Int: Event] = [:]
+        for batch in EventQueries.batches(ids) {
+            for event in try await Event.query(on: db).filter(\.$id ~~ batch).all() { events[event.id!] = event }
         }
-        return hosts
+        return events
     }
 
     /// Why two events compete, in a sentence.

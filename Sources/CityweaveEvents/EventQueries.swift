@@ -102,18 +102,24 @@ package enum EventQueries {
         var audiences: [Int: [Int]] = [:]
         for event in events {
             let id = event.id!
-            var audience = invited[id] ?? []
-            if event.access != .invited {
-                for host in hosts[id] ?? [] {
-                    switch host.kind {
-                    case .city: audience.append(host.id)
-                    case .network: audience += members[host.id] ?? []
-                    }
-                }
-            }
-            audiences[id] = audience
+            audiences[id] = audience(
+                access: event.access, invited: invited[id] ?? [], hosts: hosts[id] ?? [], members: members)
         }
         return audiences
+    }
+
+    /// Who an event calls on: its invited cities, and unless only they are asked, its organising cities and
+    /// the present members of its organising networks.
+    static func audience(access: EventAccess, invited: [Int], hosts: [Organisation], members: [Int: [Int]]) -> [Int] {
+        var audience = invited
+        guard access != .invited else { return audience }
+        for host in hosts {
+            switch host.kind {
+            case .city: audience.append(host.id)
+            case .network: audience += members[host.id] ?? []
+            }
+        }
+        return audience
     }
 
     /// Ids in batches small enough for one `IN (...)` on either database.

@@ -15,7 +15,7 @@ package struct EventsAPIController {
         let filter = try EventFilter(query: request, defaultFrom: week.lowerBound, defaultTo: week.upperBound)
         let query = EventListing.query(filter, reader: request.actor?.user, on: request.db)
         let total = try await query.copy().count()
-        let events = try await query.range(page.offset..<(page.offset + page.per)).all()
+        let events = try await EventListing.summaryFields(query).range(page.offset..<(page.offset + page.per)).all()
         return Paged(
             items: try await EventRecords.summaries(events, on: request.db),
             metadata: ListPageMetadata(page, total: total))
@@ -95,10 +95,11 @@ package struct EventsAPIController {
     @Sendable
     package func competing(_ request: Request) async throws -> CompetingListDTO {
         let event = try await visible(request)
-        let competitors = try await EventCompetitionReader.competitors(of: event, on: request.db)
+        let (competitors, total) = try await EventCompetitionReader.competitors(
+            of: event, limit: 50, on: request.db)
         let names = try await EventRecords.Names.read(for: competitors.map(\.0), on: request.db)
         return CompetingListDTO(
-            event: try event.requireID(),
+            event: try event.requireID(), total: total,
             items: competitors.map { other, competition in
                 CompetitionDTO(
                     event: EventRecords.summary(other, names: names), score: competition.score,
@@ -109,15 +110,15 @@ package struct EventsAPIController {
             })
     }
 
-    /// Clusters of competing events between `from` and `to` (today and the next 90 days by default), and the
-    /// cities whose people are invited to the most events in one week.
+    /// The largest clusters of competing events between `from` and `to` (today and the next 90 days by
+    /// default), and the cities whose people are invited to the most events in one week.
     @Sendable
     package func overlaps(_ request: Request) async throws -> OverlapsDTO {
         let today = CalendarWindow.day(containing: Date(), in: .gmt).lowerBound
         let filter = try EventFilter(
             query: request, defaultFrom: today, defaultTo: today.addingTimeInterval(90 * 86_400))
         let overlaps = try await EventCompetitionReader.overlaps(
-            from: filter.from, to: filter.to, busiest: 20, on: request.db)
+            from: filter.from, to: filter.to, clusters: 20, eventsPerCluster: 20, busiest: 20, on: request.db)
         return try await OverlapsReport(overlaps, on: request.db).dto(from: filter.from, to: filter.to)
     }
 

@@ -120,11 +120,16 @@ package struct CompetitionDTO: Content {
 
 package struct CompetingListDTO: Content {
     package var event: Int
+    /// How many events compete with it; `items` lists the best 50.
+    package var total: Int
     package var items: [CompetitionDTO]
 }
 
 package struct OverlapClusterDTO: Content {
+    /// Its first events (20 at most), in order.
     package var events: [EventSummaryDTO]
+    /// How many events the group holds.
+    package var eventCount: Int
     package var pairs: Int
     package var highestScore: Double
 }
@@ -140,6 +145,8 @@ package struct OverlapsDTO: Content {
     package var from: Date
     package var to: Date
     package var events: Int
+    /// How many groups of competing events the window holds; `clusters` lists the largest.
+    package var clusterCount: Int
     package var clusters: [OverlapClusterDTO]
     /// The cities whose people are invited to the most events in one week, most first.
     package var busiestWeeks: [BusyWeekDTO]

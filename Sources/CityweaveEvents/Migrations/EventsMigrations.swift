@@ -4,5 +4,6 @@ import Fluent
 package enum EventsMigrations {
     package static let all: [any Migration] = [
         CreateEvent(), CreateEventOrganiser(), CreateEventCity(), CreateRegistration(), CreateCalendarKey(),
+        AddCalendarIndex(),
     ]
 }

@@ -3,6 +3,7 @@ import CityweaveCore
 import CityweaveDirectory
 import CityweaveShared
 import Fluent
+import SQLKit
 import Vapor
 
 /// The iCalendar feeds that calendar programs subscribe to: a network's events, a city's, a theme's, a
@@ -18,9 +19,8 @@ package struct CalendarFeedController {
         return String(file.dropLast(4))
     }
 
-    private func published(on db: any Database) -> QueryBuilder<Event> {
-        Event.query(on: db).filter(\.$state != .draft).filter(\.$endsAt > Date().addingTimeInterval(-Self.history))
-            .sort(\.$startsAt).sort(\.$id)
+    private func published(_ condition: SQLQueryString, on db: any Database) async throws -> [FeedEvent] {
+        try await FeedEvent.read(where: condition, history: Self.history, on: db)
     }
 
     /// The events a network holds or co-holds.
@@ -30,8 +30,8 @@ package struct CalendarFeedController {
         guard let network = try await Network.query(on: request.db).filter(\.$slug == slug).first() else {
             throw Abort(.notFound)
         }
-        let events = try await published(on: request.db)
-            .filter(.sql(raw: EventFeeds.heldBy(.network(network.id!), db: request.db))).all()
+        let events = try await published(
+            "\(unsafeRaw: EventFeeds.heldBy(.network(network.id!), db: request.db))", on: request.db)
         return try await EventFeeds.response(events, name: network.name, request: request)
     }
 
@@ -44,24 +44,20 @@ package struct CalendarFeedController {
         let networks = try await Membership.query(on: request.db).filter(\.$city.$id == id)
             .group(.or) { $0.filter(\.$until == nil).filter(\.$until >= EventQueries.currentYear) }
             .all(\.$network.$id)
-        let events = try await published(on: request.db)
-            .group(.or) { held in
-                held.filter(\.$venueCityID == id)
-                held.filter(.sql(raw: EventFeeds.heldBy(.city(id), db: request.db)))
-                held.filter(.sql(raw: "events.id IN (SELECT event_id FROM event_cities WHERE city_id = \(id))"))
-                for network in Set(networks) {
-                    held.filter(.sql(raw: EventFeeds.heldBy(.network(network), db: request.db)))
-                }
-            }
-            .all()
+        var held = [
+            "venue_city_id = \(id)", EventFeeds.heldBy(.city(id), db: request.db),
+            "events.id IN (SELECT event_id FROM event_cities WHERE city_id = \(id))",
+        ]
+        held += Set(networks).sorted().map { EventFeeds.heldBy(.network($0), db: request.db) }
+        let events = try await published("\(unsafeRaw: held.joined(separator: " OR "))", on: request.db)
         return try await EventFeeds.response(events, name: city.name, request: request)
     }
 
     @Sendable
     package func theme(_ request: Request) async throws -> Response {
         guard let theme = Theme(rawValue: try name(request)) else { throw Abort(.notFound) }
-        let events = try await published(on: request.db)
-            .filter(.sql(raw: "(events.themes & \(ThemeSet([theme]).rawValue)) <> 0")).all()
+        let events = try await published(
+            "(events.themes & \(unsafeRaw: String(ThemeSet([theme]).rawValue))) <> 0", on: request.db)
         return try await EventFeeds.response(events, name: request.text(theme.message), request: request)
     }
 
@@ -73,13 +69,11 @@ package struct CalendarFeedController {
             let key = try await CalendarKey.query(on: request.db)
                 .filter(\.$secretHash == SecretToken.digest(of: secret)).with(\.$user).first(), key.user.isActive
         else { throw Abort(.notFound) }
-        let ids = try await Registration.query(on: request.db).filter(\.$user.$id == key.$user.id).all(\.$event.$id)
-        var events: [Event] = []
-        for batch in EventQueries.batches(ids) {
-            events += try await published(on: request.db).filter(\.$id ~~ batch).all()
-        }
+        let events = try await published(
+            "events.id IN (SELECT event_id FROM event_registrations WHERE user_id = \(bind: key.$user.id))",
+            on: request.db)
         return try await EventFeeds.response(
-            events.sorted { ($0.startsAt, $0.id!) < ($1.startsAt, $1.id!) },
+            events,
             name: request.text(Message("events.feed.personal", "My registrations")), request: request,
             withLinks: true)
     }

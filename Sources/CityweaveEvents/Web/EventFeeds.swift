@@ -14,13 +14,14 @@ enum EventFeeds {
 
     /// `events` as a calendar named `name`. The online link of an event that is not public goes only into a
     /// person's own feed (`withLinks`), which holds only events they registered for.
-    static func response(_ events: [Event], name: String, request: Request, withLinks: Bool = false) async throws
-        -> Response
+    static func response(_ events: [FeedEvent], name: String, request: Request, withLinks: Bool = false)
+        async throws -> Response
     {
-        let names = try await EventRecords.Names.read(for: events, on: request.db)
+        let names = try await EventRecords.Names.read(
+            events: events.map(\.id), venues: events.compactMap(\.venueCityID), on: request.db)
         let base = request.baseURL
         let calendarEvents = events.map { event in
-            let id = event.id!
+            let id = event.id
             let page = base + EventsPath.event.href(id)
             let link = withLinks || event.access == .public ? event.onlineURL : nil
             let venue = [event.venueAddress, names.cities[event.venueCityID ?? 0] ?? ""].filter { !$0.isEmpty }
@@ -28,7 +29,7 @@ enum EventFeeds {
             if let link {
                 description.append(request.text(Message("events.feed.online", "Online: {link}", ["link": .text(link)])))
             }
-            if event.state == .cancelled {
+            if event.isCancelled {
                 description.insert(
                     request.text(
                         Message("events.feed.cancelled", "Cancelled: {reason}", ["reason": .text(event.cancelReason)])),
@@ -40,7 +41,7 @@ enum EventFeeds {
                 timeZone: event.timeZone, summary: event.title,
                 description: description.filter { !$0.isEmpty }.joined(separator: "\n\n"),
                 location: venue.isEmpty ? link : venue.joined(separator: ", "), url: page,
-                status: event.state == .cancelled ? .cancelled : .confirmed,
+                status: event.isCancelled ? .cancelled : .confirmed,
                 organizer: (names.organisers[id] ?? []).filter(\.isConfirmed).map(\.name).joined(separator: ", "),
                 categories: event.themes.themes.map { request.text($0.message) },
                 created: event.createdAt ?? event.startsAt, lastModified: event.updatedAt ?? event.startsAt)

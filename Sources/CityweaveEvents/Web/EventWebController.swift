@@ -102,7 +102,7 @@ package struct EventWebController {
             let event = try await EventQueries.visibleEvent(id, request: request)
             let withLink = try await EventRecords.mayJoin(event, request: request)
             let response = try await EventFeeds.response(
-                [event], name: event.title, request: request, withLinks: withLink)
+                [FeedEvent(event)], name: event.title, request: request, withLinks: withLink)
             response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"event-\(id).ics\"")
             return response
         }
@@ -138,9 +138,9 @@ package struct EventWebController {
         }
         var competitors: [CompetitorRow] = []
         if isOrganiser, event.state != .cancelled {
-            let found = try await EventCompetitionReader.competitors(of: event, on: request.db)
+            let found = try await EventCompetitionReader.competitors(of: event, limit: 20, on: request.db).found
             let names = try await EventRecords.Names.read(for: found.map(\.0), on: request.db)
-            competitors = found.prefix(20).map { other, competition in
+            competitors = found.map { other, competition in
                 CompetitorRow(
                     href: request.localized(EventsPath.event.href(other.id!)), title: other.title,
                     organisers: (names.organisers[other.id!] ?? []).filter(\.isConfirmed).map(\.name)

@@ -20,6 +20,7 @@ package struct OverlapsWebController {
     struct ClusterBlock: Encodable {
         var number: Int
         var events: [EventRow]
+        var eventCount: Int
         var pairs: Int
         var score: String
         var reasons: [String]
@@ -37,6 +38,7 @@ package struct OverlapsWebController {
         var from: String
         var to: String
         var eventCount: Int
+        var clusterCount: Int
         var clusters: [ClusterBlock]
         var weeks: [WeekRow]
         var zone: String
@@ -48,12 +50,12 @@ package struct OverlapsWebController {
         let filter = try EventFilter(
             query: request, defaultFrom: today, defaultTo: today.addingTimeInterval(90 * 86_400))
         let overlaps = try await EventCompetitionReader.overlaps(
-            from: filter.from, to: filter.to, busiest: 30, on: request.db)
+            from: filter.from, to: filter.to, clusters: 30, eventsPerCluster: 30, busiest: 30, on: request.db)
         let report = try await OverlapsReport(overlaps, on: request.db)
         let zone = ViewerTimeZone.of(request)
         let locale = request.language.locale
-        let byID = Dictionary(uniqueKeysWithValues: overlaps.events.map { ($0.id!, $0) })
-        let clusters = report.clusters.prefix(50).enumerated().map { index, cluster in
+        let byID = Dictionary(uniqueKeysWithValues: overlaps.clusters.flatMap(\.events).map { ($0.id!, $0) })
+        let clusters = report.clusters.enumerated().map { index, cluster in
             ClusterBlock(
                 number: index + 1,
                 events: cluster.events.compactMap { summary in
@@ -68,13 +70,14 @@ package struct OverlapsWebController {
                         themes: event.themes.themes.map { request.text($0.message) }.joined(separator: " · "),
                         level: request.text(event.level.message))
                 },
-                pairs: cluster.pairs.count, score: request.text(value: .percent(cluster.highestScore)),
+                eventCount: cluster.eventCount, pairs: cluster.pairs.count,
+                score: request.text(value: .percent(cluster.highestScore)),
                 reasons: Array(Set(cluster.pairs.map { request.text(EventCompetitionReader.reason($0)) })).sorted())
         }
         let page = Page(
             layout: Layout(title: Message("events.overlaps.title", "Competing events"), request: request),
             from: DateText.day(filter.from), to: DateText.day(filter.to), eventCount: report.eventCount,
-            clusters: clusters,
+            clusterCount: report.clusterCount, clusters: clusters,
             weeks: report.busiestWeeks.map {
                 WeekRow(
                     city: $0.city.name, href: request.localized(DirectoryPath.city.href($0.city.id)),
