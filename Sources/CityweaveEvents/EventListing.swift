@@ -75,59 +75,125 @@ package struct EventFilter: Sendable {
     }
 }
 
+/// An event as a calendar lists it: the columns its summary shows, read by SQL rather than as a whole
+/// record, so that a month of a busy calendar is listed in milliseconds.
+package struct ListedEvent: Sendable {
+    package var id: Int
+    package var kind: EventKind
+    package var title: String
+    package var state: EventState
+    package var startsAt: Date
+    package var endsAt: Date
+    package var timeZone: String
+    package var themes: ThemeSet
+    package var level: EventLevel
+    package var access: EventAccess
+    package var languages: [String]
+    package var isOnline: Bool
+    package var venueCityID: Int?
+    package var isExample: Bool
+
+    package var zone: TimeZone { TimeZone(identifier: timeZone) ?? .gmt }
+
+    package init(_ event: Event) {
+        id = event.id ?? 0
+        kind = event.kind
+        title = event.title
+        state = event.state
+        startsAt = event.startsAt
+        endsAt = event.endsAt
+        timeZone = event.timeZone
+        themes = event.themes
+        level = event.level
+        access = event.access
+        languages = event.languages
+        isOnline = event.onlineURL != nil
+        venueCityID = event.venueCityID
+        isExample = event.isExample
+    }
+
+    init(_ row: any SQLRow) throws {
+        id = try row.decode(column: "id", as: Int.self)
+        kind = EventKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .other
+        title = try row.decode(column: "title", as: String.self)
+        state = EventState(rawValue: try row.decode(column: "state", as: String.self)) ?? .draft
+        startsAt = try row.decode(column: "starts_at", as: Date.self)
+        endsAt = try row.decode(column: "ends_at", as: Date.self)
+        timeZone = try row.decode(column: "time_zone", as: String.self)
+        themes = ThemeSet(rawValue: UInt32(truncatingIfNeeded: try row.decode(column: "themes", as: Int.self)))
+        level = EventLevel(rawValue: try row.decode(column: "level", as: String.self)) ?? .technical
+        access = EventAccess(rawValue: try row.decode(column: "access", as: String.self)) ?? .invited
+        languages = try row.decode(column: "languages", as: String.self).split(separator: ",").map(String.init)
+        isOnline = try row.decode(column: "is_online", as: Bool.self)
+        venueCityID = try row.decode(column: "venue_city_id", as: Int?.self)
+        isExample = try row.decode(column: "is_example", as: Bool.self)
+    }
+}
+
 /// The events of a calendar window, as a reader may see them: published and cancelled ones, and the drafts
 /// of the reader's own organisation.
 package enum EventListing {
-    package static func query(_ filter: EventFilter, reader: User?, on db: any Database) -> QueryBuilder<Event> {
-        let query = Event.query(on: db)
-            .filter(\.$startsAt >= filter.from.addingTimeInterval(-EventFilter.longestEvent))
-            .filter(\.$startsAt < filter.to).filter(\.$endsAt > filter.from)
-        if let own = reader?.organisation {
-            query.group(.or) { visible in
-                visible.filter(\.$state != .draft)
-                visible.filter(
-                    .sql(
-                        raw:
-                            "events.id IN (SELECT event_id FROM event_organisers WHERE organisation_kind = '\(own.kind.rawValue)' AND organisation_id = \(own.id))"
-                    ))
-            }
-        } else {
-            query.filter(\.$state != .draft)
-        }
-        if let theme = filter.theme {
-            query.filter(.sql(raw: "(events.themes & \(ThemeSet([theme]).rawValue)) <> 0"))
-        }
-        if let kind = filter.kind { query.filter(\.$kind == kind) }
-        if let level = filter.level { query.filter(\.$level == level) }
-        if let language = filter.language, language.allSatisfy({ $0.isASCII && $0.isLetter }) {
-            query.filter(.sql(raw: "(',' || events.languages || ',') LIKE '%,\(language),%'"))
-        }
-        if let network = filter.network {
-            query.filter(
-                .sql(
-                    raw:
-                        "events.id IN (SELECT event_id FROM event_organisers WHERE organisation_kind = 'network' AND organisation_id = \(network) AND is_confirmed = \(trueLiteral(db)))"
-                ))
-        }
-        if let city = filter.city {
-            query.group(.or) { place in
-                place.filter(\.$venueCityID == city)
-                place.filter(
-                    .sql(
-                        raw:
-                            "events.id IN (SELECT event_id FROM event_organisers WHERE organisation_kind = 'city' AND organisation_id = \(city))"
-                    ))
-                place.filter(.sql(raw: "events.id IN (SELECT event_id FROM event_cities WHERE city_id = \(city))"))
-            }
-        }
-        return query.sort(\.$startsAt).sort(\.$id)
+    /// The events of the window that meet the filters, soonest first, from `offset`.
+    package static func page(
+        _ filter: EventFilter, reader: User?, offset: Int = 0, limit: Int, on db: any Database
+    ) async throws -> [ListedEvent] {
+        let sql = db as! any SQLDatabase
+        return try await sql.raw(
+            """
+            SELECT id, kind, title, state, starts_at, ends_at, time_zone, themes, level, access, languages,
+            online_url IS NOT NULL AS is_online, venue_city_id, is_example FROM events
+            WHERE \(condition(filter, reader: reader, db: db))
+            ORDER BY starts_at, id LIMIT \(unsafeRaw: String(limit)) OFFSET \(unsafeRaw: String(offset))
+            """
+        ).all().map(ListedEvent.init)
     }
 
-    /// Reads only what a calendar's summary shows: a month of events decodes in half the time.
-    package static func summaryFields(_ query: QueryBuilder<Event>) -> QueryBuilder<Event> {
-        query.field(\.$id).field(\.$kind).field(\.$title).field(\.$state).field(\.$startsAt).field(\.$endsAt)
-            .field(\.$timeZone).field(\.$themeBits).field(\.$level).field(\.$access).field(\.$languageList)
-            .field(\.$onlineURL).field(\.$venueCityID).field(\.$isExample)
+    /// How many events of the window meet the filters.
+    package static func count(_ filter: EventFilter, reader: User?, on db: any Database) async throws -> Int {
+        let sql = db as! any SQLDatabase
+        let row = try await sql.raw(
+            "SELECT COUNT(*) AS n FROM events WHERE \(condition(filter, reader: reader, db: db))"
+        ).first()
+        return try row?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    /// The window and the filters as SQL: the window first, so that the index led by the start answers it.
+    static func condition(_ filter: EventFilter, reader: User?, db: any Database) -> SQLQueryString {
+        let earliest = filter.from.addingTimeInterval(-EventFilter.longestEvent)
+        var parts: [SQLQueryString] = [
+            "starts_at >= \(bind: earliest)", "starts_at < \(bind: filter.to)", "ends_at > \(bind: filter.from)",
+        ]
+        if let own = reader?.organisation {
+            parts.append(
+                """
+                (state <> 'draft' OR id IN (SELECT event_id FROM event_organisers
+                WHERE organisation_kind = \(bind: own.kind.rawValue) AND organisation_id = \(bind: own.id)))
+                """)
+        } else {
+            parts.append("state <> 'draft'")
+        }
+        if let theme = filter.theme {
+            parts.append("(themes & \(unsafeRaw: String(ThemeSet([theme]).rawValue))) <> 0")
+        }
+        if let kind = filter.kind { parts.append("kind = \(bind: kind.rawValue)") }
+        if let level = filter.level { parts.append("level = \(bind: level.rawValue)") }
+        if let language = filter.language { parts.append("(',' || languages || ',') LIKE \(bind: "%,\(language),%")") }
+        if let network = filter.network {
+            parts.append(
+                """
+                id IN (SELECT event_id FROM event_organisers WHERE organisation_kind = 'network'
+                AND organisation_id = \(bind: network) AND is_confirmed = \(unsafeRaw: trueLiteral(db)))
+                """)
+        }
+        if let city = filter.city {
+            parts.append(
+                """
+                (venue_city_id = \(bind: city)
+                OR id IN (SELECT event_id FROM event_organisers WHERE organisation_kind = 'city' AND organisation_id = \(bind: city))
+                OR id IN (SELECT event_id FROM event_cities WHERE city_id = \(bind: city)))
+                """)
+        }
+        return parts.joined(separator: " AND ")
     }
 
     /// How each database writes true in a comparison with a boolean column.

@@ -47,8 +47,12 @@ package enum EventRecords {
             cityIDs.formUnion(venues)
             var networks: [Int: String] = [:]
             for batch in EventQueries.batches(Array(networkIDs)) {
-                for network in try await Network.query(on: db).filter(\.$id ~~ batch).all() {
-                    networks[network.id!] = network.acronym.isEmpty ? network.name : network.acronym
+                for row in try await sql.raw(
+                    "SELECT id, name, acronym FROM networks WHERE id IN (\(SQLList(batch.map { SQLBind($0) })))"
+                ).all() {
+                    let acronym = try row.decode(column: "acronym", as: String.self)
+                    networks[try row.decode(column: "id", as: Int.self)] =
+                        acronym.isEmpty ? try row.decode(column: "name", as: String.self) : acronym
                 }
             }
             try await names.addCities(Array(cityIDs), on: db)
@@ -67,28 +71,37 @@ package enum EventRecords {
         }
 
         mutating func addCities(_ ids: [Int], on db: any Database) async throws {
+            let sql = db as! any SQLDatabase
             for batch in EventQueries.batches(ids.filter { cities[$0] == nil }) {
-                for city in try await City.query(on: db).filter(\.$id ~~ batch).all() { cities[city.id!] = city.name }
+                for row in try await sql.raw(
+                    "SELECT id, name FROM cities WHERE id IN (\(SQLList(batch.map { SQLBind($0) })))"
+                ).all() {
+                    cities[try row.decode(column: "id", as: Int.self)] = try row.decode(column: "name", as: String.self)
+                }
             }
         }
 
         func city(_ id: Int?) -> EventCityDTO? { id.map { EventCityDTO(id: $0, name: cities[$0] ?? "") } }
     }
 
-    package static func summaries(_ events: [Event], on db: any Database) async throws -> [EventSummaryDTO] {
-        let names = try await Names.read(for: events, on: db)
+    package static func summaries(_ events: [ListedEvent], on db: any Database) async throws -> [EventSummaryDTO] {
+        let names = try await Names.read(events: events.map(\.id), venues: events.compactMap(\.venueCityID), on: db)
         return events.map { summary($0, names: names) }
     }
 
     static func summary(_ event: Event, names: Names) -> EventSummaryDTO {
+        summary(ListedEvent(event), names: names)
+    }
+
+    static func summary(_ event: ListedEvent, names: Names) -> EventSummaryDTO {
         let zone = event.zone
         return EventSummaryDTO(
-            id: event.id!, kind: event.kind, title: event.title, state: event.state, start: event.startsAt,
+            id: event.id, kind: event.kind, title: event.title, state: event.state, start: event.startsAt,
             end: event.endsAt, timeZone: event.timeZone, startLocal: LocalTime(event.startsAt, in: zone).text,
             endLocal: LocalTime(event.endsAt, in: zone).text, themes: event.themes.themes.map(\.rawValue),
             level: event.level, access: event.access, languages: event.languages,
-            organisers: names.organisers[event.id!] ?? [], venueCity: names.city(event.venueCityID),
-            isOnline: event.onlineURL != nil, isExample: event.isExample)
+            organisers: names.organisers[event.id] ?? [], venueCity: names.city(event.venueCityID),
+            isOnline: event.isOnline, isExample: event.isExample)
     }
 
     /// Whether the reader may have the event's online link: always for a public event; otherwise the people

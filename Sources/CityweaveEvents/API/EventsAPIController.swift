@@ -13,9 +13,10 @@ package struct EventsAPIController {
         let page = try PageParameters(from: request, defaultPer: 50)
         let week = CalendarWindow.week(containing: Date(), in: .gmt)
         let filter = try EventFilter(query: request, defaultFrom: week.lowerBound, defaultTo: week.upperBound)
-        let query = EventListing.query(filter, reader: request.actor?.user, on: request.db)
-        let total = try await query.copy().count()
-        let events = try await EventListing.summaryFields(query).range(page.offset..<(page.offset + page.per)).all()
+        let reader = request.actor?.user
+        let total = try await EventListing.count(filter, reader: reader, on: request.db)
+        let events = try await EventListing.page(
+            filter, reader: reader, offset: page.offset, limit: page.per, on: request.db)
         return Paged(
             items: try await EventRecords.summaries(events, on: request.db),
             metadata: ListPageMetadata(page, total: total))

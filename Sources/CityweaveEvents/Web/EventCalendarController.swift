@@ -101,9 +101,10 @@ package struct EventCalendarController {
         var windowed = filter
         windowed.from = shown.lowerBound
         windowed.to = shown.upperBound
-        let events = try await EventListing.query(windowed, reader: request.actor?.user, on: request.db)
-            .limit(Self.limit + 1).all()
-        let names = try await EventRecords.Names.read(for: events, on: request.db)
+        let events = try await EventListing.page(
+            windowed, reader: request.actor?.user, limit: Self.limit + 1, on: request.db)
+        let names = try await EventRecords.Names.read(
+            events: events.map(\.id), venues: events.compactMap(\.venueCityID), on: request.db)
         let days = CalendarWindow.days(of: shown, in: zone).map { day in
             Day(
                 label: day.lowerBound.formatted(
@@ -198,8 +199,8 @@ package struct EventCalendarController {
         return components.string ?? EventsPath.events.href()
     }
 
-    func item(_ event: Event, names: EventRecords.Names, zone: TimeZone, request: Request) -> Item {
-        let id = event.id!
+    func item(_ event: ListedEvent, names: EventRecords.Names, zone: TimeZone, request: Request) -> Item {
+        let id = event.id
         return Item(
             id: id, href: request.localized(EventsPath.event.href(id)), title: event.title,
             clock: EventTimeText.clock(event.startsAt, zone: zone, locale: request.language.locale),

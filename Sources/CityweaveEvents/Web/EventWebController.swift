@@ -395,7 +395,8 @@ package struct EventWebController {
             "Events/registrations",
             RegistrationsPage(
                 layout: Layout(title: Message("events.registrations.title", "Registrations"), request: request),
-                event: try await EventRecords.summaries([event], on: request.db)[0], capacity: event.capacity,
+                event: try await EventRecords.summaries([ListedEvent(event)], on: request.db)[0],
+                capacity: event.capacity,
                 registered: list.items.filter { $0.state == .registered }.map(row),
                 waiting: list.items.filter { $0.state == .waiting }.map(row),
                 csv: EventsPath.registrationsCSV.href(id), back: request.localized(EventsPath.event.href(id))))
