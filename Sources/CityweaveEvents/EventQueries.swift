@@ -48,14 +48,22 @@ package enum EventQueries {
     /// This year (UTC): a membership that ended before it no longer counts.
     static var currentYear: Int { Calendar(identifier: .gregorian).dateComponents(in: .gmt, from: Date()).year! }
 
-    /// The cities that are members of `networks` now, each network's ascending.
+    /// The cities that are members of `networks` now, each network's ascending. Read by SQL, column by
+    /// column: the fatigue guard asks for the members of every network of a quarter's calendar.
     package static func members(of networks: [Int], on db: any Database) async throws -> [Int: [Int]] {
-        guard !networks.isEmpty else { return [:] }
-        let rows = try await Membership.query(on: db).filter(\.$network.$id ~~ networks)
-            .group(.or) { $0.filter(\.$until == nil).filter(\.$until >= currentYear) }
-            .field(\.$network.$id).field(\.$city.$id).all()
+        let sql = db as! any SQLDatabase
         var members: [Int: [Int]] = [:]
-        for row in rows { members[row.$network.id, default: []].append(row.$city.id) }
+        for batch in batches(networks) {
+            for row in try await sql.raw(
+                """
+                SELECT network_id, city_id FROM memberships WHERE network_id IN (\(SQLList(batch.map { SQLBind($0) })))
+                AND (until IS NULL OR until >= \(bind: currentYear))
+                """
+            ).all() {
+                members[try row.decode(column: "network_id", as: Int.self), default: []].append(
+                    try row.decode(column: "city_id", as: Int.self))
+            }
+        }
         return members.mapValues { Array(Set($0)).sorted() }
     }
 
