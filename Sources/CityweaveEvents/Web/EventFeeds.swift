@@ -20,9 +20,12 @@ enum EventFeeds {
         let names = try await EventRecords.Names.read(
             events: events.map(\.id), venues: events.compactMap(\.venueCityID), on: request.db)
         let base = request.baseURL
+        // Worded once for the whole feed: a feed of 2,000 events would otherwise look them up 2,000 times.
+        let pagePattern = SitePathPattern(EventsPath.event.rawValue)
+        let themeNames = Dictionary(uniqueKeysWithValues: Theme.allCases.map { ($0, request.text($0.message)) })
         let calendarEvents = events.map { event in
             let id = event.id
-            let page = base + EventsPath.event.href(id)
+            let page = base + pagePattern.filled(with: [String(id)])
             let link = withLinks || event.access == .public ? event.onlineURL : nil
             let venue = [event.venueAddress, names.cities[event.venueCityID ?? 0] ?? ""].filter { !$0.isEmpty }
             var description = [event.details]
@@ -43,7 +46,7 @@ enum EventFeeds {
                 location: venue.isEmpty ? link : venue.joined(separator: ", "), url: page,
                 status: event.isCancelled ? .cancelled : .confirmed,
                 organizer: (names.organisers[id] ?? []).filter(\.isConfirmed).map(\.name).joined(separator: ", "),
-                categories: event.themes.themes.map { request.text($0.message) },
+                categories: event.themes.themes.compactMap { themeNames[$0] },
                 created: event.createdAt ?? event.startsAt, lastModified: event.updatedAt ?? event.startsAt)
         }
         let calendar = ICalendar(productID: "-//Cityweave//Events//EN", name: name, events: calendarEvents)
