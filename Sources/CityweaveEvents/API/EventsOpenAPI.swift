@@ -127,7 +127,7 @@ package enum EventsOpenAPI: OpenAPIModule {
                 refusals: ["400", "409"])),
         "/api/v1/events/overlaps": get(
             "getEventOverlaps",
-            "Clusters of published events that compete for the same people, and the cities whose people are invited to the most events in one week.",
+            "The largest clusters of published events that compete for the same people, and the cities whose people are invited to the most events in one week.",
             parameters: window(defaultFrom: "today (UTC)", defaultTo: "90 days later"),
             ok: Doc.ok("Overlaps", description: "The overlaps.")),
         "/api/v1/events/{id}": get(
@@ -183,7 +183,7 @@ package enum EventsOpenAPI: OpenAPIModule {
                 ], body: nil, success: ("204", Doc.noContent("Cancelled.")), refusals: ["400", "404"])),
         "/api/v1/events/{id}/competing": get(
             "listCompetingEvents",
-            "Published events of other organisers that compete with this one for the same people, highest score first, each with its reason.",
+            "Published events of other organisers that compete with this one for the same people: the best 50, highest score first, each with its reason, and how many there are.",
             parameters: [eventID], ok: Doc.ok("CompetingList", description: "The competing events.")),
     ]
 
@@ -435,21 +435,34 @@ package enum EventsOpenAPI: OpenAPIModule {
             ],
         ],
         "CompetingList": [
-            "type": "object", "required": ["event", "items"],
-            "properties": ["event": positive, "items": list(competition)],
+            "type": "object", "required": ["event", "total", "items"],
+            "properties": [
+                "event": positive,
+                "total": ["type": "integer", "minimum": 0, "description": "How many events compete with it."],
+                "items": list(competition).merging(["description": "The best 50, highest score first."]),
+            ],
         ],
         "Overlaps": [
-            "type": "object", "required": ["from", "to", "events", "clusters", "busiestWeeks"],
+            "type": "object", "required": ["from", "to", "events", "clusterCount", "clusters", "busiestWeeks"],
             "properties": [
                 "from": moment, "to": moment,
                 "events": ["type": "integer", "minimum": 0, "description": "Published events in the window."],
+                "clusterCount": [
+                    "type": "integer", "minimum": 0,
+                    "description": "How many groups of competing events the window holds.",
+                ],
                 "clusters": [
                     "type": "array",
-                    "description": "Groups of events linked by competing pairs.",
+                    "description": "The 20 largest groups of events linked by competing pairs, largest first.",
                     "items": [
-                        "type": "object", "required": ["events", "pairs", "highestScore"],
+                        "type": "object", "required": ["events", "eventCount", "pairs", "highestScore"],
                         "properties": [
-                            "events": list(ref("EventSummary")),
+                            "events": list(ref("EventSummary")).merging([
+                                "description": "Its first 20 events, soonest first."
+                            ]),
+                            "eventCount": [
+                                "type": "integer", "minimum": 2, "description": "How many events the group holds.",
+                            ],
                             "pairs": [
                                 "type": "integer", "minimum": 0, "description": "Competing pairs in the cluster.",
                             ],
