@@ -21,10 +21,8 @@ import argparse
 import os
 import random
 import sqlite3
-import statistics
 import tempfile
 import time
-import urllib.request
 
 import server_harness
 
@@ -39,14 +37,6 @@ LEVELS = ["political", "senior-adviser", "technical", "technical"]
 LANGUAGES = ["en", "en", "en", "fr", "es", "ar", "zh", "ru", "pt"]
 ZONES = ["Europe/Brussels", "America/Sao_Paulo", "Asia/Seoul", "Africa/Nairobi", "America/New_York", "Asia/Kolkata"]
 
-
-def fetch(url):
-    started = time.perf_counter()
-    with urllib.request.urlopen(url) as response:
-        response.read()
-        if response.status != 200:
-            raise SystemExit(f"{url} answered {response.status}")
-    return (time.perf_counter() - started) * 1000
 
 
 def seed(database):
@@ -98,10 +88,6 @@ def seed(database):
     return heavy[1], slug
 
 
-def summary(values):
-    ordered = sorted(values)
-    return statistics.median(ordered), server_harness.percentile(ordered, 0.95)
-
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -130,14 +116,14 @@ def main():
             "overlaps of 90 days": f"{base}/api/v1/events/overlaps?from=2028-03-01&to=2028-05-30",
         }
         for url in targets.values():
-            fetch(url)  # warm the caches
+            server_harness.fetch(url)  # warm the caches
         times = {name: [] for name in targets}
         for _ in range(args.rounds):
             for name, url in targets.items():
-                times[name].append(fetch(url))
+                times[name].append(server_harness.fetch(url))
         print(f"{'':30} {'median ms':>10} {'p95 ms':>10}")
         for name, values in times.items():
-            median, p95 = summary(values)
+            median, p95 = server_harness.summary(values)
             print(f"{name:30} {median:10.1f} {p95:10.1f}")
     finally:
         server_harness.stop(process)

@@ -25,10 +25,8 @@ import json
 import os
 import random
 import sqlite3
-import statistics
 import tempfile
 import time
-import urllib.request
 
 import server_harness
 
@@ -37,14 +35,6 @@ QUESTIONS = 40
 KINDS = ["single-choice"] * 8 + ["multiple-choice"] * 8 + ["number"] * 8 + ["scale"] * 8 + ["yes-no"] * 6 + ["text"] * 2
 BANDS = [(0, "under-100k"), (100_000, "100k-500k"), (500_000, "500k-1m"), (1_000_000, "1m-5m"), (5_000_000, "over-5m")]
 
-
-def fetch(url):
-    started = time.perf_counter()
-    with urllib.request.urlopen(url) as response:
-        response.read()
-        if response.status != 200:
-            raise SystemExit(f"{url} answered {response.status}")
-    return (time.perf_counter() - started) * 1000
 
 
 def questions():
@@ -151,10 +141,6 @@ def sql_aggregation(connection, survey):
         ).fetchall()
 
 
-def summary(values):
-    ordered = sorted(values)
-    return statistics.median(ordered), server_harness.percentile(ordered, 0.95)
-
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -187,7 +173,7 @@ def main():
                 (survey, survey, survey, next(changed) % CITIES),
             )
             writer.execute("COMMIT")
-            return fetch(f"{base}/api/v1/surveys/{survey}/results")
+            return server_harness.fetch(f"{base}/api/v1/surveys/{survey}/results")
 
         def by_sql():
             started = time.perf_counter()
@@ -195,29 +181,29 @@ def main():
             return (time.perf_counter() - started) * 1000
 
         targets = {
-            "statement page": lambda: fetch(f"{base}/statements/{statement}"),
-            "statement map (SVG)": lambda: fetch(f"{base}/statements/{statement}/map.svg"),
-            "statement API": lambda: fetch(f"{base}/api/v1/statements/{statement}"),
-            "endorsements API": lambda: fetch(f"{base}/api/v1/statements/{statement}/endorsements"),
+            "statement page": lambda: server_harness.fetch(f"{base}/statements/{statement}"),
+            "statement map (SVG)": lambda: server_harness.fetch(f"{base}/statements/{statement}/map.svg"),
+            "statement API": lambda: server_harness.fetch(f"{base}/api/v1/statements/{statement}"),
+            "endorsements API": lambda: server_harness.fetch(f"{base}/api/v1/statements/{statement}/endorsements"),
             "results API, first read": None,
             "results API, after an answer": afresh,
-            "results API, from memory": lambda: fetch(f"{base}/api/v1/surveys/{survey}/results"),
-            "results page by region": lambda: fetch(f"{base}/surveys/{survey}/results?by=region"),
+            "results API, from memory": lambda: server_harness.fetch(f"{base}/api/v1/surveys/{survey}/results"),
+            "results page by region": lambda: server_harness.fetch(f"{base}/surveys/{survey}/results?by=region"),
             "SQL GROUP BY alone": by_sql,
         }
         # The first request reads every city's answers; the others read only what changed since.
         targets["results API, first read"] = lambda: first
-        first = fetch(f"{base}/api/v1/surveys/{survey}/results")
+        first = server_harness.fetch(f"{base}/api/v1/surveys/{survey}/results")
         for measure in targets.values():
             measure()  # warm every cache first
         times = {name: [] for name in targets}
         for _ in range(args.rounds):
             for name, measure in targets.items():
                 times[name].append(measure())
-        sql_median, sql_p95 = summary(times["SQL GROUP BY alone"])
+        sql_median, sql_p95 = server_harness.summary(times["SQL GROUP BY alone"])
         print(f"{'':28} {'median ms':>10} {'p95 ms':>10} {'p95 / SQL p95':>14}")
         for name, values in times.items():
-            median, p95 = summary(values)
+            median, p95 = server_harness.summary(values)
             ratio = f"{p95 / sql_p95:.2f}" if name.startswith("results") else ""
             print(f"{name:28} {median:10.1f} {p95:10.1f} {ratio:>14}")
     finally:

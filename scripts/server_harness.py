@@ -1,10 +1,12 @@
-"""Starting and stopping the release server, and percentiles, for the measuring scripts."""
+"""Starting and stopping the release server, timing a request, and percentiles, for the measuring scripts."""
 
 import http.client
 import signal
+import statistics
 import subprocess
 import sys
 import time
+import urllib.request
 
 
 def start(binary, root, env, port):
@@ -42,3 +44,19 @@ def stop(process):
 
 def percentile(sorted_values, share):
     return sorted_values[min(len(sorted_values) - 1, int(round(share * (len(sorted_values) - 1))))]
+
+
+def fetch(url):
+    """Milliseconds to fetch `url` whole; anything but a 200 stops the script."""
+    started = time.perf_counter()
+    with urllib.request.urlopen(url) as response:
+        response.read()
+        if response.status != 200:
+            raise SystemExit(f"{url} answered {response.status}")
+    return (time.perf_counter() - started) * 1000
+
+
+def summary(values):
+    """The median and the 95th percentile."""
+    ordered = sorted(values)
+    return statistics.median(ordered), percentile(ordered, 0.95)

@@ -90,18 +90,7 @@ package enum EventsOpenAPI: OpenAPIModule {
     private static func get(_ operationId: String, _ summary: String, parameters: [JSONValue] = [], ok: JSONValue)
         -> JSONValue
     {
-        [
-            "get": [
-                "operationId": .string(operationId), "summary": .string(summary), "tags": ["Events"],
-                "parameters": .array(parameters),
-                "responses": [
-                    "200": ok, "400": ["$ref": "#/components/responses/BadRequest"],
-                    "401": ["$ref": "#/components/responses/Unauthorized"],
-                    "403": ["$ref": "#/components/responses/Forbidden"],
-                    "404": ["$ref": "#/components/responses/NotFound"],
-                ],
-            ]
-        ]
+        Doc.openRead(operationId, summary, tag: "Events", parameters: parameters, ok: ok)
     }
 
     private static func write(

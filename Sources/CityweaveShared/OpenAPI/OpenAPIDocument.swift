@@ -231,6 +231,25 @@ package enum OpenAPIDocument {
         ]
     }
 
+    /// A read anyone may make, whose answers a token can widen (drafts of the token's organisation): the
+    /// refusals of a bad parameter, a token refused and a record that is not there.
+    package static func openRead(
+        _ operationId: String, _ summary: String, tag: String, parameters: [JSONValue] = [], ok: JSONValue
+    ) -> JSONValue {
+        [
+            "get": [
+                "operationId": .string(operationId), "summary": .string(summary), "tags": [.string(tag)],
+                "parameters": .array(parameters),
+                "responses": [
+                    "200": ok, "400": ["$ref": "#/components/responses/BadRequest"],
+                    "401": ["$ref": "#/components/responses/Unauthorized"],
+                    "403": ["$ref": "#/components/responses/Forbidden"],
+                    "404": ["$ref": "#/components/responses/NotFound"],
+                ],
+            ]
+        ]
+    }
+
     /// An operation that needs a token: its security requirement and the refusals it can answer.
     package static func authenticated(
         _ method: String, _ operationId: String, _ summary: String, tag: String, parameters: [JSONValue] = [],
