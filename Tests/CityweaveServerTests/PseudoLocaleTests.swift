@@ -92,7 +92,8 @@ extension CityweaveServerTests {
                 // Dates as the locale writes them: "7 décembre 2026 à 18:45".
                 var calendar = Calendar(identifier: .gregorian)
                 calendar.locale = locale
-                whole.formUnion(calendar.monthSymbols + ["à"])
+                whole.formUnion(
+                    calendar.monthSymbols + calendar.weekdaySymbols + calendar.standaloneWeekdaySymbols + ["à"])
                 whole.formUnion(
                     Locale.Region.isoRegions.compactMap { locale.localizedString(forRegionCode: $0.identifier) })
                 whole.formUnion(

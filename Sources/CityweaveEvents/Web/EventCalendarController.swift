@@ -144,8 +144,8 @@ package struct EventCalendarController {
             weeks: view == .month
                 ? stride(from: 0, to: days.count, by: 7).map { Array(days[$0..<min($0 + 7, days.count)]) } : [],
             days: view == .month ? [] : days.filter { view == .week || !$0.items.isEmpty },
-            weekdays: days.prefix(7).map {
-                $0.label.split(separator: " ").first.map(String.init) ?? $0.label
+            weekdays: CalendarWindow.days(of: shown, in: zone).prefix(7).map {
+                $0.lowerBound.formatted(Date.FormatStyle(locale: locale, timeZone: zone).weekday(.wide))
             },
             previous: shift(-1), next: shift(1), current: link(request, view: view, date: ""),
             query: request.url.query ?? "",
