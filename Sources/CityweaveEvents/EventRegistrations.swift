@@ -28,19 +28,37 @@ package enum EventRegistrations {
             .sorted { ($0.state == .registered ? 0 : 1, $0.id!) < ($1.state == .registered ? 0 : 1, $1.id!) }
     }
 
+    /// The signed-in person's own registration and, on the waiting list, their place on it: without reading
+    /// everyone's, as the event's page asks for it on every view.
+    static func own(_ event: Event, person: UUID, on db: any Database) async throws
+        -> (state: Registration.State, waitingPosition: Int?)?
+    {
+        let id = try event.requireID()
+        guard
+            let mine = try await Registration.query(on: db).filter(\.$event.$id == id).filter(\.$user.$id == person)
+                .first()
+        else { return nil }
+        guard mine.state == .waiting else { return (.registered, nil) }
+        let ahead = try await Registration.query(on: db).filter(\.$event.$id == id).filter(\.$state == .waiting)
+            .filter(\.$id <= mine.requireID()).count()
+        return (.waiting, ahead)
+    }
+
     static func list(_ event: Event, request: Request) async throws -> RegistrationListDTO {
         let rows = try await rows(of: event, on: request.db)
         let all = try await seesAll(event, request: request)
         let me = request.actor?.user.id
         var position = 0
         var items: [RegistrationDTO] = []
+        // Most registrants share a handful of organisations: each is named once.
+        var names: [Organisation: String] = [:]
         for row in rows {
             if row.state == .waiting { position += 1 }
             guard all || row.$user.id == me else { continue }
             var organisation: EventOrganiserDTO?
             if let own = row.user.organisation {
-                organisation = EventOrganiserDTO(
-                    kind: own.kind, id: own.id, name: try await request.name(of: own), isConfirmed: true)
+                if names[own] == nil { names[own] = try await request.name(of: own) as String }
+                organisation = EventOrganiserDTO(kind: own.kind, id: own.id, name: names[own] ?? "", isConfirmed: true)
             }
             items.append(
                 RegistrationDTO(

@@ -178,6 +178,9 @@ extension CityweaveServerTests {
                 #expect(waiting.registered == 1 && waiting.waiting == 1)
                 #expect(waiting.items.map(\.state) == [.waiting])
                 #expect(try await cast.register(event.id, token: cast.limaOfficer).status == .conflict)
+                let limaPage = try await app.page(
+                    .GET, "/events/\(event.id)", as: try await app.signIn("officer@lima.example.org"))
+                #expect(limaPage.body.string.contains("You are number 1 on the waiting list."))
                 // The organisers see everyone, in order; a registered person only themselves.
                 let all = try await app.api(.GET, "/api/v1/events/\(event.id)/registrations", token: cast.c40Editor)
                 #expect(

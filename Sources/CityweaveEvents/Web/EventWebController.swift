@@ -126,7 +126,7 @@ package struct EventWebController {
             isOpen: event.state == .published && event.startsAt > Date(), colleagues: [])
         if let user, let own = user.organisation {
             registration.mayRegister = try await EventQueries.mayCome(own, to: event, on: request.db)
-            let mine = try await EventRegistrations.list(event, request: request).items.first { $0.user == user.id }
+            let mine = try await EventRegistrations.own(event, person: user.requireID(), on: request.db)
             registration.isRegistered = mine?.state == .registered
             registration.isWaiting = mine?.state == .waiting
             registration.waitingPosition = mine?.waitingPosition
