@@ -265,6 +265,10 @@ extension CityweaveServerTests {
                     .PATCH, "/api/v1/events/\(event.id)", json: #"{"title": "Heat action plans, second round"}"#,
                     token: cast.c40Editor)
                 #expect(try changed.content.decode(EventDTO.self).sequence == 1)
+                let same = try await app.api(
+                    .PATCH, "/api/v1/events/\(event.id)", json: #"{"title": "Heat action plans, second round"}"#,
+                    token: cast.c40Editor)
+                #expect(try same.content.decode(EventDTO.self).sequence == 1, "nothing changed: no new sequence")
                 _ = try await app.api(
                     .PUT, "/api/v1/events/\(event.id)/state", json: #"{"state": "cancelled", "reason": "Moved"}"#,
                     token: cast.c40Editor)

@@ -42,6 +42,7 @@ package enum EventEdits {
         }
         let id = try event.requireID()
         let before = EventSnapshot(event)
+        let descriptionBefore = event.details
         try input.apply(to: event, isNew: false)
         let current = try await EventQueries.organisers(of: id, on: context.db)
         var organisers: [(Organisation, Bool)]?
@@ -63,7 +64,11 @@ package enum EventEdits {
             },
             on: context.db)
         try checkOutcomes(input, of: event)
-        if event.state == .published, input.changesSchedule || EventSnapshot(event) != before { event.sequence += 1 }
+        // Calendars take a change only when SEQUENCE rises: raise it when what they show changed, not when a
+        // field was sent again as it was.
+        if event.state == .published, EventSnapshot(event) != before || event.details != descriptionBefore {
+            event.sequence += 1
+        }
         let replacing = (organisers, invited, partners)
         try await context.db.transaction { db in
             try await db.lockRow(id, of: Event.schema)

@@ -51,11 +51,6 @@ package struct EventInput: Content {
                 other: "'{field}' may list at most {count} items.", count: limit, ["field": .text(field)]))
     }
 
-    /// Whether the input changes what a calendar program shows (and so raises SEQUENCE).
-    var changesSchedule: Bool {
-        [title, description, timeZone, start, end, onlineURL, venueAddress].contains { $0 != nil } || venueCity != nil
-    }
-
     /// Writes the fields given into `event` (cities, organisers and outcomes are the edits' to check).
     func apply(to event: Event, isNew: Bool) throws {
         if let kind {
