@@ -87,10 +87,12 @@ package enum EventsSections {
     }
 
     static func item(_ event: Event, names: EventRecords.Names, request: Request) -> Item {
-        Item(
+        // Other pages have no zone menu: the zone the reader chose on the calendar is named beside the times.
+        let zone = ViewerTimeZone.of(request)
+        let span = EventTimeText.span(event.startsAt, event.endsAt, zone: zone, locale: request.language.locale)
+        return Item(
             title: event.title, href: request.localized(EventsPath.event.href(event.id!)),
-            when: EventTimeText.span(
-                event.startsAt, event.endsAt, zone: ViewerTimeZone.of(request), locale: request.language.locale),
+            when: "\(span) (\(zone.identifier.replacingOccurrences(of: "_", with: " ")))",
             detail: (names.organisers[event.id!] ?? []).filter(\.isConfirmed).map(\.name).joined(separator: " · "))
     }
 
